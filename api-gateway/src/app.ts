@@ -1,0 +1,158 @@
+import type { IncomingMessage } from 'node:http';
+import type { Request } from 'express';
+import { cachingDenyCheck, httpDenyCheck, isSessionDenied, verifierFromConfig } from '@tripwise/platform/auth';
+import { createService, type ErrorReporter, type Service } from '@tripwise/platform/http';
+import type { KvStore } from '@tripwise/platform/kv';
+import type { Logger } from '@tripwise/platform/logger';
+import { createMetrics } from '@tripwise/platform/metrics';
+import type { Config } from './config.ts';
+import { rateLimits } from './limits/rate-limits.ts';
+import { circuitBreaker } from './proxy/circuit-breaker.ts';
+import { createGatewayMetrics } from './proxy/gateway-metrics.ts';
+import { socketUpgradeHandler } from './proxy/socket-upgrade.ts';
+import { createUpstreamProxy } from './proxy/upstream-proxy.ts';
+import { apiDocsRouter } from './routes/api-docs.ts';
+import { mountFrontends } from './routes/frontends.ts';
+import { UPSTREAMS, UPSTREAM_ROUTES, matchesPrefix, type Upstream } from './routes/upstream-table.ts';
+import { accessControl } from './security/access-control.ts';
+import { corsMiddleware } from './security/cors.ts';
+import { spaHelmet } from './security/spa-helmet.ts';
+import { cachingVerifier } from './security/token-check.ts';
+
+export const SERVICE_NAME = 'api-gateway';
+
+export type GatewayConfig = Omit<
+  Config,
+  'NODE_ENV' | 'PORT' | 'HOST' | 'LOG_LEVEL' | 'SENTRY_DSN' | 'SHUTDOWN_TIMEOUT_MS' | 'REDIS_URL' | 'REDIS_PREFIX'
+>;
+
+export interface GatewayDeps {
+  config: GatewayConfig;
+  logger: Logger;
+  kv: KvStore;
+  /** True when the key-value store is the Redis the auth service writes its deny list to. */
+  sharesAuthStore: boolean;
+  errorReporter?: ErrorReporter | undefined;
+}
+
+export interface Gateway extends Service {
+  /** For the HTTP server's 'upgrade' event: WebSockets to the AI agent. */
+  handleUpgrade: ReturnType<typeof socketUpgradeHandler>['handle'];
+  closeSockets: () => void;
+}
+
+function upstreamUrl(config: GatewayConfig, upstream: Upstream): string {
+  const urls: Record<Upstream, string> = {
+    auth: config.AUTH_URL,
+    search: config.SEARCH_URL,
+    booking: config.BOOKING_URL,
+    'ai-agent': config.AI_AGENT_URL,
+  };
+  return urls[upstream];
+}
+
+/**
+ * The one way in. The order, fixed here and nowhere else:
+ *   request id → access log → metrics → helmet            (createService)
+ *   → CORS → per-client rate limits → token check and route policy → per-user rate limits → proxy
+ *   (proxies sit before any body parser, so bodies stream through untouched)
+ *   → the gateway's own /health, /ready, /metrics → the SPAs (embedded mode) → 404.
+ */
+export function createGatewayApp(deps: GatewayDeps): Gateway {
+  const { config, logger, kv } = deps;
+  const metrics = createMetrics(SERVICE_NAME);
+  const gatewayMetrics = createGatewayMetrics(metrics);
+  const verify = cachingVerifier(verifierFromConfig(config));
+  const isDenied = cachingDenyCheck(
+    deps.sharesAuthStore ? (sid) => isSessionDenied(kv, sid) : httpDenyCheck(config.AUTH_URL),
+    config.DENY_LIST_CACHE_MS,
+  );
+  const limits = rateLimits(
+    kv,
+    {
+      windowMs: config.RATE_LIMIT_WINDOW_MS,
+      readsPerMinute: config.RATE_LIMIT_READS_PER_MINUTE,
+      writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
+      authAttemptsPer15Min: config.RATE_LIMIT_AUTH_PER_15_MINUTES,
+      aiMessagesPerMinute: config.RATE_LIMIT_AI_MESSAGES_PER_MINUTE,
+      bookingWritesPerMinute: config.RATE_LIMIT_BOOKING_WRITES_PER_MINUTE,
+    },
+    gatewayMetrics.rateLimited,
+    logger,
+  );
+  const timeoutFor = (req: IncomingMessage) => {
+    const route = UPSTREAM_ROUTES.find((r) => matchesPrefix((req as Request).path, r.prefix));
+    return route?.slow ? config.AI_TIMEOUT_MS : config.UPSTREAM_TIMEOUT_MS;
+  };
+
+  const service = createService({
+    name: SERVICE_NAME,
+    logger,
+    metrics,
+    bodyLimit: config.BODY_LIMIT,
+    trustProxyHops: config.TRUST_PROXY_HOPS,
+    readiness: { kv: () => kv.ping() },
+    helmet: spaHelmet(),
+    ...(deps.errorReporter ? { errorReporter: deps.errorReporter } : {}),
+    beforeBodyParser: (app) => {
+      app.use(corsMiddleware(config.CORS_ORIGINS));
+      app.use('/api', ...limits.perClient);
+      app.use('/api', accessControl({ verify, isDenied, logger }));
+      app.use('/api', ...limits.perUser);
+      for (const upstream of UPSTREAMS) {
+        const prefixes = UPSTREAM_ROUTES.filter((r) => r.upstream === upstream).map((r) => r.prefix);
+        const breaker = circuitBreaker({
+          failureThreshold: config.BREAKER_FAILURE_THRESHOLD,
+          openMs: config.BREAKER_OPEN_MS,
+          onStateChange: (state) => {
+            gatewayMetrics.setBreakerState(upstream, state);
+            logger.warn('circuit breaker changed state', { upstream, state });
+          },
+        });
+        gatewayMetrics.setBreakerState(upstream, 'closed');
+        const proxy = createUpstreamProxy({
+          upstream,
+          target: upstreamUrl(config, upstream),
+          prefixes,
+          timeoutFor,
+          breaker,
+          metrics: gatewayMetrics,
+          logger,
+        });
+        app.use((req, res, next) => {
+          if (prefixes.some((prefix) => matchesPrefix(req.path, prefix))) res.locals.routeLabel = `proxy:${upstream}`;
+          return proxy(req, res, next);
+        });
+      }
+    },
+    routes: (app) => {
+      app.use(
+        apiDocsRouter(
+          [
+            `${config.AUTH_URL}/api/auth/openapi.json`,
+            `${config.SEARCH_URL}/api/search/openapi.json`,
+            `${config.BOOKING_URL}/api/bookings/openapi.json`,
+            `${config.AI_AGENT_URL}/api/ai/openapi.json`,
+          ],
+          logger,
+        ),
+      );
+    },
+    afterRoutes: (app) => {
+      if (config.SERVE_FRONTENDS) {
+        mountFrontends(app, { webClient: config.WEB_CLIENT_DIST, adminPortal: config.ADMIN_PORTAL_DIST }, logger);
+      }
+    },
+  });
+
+  const sockets = socketUpgradeHandler({
+    target: config.AI_AGENT_URL,
+    allowedOrigins: config.CORS_ORIGINS,
+    verify,
+    isDenied,
+    kv,
+    connectionsPerMinute: config.RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE,
+    logger,
+  });
+  return { ...service, handleUpgrade: sockets.handle, closeSockets: sockets.closeAll };
+}

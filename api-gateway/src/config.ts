@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import {
+  baseEnvSchema,
+  allowedOriginsSchema,
+  envBoolean,
+  loadConfigOrExit,
+  portSchema,
+  storageEnvSchema,
+  tokenVerificationEnvSchema,
+} from '@tripwise/platform/config';
+
+const frontendDist = (name: string) => fileURLToPath(new URL(`../../frontend/${name}/dist`, import.meta.url));
+const perMinute = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = baseEnvSchema
+  .extend(storageEnvSchema.pick({ REDIS_URL: true, REDIS_PREFIX: true }).shape)
+  .extend(tokenVerificationEnvSchema.shape)
+  .extend({
+    PORT: portSchema(8080),
+    /** In the embedded mode browsers connect directly; behind nginx, set 1. */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    SEARCH_URL: z.url().default('http://127.0.0.1:4002'),
+    BOOKING_URL: z.url().default('http://127.0.0.1:4003'),
+    AI_AGENT_URL: z.url().default('http://127.0.0.1:4004'),
+    /** How long a deny-list answer is reused: a revoked session is refused within this. */
+    DENY_LIST_CACHE_MS: z.coerce.number().int().min(0).max(30_000).default(2_000),
+    /** Origins allowed to call the API with credentials (comma-separated, exact). */
+    CORS_ORIGINS: allowedOriginsSchema,
+    /** Longest wait for an upstream's answer before a 504; the AI agent's own is AI_TIMEOUT_MS. */
+    UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+    AI_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+    BREAKER_FAILURE_THRESHOLD: z.coerce.number().int().positive().default(5),
+    BREAKER_OPEN_MS: z.coerce.number().int().positive().default(5_000),
+    /** The limits' window; auth attempts count over 15 of them. Shorter only in tests. */
+    RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).default(60_000),
+    RATE_LIMIT_READS_PER_MINUTE: perMinute(600),
+    RATE_LIMIT_WRITES_PER_MINUTE: perMinute(120),
+    RATE_LIMIT_AUTH_PER_15_MINUTES: perMinute(20),
+    RATE_LIMIT_AI_MESSAGES_PER_MINUTE: perMinute(20),
+    RATE_LIMIT_BOOKING_WRITES_PER_MINUTE: perMinute(10),
+    RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE: perMinute(20),
+    /** Serve the built SPAs (embedded mode); behind nginx, nginx serves them. */
+    SERVE_FRONTENDS: envBoolean(true),
+    WEB_CLIENT_DIST: z.string().min(1).default(frontendDist('web-client')),
+    ADMIN_PORTAL_DIST: z.string().min(1).default(frontendDist('admin-portal')),
+  });
+
+export type Config = z.infer<typeof schema>;
+export const config: Config = loadConfigOrExit(schema, process.env);

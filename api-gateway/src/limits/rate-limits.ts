@@ -1,0 +1,113 @@
+import express, { type Request, type RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
+import type { Counter } from 'prom-client';
+import { sendProblem, problemType } from '@tripwise/platform/errors';
+import type { KvStore } from '@tripwise/platform/kv';
+import type { Logger } from '@tripwise/platform/logger';
+import { fullPath } from '../routes/upstream-table.ts';
+import { KvRateLimitStore } from './kv-rate-limit.store.ts';
+
+export interface RateLimitSettings {
+  /** One minute, except in tests. */
+  windowMs: number;
+  readsPerMinute: number;
+  writesPerMinute: number;
+  /** Sign-in, registration, reset and 2FA attempts per 15 minutes, per IP and per email. */
+  authAttemptsPer15Min: number;
+  aiMessagesPerMinute: number;
+  bookingWritesPerMinute: number;
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const AUTH_ATTEMPT =
+  /^\/api\/auth\/(login|login\/mfa|register|password\/forgot|password\/reset|email\/resend|email\/verify)$/;
+
+/** Clients are counted per address; IPv6 addresses per /56, as one household or cloud tenant gets a /56. */
+export const clientKey = (req: Request) => ipKeyGenerator(req.ip ?? '0.0.0.0', 56);
+
+/** The email in an auth request's body, lower-cased, so one account is limited however the address is typed. */
+function emailOf(req: Request): string | undefined {
+  const email: unknown = (req.body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email.trim().toLowerCase() : undefined;
+}
+
+/**
+ * The gateway's limits, all with draft-8 RateLimit headers and a 429 problem+json with Retry-After. Reads fail
+ * open when the store is down (browsing goes on); writes and every auth attempt fail closed (nothing unlimited
+ * reaches a password check).
+ */
+export function rateLimits(
+  kv: KvStore,
+  settings: RateLimitSettings,
+  rejected: Counter<'limiter'>,
+  logger: Logger,
+): { perClient: RequestHandler[]; perUser: RequestHandler[] } {
+  const erlLogger = {
+    error: (err: unknown, message?: string) => logger.warn(message ?? 'rate limiter error', { err }),
+    warn: (err: unknown, message?: string) => logger.warn(message ?? 'rate limiter warning', { err }),
+  };
+  const limiter = (name: string, options: Partial<Options>): RequestHandler =>
+    rateLimit({
+      windowMs: settings.windowMs,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      identifier: name,
+      keyGenerator: clientKey,
+      store: new KvRateLimitStore(kv, name),
+      logger: erlLogger,
+      handler: (req, res, _next, opts) => {
+        rejected.inc({ limiter: name });
+        const info = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit;
+        const resetAt = info?.resetTime?.getTime() ?? Date.now() + opts.windowMs;
+        const retryAfter = Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
+        const detail = `Too many requests (${name}). Try again in ${retryAfter} s.`;
+        sendProblem(
+          res,
+          { type: problemType('rate-limited'), title: 'Too many requests', status: 429, detail },
+          req.originalUrl,
+          {
+            'Retry-After': String(retryAfter),
+          },
+        );
+      },
+      ...options,
+    });
+
+  const isRead = (req: Request) => READ_METHODS.has(req.method);
+  const isAuthAttempt = (req: Request) => req.method === 'POST' && AUTH_ATTEMPT.test(fullPath(req));
+  // The auth attempt limiters need the email, so these few small bodies are read here and re-sent upstream.
+  const readAuthBody = express.json({ limit: '16kb' });
+
+  return {
+    // Before the token check: by address (and email), so floods are turned away before any signature is checked.
+    perClient: [
+      limiter('reads', { limit: settings.readsPerMinute, skip: (req) => !isRead(req), passOnStoreError: true }),
+      limiter('writes', { limit: settings.writesPerMinute, skip: isRead, passOnStoreError: false }),
+      (req, res, next) => (isAuthAttempt(req) ? readAuthBody(req, res, next) : next()),
+      limiter('auth-ip', {
+        windowMs: 15 * settings.windowMs,
+        limit: settings.authAttemptsPer15Min,
+        skip: (req) => !isAuthAttempt(req),
+      }),
+      limiter('auth-email', {
+        windowMs: 15 * settings.windowMs,
+        limit: settings.authAttemptsPer15Min,
+        skip: (req) => !isAuthAttempt(req) || emailOf(req) === undefined,
+        keyGenerator: (req) => emailOf(req)!,
+      }),
+    ],
+    // After it: by verified user, whatever address they come from.
+    perUser: [
+      limiter('ai-messages', {
+        limit: settings.aiMessagesPerMinute,
+        skip: (req) => !(req.method === 'POST' && fullPath(req) === '/api/ai/chat') || !req.identity,
+        keyGenerator: (req) => `user:${req.identity!.userId}`,
+      }),
+      limiter('booking-writes', {
+        limit: settings.bookingWritesPerMinute,
+        skip: (req) => isRead(req) || !/^\/api\/bookings(\/|$)/.test(fullPath(req)) || !req.identity,
+        keyGenerator: (req) => `user:${req.identity!.userId}`,
+      }),
+    ],
+  };
+}

@@ -1,0 +1,43 @@
+import { Counter, Gauge, Histogram } from 'prom-client';
+import type { ServiceMetrics } from '@tripwise/platform/metrics';
+import type { BreakerState } from './circuit-breaker.ts';
+
+const BREAKER_VALUE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
+
+/** What an operator watches per upstream, registered next to the gateway's HTTP metrics. */
+export function createGatewayMetrics(metrics: ServiceMetrics) {
+  const registers = [metrics.registry];
+  const upstreamDuration = new Histogram({
+    name: 'gateway_upstream_duration_seconds',
+    help: 'Time from forwarding a request to the upstream answering, by upstream and status class',
+    labelNames: ['upstream', 'status_class'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers,
+  });
+  const upstreamErrors = new Counter({
+    name: 'gateway_upstream_errors_total',
+    help: 'Requests the gateway answered itself because the upstream failed: unreachable, timeout, broken, circuit-open',
+    labelNames: ['upstream', 'kind'] as const,
+    registers,
+  });
+  const breakerState = new Gauge({
+    name: 'gateway_circuit_state',
+    help: 'Circuit breaker per upstream: 0 closed, 1 half-open, 2 open',
+    labelNames: ['upstream'] as const,
+    registers,
+  });
+  const rateLimited = new Counter({
+    name: 'gateway_rate_limited_total',
+    help: 'Requests refused with 429, by limiter',
+    labelNames: ['limiter'] as const,
+    registers,
+  });
+  return {
+    upstreamDuration,
+    upstreamErrors,
+    rateLimited,
+    setBreakerState: (upstream: string, state: BreakerState) => breakerState.set({ upstream }, BREAKER_VALUE[state]),
+  };
+}
+
+export type GatewayMetrics = ReturnType<typeof createGatewayMetrics>;

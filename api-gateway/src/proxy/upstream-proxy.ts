@@ -1,0 +1,127 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request, Response } from 'express';
+import { createProxyMiddleware, fixRequestBody, type RequestHandler } from 'http-proxy-middleware';
+import { problemType, sendProblem } from '@tripwise/platform/errors';
+import type { Logger } from '@tripwise/platform/logger';
+import { matchesPrefix, type Upstream } from '../routes/upstream-table.ts';
+import type { CircuitBreaker } from './circuit-breaker.ts';
+import type { GatewayMetrics } from './gateway-metrics.ts';
+
+export interface UpstreamProxyOptions {
+  upstream: Upstream;
+  target: string;
+  prefixes: string[];
+  /** The longest wait for this request's answer. */
+  timeoutFor: (req: IncomingMessage) => number;
+  breaker: CircuitBreaker;
+  metrics: GatewayMetrics;
+  logger: Logger;
+}
+
+interface Attempt {
+  startedAt: number;
+  retries: number;
+  timedOut: boolean;
+}
+
+const attempts = new WeakMap<IncomingMessage, Attempt>();
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function answer(
+  res: ServerResponse,
+  req: IncomingMessage,
+  status: 502 | 503 | 504,
+  detail: string,
+  retryAfterMs?: number,
+) {
+  const title = status === 504 ? 'Gateway timeout' : status === 503 ? 'Service unavailable' : 'Bad gateway';
+  const headers: Record<string, string> =
+    retryAfterMs === undefined ? {} : { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) };
+  sendProblem(
+    res as Response,
+    { type: problemType('upstream-unavailable'), title, status, detail },
+    (req as Request).originalUrl ?? req.url ?? '/',
+    headers,
+  );
+}
+
+/**
+ * Forwards matching requests to one service over kept-alive connections (httpxy's default agent), with a circuit
+ * breaker, a timeout per route, and one retry for idempotent requests that never reached the service. A dead,
+ * slow or failing upstream gets a fast problem+json naming it: 503 unreachable (or circuit open), 504 too slow,
+ * 502 broke off. Never a hang, never a reset socket to the browser.
+ */
+export function createUpstreamProxy(options: UpstreamProxyOptions) {
+  const { upstream, breaker, metrics, logger } = options;
+  const serviceDown = `The ${upstream} service is unavailable.`;
+
+  const proxy: RequestHandler<IncomingMessage, ServerResponse> = createProxyMiddleware({
+    target: options.target,
+    pathFilter: (path) => options.prefixes.some((prefix) => matchesPrefix(path, prefix)),
+    xfwd: true,
+    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    on: {
+      proxyReq: (proxyReq, req) => {
+        const timeout = options.timeoutFor(req);
+        proxyReq.setTimeout(timeout, () => {
+          attempts.get(req)!.timedOut = true;
+          proxyReq.destroy();
+        });
+        fixRequestBody(proxyReq, req); // for the few small bodies a limiter had to read
+      },
+      proxyRes: (proxyRes, req) => {
+        const attempt = attempts.get(req)!;
+        const status = proxyRes.statusCode ?? 0;
+        metrics.upstreamDuration.observe(
+          { upstream, status_class: `${Math.floor(status / 100)}xx` },
+          (Date.now() - attempt.startedAt) / 1000,
+        );
+        // 502-504 from a service mean it could not do its job; other 5xx are its bugs, not an outage.
+        if (status >= 502 && status <= 504) breaker.failure();
+        else breaker.success();
+      },
+      error: (err, req, res) => {
+        const attempt = attempts.get(req)!;
+        const code = (err as NodeJS.ErrnoException).code ?? 'unknown';
+        if (!('writeHead' in res)) {
+          res.destroy();
+          return;
+        }
+        const unreachable = UNREACHABLE.has(code);
+        if (unreachable && IDEMPOTENT.has(req.method ?? '') && attempt.retries === 0 && !res.headersSent) {
+          attempt.retries += 1;
+          setTimeout(() => void proxy(req, res, () => undefined), 25); // a restarting instance, a dropped idle socket
+          return;
+        }
+        breaker.failure();
+        const kind = attempt.timedOut ? 'timeout' : unreachable ? 'unreachable' : 'broken';
+        metrics.upstreamErrors.inc({ upstream, kind });
+        logger.warn('upstream request failed', { upstream, kind, code });
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        if (attempt.timedOut) answer(res, req, 504, `The ${upstream} service did not answer in time.`);
+        else if (unreachable) answer(res, req, 503, serviceDown, 5_000);
+        else answer(res, req, 502, `The ${upstream} service broke off the response.`);
+      },
+    },
+  });
+
+  return async (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => {
+    if (!options.prefixes.some((prefix) => matchesPrefix((req as Request).path, prefix))) {
+      next();
+      return;
+    }
+    if (!breaker.tryAcquire()) {
+      metrics.upstreamErrors.inc({ upstream, kind: 'circuit-open' });
+      answer(res, req, 503, serviceDown, breaker.retryAfterMs());
+      return;
+    }
+    attempts.set(req, { startedAt: Date.now(), retries: 0, timedOut: false });
+    // A client that leaves before any answer must not hold a half-open breaker's only trial for ever.
+    res.once('close', () => breaker.release());
+    await proxy(req, res, next);
+  };
+}

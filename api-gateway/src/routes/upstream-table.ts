@@ -1,0 +1,33 @@
+/** The services behind the gateway. */
+export const UPSTREAMS = ['auth', 'search', 'booking', 'ai-agent'] as const;
+export type Upstream = (typeof UPSTREAMS)[number];
+
+export interface UpstreamRoute {
+  /** Public path prefix, forwarded unchanged. */
+  prefix: string;
+  upstream: Upstream;
+  /** Planning a trip takes longer than a lookup. */
+  slow?: boolean;
+}
+
+/** Which service answers which public prefix: the one place this is written down (ARCHITECTURE.md §1). */
+export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
+  { prefix: '/api/auth', upstream: 'auth' },
+  { prefix: '/api/search', upstream: 'search' },
+  { prefix: '/api/listings', upstream: 'search' },
+  { prefix: '/api/bookings', upstream: 'booking' },
+  { prefix: '/api/billing', upstream: 'booking' },
+  { prefix: '/api/analytics', upstream: 'booking' },
+  { prefix: '/api/ai', upstream: 'ai-agent', slow: true },
+  { prefix: '/socket.io', upstream: 'ai-agent' },
+];
+
+/** True when `path` is the prefix itself or lies below it (so /api/authx does not match /api/auth). */
+export function matchesPrefix(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}/`);
+}
+
+/** The whole path of a request, also inside a router mounted on a prefix (where `req.path` is relative). */
+export function fullPath(req: { baseUrl: string; path: string }): string {
+  return req.baseUrl + req.path;
+}

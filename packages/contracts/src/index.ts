@@ -1,0 +1,11 @@
+export { isoDateSchema, moneySchema, type Money } from './common.ts';
+export { fieldErrorSchema, problemSchema, type FieldError, type Problem } from './problem.ts';
+export * from './intent.ts';
+export * from './auth.ts';
+export { US_STATES, toStateCode } from './us-states.ts';
+export * from './search.ts';
+export * from './listings.ts';
+export * from './holds.ts';
+export * from './bookings.ts';
+export * from './contact.ts';
+export * from './agent.ts';

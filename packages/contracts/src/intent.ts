@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { isoDateSchema, moneySchema } from './common.ts';
+
+/**
+ * The AI concierge's structured reading of a conversation: what the traveller wants (`intent`), the slots of each
+ * search it has understood so far, and what it still needs to ask. Every slot is `null` until the traveller says it.
+ *
+ * Money follows the house rule: integer minor units plus an ISO 4217 code, never a float, so "$400" is
+ * `{ amount: 40000, currency: "USD" }` and "¥30,000" is `{ amount: 30000, currency: "JPY" }` (the yen has no minor unit).
+ */
+export const intentNameSchema = z.enum([
+  'plan_trip',
+  'search_flights',
+  'search_hotels',
+  'search_cars',
+  'refine',
+  'book',
+  'watch_price',
+  'policy_question',
+  'other',
+]);
+
+/** A time of day on the traveller's clock, `HH:MM` (24 hours). */
+export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as 13:30');
+
+/** A place as the traveller named it: an IATA airport or metro code (`NYC` covers JFK, LGA and EWR) and its city. */
+export const placeSchema = z.object({
+  code: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable(),
+  city: z.string().min(1),
+});
+
+export const cabinSchema = z.enum(['economy', 'premium_economy', 'business', 'first']);
+
+export const flightRequestSchema = z.object({
+  origin: placeSchema.nullable(),
+  destination: placeSchema.nullable(),
+  departDate: isoDateSchema.nullable(),
+  returnDate: isoDateSchema.nullable(),
+  passengers: z.number().int().positive().nullable(),
+  cabin: cabinSchema.nullable(),
+  /** 0 for nonstop; null when the traveller did not say. */
+  maxStops: z.number().int().min(0).nullable(),
+  /** IATA code of the airline the traveller asked for, e.g. `DL`. */
+  airline: z
+    .string()
+    .regex(/^[A-Z0-9]{2}$/)
+    .nullable(),
+});
+
+export const hotelAmenitySchema = z.enum([
+  'wifi',
+  'breakfast',
+  'parking',
+  'pool',
+  'gym',
+  'spa',
+  'pet_friendly',
+  'airport_shuttle',
+  'near_transit',
+  'free_cancellation',
+]);
+
+export const hotelRequestSchema = z.object({
+  city: z.string().min(1).nullable(),
+  checkIn: isoDateSchema.nullable(),
+  checkOut: isoDateSchema.nullable(),
+  nights: z.number().int().positive().nullable(),
+  guests: z.number().int().positive().nullable(),
+  rooms: z.number().int().positive().nullable(),
+  minStars: z.number().int().min(1).max(5).nullable(),
+  /** Highest price for one night, in minor units with its currency (see the note on money above). */
+  maxNightlyPrice: moneySchema.nullable(),
+  amenities: z.array(hotelAmenitySchema),
+});
+
+export const carTypeSchema = z.enum([
+  'economy',
+  'compact',
+  'standard',
+  'full_size',
+  'sedan',
+  'hatchback',
+  'suv',
+  'van',
+  'luxury',
+  'convertible',
+  'pickup',
+]);
+
+export const carRequestSchema = z.object({
+  pickupCity: z.string().min(1).nullable(),
+  pickupDate: isoDateSchema.nullable(),
+  pickupTime: clockTimeSchema.nullable(),
+  dropoffDate: isoDateSchema.nullable(),
+  dropoffTime: clockTimeSchema.nullable(),
+  carType: carTypeSchema.nullable(),
+});
+
+/** How far the traveller wants to spend: `amount` is in minor units of `currency` (see the note on money above). */
+export const budgetSchema = moneySchema.extend({
+  per: z.enum(['total', 'person', 'night', 'day']),
+});
+
+/** "Let me know when it drops below $300" / "when fewer than 3 seats are left". */
+export const watchSchema = z.object({
+  priceBelow: moneySchema.nullable(),
+  inventoryBelow: z.number().int().positive().nullable(),
+});
+
+export const intentSlotSchema = z.enum([
+  'origin',
+  'destination',
+  'departDate',
+  'returnDate',
+  'city',
+  'checkIn',
+  'checkOut',
+  'pickupCity',
+  'pickupDate',
+  'dropoffDate',
+  'watchThreshold',
+]);
+
+export const intentRequestSchema = z.object({
+  intent: intentNameSchema,
+  flight: flightRequestSchema.nullable(),
+  hotel: hotelRequestSchema.nullable(),
+  car: carRequestSchema.nullable(),
+  budget: budgetSchema.nullable(),
+  watch: watchSchema.nullable(),
+  /** Slots a search of this intent still needs, most important first. */
+  missing: z.array(intentSlotSchema),
+  /** The one clarifying question to ask next (about `missing[0]`), or null when nothing is missing. */
+  question: z.string().nullable(),
+});
+
+export type IntentName = z.infer<typeof intentNameSchema>;
+export type Place = z.infer<typeof placeSchema>;
+export type Cabin = z.infer<typeof cabinSchema>;
+export type FlightRequest = z.infer<typeof flightRequestSchema>;
+export type HotelAmenity = z.infer<typeof hotelAmenitySchema>;
+export type HotelRequest = z.infer<typeof hotelRequestSchema>;
+export type CarType = z.infer<typeof carTypeSchema>;
+export type CarRequest = z.infer<typeof carRequestSchema>;
+export type Budget = z.infer<typeof budgetSchema>;
+export type Watch = z.infer<typeof watchSchema>;
+export type IntentSlot = z.infer<typeof intentSlotSchema>;
+export type IntentRequest = z.infer<typeof intentRequestSchema>;

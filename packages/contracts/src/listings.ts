@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { cabinSchema, carTypeSchema, hotelAmenitySchema } from './intent.ts';
+
+const code = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, { error: 'a three-letter airport or city code' });
+const text = (max: number) => z.string().trim().min(1).max(max);
+const price = z.number().int().positive({ error: 'a positive amount in minor units (cents)' }).max(100_000_00);
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'a time as HH:MM' });
+
+export const roomTypeInputSchema = z.strictObject({
+  id: z.string().regex(/^\d+$/).optional(),
+  name: text(80),
+  capacity: z.number().int().min(1).max(12),
+  units: z.number().int().min(0).max(2_000),
+  nightlyPrice: price,
+});
+
+export const hotelPoliciesSchema = z.strictObject({
+  refundWindowHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30),
+  petsAllowed: z.boolean(),
+  breakfastIncluded: z.boolean(),
+  parking: z.enum(['free', 'paid', 'none']),
+  checkInTime: clock,
+  checkOutTime: clock,
+});
+
+export const hotelListingSchema = z.strictObject({
+  name: text(120),
+  cityCode: code,
+  city: text(80),
+  country: text(80),
+  address: text(200),
+  neighborhood: text(80),
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  stars: z.number().int().min(1).max(5),
+  amenities: z.array(hotelAmenitySchema).max(10).default([]),
+  policies: hotelPoliciesSchema,
+  description: z.string().trim().max(2_000).default(''),
+  rooms: z.array(roomTypeInputSchema).min(1).max(20),
+});
+
+export const carPoliciesSchema = z.strictObject({
+  freeCancellationHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30),
+  mileage: z.enum(['unlimited', 'limited']),
+  minimumDriverAge: z.number().int().min(16).max(30),
+  fuelPolicy: z.enum(['full_to_full', 'prepaid', 'same_to_same']),
+});
+
+export const carListingSchema = z.strictObject({
+  company: text(60),
+  locationCode: code,
+  city: text(80),
+  carClass: carTypeSchema,
+  model: text(80),
+  year: z.number().int().min(1990).max(2100),
+  transmission: z.enum(['automatic', 'manual']),
+  seats: z.number().int().min(1).max(15),
+  units: z.number().int().min(0).max(500),
+  dailyPrice: price,
+  policies: carPoliciesSchema,
+});
+
+export const flightListingSchema = z
+  .strictObject({
+    airline: z.string().regex(/^[A-Z0-9]{2}$/, { error: 'a two-character airline code' }),
+    flightNumber: z.string().regex(/^\d{1,4}$/, { error: 'up to four digits' }),
+    origin: code,
+    destination: code,
+    via: code.nullable().default(null),
+    departAt: z.iso.datetime({ offset: true }),
+    arriveAt: z.iso.datetime({ offset: true }),
+    refundable: z.boolean(),
+    cabins: z
+      .array(z.strictObject({ cabin: cabinSchema, price, seats: z.number().int().min(0).max(600) }))
+      .min(1)
+      .max(4),
+  })
+  .refine((f) => f.arriveAt > f.departAt, { path: ['arriveAt'], message: 'must be after the departure' })
+  .refine((f) => f.origin !== f.destination, { path: ['destination'], message: 'must differ from the origin' });
+
+export const listingStatusSchema = z.enum(['pending', 'active', 'removed']);
+
+export type HotelListing = z.infer<typeof hotelListingSchema>;
+export type CarListing = z.infer<typeof carListingSchema>;
+export type FlightListing = z.infer<typeof flightListingSchema>;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+const PORT_MESSAGE = 'expected a port number from 0 to 65535';
+function portNumber() {
+  return z.coerce
+    .number({ error: PORT_MESSAGE })
+    .int({ error: PORT_MESSAGE })
+    .min(0, { error: PORT_MESSAGE })
+    .max(65535, { error: PORT_MESSAGE });
+}
+
+/** Variables every Tripwise process understands. Services extend this with their own. */
+export const baseEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: portNumber(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug']).default('info'),
+  SENTRY_DSN: z.url().optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb')
+    .default('100kb'),
+  /** Proxies in front of this process whose X-Forwarded-For entries are believed (gateway: 1; behind nginx: 2). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+});
+
+/** The storage variables of a service that owns a database and uses the key-value store. */
+export const storageEnvSchema = z.object({
+  /** Absent: embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z.url().optional(),
+  /** The Postgres schema this service owns; defaults to the service name. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier')
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** Absent: in-process key-value store. */
+  REDIS_URL: z.url().optional(),
+  REDIS_PREFIX: z.string().min(1).default('tw:'),
+  DATA_DIR: z.string().min(1).default('data'),
+  /** The credential services show each other on /internal routes; default: generated into DATA_DIR/internal. */
+  INTERNAL_SERVICE_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
+});
+
+export type BaseEnv = z.infer<typeof baseEnvSchema>;
+export type StorageEnv = z.infer<typeof storageEnvSchema>;
+
+/** A TCP port with the service's default (0 picks a free one, for tests). */
+export const portSchema = (defaultPort: number) => portNumber().default(defaultPort);
+
+/** `true` or `false` (z.coerce.boolean would read the string "false" as true). */
+export const envBoolean = (defaultValue: boolean) =>
+  z
+    .enum(['true', 'false'])
+    .default(defaultValue ? 'true' : 'false')
+    .transform((value) => value === 'true');
+
+/** What a process needs to check access tokens itself: where auth publishes its keys, and what a token must say. */
+export const tokenVerificationEnvSchema = z.object({
+  AUTH_URL: z.url().default('http://127.0.0.1:4001'),
+  /** Default: AUTH_URL + /api/auth/.well-known/jwks.json. */
+  AUTH_JWKS_URL: z.url().optional(),
+  TOKEN_ISSUER: z.url().default('http://localhost:8080/api/auth'),
+  TOKEN_AUDIENCE: z.string().min(1).default('tripwise'),
+});
+
+export type TokenVerificationEnv = z.infer<typeof tokenVerificationEnvSchema>;
+
+/**
+ * Browser origins allowed to call the API or open a socket: comma-separated, exact (`scheme://host[:port]`). The
+ * default covers the embedded stack, the TLS edge and the Vite dev servers.
+ */
+export const allowedOriginsSchema = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.url().regex(/^https?:\/\/[^/]+$/, 'an origin: scheme://host[:port], no path')))
+  .default(['http://localhost:8080', 'https://localhost:8443', 'http://localhost:5173', 'http://localhost:5174']);

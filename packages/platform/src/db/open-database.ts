@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import type { StorageEnv } from '../config/index.ts';
+import type { Logger } from '../logger/index.ts';
+import type { Db } from './db.ts';
+import { migrate } from './migrate.ts';
+import { openPgliteDb } from './pglite.db.ts';
+import { openPostgresDb } from './postgres.db.ts';
+
+export interface OpenDatabaseOptions {
+  service: string;
+  config: Pick<StorageEnv, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATABASE_POOL_MAX' | 'DATA_DIR'>;
+  logger: Logger;
+  /** Folder of versioned SQL migrations, applied before the database is handed out. */
+  migrationsDir: string;
+}
+
+/** PostgreSQL when DATABASE_URL is set, otherwise PGlite in `DATA_DIR/<service>/pgdata`; migrated either way. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
+  const { config, service, logger } = options;
+  const schema = config.DATABASE_SCHEMA ?? service.replaceAll('-', '_');
+  const db = config.DATABASE_URL
+    ? await openPostgresDb({
+        url: config.DATABASE_URL,
+        schema,
+        poolMax: config.DATABASE_POOL_MAX,
+        logger,
+        applicationName: service,
+      })
+    : await openPgliteDb({ dataDir: join(config.DATA_DIR, service, 'pgdata'), schema });
+  try {
+    const applied = await migrate(db, options.migrationsDir);
+    logger.info('database ready', { backend: db.kind, schema, migrationsApplied: applied });
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return db;
+}

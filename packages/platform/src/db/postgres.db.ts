@@ -1,0 +1,86 @@
+import pg from 'pg';
+import type { Logger } from '../logger/index.ts';
+import { TYPE_OIDS, parseInt8, quoteIdentifier, type Db, type QueryResult, type Queryable } from './db.ts';
+
+// Per-pool parsers (not pg.types.setTypeParser) so that nothing else in the process changes behaviour.
+const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === TYPE_OIDS.int8) return parseInt8;
+    if (oid === TYPE_OIDS.date) return (text: string) => text;
+    return pg.types.getTypeParser(oid, format ?? 'text') as (text: string) => unknown;
+  },
+};
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<T extends object>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+      const result = await client.query<T>(sql, [...params]);
+      return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+    },
+    async execScript(sql: string) {
+      await client.query(sql);
+    },
+  };
+}
+
+export interface PostgresOptions {
+  url: string;
+  schema: string;
+  poolMax: number;
+  logger: Logger;
+  applicationName: string;
+}
+
+/** PostgreSQL through a pg pool; every connection starts with the service's schema on its search path. */
+export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
+  const schema = quoteIdentifier(options.schema);
+  const bootstrap = new pg.Client({ connectionString: options.url });
+  await bootstrap.connect();
+  try {
+    await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } catch (err) {
+    // Two services starting at once may race on CREATE SCHEMA; the loser sees a unique violation.
+    if ((err as { code?: string }).code !== '23505') throw err;
+  } finally {
+    await bootstrap.end();
+  }
+
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolMax,
+    application_name: options.applicationName,
+    options: `-c search_path=${schema},public`,
+    types: typeParsers,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its connection emits 'error' on the pool; unhandled, it would crash the process.
+  pool.on('error', (err) => options.logger.warn('idle database connection failed', { err }));
+  const root = wrap(pool);
+
+  return {
+    kind: 'postgres',
+    schema: options.schema,
+    ...root,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

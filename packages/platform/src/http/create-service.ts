@@ -1,0 +1,102 @@
+import express, { type Express } from 'express';
+import helmet, { type HelmetOptions } from 'helmet';
+import { errorMiddleware, notFoundMiddleware } from '../errors/index.ts';
+import type { Logger } from '../logger/index.ts';
+import { createMetrics, type ServiceMetrics } from '../metrics/index.ts';
+import { accessLogMiddleware } from './access-log.middleware.ts';
+import { healthRouter, type ReadinessCheck } from './health.routes.ts';
+import { requestIdMiddleware } from './request-id.middleware.ts';
+import type { ErrorReporter } from './sentry.ts';
+
+export interface ServiceOptions {
+  name: string;
+  logger: Logger;
+  /** Largest JSON body accepted, e.g. '100kb'. */
+  bodyLimit?: string;
+  /** How many proxy hops' X-Forwarded-For entries to believe when working out the client's IP (`req.ip`). */
+  trustProxyHops?: number;
+  /** Named dependency checks run by /ready (database, key-value store, …). */
+  readiness?: Record<string, ReadinessCheck>;
+  /** Public prefixes (e.g. '/api/auth') under which /health and /ready are served too, for the gateway. */
+  publicPrefixes?: string[];
+  helmet?: HelmetOptions;
+  /** A registry made by the caller, to add its own metrics next to the HTTP ones. */
+  metrics?: ServiceMetrics;
+  /** Mounted before the JSON body parser, which would consume the streams that proxies must forward. */
+  beforeBodyParser?: (app: Express) => void;
+  /** The service's own routes. */
+  routes: (app: Express) => void;
+  /** Mounted after the routes and before the 404, e.g. static files and an SPA fallback. */
+  afterRoutes?: (app: Express) => void;
+  errorReporter?: ErrorReporter;
+}
+
+export interface Service {
+  app: Express;
+  metrics: ServiceMetrics;
+  name: string;
+  logger: Logger;
+  /** From now on /ready answers 503 and responses ask clients to close their connection. */
+  beginShutdown(): void;
+  isShuttingDown(): boolean;
+}
+
+/**
+ * Builds a service's Express app in the one order every service shares:
+ * request id → access log → metrics → helmet → [proxies] → JSON body → /health, /ready, /metrics → routes → 404
+ * → problem+json errors. It does not listen: tests drive the app directly; `startService` serves it.
+ */
+export function createService(options: ServiceOptions): Service {
+  const { logger } = options;
+  const app = express();
+  const metrics = options.metrics ?? createMetrics(options.name);
+  let shuttingDown = false;
+
+  app.disable('x-powered-by');
+  // A hop count, never `true`: believing every X-Forwarded-For entry would let a client choose its own IP.
+  app.set('trust proxy', options.trustProxyHops ?? 0);
+  app.use(requestIdMiddleware);
+  app.use(accessLogMiddleware(logger));
+  app.use(metrics.middleware);
+  // HSTS is set in exactly one place, the TLS edge (nginx); a service behind it never sends its own.
+  app.use(helmet({ ...options.helmet, strictTransportSecurity: false } as HelmetOptions));
+  app.use((_req, res, next) => {
+    // Lets keep-alive clients move to another instance while this one drains.
+    if (shuttingDown) res.setHeader('Connection', 'close');
+    next();
+  });
+  options.beforeBodyParser?.(app);
+  app.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
+
+  const health = healthRouter({
+    service: options.name,
+    checks: options.readiness ?? {},
+    isShuttingDown: () => shuttingDown,
+    logger,
+  });
+  app.use(health);
+  for (const prefix of options.publicPrefixes ?? []) app.use(prefix, health);
+  app.get('/metrics', metrics.handler);
+
+  options.routes(app);
+  options.afterRoutes?.(app);
+  app.use(notFoundMiddleware);
+  app.use(
+    errorMiddleware({
+      logger,
+      ...(options.errorReporter ? { report: options.errorReporter.report } : {}),
+      onUnexpected: () => metrics.unexpectedErrors.inc(),
+    }),
+  );
+
+  return {
+    app,
+    metrics,
+    name: options.name,
+    logger,
+    beginShutdown: () => {
+      shuttingDown = true;
+    },
+    isShuttingDown: () => shuttingDown,
+  };
+}

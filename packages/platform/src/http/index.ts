@@ -1,0 +1,23 @@
+export { accessLogMiddleware } from './access-log.middleware.ts';
+export { bootService, type BootContext, type BootOptions } from './boot-service.ts';
+export {
+  documentedRouter,
+  type DocumentedRouter,
+  type RouteAccess,
+  type RouteInput,
+  type RouteSpec,
+} from './documented-router.ts';
+export { openApiDocument } from './openapi.ts';
+export { decodeCursor, encodeCursor } from './cursor.ts';
+export { openStorage } from './open-storage.ts';
+export { createService, type Service, type ServiceOptions } from './create-service.ts';
+export { healthRouter, type ReadinessCheck } from './health.routes.ts';
+export { REQUEST_ID_HEADER, acceptOrCreateRequestId, requestIdMiddleware } from './request-id.middleware.ts';
+export { initSentry, type ErrorReporter } from './sentry.ts';
+export {
+  startService,
+  type Closer,
+  type ListeningMessage,
+  type RunningService,
+  type StartOptions,
+} from './start-service.ts';

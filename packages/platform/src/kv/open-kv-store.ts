@@ -1,0 +1,17 @@
+import type { StorageEnv } from '../config/index.ts';
+import type { Logger } from '../logger/index.ts';
+import type { KvStore } from './kv-store.ts';
+import { createMemoryKvStore } from './memory.kv-store.ts';
+import { openRedisKvStore } from './redis.kv-store.ts';
+
+/** Redis when REDIS_URL is set, otherwise the in-process store. */
+export async function openKvStore(
+  config: Pick<StorageEnv, 'REDIS_URL' | 'REDIS_PREFIX'>,
+  logger: Logger,
+): Promise<KvStore> {
+  const store = config.REDIS_URL
+    ? await openRedisKvStore({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger })
+    : createMemoryKvStore({ prefix: config.REDIS_PREFIX });
+  logger.info('key-value store ready', { backend: store.kind });
+  return store;
+}

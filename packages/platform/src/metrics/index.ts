@@ -1,0 +1,1 @@
+export { UNMATCHED_ROUTE, createMetrics, routeLabel, type ServiceMetrics } from './metrics.ts';

@@ -1,0 +1,52 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inheritedEnv, stackConfig } from './stack/config.ts';
+import { ensureLocalCertificate, startNginx } from './stack/nginx.ts';
+import { prettyLine } from './stack/pretty-log.ts';
+import { startStack } from './stack/stack.ts';
+
+// `npm run edge`: the embedded stack behind a real nginx with TLS on https://localhost:8443 (HTTP on 8080
+// redirects), as in production: nginx serves the SPAs and sets HSTS, the gateway trusts one proxy hop and the
+// services two.
+const HTTPS_PORT = 8443;
+const HTTP_PORT = 8080;
+const GATEWAY_PORT = 8090;
+const origin = `https://localhost:${HTTPS_PORT}`;
+const { cert, key, ca } = ensureLocalCertificate();
+
+const stack = await startStack({
+  // The gateway's CORS and the agent's sockets allow the same origin: the edge's.
+  env: { ...inheritedEnv, DATA_DIR: stackConfig.DATA_DIR, LOG_LEVEL: stackConfig.LOG_LEVEL, CORS_ORIGINS: origin },
+  envFor: (name) =>
+    name === 'api-gateway'
+      ? { TRUST_PROXY_HOPS: '1', SERVE_FRONTENDS: 'false' }
+      : { TRUST_PROXY_HOPS: '2', COOKIE_SECURE: 'true', PUBLIC_URL: origin, SEED_DEMO_ACCOUNTS: 'true' },
+  ports: {
+    'api-gateway': GATEWAY_PORT,
+    auth: stackConfig.AUTH_PORT,
+    search: stackConfig.SEARCH_PORT,
+    booking: stackConfig.BOOKING_PORT,
+    'ai-agent': stackConfig.AI_AGENT_PORT,
+  },
+  onLine: (name, line) => process.stdout.write(`${prettyLine(name, line, process.stdout.isTTY)}\n`),
+});
+const nginx = await startNginx({
+  runtimeDir: await mkdtemp(join(tmpdir(), 'tripwise-nginx-')),
+  gateway: `127.0.0.1:${GATEWAY_PORT}`,
+  httpPort: HTTP_PORT,
+  httpsPort: HTTPS_PORT,
+  cert,
+  key,
+});
+process.stdout.write(`\n  Tripwise is behind nginx: ${origin}/  (trust ${ca} to avoid the certificate warning)\n\n`);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  await nginx.stop();
+  await stack.stop();
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { inheritedEnv, stackConfig as config } from './stack/config.ts';
+import { prettyLine } from './stack/pretty-log.ts';
+import { startStack } from './stack/stack.ts';
+
+// The human entry point behind `npm start`: every service and the gateway, on the embedded defaults unless
+// DATABASE_URL / REDIS_URL say otherwise.
+const color = process.stdout.isTTY;
+
+const stack = await startStack({
+  env: { ...inheritedEnv, DATA_DIR: config.DATA_DIR, LOG_LEVEL: config.LOG_LEVEL },
+  ports: {
+    'api-gateway': config.PORT,
+    auth: config.AUTH_PORT,
+    search: config.SEARCH_PORT,
+    booking: config.BOOKING_PORT,
+    'ai-agent': config.AI_AGENT_PORT,
+  },
+  // The demo seeds one account per role, with passwords generated into the data folder on first start.
+  envFor: (name) => (name === 'auth' ? { SEED_DEMO_ACCOUNTS: inheritedEnv.SEED_DEMO_ACCOUNTS ?? 'true' } : {}),
+  onLine: (name, line, stream) => {
+    const out = config.LOG_FORMAT === 'json' ? line : prettyLine(name, line, color);
+    (stream === 'stderr' ? process.stderr : process.stdout).write(`${out}\n`);
+  },
+});
+
+const gatewayPort = new URL(stack.gatewayUrl).port;
+const storage = config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.DATA_DIR}`;
+const kv = config.REDIS_URL ? 'Redis' : 'in-process stores';
+interface DemoAccount {
+  role: string;
+  email: string;
+  password: string;
+  otpauthUri?: string;
+}
+const demo = await readFile(join(config.DATA_DIR, 'auth', 'demo-accounts.json'), 'utf8')
+  .then((text) => JSON.parse(text) as DemoAccount[])
+  .catch(() => []);
+const demoLines = demo.map(
+  (a) =>
+    `    ${a.role.padEnd(9)} ${a.email.padEnd(28)} ${a.password}` +
+    (a.otpauthUri ? `\n              2FA: add ${a.otpauthUri} to an authenticator app` : ''),
+);
+process.stdout.write(`
+  Tripwise is running (${storage}, ${kv}).
+
+    Travelers:        http://localhost:${gatewayPort}/
+    Owners & admins:  http://localhost:${gatewayPort}/admin/
+${demoLines.length ? `\n  Demo accounts (kept in ${join(config.DATA_DIR, 'auth')}):\n${demoLines.join('\n')}\n` : ''}
+  Press Ctrl-C to stop.
+
+`);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write('\nStopping Tripwise…\n');
+  const codes = await stack.stop();
+  const failed = Object.entries(codes).filter(([, code]) => code !== 0);
+  for (const [name, code] of failed) process.stderr.write(`${name} exited with code ${code}\n`);
+  process.exitCode = failed.length === 0 ? 0 : 1;
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
+for (const proc of stack.processes) {
+  void proc.exited.then((code) => {
+    if (stopping) return;
+    process.stderr.write(`${proc.name} stopped unexpectedly (exit code ${code}); stopping the rest.\n`);
+    void shutdown().then(() => (process.exitCode = 1));
+  });
+}

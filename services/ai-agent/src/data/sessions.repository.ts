@@ -1,0 +1,127 @@
+import type { IntentRequest } from '@tripwise/contracts';
+import type { Queryable } from '@tripwise/platform/db';
+import type { Bundle } from '../domain/planning/bundle.types.ts';
+import type { Preferences } from '../domain/planning/plan-trip.use-case.ts';
+
+export interface SessionRow {
+  id: string;
+  user_id: string;
+  state: IntentRequest | null;
+  preferences: Preferences;
+  time_zone: string;
+  title: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export async function createSession(db: Queryable, userId: string, timeZone: string, title: string): Promise<SessionRow> {
+  const { rows } = await db.query<SessionRow>(
+    `INSERT INTO agent_sessions (user_id, time_zone, title, preferences) VALUES ($1, $2, $3, '{"avoidRedEyes": false}') RETURNING *`,
+    [userId, timeZone, title],
+  );
+  return rows[0]!;
+}
+
+/** The session, only if it is this user's. */
+export async function findSession(db: Queryable, id: string, userId: string): Promise<SessionRow | undefined> {
+  const { rows } = await db.query<SessionRow>('SELECT * FROM agent_sessions WHERE id = $1 AND user_id = $2', [id, userId]);
+  return rows[0];
+}
+
+export async function saveSessionState(db: Queryable, id: string, state: IntentRequest, preferences: Preferences, timeZone: string) {
+  await db.query(
+    `UPDATE agent_sessions SET state = $2, preferences = $3, time_zone = $4, updated_at = now() WHERE id = $1`,
+    [id, JSON.stringify(state), JSON.stringify(preferences), timeZone],
+  );
+}
+
+export async function listSessions(db: Queryable, userId: string, limit: number) {
+  const { rows } = await db.query<{ id: string; title: string | null; created_at: Date; updated_at: Date }>(
+    `SELECT id, title, created_at, updated_at FROM agent_sessions WHERE user_id = $1 ORDER BY updated_at DESC LIMIT $2`,
+    [userId, limit],
+  );
+  return rows;
+}
+
+export async function addMessage(db: Queryable, sessionId: string, role: 'traveler' | 'agent', text: string, payload: Record<string, unknown> = {}) {
+  await db.query('INSERT INTO agent_messages (session_id, role, text, payload) VALUES ($1, $2, $3, $4)', [
+    sessionId,
+    role,
+    text,
+    JSON.stringify(payload),
+  ]);
+}
+
+export async function messagesOf(db: Queryable, sessionId: string) {
+  const { rows } = await db.query<{ role: string; text: string; payload: Record<string, unknown>; created_at: Date }>(
+    'SELECT role, text, payload, created_at FROM agent_messages WHERE session_id = $1 ORDER BY id',
+    [sessionId],
+  );
+  return rows;
+}
+
+export async function startPlan(db: Queryable, plan: { id: string; sessionId: string | null; userId: string; request: IntentRequest | null }) {
+  await db.query(`INSERT INTO agent_plans (id, session_id, user_id, request, status) VALUES ($1, $2, $3, $4, 'running')`, [
+    plan.id,
+    plan.sessionId,
+    plan.userId,
+    plan.request === null ? null : JSON.stringify(plan.request),
+  ]);
+}
+
+/** Records how a plan ended, once: a plan that already ended (say, failed by another instance) stays as it was. */
+export async function finishPlan(
+  db: Queryable,
+  id: string,
+  status: 'done' | 'failed' | 'cancelled',
+  outcome: Record<string, unknown>,
+  request?: IntentRequest,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE agent_plans SET status = $2, outcome = $3, request = coalesce($4, request), finished_at = now()
+     WHERE id = $1 AND status = 'running'`,
+    [id, status, JSON.stringify(outcome), request ? JSON.stringify(request) : null],
+  );
+  return rowCount > 0;
+}
+
+export async function findPlan(db: Queryable, id: string) {
+  const { rows } = await db.query<{
+    id: string;
+    session_id: string | null;
+    user_id: string;
+    status: string;
+    outcome: Record<string, unknown> | null;
+  }>('SELECT id, session_id, user_id, status, outcome FROM agent_plans WHERE id = $1', [id]);
+  return rows[0];
+}
+
+export async function saveBundles(db: Queryable, planId: string, userId: string, bundles: Bundle[]) {
+  for (const [rank, bundle] of bundles.entries()) {
+    await db.query(`INSERT INTO agent_bundles (id, plan_id, user_id, rank, label, data) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      bundle.id,
+      planId,
+      userId,
+      rank,
+      bundle.label,
+      JSON.stringify(bundle),
+    ]);
+  }
+}
+
+/** The bundles of the session's latest plan that produced some, best first. */
+export async function latestBundles(db: Queryable, sessionId: string): Promise<Bundle[]> {
+  const { rows } = await db.query<{ data: Bundle }>(
+    `SELECT b.data FROM agent_bundles b
+     WHERE b.plan_id = (SELECT p.id FROM agent_plans p WHERE p.session_id = $1 AND EXISTS (SELECT 1 FROM agent_bundles x WHERE x.plan_id = p.id)
+                        ORDER BY p.created_at DESC LIMIT 1)
+     ORDER BY b.rank`,
+    [sessionId],
+  );
+  return rows.map((r) => r.data);
+}
+
+export async function findBundle(db: Queryable, id: string, userId: string): Promise<Bundle | undefined> {
+  const { rows } = await db.query<{ data: Bundle }>('SELECT data FROM agent_bundles WHERE id = $1 AND user_id = $2', [id, userId]);
+  return rows[0]?.data;
+}

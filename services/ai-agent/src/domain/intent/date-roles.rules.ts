@@ -1,0 +1,90 @@
+import { weekdayAfter } from './calendar.rules.ts';
+import type { DateMention } from './dates.rules.ts';
+import type { DomainName } from './request.shapes.ts';
+import { textBefore } from './text.rules.ts';
+
+/** Where a date sits in a request: the first day (departure, check-in, pick-up) or the last (return, check-out, drop-off). */
+export type DateEnd = 'start' | 'end';
+
+const END_CUES: Record<DomainName, RegExp> = {
+  flight:
+    /(?:\buntil|\btill|\btil|\bthrough|\bthru|\bto|\breturn(?:s|ing)?(?: flight)?|\bback|\bcom(?:e|ing) (?:back|home)|\bfly(?:ing)? (?:back|home)|\bhead(?:ing)? (?:back|home))(?:\s+(?:on|by|the|around|about|it|is|be|will be|date is|date of|date|of))*\s*$/,
+  hotel:
+    /(?:\buntil|\btill|\btil|\bthrough|\bthru|\bto|\bcheck(?:ing)?[- ]?out|\bleav(?:e|ing)|\bdepart(?:ing)?|\bcheckout(?: date)?(?: is)?)(?:\s+(?:on|by|the|around|about|it|is|be|will be|date is))*\s*$/,
+  car: /(?:\buntil|\buntill|\buntii|\btill|\btil|\bthrough|\bthru|\bup ?to|\bto|\breturn(?:ing)?(?: it| the car| the vehicle| the rental)?|\bdrop(?:ping)?(?: it| the car| the vehicle| them)? off(?: the car| the vehicle)?|\bdrop[- ]?off(?: date)?(?: is)?|\bbring(?:ing)?(?: it| the car| the vehicle)? back|\bturn(?:ing)?(?: it)? (?:back|in)|\bgive(?: it)? back|\bkeep(?: it)?(?: until| till)?|\bhave(?: it)? (?:until|till)|\bneed (?:it|the car|one) (?:until|till))(?:\s+(?:on|by|the|around|about|it|is|be|will be|date is|in))*\s*$/,
+};
+
+const START_CUES: Record<DomainName, RegExp> = {
+  flight:
+    /(?:\bdepart(?:s|ing|ure)?|\bleav(?:e|es|ing)|\bfly(?:ing)?(?: out)?|\bgo(?:ing)?|\bfrom|\bstart(?:ing)?|\boutbound)(?:\s+(?:on|the|date is|is|around|about))*\s*$/,
+  hotel:
+    /(?:\bcheck(?:ing)?[- ]?in|\barriv(?:e|ing)|\bfrom|\bstart(?:ing)?|\bbeginning)(?:\s+(?:on|the|date is|is|around|about))*\s*$/,
+  car: /(?:\bpick(?:ing)?[- ]?(?:it |the car |the vehicle |them )?up|\bpickup(?: date)?(?: is)?|\bfrom|\bstart(?:ing)?|\bbeginning|\bget(?:ting)? (?:it|the car)|\bcollect(?:ing)?(?: it)?)(?:\s+(?:on|the|date is|is|around|about|at))*\s*$/,
+};
+
+export interface DateRoles {
+  start: string | null;
+  end: string | null;
+}
+
+/**
+ * Gives each date its place in the request. Cues decide first ("until the 9th", "check out on", "returning");
+ * a range fills both ends; dates with no cue take the end the previous turn left open (`openEnds`, in order),
+ * unless that would end the request before it starts (`knownStart`).
+ */
+export function assignDates(
+  text: string,
+  mentions: readonly DateMention[],
+  domain: DomainName,
+  openEnds: readonly DateEnd[],
+  knownStart: string | null = null,
+): DateRoles {
+  const roles: DateRoles = { start: null, end: null };
+  let endWeekday: number | null = null;
+  const setEnd = (mention: DateMention): void => {
+    roles.end = mention.date;
+    endWeekday = mention.weekday;
+  };
+  const uncued: DateMention[] = [];
+  mentions.forEach((mention, index) => {
+    if (mention.rangeEnd !== null) {
+      roles.start = mention.date;
+      roles.end = mention.rangeEnd;
+      endWeekday = null;
+      return;
+    }
+    const before = textBefore(text, mention.start, mentions[index - 1]?.end ?? 0);
+    if (END_CUES[domain].test(before) && (index > 0 || !/\bto\s*$/.test(before) || domain === 'car')) {
+      setEnd(mention);
+    } else if (START_CUES[domain].test(before)) {
+      roles.start = mention.date;
+    } else {
+      uncued.push(mention);
+    }
+  });
+  const order: DateEnd[] = [...openEnds, 'start', 'end'];
+  for (const mention of uncued) {
+    let open = order.find((end) => roles[end] === null);
+    // A last day before the first one cannot be meant: "the 1st" after a pick-up on the 3rd moves the pick-up.
+    // A bare weekday is the exception, as it counts from the first day (below).
+    const start = roles.start ?? knownStart;
+    if (open === 'end' && start !== null && mention.date < start && mention.weekday === null) {
+      open = 'start';
+    }
+    if (open === 'end') {
+      setEnd(mention);
+    } else if (open === 'start') {
+      roles.start = mention.date;
+    }
+  }
+  return anchorEndWeekday(roles, endWeekday, knownStart);
+}
+
+/**
+ * "Boston to Denver next Friday, back Sunday": a bare weekday as the last day is the first such day after the first
+ * day (the Sunday right after that Friday), not the Sunday nearest today, which may come before the trip starts.
+ */
+function anchorEndWeekday(roles: DateRoles, weekday: number | null, knownStart: string | null): DateRoles {
+  const start = roles.start ?? knownStart;
+  return weekday === null || start === null ? roles : { ...roles, end: weekdayAfter(start, weekday) };
+}

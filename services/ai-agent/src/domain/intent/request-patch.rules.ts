@@ -1,0 +1,65 @@
+import type { Budget, CarRequest, FlightRequest, HotelRequest, IntentRequest, Watch } from '@tripwise/contracts';
+import { shareMentions } from './mention-owners.rules.ts';
+import { scopeOf } from './request-scope.rules.ts';
+import type { DomainName } from './request.shapes.ts';
+import { carPatch, flightPatch, hotelPatch, type SearchTurn } from './search-patch.rules.ts';
+import type { UtteranceReading } from './utterance.reader.ts';
+
+/** What one turn changes. `undefined` leaves a slot as it was; `null` clears it ("any airline"). */
+export interface RequestPatch {
+  domains: DomainName[];
+  act: UtteranceReading['topics']['act'];
+  /** The turn is worded as a change ("make it", "actually", "instead"). */
+  refine: boolean;
+  flight: Partial<FlightRequest>;
+  hotel: Partial<HotelRequest>;
+  car: Partial<CarRequest>;
+  /** "for 3 days" said of a rental: the drop-off follows the pick-up by that much. */
+  rentalDays: number | null;
+  budget: Budget | undefined;
+  watch: Watch | undefined;
+}
+
+function moneyPatch(reading: UtteranceReading, previous: IntentRequest): Pick<RequestPatch, 'budget' | 'watch'> {
+  const ceiling = reading.money.find((mention) => mention.bound !== 'min');
+  // An amount said right after "below what price should I let you know?" answers it.
+  if (reading.topics.act === 'watch' || previous.missing.includes('watchThreshold')) {
+    const watched = ceiling ?? reading.money[0];
+    if (watched === undefined && reading.inventoryBelow === null) {
+      return { budget: undefined, watch: undefined };
+    }
+    return { budget: undefined, watch: { priceBelow: watched?.money ?? null, inventoryBelow: reading.inventoryBelow } };
+  }
+  const budget = ceiling ? { ...ceiling.money, per: ceiling.per } : undefined;
+  return { budget, watch: undefined };
+}
+
+/** Turns one reading into the changes it makes to the conversation's request. */
+export function buildPatch(reading: UtteranceReading, previous: IntentRequest): RequestPatch {
+  const { domains, primary } = scopeOf(reading, previous);
+  const { places, dates, times } = reading;
+  const mine = shareMentions(reading.text, { places, dates, times }, domains, primary);
+  const turn = (domain: DomainName, tripStart: string | null): SearchTurn => ({
+    reading,
+    previous,
+    mine: mine[domain],
+    tripStart,
+  });
+  // A stay or a rental said in the same breath as a flight starts when the flight leaves unless told otherwise.
+  const flight = domains.includes('flight') ? flightPatch(turn('flight', null)) : {};
+  const flightStart = flight.departDate ?? previous.flight?.departDate ?? null;
+  const hotel = domains.includes('hotel') ? hotelPatch(turn('hotel', flightStart), primary === 'car') : {};
+  const car = domains.includes('car')
+    ? carPatch(turn('car', hotel.checkIn ?? previous.hotel?.checkIn ?? flightStart))
+    : {};
+  return {
+    domains,
+    act: reading.topics.act,
+    refine: reading.topics.refine,
+    flight,
+    hotel,
+    car,
+    rentalDays: primary === 'car' ? reading.hotel.days : null,
+    ...moneyPatch(reading, previous),
+  };
+}

@@ -1,0 +1,84 @@
+import type { KvStore } from '@tripwise/platform/kv';
+
+export type JobEventName = 'plan:progress' | 'plan:result' | 'plan:error';
+export interface JobEvent {
+  event: JobEventName;
+  payload: { jobId: string; seq: number } & Record<string, unknown>;
+}
+export interface JobMeta {
+  userId: string;
+  instanceId: string;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+}
+
+/** Sends an event to every socket of a user, on whichever instance it is connected to (the Redis adapter). */
+export type EmitToUser = (userId: string, event: string, payload: unknown) => void;
+
+const DAY_MS = 86_400_000;
+export const RUNNING_JOBS = 'agent:jobs:running';
+const key = (jobId: string, part: string) => `agent:job:${jobId}:${part}`;
+
+/**
+ * A job's events, numbered from 1 and kept for a day in the key-value store, so that a client that reconnects to
+ * any instance can ask for what it missed (`replay`). Emits of one job are queued: they leave in `seq` order.
+ */
+export function createJobEvents(kv: KvStore, emitToUser: EmitToUser) {
+  const queues = new Map<string, Promise<unknown>>();
+
+  async function send(
+    jobId: string,
+    userId: string,
+    event: JobEventName,
+    payload: Record<string, unknown>,
+  ): Promise<number> {
+    const seq = await kv.incr(key(jobId, 'seq'), 1, DAY_MS);
+    const full = { ...payload, jobId, seq };
+    await kv.set(key(jobId, `event:${seq}`), JSON.stringify({ event, payload: full } satisfies JobEvent), {
+      ttlMs: DAY_MS,
+    });
+    emitToUser(userId, event, full);
+    return seq;
+  }
+
+  return {
+    async open(jobId: string, meta: Omit<JobMeta, 'status'>): Promise<void> {
+      await kv.set(key(jobId, 'meta'), JSON.stringify({ ...meta, status: 'running' } satisfies JobMeta), {
+        ttlMs: DAY_MS,
+      });
+      await kv.sadd(RUNNING_JOBS, jobId);
+    },
+    emit(jobId: string, userId: string, event: JobEventName, payload: Record<string, unknown>): Promise<number> {
+      const next = (queues.get(jobId) ?? Promise.resolve()).then(() => send(jobId, userId, event, payload));
+      const settled = next.catch(() => undefined);
+      queues.set(jobId, settled);
+      void settled.then(() => {
+        if (queues.get(jobId) === settled) queues.delete(jobId);
+      });
+      return next;
+    },
+    async close(jobId: string, status: JobMeta['status']): Promise<void> {
+      const meta = await this.meta(jobId);
+      if (meta) await kv.set(key(jobId, 'meta'), JSON.stringify({ ...meta, status }), { ttlMs: DAY_MS });
+      await kv.srem(RUNNING_JOBS, jobId);
+    },
+    async meta(jobId: string): Promise<JobMeta | null> {
+      const raw = await kv.get(key(jobId, 'meta'));
+      return raw === null ? null : (JSON.parse(raw) as JobMeta);
+    },
+    /** Every event after `afterSeq`, in order. */
+    async replay(jobId: string, afterSeq: number): Promise<JobEvent[]> {
+      const last = Number((await kv.get(key(jobId, 'seq'))) ?? 0);
+      const events: JobEvent[] = [];
+      for (let seq = afterSeq + 1; seq <= last; seq++) {
+        const raw = await kv.get(key(jobId, `event:${seq}`));
+        if (raw !== null) events.push(JSON.parse(raw) as JobEvent);
+      }
+      return events;
+    },
+    /** Claims the right to act on a job once (e.g. to fail it when its instance died); false if someone did. */
+    claim: (jobId: string, what: string) =>
+      kv.set(key(jobId, `claim:${what}`), '1', { ttlMs: DAY_MS, onlyIfAbsent: true }),
+  };
+}
+
+export type JobEvents = ReturnType<typeof createJobEvents>;

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { KvStore } from '@tripwise/platform/kv';
+import type { Logger } from '@tripwise/platform/logger';
+import { RUNNING_JOBS, type JobEvents } from './job-events.ts';
+
+const CANCEL_CHANNEL = 'agent.job-cancel';
+const HEARTBEAT_MS = 2_000;
+const INSTANCE_TTL_MS = 6_000;
+const instanceKey = (id: string) => `agent:instance:${id}`;
+
+export type JobOutcome =
+  | { status: 'done'; result: Record<string, unknown> }
+  | { status: 'failed' | 'cancelled'; error: Record<string, unknown> };
+
+export interface JobContext {
+  jobId: string;
+  signal: AbortSignal;
+  progress: (payload: Record<string, unknown>) => Promise<void>;
+}
+
+/**
+ * Runs jobs in this instance and keeps every instance honest: a job goes on when its client leaves, stops when
+ * cancelled (from any instance, through pub/sub), and when an instance dies (its heartbeat key expires) another
+ * instance fails its jobs cleanly with `plan:error`. `finished` records how each job ended (the database).
+ */
+export function createJobRunner(deps: {
+  kv: KvStore;
+  events: JobEvents;
+  logger: Logger;
+  finished: (jobId: string, outcome: JobOutcome) => Promise<void>;
+}) {
+  const instanceId = randomUUID();
+  const running = new Map<string, AbortController>();
+  const { kv, events, logger } = deps;
+
+  /** Recorded first, then announced: a client that hears the result and asks finds it. */
+  async function end(jobId: string, userId: string, outcome: JobOutcome) {
+    await deps.finished(jobId, outcome);
+    if (outcome.status === 'done') await events.emit(jobId, userId, 'plan:result', outcome.result);
+    else await events.emit(jobId, userId, 'plan:error', outcome.error);
+    await events.close(jobId, outcome.status);
+  }
+
+  async function reapLostJobs() {
+    for (const jobId of await kv.smembers(RUNNING_JOBS)) {
+      const meta = await events.meta(jobId);
+      if (!meta) {
+        await kv.srem(RUNNING_JOBS, jobId);
+        continue;
+      }
+      if (meta.instanceId === instanceId || (await kv.get(instanceKey(meta.instanceId))) !== null) continue;
+      if (!(await events.claim(jobId, 'lost'))) continue;
+      logger.warn('a job was lost with its instance; failing it', { jobId, instanceId: meta.instanceId });
+      await end(jobId, meta.userId, {
+        status: 'failed',
+        error: {
+          code: 'instance-lost',
+          message: 'The planner working on this stopped. Ask again and it will start over.',
+        },
+      });
+    }
+  }
+
+  let timers: NodeJS.Timeout[] = [];
+  let unsubscribe: (() => Promise<void>) | undefined;
+
+  return {
+    instanceId,
+    async startWorkers() {
+      await kv.set(instanceKey(instanceId), '1', { ttlMs: INSTANCE_TTL_MS });
+      unsubscribe = await kv.subscribe(CANCEL_CHANNEL, (jobId) => running.get(jobId)?.abort());
+      timers = [
+        setInterval(() => {
+          kv.set(instanceKey(instanceId), '1', { ttlMs: INSTANCE_TTL_MS }).catch((err: unknown) =>
+            logger.warn('agent heartbeat failed', { err }),
+          );
+        }, HEARTBEAT_MS),
+        setInterval(() => {
+          reapLostJobs().catch((err: unknown) => logger.warn('lost-job check failed', { err }));
+        }, HEARTBEAT_MS * 2),
+      ];
+    },
+    async stopWorkers() {
+      timers.forEach(clearInterval);
+      await unsubscribe?.();
+      const stopping = new PlanError(
+        'instance-stopped',
+        'The planner restarted before finishing. Ask again and it will start over.',
+      );
+      for (const controller of running.values()) controller.abort(stopping);
+      await kv.del(instanceKey(instanceId));
+    },
+    /** Starts a job now and returns at once; `work` reports progress and returns the result. */
+    async start(
+      jobId: string,
+      userId: string,
+      work: (ctx: JobContext) => Promise<Record<string, unknown>>,
+    ): Promise<void> {
+      await events.open(jobId, { userId, instanceId });
+      const controller = new AbortController();
+      running.set(jobId, controller);
+      const ctx: JobContext = {
+        jobId,
+        signal: controller.signal,
+        progress: async (payload) => {
+          if (controller.signal.aborted) throw controller.signal.reason;
+          await events.emit(jobId, userId, 'plan:progress', payload);
+        },
+      };
+      void (async () => {
+        let outcome: JobOutcome;
+        try {
+          outcome = { status: 'done', result: await work(ctx) };
+        } catch (err) {
+          const reason: unknown = controller.signal.reason;
+          outcome = !controller.signal.aborted
+            ? { status: 'failed', error: errorOf(err) }
+            : reason instanceof PlanError
+              ? { status: 'failed', error: errorOf(reason) }
+              : { status: 'cancelled', error: { code: 'cancelled', message: 'Stopped, as you asked.' } };
+          if (!controller.signal.aborted) logger.error('a job failed', { jobId, err });
+        } finally {
+          running.delete(jobId);
+        }
+        await end(jobId, userId, outcome).catch((err: unknown) =>
+          logger.error('a job could not be closed', { jobId, err }),
+        );
+      })();
+    },
+    /** Stops a job of this user, wherever it runs; false when it is not theirs or not running. */
+    async cancel(jobId: string, userId: string): Promise<boolean> {
+      const meta = await events.meta(jobId);
+      if (!meta || meta.userId !== userId || meta.status !== 'running') return false;
+      await kv.publish(CANCEL_CHANNEL, jobId);
+      return true;
+    },
+    reapLostJobs,
+  };
+}
+
+/** A failure to tell the traveler as it is (anything else is logged and answered with a generic message). */
+export class PlanError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'PlanError';
+    this.code = code;
+  }
+}
+
+function errorOf(err: unknown): Record<string, unknown> {
+  if (err instanceof PlanError) return { code: err.code, message: err.message };
+  return { code: 'failed', message: 'Something went wrong while planning. Try again.' };
+}
+
+export type JobRunner = ReturnType<typeof createJobRunner>;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { domainOfService, goldState, type SgdDomain, type SgdState } from './sgd-slots.mapping.ts';
+
+/** One labelled user turn of the development set. */
+export interface EvalTurn {
+  id: string;
+  dialogue: string;
+  turn: number;
+  domain: SgdDomain;
+  utterance: string;
+  gold: SgdState;
+  selfContained: boolean;
+}
+
+const lineSchema = z.object({
+  id: z.string(),
+  utterance: z.string(),
+  state: z.record(z.string(), z.unknown()),
+  self_contained: z.boolean(),
+});
+
+/** Reads one JSON line; ids look like `dev:<dialogue>:<turn>:<service>`. Returns null for lines it cannot read. */
+export function readEvalLine(line: string): EvalTurn | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  const parsed = lineSchema.safeParse(json);
+  const [, dialogue, turn, service] = parsed.success ? parsed.data.id.split(':') : [];
+  const domain = domainOfService(service ?? '');
+  if (!parsed.success || dialogue === undefined || domain === null) {
+    return null;
+  }
+  const { id, utterance, state, self_contained: selfContained } = parsed.data;
+  return { id, dialogue, turn: Number(turn), domain, utterance, gold: goldState(state, domain), selfContained };
+}

@@ -1,0 +1,194 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { bundlesRequestSchema, chatRequestSchema, intentApiRequestSchema } from '@tripwise/contracts';
+import type { Db } from '@tripwise/platform/db';
+import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
+import type { SearchApi } from '../clients/search.client.ts';
+import { chat } from '../domain/chat/chat.use-case.ts';
+import { bundleOf, jobOf, sessionOf, sessionsOf } from '../domain/chat/history.use-case.ts';
+import { parseConversation } from '../domain/intent/parse-conversation.ts';
+import type { JobEvents } from '../domain/jobs/job-events.ts';
+import type { JobRunner } from '../domain/jobs/job-runner.ts';
+import { bundlesFor } from '../domain/planning/bundles.use-case.ts';
+import { notFound, parseInput } from '@tripwise/platform/errors';
+import { bearerToken } from '@tripwise/platform/auth';
+import type { BookingApi } from '../clients/booking.client.ts';
+import type { IntentLlm } from '../domain/intent/llm/intent-llm.ts';
+import { bookBundle, bookBundleSchema } from '../domain/planning/book-bundle.use-case.ts';
+
+const idParams = z.object({ id: z.uuid({ error: 'an id' }) });
+const idempotencyHeader = z.object({
+  'idempotency-key': z
+    .string({ error: 'required: one key per booking attempt, the same on every retry' })
+    .min(8)
+    .max(255),
+});
+const REFUSED = { 401: 'Not signed in, or the token is expired or forged' };
+
+/** The concierge's HTTP side: every route is for a signed-in traveler, about their own conversations. */
+export function agentRoutes(
+  deps: {
+    db: Db;
+    search: SearchApi;
+    booking: BookingApi;
+    intentLlm?: IntentLlm | undefined;
+    jobs: JobRunner;
+    events: JobEvents;
+    now?: () => Date;
+  },
+  signedIn: RequestHandler,
+): DocumentedRouter {
+  const docs = documentedRouter('ai');
+  const { route } = docs;
+  const guard = [signedIn];
+
+  route(
+    {
+      method: 'post',
+      path: '/intent',
+      access: 'user',
+      summary: "A conversation's turns read into the structured request after each turn",
+      guard,
+      body: intentApiRequestSchema,
+      responses: { 200: '{ states }', 400: 'Invalid field', ...REFUSED },
+    },
+    ({ body }, _req, res) => {
+      const now = body.now ? new Date(body.now) : (deps.now ?? (() => new Date()))();
+      res.json({ states: parseConversation(body.turns, { now, timeZone: body.timeZone }) });
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/chat',
+      access: 'user',
+      summary: 'Send a message; the answer streams over the socket (plan:progress, plan:result, plan:error)',
+      guard,
+      body: chatRequestSchema,
+      responses: { 202: '{ sessionId, jobId }', 400: 'Invalid field', 404: 'No such conversation', ...REFUSED },
+    },
+    async ({ body }, req, res) => {
+      res.status(202).json(await chat(deps, req.identity!, body));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/sessions',
+      access: 'user',
+      summary: 'My conversations, latest first',
+      guard,
+      responses: { 200: '{ items }', ...REFUSED },
+    },
+    async (_input, req, res) => {
+      res.json(await sessionsOf(deps.db, req.identity!));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/sessions/:id',
+      access: 'user',
+      summary: 'One of my conversations: its messages, what is understood, the latest options',
+      guard,
+      params: idParams,
+      responses: { 200: 'The conversation', 404: 'No such conversation', ...REFUSED },
+    },
+    async ({ params }, req, res) => {
+      res.json(await sessionOf(deps.db, req.identity!, params.id));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/jobs/:id',
+      access: 'user',
+      summary: "A job's status and its events after `afterSeq` (for clients that poll)",
+      guard,
+      params: idParams,
+      query: z.object({ afterSeq: z.coerce.number().int().min(0).default(0) }),
+      responses: { 200: '{ status, events }', 404: 'No such job', ...REFUSED },
+    },
+    async ({ params, query }, req, res) => {
+      res.json(await jobOf(deps.db, deps.events, req.identity!, params.id, query.afterSeq));
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/jobs/:id/cancel',
+      access: 'user',
+      summary: 'Stop one of my running jobs (it ends with plan:error, code cancelled)',
+      guard,
+      params: idParams,
+      responses: { 202: 'Stopping', 404: 'No such running job', ...REFUSED },
+    },
+    async ({ params }, req, res) => {
+      if (!(await deps.jobs.cancel(params.id, req.identity!.userId))) throw notFound('The running job');
+      res.status(202).json({ jobId: params.id, status: 'cancelling' });
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/bundles',
+      access: 'user',
+      summary: 'Plan synchronously from a structured request: 2–3 bundles (or the question still needed)',
+      guard,
+      body: bundlesRequestSchema,
+      responses: {
+        200: 'The bundles',
+        400: 'Invalid field',
+        422: 'Unknown place, or search refused the request',
+        ...REFUSED,
+      },
+    },
+    async ({ body }, req, res) => {
+      res.json(await bundlesFor(deps, req.identity!, body.request));
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/bundles/:id/book',
+      access: 'user',
+      summary:
+        'Book one of my bundles, after an explicit confirmation (Idempotency-Key header required); answers as the booking service does',
+      guard,
+      params: idParams,
+      body: bookBundleSchema,
+      responses: {
+        201: 'Booked',
+        400: 'Invalid field (confirm, travelers, card…)',
+        402: 'Card declined',
+        404: 'No such bundle',
+        409: 'Sold out, or a price changed since the bundle was made',
+        ...REFUSED,
+      },
+    },
+    async ({ params, body }, req, res) => {
+      const key = parseInput(idempotencyHeader, req.headers, 'headers')['idempotency-key'];
+      const who = { ...req.identity!, token: bearerToken(req.headers.authorization) };
+      const answer = await bookBundle(deps, who, params.id, key, body);
+      res
+        .status(answer.status)
+        .type(answer.status >= 400 ? 'application/problem+json' : 'application/json')
+        .send(JSON.stringify(answer.body));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/bundles/:id',
+      access: 'user',
+      summary: 'One of my bundles',
+      guard,
+      params: idParams,
+      responses: { 200: 'The bundle', 404: 'No such bundle', ...REFUSED },
+    },
+    async ({ params }, req, res) => {
+      res.json(await bundleOf(deps.db, req.identity!, params.id));
+    },
+  );
+  return docs;
+}

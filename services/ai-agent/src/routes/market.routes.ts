@@ -1,0 +1,147 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import type { Db } from '@tripwise/platform/db';
+import { notFound } from '@tripwise/platform/errors';
+import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
+import { listDeals, subscribeToDeals, unsubscribeFromDeals } from '../data/deals.repository.ts';
+import { alertsOf, removeWatch, watchesOf } from '../data/watches.repository.ts';
+import { dealView } from '../domain/market/deals.use-case.ts';
+import { createWatch, watchInputSchema, watchView } from '../domain/market/watches.use-case.ts';
+
+const REFUSED = { 401: 'Not signed in, or the token is expired or forged' };
+const dealsQuery = z.object({
+  kind: z.enum(['flight', 'room', 'car']).optional(),
+  city: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'a city or airport code' })
+    .optional(),
+  tag: z.enum(['refundable', 'pet-friendly', 'breakfast', 'near-transit']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+const subscriptionSchema = z.strictObject({
+  cities: z
+    .array(z.string().regex(/^[A-Z]{3}$/))
+    .max(20)
+    .default([]),
+  kinds: z
+    .array(z.enum(['flight', 'room', 'car']))
+    .max(3)
+    .default([]),
+  minScore: z.number().int().min(1).max(5).default(3),
+});
+
+/** Deals (anyone may look; signed-in travelers subscribe to new strong ones) and price watches (their own). */
+export function marketRoutes(db: Db, signedIn: RequestHandler): DocumentedRouter {
+  const docs = documentedRouter('deals and watches');
+  const { route } = docs;
+  const guard = [signedIn];
+
+  route(
+    {
+      method: 'get',
+      path: '/deals',
+      access: 'public',
+      summary: 'Current deals (prices ≤ 85% of their 30-day average, scarce inventory, promotions), best first',
+      query: dealsQuery,
+      responses: { 200: '{ items }', 400: 'Invalid filter' },
+    },
+    async ({ query }, _req, res) => {
+      res.json({ items: (await listDeals(db, query)).map(dealView) });
+    },
+  );
+  route(
+    {
+      method: 'put',
+      path: '/deals/subscription',
+      access: 'user',
+      summary: 'Hear of new strong deals live (deal:new), for some cities and kinds or all',
+      guard,
+      body: subscriptionSchema,
+      responses: { 200: 'Subscribed', 400: 'Invalid field', ...REFUSED },
+    },
+    async ({ body }, req, res) => {
+      await subscribeToDeals(db, req.identity!.userId, body);
+      res.json({ subscribed: true, ...body });
+    },
+  );
+  route(
+    {
+      method: 'delete',
+      path: '/deals/subscription',
+      access: 'user',
+      summary: 'Stop hearing of new deals',
+      guard,
+      responses: { 204: 'Stopped', 404: 'Not subscribed', ...REFUSED },
+    },
+    async (_input, req, res) => {
+      if (!(await unsubscribeFromDeals(db, req.identity!.userId))) throw notFound('The subscription');
+      res.status(204).end();
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/watches',
+      access: 'user',
+      summary: 'My price and inventory watches',
+      guard,
+      responses: { 200: '{ items }', ...REFUSED },
+    },
+    async (_input, req, res) => {
+      res.json({ items: (await watchesOf(db, req.identity!.userId)).map(watchView) });
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/watches',
+      access: 'user',
+      summary:
+        'Watch a listing, a route on a day or one of my bundles: alert (watch:alert) once each time it crosses below',
+      guard,
+      body: watchInputSchema,
+      responses: { 201: 'Watching', 400: 'Invalid field', 404: 'No such bundle', ...REFUSED },
+    },
+    async ({ body }, req, res) => {
+      res.status(201).json(await createWatch(db, req.identity!, body));
+    },
+  );
+  route(
+    {
+      method: 'delete',
+      path: '/watches/:id',
+      access: 'user',
+      summary: 'Stop a watch',
+      guard,
+      params: z.object({ id: z.uuid() }),
+      responses: { 204: 'Stopped', 404: 'No such watch', ...REFUSED },
+    },
+    async ({ params }, req, res) => {
+      if (!(await removeWatch(db, params.id, req.identity!.userId))) throw notFound('The watch');
+      res.status(204).end();
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/alerts',
+      access: 'user',
+      summary: 'My latest watch alerts',
+      guard,
+      responses: { 200: '{ items }', ...REFUSED },
+    },
+    async (_input, req, res) => {
+      const rows = await alertsOf(db, req.identity!.userId, 50);
+      res.json({
+        items: rows.map((r) => ({
+          id: r.id,
+          watchId: r.watch_id,
+          ...r.payload,
+          createdAt: r.created_at.toISOString(),
+          delivered: r.delivered_at !== null,
+        })),
+      });
+    },
+  );
+  return docs;
+}

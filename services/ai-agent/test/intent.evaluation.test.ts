@@ -1,0 +1,102 @@
+import { describe, expect, test } from 'vitest';
+import { readEvalLine, scoreDomain, type EvalTurn } from '../src/evaluation/intent-score.rules.ts';
+import { goldState, sameValue, toSgdState } from '../src/evaluation/sgd-slots.mapping.ts';
+import { read } from './intent.fixtures.ts';
+
+const OPTIONS_2019 = { now: new Date('2019-03-01T12:00:00Z'), timeZone: 'UTC' };
+
+function line(id: string, utterance: string, state: Record<string, string>, selfContained: boolean): EvalTurn {
+  const turn = readEvalLine(JSON.stringify({ id, utterance, state, self_contained: selfContained, context: [] }));
+  if (turn === null) throw new Error(`unreadable test line ${id}`);
+  return turn;
+}
+
+describe('evaluation: mapping our request to SGD slots', () => {
+  test('When a flight request is mapped, then cities, the airline name and the cabin use SGD words', () => {
+    const request = read('Two premium economy seats on Delta from Boston to Washington D.C.', 'search_flights');
+
+    expect(toSgdState(request, 'flights')).toEqual({
+      origin: 'Boston',
+      destination: 'Washington',
+      airline: 'Delta Airlines',
+      passengers: '2',
+      cabin_class: 'Premium Economy',
+    });
+  });
+
+  test('When car classes and star ratings are mapped, then they fold into SGD values', () => {
+    expect(toSgdState(read('an intermediate car in Austin'), 'cars')).toMatchObject({ car_type: 'Standard' });
+    expect(toSgdState(read('a large car in Austin'), 'cars')).toMatchObject({ car_type: 'Full-size' });
+    expect(toSgdState(read('a 3 star hotel in Austin with wifi'), 'hotels')).toMatchObject({
+      stars: '3',
+      amenity_wifi: 'True',
+    });
+  });
+
+  test('When a label says "dontcare" or names a slot we do not score, then it is left out of the gold state', () => {
+    expect(goldState({ cabin_class: 'dontcare', checked_bags: '0', origin: 'Boston' }, 'flights')).toEqual({
+      origin: 'Boston',
+    });
+  });
+
+  test('When cities differ only in spelling, then they compare equal; dates must match exactly', () => {
+    expect(sameValue('destination', 'Washington D.C.', 'Washington')).toBe(true);
+    expect(sameValue('airline', 'Delta Air Lines', 'Delta Airlines')).toBe(true);
+    expect(sameValue('departure_date', '2019-03-05', '2019-03-06')).toBe(false);
+  });
+});
+
+describe('evaluation: scoring', () => {
+  test('When a dialogue is scored, then single turns, whole states and whole dialogues are counted', () => {
+    const turns = [
+      line(
+        'dev:9_001:0:Flights_9',
+        'I want to fly from Boston to Denver',
+        { origin: 'Boston', destination: 'Denver' },
+        true,
+      ),
+      line(
+        'dev:9_001:2:Flights_9',
+        'on the 5th',
+        { origin: 'Boston', destination: 'Denver', departure_date: '2019-03-05' },
+        false,
+      ),
+      line('dev:9_002:0:Flights_9', 'I want to leave on the 7th', { departure_date: '2019-03-08' }, true),
+    ];
+
+    const score = scoreDomain('flights', turns, OPTIONS_2019);
+
+    expect(score.selfContained).toEqual({ correct: 1, total: 2 });
+    expect(score.conversation.turns).toEqual({ correct: 2, total: 3 });
+    expect(score.conversation.dialogues).toEqual({ correct: 1, total: 2 });
+    expect(score.slotsSelfContained.departure_date).toEqual({ correct: 0, total: 1 });
+    expect(score.failures.map((failure) => failure.id)).toEqual(['dev:9_002:0:Flights_9']);
+  });
+
+  test('When a turn names no kind of travel, then only the primed reading may count it and the headline does not', () => {
+    const turns = [
+      line('dev:9_010:0:RentalCars_9', 'From Oakland, please.', { pickup_city: 'Oakland' }, true),
+      line(
+        'dev:9_011:0:RentalCars_9',
+        'I need it from Oakland on the 5th',
+        { pickup_city: 'Oakland', pickup_date: '2019-03-05' },
+        true,
+      ),
+    ];
+
+    const score = scoreDomain('cars', turns, OPTIONS_2019);
+
+    expect(score.selfContained).toEqual({ correct: 1, total: 2 });
+    expect(score.selfContainedPrimed).toEqual({ correct: 2, total: 2 });
+    expect(score.conversation.turns).toEqual({ correct: 1, total: 2 });
+    expect(score.conversationPrimed.turns).toEqual({ correct: 2, total: 2 });
+    expect(score.failures.map((failure) => failure.id)).toEqual(['dev:9_010:0:RentalCars_9']);
+  });
+
+  test('When a line is not a labelled turn, then it is skipped rather than crashing the run', () => {
+    expect(
+      readEvalLine('{"id": "dev:1:0:Trains_1", "utterance": "x", "state": {}, "self_contained": true}'),
+    ).toBeNull();
+    expect(readEvalLine('not json')).toBeNull();
+  });
+});

@@ -1,0 +1,118 @@
+import type { RequestHandler } from 'express';
+import { createTokenVerifier, isSessionDenied, requireAuth } from '@tripwise/platform/auth';
+import type { Db } from '@tripwise/platform/db';
+import { createService, openApiDocument, type ErrorReporter, type Service } from '@tripwise/platform/http';
+import type { KvStore } from '@tripwise/platform/kv';
+import type { Logger } from '@tripwise/platform/logger';
+import { createLocalJWKSet } from 'jose';
+import type { Config } from './config.ts';
+import type { AuthDeps } from './domain/auth-deps.ts';
+import { createSessionStore } from './domain/sessions/session.store.ts';
+import type { KeyManager } from './keys/key-manager.ts';
+import { accountRoutes } from './routes/account.routes.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
+import { keyRoutes } from './routes/keys.routes.ts';
+import { sessionRoutes, type RoutePolicies } from './routes/session.routes.ts';
+import { twoFactorRoutes } from './routes/two-factor.routes.ts';
+import type { DataKey } from './secrets/data-key.ts';
+
+export const SERVICE_NAME = 'auth';
+
+export type AuthAppConfig = Pick<
+  Config,
+  | 'BODY_LIMIT'
+  | 'TRUST_PROXY_HOPS'
+  | 'COOKIE_SECURE'
+  | 'TOKEN_ISSUER'
+  | 'TOKEN_AUDIENCE'
+  | 'ACCESS_TOKEN_TTL_SECONDS'
+  | 'REFRESH_GRACE_SECONDS'
+  | 'PUBLIC_URL'
+>;
+
+export interface AuthAppDeps {
+  config: AuthAppConfig;
+  logger: Logger;
+  db: Db;
+  kv: KvStore;
+  keys: KeyManager;
+  dataKey: DataKey;
+  mailQueued: () => void;
+  errorReporter?: ErrorReporter | undefined;
+  now?: () => number;
+}
+
+const CLOCK_SKEW_MS = 60_000;
+
+/** The use cases' dependencies, from the service's infrastructure. */
+export function authDeps(deps: AuthAppDeps): AuthDeps {
+  const { config } = deps;
+  const now = deps.now ?? Date.now;
+  return {
+    db: deps.db,
+    kv: deps.kv,
+    keys: deps.keys,
+    dataKey: deps.dataKey,
+    logger: deps.logger,
+    mailQueued: deps.mailQueued,
+    publicUrl: config.PUBLIC_URL,
+    now,
+    accessToken: {
+      issuer: config.TOKEN_ISSUER,
+      audience: config.TOKEN_AUDIENCE,
+      ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    },
+    sessions: createSessionStore({
+      kv: deps.kv,
+      dataKey: deps.dataKey,
+      graceMs: config.REFRESH_GRACE_SECONDS * 1000,
+      denyMs: config.ACCESS_TOKEN_TTL_SECONDS * 1000 + CLOCK_SKEW_MS,
+      now,
+    }),
+  };
+}
+
+export function createApp(deps: AuthAppDeps): Service {
+  const auth = authDeps(deps);
+  // Our own tokens are checked against our own keys (no HTTP round trip), then against the deny list.
+  const verify = createTokenVerifier({
+    keys: (header, token) => createLocalJWKSet({ keys: deps.keys.publicJwks() })(header, token),
+    issuer: deps.config.TOKEN_ISSUER,
+    audience: deps.config.TOKEN_AUDIENCE,
+  });
+  const isDenied = (sid: string) => isSessionDenied(deps.kv, sid);
+  const policies: RoutePolicies = {
+    signedIn: requireAuth(verify, { isDenied }),
+    admin: requireAuth(verify, { isDenied, roles: ['admin'], requireMfa: true }),
+    cookieSecure: deps.config.COOKIE_SECURE,
+  };
+  const noStore: RequestHandler = (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  };
+
+  return createService({
+    name: SERVICE_NAME,
+    logger: deps.logger,
+    bodyLimit: deps.config.BODY_LIMIT,
+    trustProxyHops: deps.config.TRUST_PROXY_HOPS,
+    publicPrefixes: ['/api/auth'],
+    readiness: { database: () => deps.db.ping(), kv: () => deps.kv.ping() },
+    ...(deps.errorReporter ? { errorReporter: deps.errorReporter } : {}),
+    routes: (app) => {
+      const routers = [sessionRoutes, accountRoutes, twoFactorRoutes, adminRoutes].map((make) => make(auth, policies));
+      const keys = keyRoutes(auth);
+      const openApi = openApiDocument({
+        title: 'Tripwise auth',
+        version: '1',
+        mounts: [{ prefix: '', router: keys }, ...routers.map((router) => ({ prefix: '/api/auth', router }))],
+      });
+      app.get('/api/auth/openapi.json', (_req, res) => {
+        res.json(openApi);
+      });
+      app.use(keys.router);
+      app.use('/api/auth', noStore);
+      for (const documented of routers) app.use('/api/auth', documented.router);
+    },
+  });
+}

@@ -1,0 +1,91 @@
+import type { Role } from '@tripwise/platform/auth';
+import { conflict, notFound } from '@tripwise/platform/errors';
+import { deleteUser, findUserById, searchUsers, setDisabled, setRole } from '../../data/user.repository.ts';
+import { accountView } from '../accounts/profile.use-case.ts';
+import { recordAudit } from '../audit.ts';
+import type { AuthDeps } from '../auth-deps.ts';
+import type { RequestMeta } from '../request-meta.ts';
+import { endSessions } from '../sessions/session-lifecycle.use-case.ts';
+
+export async function listUsers(
+  deps: AuthDeps,
+  query: {
+    q?: string | undefined;
+    role?: Role | undefined;
+    limit: number;
+    cursor?: { createdAt: string; id: string } | undefined;
+  },
+) {
+  const page = await searchUsers(deps.db, query);
+  return { items: await Promise.all(page.users.map((u) => accountView(deps, u))), nextCursor: page.nextCursor };
+}
+
+export async function getUserForAdmin(deps: AuthDeps, userId: string) {
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw notFound('The user');
+  return {
+    ...(await accountView(deps, user)),
+    disabled: user.disabledAt !== null,
+    disabledAt: user.disabledAt,
+    sessions: await deps.sessions.list(user.id),
+  };
+}
+
+/**
+ * Changes a user's role or disables/enables the account. Either ends every session at once: tokens carry the
+ * role, and a disabled account must be out now, not when its tokens expire. An admin cannot lock themself out.
+ */
+export async function updateUserAsAdmin(
+  deps: AuthDeps,
+  adminId: string,
+  userId: string,
+  change: { role?: Role | undefined; disabled?: boolean | undefined },
+  meta: RequestMeta,
+) {
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw notFound('The user');
+  if (userId === adminId && (change.disabled === true || (change.role && change.role !== 'admin'))) {
+    throw conflict('cannot-change-own-access', 'Admins cannot disable or demote themselves; ask another admin.');
+  }
+  const roleChanged = change.role !== undefined && change.role !== user.role;
+  const disabledChanged = change.disabled !== undefined && change.disabled !== (user.disabledAt !== null);
+  await deps.db.transaction(async (tx) => {
+    if (roleChanged) {
+      await setRole(tx, userId, change.role!);
+      await recordAudit(tx, meta, {
+        event: 'role.changed',
+        userId,
+        actorId: adminId,
+        details: { from: user.role, to: change.role },
+      });
+    }
+    if (disabledChanged) {
+      await setDisabled(tx, userId, change.disabled!);
+      await recordAudit(tx, meta, {
+        event: change.disabled ? 'admin.user_disabled' : 'admin.user_enabled',
+        userId,
+        actorId: adminId,
+      });
+    }
+  });
+  if (roleChanged || (disabledChanged && change.disabled)) {
+    await endSessions(deps, userId, roleChanged ? 'role-changed' : 'account-disabled', meta, { actorId: adminId });
+  }
+  return getUserForAdmin(deps, userId);
+}
+
+export async function deleteUserAsAdmin(deps: AuthDeps, adminId: string, userId: string, meta: RequestMeta) {
+  if (userId === adminId) throw conflict('cannot-change-own-access', 'Admins cannot delete their own account here.');
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw notFound('The user');
+  await endSessions(deps, userId, 'account-deleted', meta, { actorId: adminId });
+  await deps.db.transaction(async (tx) => {
+    await deleteUser(tx, userId);
+    await recordAudit(tx, meta, {
+      event: 'admin.user_deleted',
+      userId,
+      actorId: adminId,
+      details: { email: user.email },
+    });
+  });
+}

@@ -1,0 +1,81 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  holdViewSchema,
+  quoteResponseSchema,
+  type HoldItem,
+  type HoldView,
+  type Problem,
+  type QuotedItem,
+} from '@tripwise/contracts';
+
+/** Search said no: an item is sold out or not listed (409), or a hold can no longer be confirmed. */
+export class InventoryConflict extends Error {
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'InventoryConflict';
+    this.problem = problem;
+  }
+}
+
+export class SearchUnavailable extends Error {
+  constructor() {
+    super('The search service did not answer.');
+    this.name = 'SearchUnavailable';
+  }
+}
+
+const RETRY_DELAYS_MS = [100, 400, 1_000];
+
+export interface SearchClient {
+  quote(items: HoldItem[]): Promise<QuotedItem[]>;
+  placeHold(holdId: string, items: HoldItem[], ttlSeconds: number): Promise<HoldView>;
+  confirmHold(holdId: string): Promise<HoldView>;
+  /** Gives the inventory back; a hold that was never placed is fine too. */
+  releaseHold(holdId: string): Promise<void>;
+}
+
+/**
+ * Search's internal quote and hold routes, with the services' credential. Every call is idempotent (a hold is
+ * named by the booking's id), so timeouts, refused connections and 5xx are retried.
+ */
+export function searchClient(options: { url: string; serviceToken: string; timeoutMs?: number }): SearchClient {
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  async function call(path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await fetch(`${options.url}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${options.serviceToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body ?? {}),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        if (res.status < 500) return { status: res.status, body: await res.json() };
+      } catch {
+        // no answer: try again below
+      }
+      if (attempt >= RETRY_DELAYS_MS.length) throw new SearchUnavailable();
+      await sleep(RETRY_DELAYS_MS[attempt]);
+    }
+  }
+  const expect = (res: { status: number; body: unknown }, ok: number) => {
+    if (res.status === ok) return res.body;
+    if (res.status === 409) throw new InventoryConflict(res.body as Problem);
+    throw new Error(`search answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+  };
+  return {
+    async quote(items) {
+      return quoteResponseSchema.parse(expect(await call('/internal/quotes', { items }), 200)).items;
+    },
+    async placeHold(holdId, items, ttlSeconds) {
+      return holdViewSchema.parse(expect(await call('/internal/holds', { holdId, ttlSeconds, items }), 201));
+    },
+    async confirmHold(holdId) {
+      return holdViewSchema.parse(expect(await call(`/internal/holds/${holdId}/confirm`), 200));
+    },
+    async releaseHold(holdId) {
+      const res = await call(`/internal/holds/${holdId}/release`);
+      if (res.status !== 200 && res.status !== 404) expect(res, 200);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { Queryable } from '@tripwise/platform/db';
+import type { PriceLine } from '../domain/pricing.rules.ts';
+
+export async function recordPayment(
+  tx: Queryable,
+  payment: { id: string; bookingId: string; kind: 'charge' | 'refund'; amount: number; currency: string; status: string },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO payments (id, booking_id, kind, amount_minor, currency, status) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status`,
+    [payment.id, payment.bookingId, payment.kind, payment.amount, payment.currency, payment.status],
+  );
+}
+
+export interface BillingRecordInput {
+  kind: 'payment' | 'refund';
+  userId: string;
+  bookingId: string;
+  bookingType: string;
+  subtotal: number;
+  taxes: number;
+  fees: number;
+  amount: number;
+  currency: string;
+  taxLines: PriceLine[];
+  feeLines: PriceLine[];
+  method: string;
+  status: string;
+  invoice: Record<string, unknown>;
+}
+
+export interface BillingRow {
+  billing_number: string;
+  kind: 'payment' | 'refund';
+  user_id: string;
+  booking_id: string;
+  booking_type: string;
+  billed_at: Date;
+  subtotal_minor: number;
+  taxes_minor: number;
+  fees_minor: number;
+  amount_minor: number;
+  currency: string;
+  tax_lines: PriceLine[];
+  fee_lines: PriceLine[];
+  method: string;
+  status: string;
+  invoice: Record<string, unknown>;
+  id: number;
+  /** billed_at to the microsecond, for keyset pages. */
+  billed_at_text?: string;
+}
+
+/** One billing record per payment and per refund of a booking; numbered TW-YYYYMM-00000001. */
+export async function insertBillingRecord(tx: Queryable, r: BillingRecordInput): Promise<string> {
+  const { rows } = await tx.query<{ billing_number: string }>(
+    `WITH n AS (SELECT nextval(pg_get_serial_sequence('billing_records', 'id')) AS id)
+     INSERT INTO billing_records (id, billing_number, kind, user_id, booking_id, booking_type, subtotal_minor, taxes_minor,
+       fees_minor, amount_minor, currency, tax_lines, fee_lines, method, status, invoice)
+     SELECT n.id, 'TW-' || to_char(now() AT TIME ZONE 'UTC', 'YYYYMM') || '-' || lpad(n.id::text, 8, '0'),
+            $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
+     FROM n RETURNING billing_number`,
+    [
+      r.kind, r.userId, r.bookingId, r.bookingType, r.subtotal, r.taxes, r.fees, r.amount, r.currency,
+      JSON.stringify(r.taxLines), JSON.stringify(r.feeLines), r.method, r.status, JSON.stringify(r.invoice),
+    ],
+  );
+  return rows[0]!.billing_number;
+}
+
+export async function billingOfBooking(db: Queryable, bookingId: string): Promise<BillingRow[]> {
+  const { rows } = await db.query<BillingRow>('SELECT * FROM billing_records WHERE booking_id = $1 ORDER BY id', [bookingId]);
+  return rows;
+}
+
+export async function findBillingRecord(db: Queryable, billingNumber: string): Promise<BillingRow | undefined> {
+  const { rows } = await db.query<BillingRow>('SELECT * FROM billing_records WHERE billing_number = $1', [billingNumber]);
+  return rows[0];
+}
+
+/** Billing records in a time range, oldest first, a page at a time (keyset on billed_at, id). */
+export async function billingBetween(
+  db: Queryable,
+  range: { from: Date; to: Date; kind?: 'payment' | 'refund' | undefined; userId?: string | undefined },
+  page: { limit: number; after?: { billedAt: string; id: number } | undefined },
+): Promise<BillingRow[]> {
+  const { rows } = await db.query<BillingRow>(
+    `SELECT *, billed_at::text AS billed_at_text FROM billing_records
+     WHERE billed_at >= $1 AND billed_at < $2 AND ($3::text IS NULL OR kind = $3) AND ($4::uuid IS NULL OR user_id = $4)
+       AND ($5::timestamptz IS NULL OR (billed_at, id) > ($5::timestamptz, $6::bigint))
+     ORDER BY billed_at, id LIMIT $7`,
+    [range.from, range.to, range.kind ?? null, range.userId ?? null, page.after?.billedAt ?? null, page.after?.id ?? null, page.limit],
+  );
+  return rows;
+}

@@ -1,0 +1,71 @@
+import type { Problem } from '@tripwise/contracts';
+import { AppError, serviceUnavailable, toProblem } from '@tripwise/platform/errors';
+import type { CardDeclined } from '../payments/card-processor.ts';
+import { soldOut } from './booking-items.rules.ts';
+
+/** What a failed booking keeps of its problem, so a retry with the same key gets the very same answer. */
+export interface StoredProblem {
+  code: string;
+  status: number;
+  title: string;
+  detail?: string | undefined;
+  errors?: AppError['errors'];
+  extensions?: Record<string, unknown> | undefined;
+}
+
+export function storeProblem(err: AppError): StoredProblem {
+  return {
+    code: err.code,
+    status: err.status,
+    title: err.message,
+    detail: err.detail,
+    errors: err.errors,
+    extensions: err.extensions,
+  };
+}
+
+export function restoreProblem(stored: StoredProblem): AppError {
+  return new AppError(stored.code, stored.status, stored.title, {
+    ...(stored.detail ? { detail: stored.detail } : {}),
+    ...(stored.errors ? { errors: stored.errors } : {}),
+    ...(stored.extensions ? { extensions: stored.extensions } : {}),
+  });
+}
+
+export function cardDeclined(err: CardDeclined): AppError {
+  return new AppError('card-declined', 402, 'Payment required', {
+    detail: `The card was declined: ${err.message} Nothing was booked or charged.`,
+    errors: [{ in: 'body', field: 'payment.card', message: err.message }],
+    extensions: { declineCode: err.declineCode ?? err.code },
+  });
+}
+
+export const paymentUnavailable = () =>
+  new AppError('payment-unavailable', 503, 'Service unavailable', {
+    detail: 'The card processor did not answer. Nothing was booked or charged; try again in a minute.',
+    headers: { 'Retry-After': '60' },
+  });
+
+export const searchUnavailable = () =>
+  serviceUnavailable(
+    'Availability could not be checked just now. Nothing was booked or charged; try again shortly.',
+    10,
+  );
+
+export const interrupted = () =>
+  new AppError('booking-interrupted', 503, 'Service unavailable', {
+    detail: 'The booking was interrupted before payment. Nothing was charged and no inventory is held; book again.',
+  });
+
+export const holdExpired = () =>
+  new AppError('hold-expired', 409, 'Conflict', {
+    detail: 'The inventory held for this booking was released before payment completed. Nothing was charged.',
+  });
+
+/** Search's 409 (sold out, or no longer listed) as the traveler's 409 naming the item. */
+export function inventoryConflict(problem: Problem): AppError {
+  const position = Number(/^items\.(\d+)/.exec(problem.errors?.[0]?.field ?? '')?.[1] ?? 0);
+  return soldOut(position, problem.detail);
+}
+
+export const problemJson = (err: AppError) => toProblem(err).problem;

@@ -1,0 +1,96 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import type { Db } from '@tripwise/platform/db';
+import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
+import {
+  previousMonth,
+  revenueByCityOf,
+  salesOf,
+  topPropertiesOf,
+  topProvidersOf,
+} from '../domain/analytics.use-case.ts';
+
+const year = z.object({
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .default(() => new Date().getUTCFullYear()),
+});
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'a month as YYYY-MM' });
+const day = z.iso.date({ error: 'a date as YYYY-MM-DD' });
+const salesQuery = z
+  .object({ from: day, to: day, interval: z.enum(['day', 'week', 'month']).default('day') })
+  .refine((q) => q.from < q.to, { path: ['to'], message: 'must be after `from`' })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 3 * 366 * 86_400_000, {
+    path: ['to'],
+    message: 'the range spans at most three years',
+  });
+const REFUSED = { 401: 'Not signed in', 403: 'Not an owner or admin (admins: signed in with their second factor)' };
+
+/** Dashboards: owners see their own listings' sales, admins the whole marketplace's. */
+export function analyticsRoutes(db: Db, ownerOrAdmin: RequestHandler[]): DocumentedRouter {
+  const docs = documentedRouter('analytics');
+  const { route } = docs;
+  const guard = ownerOrAdmin;
+
+  route(
+    {
+      method: 'get',
+      path: '/top-properties',
+      access: 'owner',
+      summary: 'The 10 hotels with the most revenue in a year',
+      guard,
+      query: year,
+      responses: { 200: 'Hotels, highest revenue first', 400: 'Invalid year', ...REFUSED },
+    },
+    async ({ query }, req, res) => {
+      res.json(await topPropertiesOf(db, req.identity!, query.year));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/revenue-by-city',
+      access: 'owner',
+      summary: 'Revenue per city in a year',
+      guard,
+      query: year,
+      responses: { 200: 'Cities, highest revenue first', 400: 'Invalid year', ...REFUSED },
+    },
+    async ({ query }, req, res) => {
+      res.json(await revenueByCityOf(db, req.identity!, query.year));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/top-providers',
+      access: 'owner',
+      summary:
+        'The 10 providers (owners and hotels, airlines, car companies) that sold most in a month (default: last month)',
+      guard,
+      query: z.object({ month: month.optional() }),
+      responses: { 200: 'Providers, most units sold first', 400: 'Invalid month', ...REFUSED },
+    },
+    async ({ query }, req, res) => {
+      res.json(await topProvidersOf(db, req.identity!, query.month ?? previousMonth(new Date())));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/sales',
+      access: 'owner',
+      summary: 'Bookings and revenue per day, week or month between two dates (`to` exclusive)',
+      guard,
+      query: salesQuery,
+      responses: { 200: 'One point per period with sales', 400: 'Invalid range', ...REFUSED },
+    },
+    async ({ query }, req, res) => {
+      res.json(await salesOf(db, req.identity!, { from: query.from, to: query.to }, query.interval));
+    },
+  );
+  return docs;
+}

@@ -1,0 +1,121 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { bookingListQuerySchema, createBookingSchema } from '@tripwise/contracts';
+import { parseInput } from '@tripwise/platform/errors';
+import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
+import { billingOfBooking } from '../data/money.repository.ts';
+import type { SagaDeps } from '../domain/booking-saga.ts';
+import { bookingView } from '../domain/booking-view.ts';
+import { createBooking } from '../domain/create-booking.use-case.ts';
+import { cancelBooking, getBooking, listBookingsFor } from '../domain/manage-bookings.use-case.ts';
+
+const idempotencyHeader = z.object({
+  'idempotency-key': z
+    .string({ error: 'required: a unique key per booking attempt (a UUID), the same on every retry' })
+    .min(8)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, { error: 'printable ASCII without spaces' }),
+});
+const idParams = z.object({ id: z.uuid({ error: 'a booking id' }) });
+const REFUSED = { 401: 'Not signed in, or the token is expired or forged' };
+
+/** Bookings: anyone signed in books and sees their own; owners see bookings of their listings; admins see all. */
+export function bookingRoutes(deps: SagaDeps, signedIn: RequestHandler): DocumentedRouter {
+  const docs = documentedRouter('bookings');
+  const { route } = docs;
+  const guard = [signedIn];
+
+  route(
+    {
+      method: 'post',
+      path: '/',
+      access: 'user',
+      summary: 'Book one item or a whole trip, all or nothing (Idempotency-Key header required)',
+      guard,
+      body: createBookingSchema,
+      responses: {
+        201: 'Confirmed and charged',
+        202: 'Accepted: being finished (poll GET /api/bookings/:id)',
+        400: 'Invalid field (or missing Idempotency-Key)',
+        402: 'Card declined: nothing booked or charged',
+        409: 'Sold out, or a price changed (the new prices are in `prices`)',
+        422: 'Idempotency-Key already used with a different request',
+        503: 'Search or the card processor unavailable: nothing booked or charged',
+        ...REFUSED,
+      },
+    },
+    async ({ body }, req, res) => {
+      const key = parseInput(idempotencyHeader, req.headers, 'headers')['idempotency-key'];
+      const created = await createBooking(deps, req.identity!, key, body);
+      res
+        .status(created.status)
+        .location(`/api/bookings/${created.booking.id}`)
+        .json(bookingView(created.booking, { as: 'traveler' }, await billingOfBooking(deps.db, created.booking.id)));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/',
+      access: 'user',
+      summary: 'My bookings, newest first: upcoming, current or past',
+      guard,
+      query: bookingListQuerySchema,
+      responses: { 200: 'A page of bookings', 400: 'Invalid query', ...REFUSED },
+    },
+    async ({ query }, req, res) => {
+      res.json(await listBookingsFor(deps.db, req.identity!, query));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/of-my-listings',
+      access: 'owner',
+      summary: "Bookings of the caller's listings (admins: every booking), newest first",
+      guard,
+      query: bookingListQuerySchema,
+      responses: { 200: 'A page of bookings', 400: 'Invalid query', 403: 'Not an owner or admin', ...REFUSED },
+    },
+    async ({ query }, req, res) => {
+      res.json(await listBookingsFor(deps.db, req.identity!, query, true));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/:id',
+      access: 'user',
+      summary: 'One booking: its traveler, an owner of one of its listings, or an admin',
+      guard,
+      params: idParams,
+      responses: { 200: 'The booking', 404: 'No such booking, or not yours', ...REFUSED },
+    },
+    async ({ params }, req, res) => {
+      res.json(await getBooking(deps.db, req.identity!, params.id));
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/:id/cancel',
+      access: 'user',
+      summary: "Cancel per the listings' refund policies (its traveler or an admin); repeating it is harmless",
+      guard,
+      params: idParams,
+      responses: {
+        200: 'Cancelled, with the refund',
+        202: 'Cancellation being finished',
+        403: "An owner cannot cancel a traveler's booking",
+        404: 'No such booking, or not yours',
+        409: 'Not confirmed, or already started',
+        ...REFUSED,
+      },
+    },
+    async ({ params }, req, res) => {
+      const cancelled = await cancelBooking(deps, req.identity!, params.id);
+      res.status(cancelled.status).json(cancelled.booking);
+    },
+  );
+  return docs;
+}

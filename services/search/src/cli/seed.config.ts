@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { baseEnvSchema, loadConfigOrExit, storageEnvSchema } from '@tripwise/platform/config';
+
+/** The data folder `npm start` uses, so that `npm run seed` fills the database the stack then opens. */
+const REPO_DATA_DIR = fileURLToPath(new URL('../../../../data', import.meta.url));
+
+const schema = z.object({
+  /** Required for `--scale large`; absent, the embedded PGlite in DATA_DIR/search/pgdata. */
+  DATABASE_URL: storageEnvSchema.shape.DATABASE_URL,
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier')
+    .default('search'),
+  DATABASE_POOL_MAX: storageEnvSchema.shape.DATABASE_POOL_MAX,
+  DATA_DIR: z.string().min(1).default(REPO_DATA_DIR),
+  LOG_LEVEL: baseEnvSchema.shape.LOG_LEVEL,
+});
+
+export type SeedConfig = z.infer<typeof schema>;
+export const seedConfig: SeedConfig = loadConfigOrExit(schema, process.env);

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import {
+  baseEnvSchema,
+  loadConfigOrExit,
+  portSchema,
+  storageEnvSchema,
+  tokenVerificationEnvSchema,
+} from '@tripwise/platform/config';
+
+const schema = baseEnvSchema
+  .extend(storageEnvSchema.shape)
+  .extend(tokenVerificationEnvSchema.shape)
+  .extend({
+    PORT: portSchema(4002),
+    /** The booking service, asked whether a traveler may review a listing. */
+    BOOKING_URL: z.url().default('http://127.0.0.1:4003'),
+    /** `off` computes every search afresh (benchmarks compare the two). */
+    SEARCH_CACHE: z.enum(['on', 'off']).default('on'),
+    /** `demo` fills an empty inventory with generated flights, hotels and cars on first start; `none` leaves it. */
+    SEED_INVENTORY: z.enum(['demo', 'none']).default('demo'),
+    /** How often the price market moves prices; 0 turns it off. */
+    PRICE_TICK_MS: z.coerce.number().int().min(0).default(60_000),
+    /** How many flight cabins, rooms and cars (each) one tick reprices. */
+    PRICE_SAMPLE: z.coerce.number().int().min(1).max(10_000).default(200),
+    /** How often impressions and views are written to the database. */
+    STATS_FLUSH_MS: z.coerce.number().int().min(100).default(10_000),
+  });
+
+export type Config = ReturnType<typeof schema.parse>;
+export const config: Config = loadConfigOrExit(schema, process.env);

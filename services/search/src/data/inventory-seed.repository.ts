@@ -1,0 +1,31 @@
+import type { Queryable } from '@tripwise/platform/db';
+
+/** What inventory_seed remembers of a seeding, so that a restart does not seed the same scale again. */
+export interface InventorySeedRecord {
+  scale: string;
+  seed: number;
+  startDate: string;
+  flights: number;
+  hotels: number;
+  cars: number;
+}
+
+export async function findInventorySeed(db: Queryable, scale: string): Promise<InventorySeedRecord | undefined> {
+  const { rows } = await db.query<InventorySeedRecord>(
+    `SELECT scale, seed, start_date AS "startDate", flights, hotels, cars FROM inventory_seed WHERE scale = $1`,
+    [scale],
+  );
+  return rows[0];
+}
+
+/** Two instances starting together queue here, and the second then finds the first one's record. */
+export async function lockInventorySeeding(tx: Queryable): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.inventory_seed'))`);
+}
+
+export async function recordInventorySeed(tx: Queryable, record: InventorySeedRecord): Promise<void> {
+  await tx.query(
+    `INSERT INTO inventory_seed (scale, seed, start_date, flights, hotels, cars) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [record.scale, record.seed, record.startDate, record.flights, record.hotels, record.cars],
+  );
+}

@@ -1,0 +1,116 @@
+/*
+ * The rows the generator yields, one shape per table of 0001_inventory.sql. They carry no ids, status or owner:
+ * the writer adds those (seeded inventory is active and belongs to the marketplace, so owner_id is null).
+ */
+
+export const CABINS = ['economy', 'premium_economy', 'business', 'first'] as const;
+export type Cabin = (typeof CABINS)[number];
+
+export const HOTEL_AMENITIES = [
+  'wifi',
+  'breakfast',
+  'parking',
+  'pool',
+  'gym',
+  'spa',
+  'pet_friendly',
+  'airport_shuttle',
+  'near_transit',
+  'free_cancellation',
+] as const;
+export type HotelAmenity = (typeof HOTEL_AMENITIES)[number];
+
+/** The schema's CHECK list, in the same order. */
+export const CAR_CLASSES = [
+  'economy',
+  'compact',
+  'standard',
+  'full_size',
+  'sedan',
+  'hatchback',
+  'suv',
+  'van',
+  'luxury',
+  'convertible',
+  'pickup',
+] as const;
+export type CarClass = (typeof CAR_CLASSES)[number];
+
+export interface FlightCabinRow {
+  cabin: Cabin;
+  priceMinor: number;
+  seatsTotal: number;
+}
+
+export interface FlightRow {
+  airline: string;
+  /** `UA 1234`: the airline code, a space and the number. */
+  flightNumber: string;
+  origin: string;
+  destination: string;
+  via: string | null;
+  stops: 0 | 1;
+  departAt: Date;
+  arriveAt: Date;
+  /** The calendar date at the origin when it leaves, `YYYY-MM-DD`. */
+  departDate: string;
+  durationMin: number;
+  refundable: boolean;
+  /** Cheapest cabin first; economy is always there. */
+  cabins: FlightCabinRow[];
+}
+
+export interface HotelPolicies {
+  refundWindowHours: number;
+  petsAllowed: boolean;
+  breakfastIncluded: boolean;
+  parking: 'free' | 'paid' | 'none';
+  checkInTime: string;
+  checkOutTime: string;
+}
+
+export interface RoomTypeRow {
+  name: string;
+  capacity: number;
+  units: number;
+  nightlyPriceMinor: number;
+}
+
+export interface HotelRow {
+  name: string;
+  cityCode: string;
+  city: string;
+  country: string;
+  address: string;
+  neighborhood: string;
+  latitude: number;
+  longitude: number;
+  stars: number;
+  ratingTenths: number;
+  reviewCount: number;
+  amenities: HotelAmenity[];
+  policies: HotelPolicies;
+  description: string;
+  roomTypes: RoomTypeRow[];
+}
+
+export interface CarPolicies {
+  freeCancellationHours: number;
+  mileage: 'unlimited' | 'limited';
+  minimumDriverAge: number;
+  fuelPolicy: 'full_to_full' | 'same_to_same' | 'prepaid';
+}
+
+export interface CarRow {
+  company: string;
+  locationCode: string;
+  city: string;
+  carClass: CarClass;
+  model: string;
+  year: number;
+  transmission: 'automatic' | 'manual';
+  seats: number;
+  units: number;
+  dailyPriceMinor: number;
+  policies: CarPolicies;
+}

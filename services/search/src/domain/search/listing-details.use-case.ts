@@ -1,0 +1,116 @@
+import type { Queryable } from '@tripwise/platform/db';
+import { notFound } from '@tripwise/platform/errors';
+import { airlineByCode, airportByCode } from '@tripwise/travel-data';
+import { findCar, findFlight, findHotel } from '../../data/listing-details.repository.ts';
+import { priceTrends } from '../../data/price-market.repository.ts';
+import { listReviews, type ReviewKind } from '../../data/reviews.repository.ts';
+import { localDateTime } from './places.rules.ts';
+
+const CURRENCY = 'USD';
+
+/** The three newest reviews, for the details page (the rest come from the reviews route). */
+async function latestReviews(db: Queryable, kind: ReviewKind, id: string | number) {
+  const rows = await listReviews(db, kind, String(id), { limit: 3 });
+  return rows.map((r) => ({
+    rating: r.rating,
+    title: r.title,
+    text: r.body,
+    author: r.author_name,
+    createdAt: r.created_at.toISOString(),
+  }));
+}
+const usd = (amount: number) => ({ amount, currency: CURRENCY });
+const airport = (code: string) => {
+  const a = airportByCode(code);
+  return { code, name: a?.name ?? code, city: a?.city ?? code, timeZone: a?.timeZone ?? 'UTC' };
+};
+
+export async function flightDetails(db: Queryable, id: string) {
+  const f = await findFlight(db, id);
+  if (!f) throw notFound('The flight');
+  const origin = airport(f.origin);
+  const destination = airport(f.destination);
+  const [trends, reviews] = await Promise.all([priceTrends(db, 'flight', [f.id]), latestReviews(db, 'flight', f.id)]);
+  return {
+    id: String(f.id),
+    airline: { code: f.airline, name: airlineByCode(f.airline)?.name ?? f.airline },
+    flightNumber: f.flight_number,
+    origin,
+    destination,
+    via: f.via ? airport(f.via) : null,
+    stops: f.stops,
+    departAt: f.depart_at.toISOString(),
+    arriveAt: f.arrive_at.toISOString(),
+    departLocal: localDateTime(f.depart_at, origin.timeZone),
+    arriveLocal: localDateTime(f.arrive_at, destination.timeZone),
+    durationMin: f.duration_min,
+    policies: { refundable: f.refundable, changeFee: f.refundable ? usd(0) : usd(7_500) },
+    rating: f.rating_tenths === null ? null : f.rating_tenths / 10,
+    reviewCount: f.review_count,
+    latestReviews: reviews,
+    cabins: f.cabins.map((c) => ({
+      cabin: c.cabin,
+      price: usd(c.priceMinor),
+      seatsLeft: c.seatsLeft,
+      priceTrend: trends.get(`${f.id}:${c.cabin}`) ?? null,
+    })),
+  };
+}
+
+export async function hotelDetails(db: Queryable, id: string, stay?: { checkIn: string; checkOut: string }) {
+  const h = await findHotel(db, id, stay);
+  if (!h) throw notFound('The hotel');
+  const [trends, reviews] = await Promise.all([
+    priceTrends(
+      db,
+      'room',
+      h.rooms.map((r) => r.id),
+    ),
+    latestReviews(db, 'hotel', h.id),
+  ]);
+  return {
+    id: String(h.id),
+    name: h.name,
+    city: { code: h.city_code, name: h.city, country: h.country },
+    address: h.address,
+    neighborhood: h.neighborhood,
+    location: { latitude: h.latitude, longitude: h.longitude },
+    stars: h.stars,
+    rating: h.rating_tenths / 10,
+    reviewCount: h.review_count,
+    latestReviews: reviews,
+    amenities: h.amenities,
+    policies: h.policies,
+    description: h.description,
+    rooms: h.rooms.map((r) => ({
+      id: String(r.id),
+      name: r.name,
+      capacity: r.capacity,
+      nightlyPrice: usd(r.nightlyPriceMinor),
+      ...(r.roomsLeft === null ? {} : { roomsLeft: r.roomsLeft }),
+      priceTrend: trends.get(`${r.id}:`) ?? null,
+    })),
+  };
+}
+
+export async function carDetails(db: Queryable, id: string) {
+  const c = await findCar(db, id);
+  if (!c) throw notFound('The car');
+  const [trends, reviews] = await Promise.all([priceTrends(db, 'car', [c.id]), latestReviews(db, 'car', c.id)]);
+  return {
+    id: String(c.id),
+    company: c.company,
+    location: { code: c.location_code, city: c.city },
+    carClass: c.car_class,
+    model: c.model,
+    year: c.year,
+    transmission: c.transmission,
+    seats: c.seats,
+    dailyPrice: usd(c.daily_price_minor),
+    priceTrend: trends.get(`${c.id}:`) ?? null,
+    rating: c.rating_tenths === null ? null : c.rating_tenths / 10,
+    reviewCount: c.review_count,
+    latestReviews: reviews,
+    policies: c.policies,
+  };
+}

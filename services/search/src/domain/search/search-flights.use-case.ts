@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import type { FlightSearch } from '@tripwise/contracts';
+import type { Queryable } from '@tripwise/platform/db';
+import { decodeCursor, encodeCursor } from '@tripwise/platform/http';
+import { airlineByCode, airportByCode } from '@tripwise/travel-data';
+import {
+  flightFacets,
+  searchFlightRows,
+  type FlightCriteria,
+  type FlightRow,
+} from '../../data/flight-search.repository.ts';
+import { assertNotPast, localDate, localDateTime, resolvePlace, type ResolvedPlace } from './places.rules.ts';
+
+const CURRENCY = 'USD';
+const PAIRING_DEPTH = 40;
+
+function toFlight(row: FlightRow, passengers: number, from: ResolvedPlace, to: ResolvedPlace) {
+  const airport = (code: string) => ({
+    code,
+    name: airportByCode(code)?.name ?? code,
+    city: airportByCode(code)?.city ?? code,
+  });
+  return {
+    id: String(row.id),
+    airline: { code: row.airline, name: airlineByCode(row.airline)?.name ?? row.airline },
+    flightNumber: row.flight_number,
+    origin: airport(row.origin),
+    destination: airport(row.destination),
+    via: row.via ? airport(row.via) : null,
+    stops: row.stops,
+    departAt: row.depart_at.toISOString(),
+    arriveAt: row.arrive_at.toISOString(),
+    departLocal: localDateTime(row.depart_at, from.timeZone),
+    arriveLocal: localDateTime(row.arrive_at, to.timeZone),
+    durationMin: row.duration_min,
+    refundable: row.refundable,
+    seatsLeft: row.seats_left,
+    price: { amount: row.price_minor, currency: CURRENCY },
+    totalPrice: { amount: row.price_minor * passengers, currency: CURRENCY },
+  };
+}
+
+type Flight = ReturnType<typeof toFlight>;
+
+const keysetCursor = z.object({ key: z.union([z.number(), z.string()]), id: z.number().int() });
+const offsetCursor = z.object({ offset: z.number().int().min(0).max(10_000) });
+
+function criteria(q: FlightSearch, from: ResolvedPlace, to: ResolvedPlace, date: string): FlightCriteria {
+  return {
+    origins: from.airports,
+    destinations: to.airports,
+    date,
+    cabin: q.cabin,
+    passengers: q.passengers,
+    originTimeZone: from.timeZone,
+    destinationTimeZone: to.timeZone,
+    maxPricePerPerson: q.maxPrice,
+    maxStops: q.maxStops,
+    airlines: q.airlines,
+    departAfter: q.departAfter,
+    departBefore: q.departBefore,
+    arriveAfter: q.arriveAfter,
+    arriveBefore: q.arriveBefore,
+    maxDurationMin: q.maxDurationMin,
+    refundable: q.refundable,
+    sort: q.sort,
+    limit: q.limit,
+  };
+}
+
+const sortValue = (row: FlightRow, sort: FlightSearch['sort']): number | string =>
+  sort === 'best'
+    ? row.best
+    : sort === 'price'
+      ? row.price_minor
+      : sort === 'duration'
+        ? row.duration_min
+        : row.depart_at.toISOString();
+
+/**
+ * One-way: a page of flights in the requested order (cursor = the last row's sort key and id). Round trip: the
+ * best pairs of an outbound and a return flight, priced together; facets describe the outbound day before filters.
+ */
+export async function searchFlights(db: Queryable, q: FlightSearch, now: Date) {
+  const from = resolvePlace(q.origin, 'origin');
+  const to = resolvePlace(q.destination, 'destination');
+  assertNotPast(q.date, 'date', localDate(now, from.timeZone));
+  const outbound = criteria(q, from, to, q.date);
+  const facets = await flightFacets(db, outbound);
+  if (!q.returnDate) {
+    const after = decodeCursor(keysetCursor, q.cursor);
+    const rows = await searchFlightRows(db, { ...outbound, after });
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => toFlight(r, q.passengers, from, to)),
+      total: rows[0]?.total ?? 0,
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ key: sortValue(last, q.sort), id: last.id }) : null,
+      facets,
+    };
+  }
+  const back = { ...criteria(q, to, from, q.returnDate), limit: PAIRING_DEPTH };
+  const [goRows, backRows] = await Promise.all([
+    searchFlightRows(db, { ...outbound, limit: PAIRING_DEPTH }),
+    searchFlightRows(db, back),
+  ]);
+  const pairs = pairFlights(goRows.slice(0, PAIRING_DEPTH), backRows.slice(0, PAIRING_DEPTH), q.sort).map(
+    ([go, ret]) => {
+      const outboundFlight = toFlight(go, q.passengers, from, to);
+      const returnFlight = toFlight(ret, q.passengers, to, from);
+      return pairOf(outboundFlight, returnFlight, q.passengers);
+    },
+  );
+  const offset = decodeCursor(offsetCursor, q.cursor)?.offset ?? 0;
+  return {
+    items: pairs.slice(offset, offset + q.limit),
+    total: pairs.length,
+    nextCursor: offset + q.limit < pairs.length ? encodeCursor({ offset: offset + q.limit }) : null,
+    facets,
+  };
+}
+
+function pairOf(outbound: Flight, inbound: Flight, passengers: number) {
+  const perPerson = outbound.price.amount + inbound.price.amount;
+  return {
+    id: `${outbound.id}+${inbound.id}`,
+    outbound,
+    return: inbound,
+    price: { amount: perPerson, currency: CURRENCY },
+    totalPrice: { amount: perPerson * passengers, currency: CURRENCY },
+    durationMin: outbound.durationMin + inbound.durationMin,
+  };
+}
+
+function pairFlights(go: FlightRow[], back: FlightRow[], sort: FlightSearch['sort']): [FlightRow, FlightRow][] {
+  const pairs: [FlightRow, FlightRow][] = go.flatMap((g) => back.map((b): [FlightRow, FlightRow] => [g, b]));
+  const score = ([g, b]: [FlightRow, FlightRow]) =>
+    sort === 'price'
+      ? g.price_minor + b.price_minor
+      : sort === 'duration'
+        ? g.duration_min + b.duration_min
+        : sort === 'departure'
+          ? g.depart_at.getTime()
+          : g.best + b.best;
+  return pairs.sort((x, y) => score(x) - score(y) || x[0].id - y[0].id || x[1].id - y[1].id);
+}

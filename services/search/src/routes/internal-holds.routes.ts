@@ -1,0 +1,101 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import type { Db } from '@tripwise/platform/db';
+import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
+import { holdItemSchema } from '@tripwise/contracts';
+import { confirmHold, getHold, placeHold, releaseHold, type InventoryChanged } from '../domain/holds/holds.use-case.ts';
+import { quoteItems } from '../domain/holds/quote.use-case.ts';
+
+const holdParams = z.object({ id: z.uuid() });
+const HOLD = { 401: 'No service credential', 404: 'No such hold' };
+
+/**
+ * Holds on inventory, for the booking service only: under /internal (never forwarded by the gateway) and behind
+ * the service credential.
+ */
+export function internalHoldRoutes(db: Db, serviceOnly: RequestHandler, changed: InventoryChanged): DocumentedRouter {
+  const docs = documentedRouter('holds (internal)');
+  const { route } = docs;
+  const guard = [serviceOnly];
+
+  route(
+    {
+      method: 'post',
+      path: '/quotes',
+      access: 'internal',
+      summary: "Each item's price now, whether it is free, and what a booking keeps of its listing (takes nothing)",
+      guard,
+      body: z.strictObject({ items: z.array(holdItemSchema).min(1).max(10) }),
+      responses: { 200: 'The quoted items', 400: 'Invalid item', 401: 'No service credential', 409: 'Not listed' },
+    },
+    async ({ body }, _req, res) => {
+      res.json({ items: await quoteItems(db, body.items) });
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/holds',
+      access: 'internal',
+      summary: 'Hold every item or none (idempotent by hold id)',
+      guard,
+      body: z.strictObject({
+        holdId: z.uuid(),
+        ttlSeconds: z.number().int().min(30).max(3_600).default(900),
+        items: z.array(holdItemSchema).min(1).max(10),
+      }),
+      responses: {
+        201: 'Held, with current unit prices',
+        400: 'Invalid item',
+        401: 'No service credential',
+        409: 'An item is sold out',
+      },
+    },
+    async ({ body }, _req, res) => {
+      res.status(201).json(await placeHold(db, body, changed));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/holds/:id',
+      access: 'internal',
+      summary: 'A hold and its items',
+      guard,
+      params: holdParams,
+      responses: { 200: 'The hold', ...HOLD },
+    },
+    async ({ params }, _req, res) => {
+      res.json(await getHold(db, params.id));
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/holds/:id/confirm',
+      access: 'internal',
+      summary: 'Make a hold permanent (idempotent)',
+      guard,
+      params: holdParams,
+      responses: { 200: 'Confirmed', 409: 'Expired or released', ...HOLD },
+    },
+    async ({ params }, _req, res) => {
+      res.json(await confirmHold(db, params.id));
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/holds/:id/release',
+      access: 'internal',
+      summary: 'Give the inventory back (idempotent; also for cancellations)',
+      guard,
+      params: holdParams,
+      responses: { 200: 'Released', ...HOLD },
+    },
+    async ({ params }, _req, res) => {
+      res.json(await releaseHold(db, params.id, changed));
+    },
+  );
+  return docs;
+}

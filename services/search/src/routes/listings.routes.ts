@@ -1,0 +1,171 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { carListingSchema, flightListingSchema, hotelListingSchema, listingStatusSchema } from '@tripwise/contracts';
+import type { Db } from '@tripwise/platform/db';
+import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
+import {
+  createListing,
+  getListing,
+  listingAnalytics,
+  listMyListings,
+  removeListing,
+  updateListingAs,
+  type ListingChanged,
+} from '../domain/listings/manage-listings.use-case.ts';
+
+const kindParams = z.object({ kind: z.enum(['hotels', 'cars', 'flights']) });
+const idParams = kindParams.extend({ id: z.string().regex(/^\d{1,18}$/, { error: 'a listing id' }) });
+const listQuery = z.object({
+  status: listingStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.coerce.number({ error: 'the nextCursor of a previous page' }).int().positive().optional(),
+});
+const PATCHES = {
+  hotels: hotelListingSchema.partial().extend({ status: listingStatusSchema.optional() }),
+  cars: carListingSchema.partial().extend({ status: listingStatusSchema.optional() }),
+  flights: z.strictObject({ status: listingStatusSchema }),
+} as const;
+const isoDay = z.iso.date({ error: 'a date as YYYY-MM-DD' });
+const statsQuery = z
+  .object({ from: isoDay.optional(), to: isoDay.optional() })
+  .transform(({ from, to }) => {
+    const end = to ?? new Date().toISOString().slice(0, 10);
+    return { from: from ?? new Date(Date.parse(end) - 29 * 86_400_000).toISOString().slice(0, 10), to: end };
+  })
+  .refine((r) => r.from <= r.to, { path: ['from'], message: 'must not be after `to`' })
+  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 366 * 86_400_000, {
+    path: ['from'],
+    message: 'the range spans at most 366 days',
+  });
+const oneId = z.object({ id: z.string().regex(/^\d{1,18}$/, { error: 'a listing id' }) });
+const REFUSED = { 401: 'Not signed in', 403: 'Not an owner or admin (flights: admins only)' };
+
+/**
+ * Owners manage their own hotels and cars; admins manage every listing, flights included, and approve new ones.
+ * Anyone else's listing answers 404, as if it did not exist.
+ */
+export function listingRoutes(db: Db, ownerOrAdmin: RequestHandler, changed: ListingChanged): DocumentedRouter {
+  const docs = documentedRouter('listings');
+  const { route } = docs;
+  const guard = [ownerOrAdmin];
+
+  route(
+    {
+      method: 'get',
+      path: '/:kind',
+      access: 'owner',
+      summary: 'My listings (admins: all), newest first',
+      guard,
+      params: kindParams,
+      query: listQuery,
+      responses: { 200: 'A page of listings', 400: 'Invalid query', ...REFUSED },
+    },
+    async ({ params, query }, req, res) => {
+      res.json(await listMyListings(db, req.identity!, params.kind, query));
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/hotels',
+      access: 'owner',
+      summary: "Add a hotel (an owner's waits for approval)",
+      guard,
+      body: hotelListingSchema,
+      responses: { 201: 'Created', 400: 'Invalid field', ...REFUSED },
+    },
+    async ({ body }, req, res) => {
+      res.status(201).json(await createListing(db, req.identity!, { kind: 'hotels', listing: body }, changed));
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/cars',
+      access: 'owner',
+      summary: "Add a rental car (an owner's waits for approval)",
+      guard,
+      body: carListingSchema,
+      responses: { 201: 'Created', 400: 'Invalid field', ...REFUSED },
+    },
+    async ({ body }, req, res) => {
+      res.status(201).json(await createListing(db, req.identity!, { kind: 'cars', listing: body }, changed));
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/flights',
+      access: 'admin',
+      summary: 'Add a flight (admins)',
+      guard,
+      body: flightListingSchema,
+      responses: { 201: 'Created', 400: 'Invalid field', ...REFUSED },
+    },
+    async ({ body }, req, res) => {
+      res.status(201).json(await createListing(db, req.identity!, { kind: 'flights', listing: body }, changed));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/:kind/:id',
+      access: 'owner',
+      summary: 'One of my listings',
+      guard,
+      params: idParams,
+      responses: { 200: 'The listing', 404: 'Not found, or not yours', ...REFUSED },
+    },
+    async ({ params }, req, res) => {
+      res.json(await getListing(db, req.identity!, params.kind, params.id));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/:kind/:id/stats',
+      access: 'owner',
+      summary: 'Impressions and detail views per day (the last 30 days unless from/to are given)',
+      guard,
+      params: idParams,
+      query: statsQuery,
+      responses: { 200: 'Days and totals', 400: 'Invalid range', 404: 'Not found, or not yours', ...REFUSED },
+    },
+    async ({ params, query }, req, res) => {
+      res.json(await listingAnalytics(db, req.identity!, params.kind, params.id, query));
+    },
+  );
+  for (const kind of ['hotels', 'cars', 'flights'] as const) {
+    route(
+      {
+        method: 'patch',
+        path: `/${kind}/:id`,
+        access: kind === 'flights' ? 'admin' : 'owner',
+        summary: 'Edit a listing; admins also set its status (approve, take down)',
+        guard,
+        params: oneId,
+        body: PATCHES[kind],
+        responses: { 200: 'The listing', 400: 'Invalid field', 404: 'Not found, or not yours', ...REFUSED },
+      },
+      async ({ params, body }, req, res) => {
+        res.json(await updateListingAs(db, req.identity!, kind, params.id, body, changed));
+      },
+    );
+  }
+  route(
+    {
+      method: 'delete',
+      path: '/:kind/:id',
+      access: 'owner',
+      summary: 'Take a listing out of search',
+      guard,
+      params: idParams,
+      responses: { 204: 'Removed', 404: 'Not found, or not yours', ...REFUSED },
+    },
+    async ({ params }, req, res) => {
+      await removeListing(db, req.identity!, params.kind, params.id, changed);
+      res.status(204).end();
+    },
+  );
+  return docs;
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { carSearchSchema, flightSearchSchema, hotelSearchSchema, placeSearchSchema } from '@tripwise/contracts';
+import type { Queryable } from '@tripwise/platform/db';
+import type { SearchCache } from '../domain/cache/search-cache.ts';
+import type { ListingStats } from '../domain/market/listing-stats.ts';
+import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
+import { searchPlaces } from '../domain/places/search-places.ts';
+import { carDetails, flightDetails, hotelDetails } from '../domain/search/listing-details.use-case.ts';
+import { searchCars } from '../domain/search/search-cars.use-case.ts';
+import { searchFlights } from '../domain/search/search-flights.use-case.ts';
+import { searchHotels } from '../domain/search/search-hotels.use-case.ts';
+
+const idParams = z.object({ id: z.string().regex(/^\d{1,18}$/, { error: 'a listing id' }) });
+const stayQuery = z
+  .object({ checkIn: z.iso.date().optional(), checkOut: z.iso.date().optional() })
+  .refine((q) => (q.checkIn === undefined) === (q.checkOut === undefined), {
+    path: ['checkOut'],
+    message: 'give both dates or neither',
+  })
+  .refine((q) => !q.checkIn || !q.checkOut || q.checkOut > q.checkIn, {
+    path: ['checkOut'],
+    message: 'must be after the check-in date',
+  });
+const SEARCH = { 200: 'A page of results, the total, the next cursor and facets', 400: 'Invalid parameter' };
+const DETAILS = { 200: 'The listing', 400: 'Invalid id', 404: 'No such listing' };
+
+/** Public search: flights, hotels, cars, places, and each listing's details. Anyone may call these. */
+export function searchRoutes(
+  db: Queryable,
+  now: () => Date,
+  cache: SearchCache,
+  stats: ListingStats,
+): DocumentedRouter {
+  const docs = documentedRouter('search');
+  const { route } = docs;
+
+  route(
+    {
+      method: 'get',
+      path: '/places',
+      access: 'public',
+      summary: 'Type-ahead over airports, cities and metro codes',
+      query: placeSearchSchema,
+      responses: { 200: 'Matching places, best first', 400: 'Invalid parameter' },
+    },
+    ({ query }, _req, res) => {
+      res.set('Cache-Control', 'public, max-age=3600').json({ items: searchPlaces(query.q, query.limit) });
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/flights',
+      access: 'public',
+      summary: 'Flights (or round-trip pairs) with filters, sorts and facets',
+      query: flightSearchSchema,
+      responses: SEARCH,
+    },
+    async ({ query }, _req, res) => {
+      const scopes = query.returnDate ? [query.date, query.returnDate] : [query.date];
+      const result = await cache.cached('flights', scopes, query, () => searchFlights(db, query, now()));
+      stats.shown(
+        'flight',
+        result.items.flatMap((i) => ('outbound' in i ? [i.outbound.id, i.return.id] : [i.id])),
+      );
+      res.json(result);
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/hotels',
+      access: 'public',
+      summary: 'Hotels with rooms free for the whole stay',
+      query: hotelSearchSchema,
+      responses: SEARCH,
+    },
+    async ({ query }, _req, res) => {
+      // A search around a point spans cities: it is not cached (no one scope to invalidate it by).
+      const result = query.city
+        ? await cache.cached('hotels', [query.city], query, () => searchHotels(db, query, now()))
+        : await searchHotels(db, query, now());
+      stats.shown(
+        'hotel',
+        result.items.map((i) => i.id),
+      );
+      res.json(result);
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/cars',
+      access: 'public',
+      summary: 'Rental cars free for the whole period',
+      query: carSearchSchema,
+      responses: SEARCH,
+    },
+    async ({ query }, _req, res) => {
+      const result = await cache.cached('cars', [query.location], query, () => searchCars(db, query, now()));
+      stats.shown(
+        'car',
+        result.items.map((i) => i.id),
+      );
+      res.json(result);
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/flights/:id',
+      access: 'public',
+      summary: 'A flight: times, cabins, fares, seats, policies',
+      params: idParams,
+      responses: DETAILS,
+    },
+    async ({ params }, _req, res) => {
+      const details = await flightDetails(db, params.id);
+      stats.viewed('flight', params.id);
+      res.json(details);
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/hotels/:id',
+      access: 'public',
+      summary: 'A hotel: rooms (free ones for given dates), policies',
+      params: idParams,
+      query: stayQuery,
+      responses: DETAILS,
+    },
+    async ({ params, query }, _req, res) => {
+      const stay = query.checkIn && query.checkOut ? { checkIn: query.checkIn, checkOut: query.checkOut } : undefined;
+      const details = await hotelDetails(db, params.id, stay);
+      stats.viewed('hotel', params.id);
+      res.json(details);
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/cars/:id',
+      access: 'public',
+      summary: 'A rental car: model, policies, daily price',
+      params: idParams,
+      responses: DETAILS,
+    },
+    async ({ params }, _req, res) => {
+      const details = await carDetails(db, params.id);
+      stats.viewed('car', params.id);
+      res.json(details);
+    },
+  );
+  return docs;
+}

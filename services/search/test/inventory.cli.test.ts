@@ -1,0 +1,36 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import { parseSeedArgs } from '../src/cli/seed-args.ts';
+
+const cli = fileURLToPath(new URL('../src/cli/seed.cli.ts', import.meta.url));
+
+describe('the seed command line', () => {
+  test('When no arguments are given, then the demo scale is seeded with the default seed and date', () => {
+    expect(parseSeedArgs([], false)).toEqual({ scale: 'demo' });
+  });
+
+  test('When a scale, seed and start date are given, then they are all passed on', () => {
+    const args = parseSeedArgs(['--scale', 'large', '--seed', '7', '--start', '2027-02-01'], true);
+    expect(args).toEqual({ scale: 'large', seed: 7, startDate: '2027-02-01' });
+  });
+
+  test.each([
+    [['--scale', 'huge'], true, /demo or large/],
+    [['--scale', 'large'], false, /DATABASE_URL/],
+    [['--seed', 'abc'], false, /whole number/],
+    [['--seed', '99999999999'], false, /whole number|at most/],
+    [['--start', '2027-02-30'], false, /--start must be a date/],
+    [['--verbose'], false, /verbose/],
+  ])('When the arguments are %j, then the user is told what is wrong', (args, hasUrl, message) => {
+    expect(parseSeedArgs(args, hasUrl)).toMatch(message);
+  });
+
+  test('When the large scale is asked for without DATABASE_URL, then the command stops with exit code 2', async () => {
+    const run = promisify(execFile)(process.execPath, [cli, '--scale', 'large'], {
+      env: { ...process.env, DATABASE_URL: '' },
+    });
+    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/DATABASE_URL/) });
+  });
+});

@@ -1,0 +1,34 @@
+import type { Db } from '@tripwise/platform/db';
+import { captureLogs, openTestDb } from '@tripwise/platform/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { INVENTORY_SCALES } from '../src/domain/inventory/inventory-scale.ts';
+import { seedInventory } from '../src/domain/inventory/seed-inventory.ts';
+import { migrationsDir } from './inventory.fixtures.ts';
+
+let db: Db;
+beforeAll(async () => {
+  db = await openTestDb({ migrationsDir });
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('the demo scale', () => {
+  test('When the demo inventory is seeded, then it has over 10,000 listings and about 120 days of flights', async () => {
+    const result = await seedInventory(db, { logger: captureLogs().logger, startDate: '2027-01-04' });
+    expect(result).toMatchObject({ seeded: true, scale: 'demo' });
+    expect(result.flights + result.hotels + result.cars).toBeGreaterThanOrEqual(10_000);
+    const { rows } = await db.query<{ first: string; last: string; origins: number; cities: number }>(`SELECT
+      (SELECT min(depart_date)::text FROM flights) AS first, (SELECT max(depart_date)::text FROM flights) AS last,
+      (SELECT count(DISTINCT origin)::int FROM flights) AS origins, (SELECT count(DISTINCT city_code)::int FROM hotels) AS cities`);
+    expect(rows[0]).toEqual({
+      first: '2027-01-04',
+      last: '2027-05-03',
+      origins: INVENTORY_SCALES.demo.airports,
+      cities: expect.any(Number),
+    });
+    expect(rows[0]!.cities).toBeGreaterThan(80);
+    // The budget is "well under 20 s on PGlite"; the assertion is loose because test machines are shared.
+    expect(result.durationMs).toBeLessThan(60_000);
+  });
+});

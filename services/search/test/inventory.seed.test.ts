@@ -1,0 +1,96 @@
+import type { Db } from '@tripwise/platform/db';
+import { captureLogs, openTestDb } from '@tripwise/platform/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { InventoryScale } from '../src/domain/inventory/inventory-scale.ts';
+import { seedInventory } from '../src/domain/inventory/seed-inventory.ts';
+import { START, TINY_SCALE, migrationsDir } from './inventory.fixtures.ts';
+
+let db: Db;
+beforeAll(async () => {
+  db = await openTestDb({ migrationsDir });
+});
+afterAll(async () => {
+  await db.close();
+});
+
+let scales = 0;
+/** A scale name of the test's own: each is seeded at most once per database. */
+const givenANewScale = (overrides: Partial<InventoryScale> = {}): InventoryScale => ({
+  ...TINY_SCALE,
+  name: `test-${(scales += 1)}`,
+  ...overrides,
+});
+
+const tableCounts = async () =>
+  (
+    await db.query<Record<string, number>>(`SELECT
+      (SELECT count(*)::int FROM flights) AS flights, (SELECT count(*)::int FROM flight_cabins) AS cabins,
+      (SELECT count(*)::int FROM hotels) AS hotels, (SELECT count(*)::int FROM room_types) AS room_types,
+      (SELECT count(*)::int FROM cars) AS cars`)
+  ).rows[0]!;
+
+describe('seedInventory', () => {
+  test('When a scale is seeded, then its rows are written, active, owned by nobody, and recorded once', async () => {
+    const scale = givenANewScale();
+    const before = await tableCounts();
+    const result = await seedInventory(db, { scale, seed: 3, startDate: START, logger: captureLogs().logger });
+    const after = await tableCounts();
+    expect(result).toMatchObject({ seeded: true, scale: scale.name, seed: 3, startDate: START, hotels: 80, cars: 60 });
+    expect(result.flights).toBeGreaterThanOrEqual(TINY_SCALE.minFlights);
+    expect(after.flights! - before.flights!).toBe(result.flights);
+    expect(after.hotels! - before.hotels!).toBe(80);
+    expect(after.cars! - before.cars!).toBe(60);
+    const { rows } = await db.query('SELECT * FROM inventory_seed WHERE scale = $1', [scale.name]);
+    expect(rows).toEqual([
+      expect.objectContaining({ seed: 3, start_date: START, flights: result.flights, hotels: 80, cars: 60 }),
+    ]);
+    const {
+      rows: [odd],
+    } = await db.query<{ n: number }>(`SELECT
+        (SELECT count(*)::int FROM flights WHERE status <> 'active' OR owner_id IS NOT NULL)
+      + (SELECT count(*)::int FROM hotels WHERE status <> 'active' OR owner_id IS NOT NULL)
+      + (SELECT count(*)::int FROM cars WHERE status <> 'active' OR owner_id IS NOT NULL) AS n`);
+    expect(odd!.n).toBe(0);
+  });
+
+  test('When the tables are read back, then every flight has economy and every hotel has room types', async () => {
+    await seedInventory(db, { scale: givenANewScale(), logger: captureLogs().logger });
+    const { rows } = await db.query<{ flights: number; hotels: number; amenities: string[] }>(`SELECT
+      (SELECT count(*)::int FROM flights f WHERE NOT EXISTS
+        (SELECT 1 FROM flight_cabins c WHERE c.flight_id = f.id AND c.cabin = 'economy')) AS flights,
+      (SELECT count(*)::int FROM hotels h WHERE NOT EXISTS (SELECT 1 FROM room_types r WHERE r.hotel_id = h.id)) AS hotels,
+      (SELECT array_agg(DISTINCT a ORDER BY a) FROM hotels, unnest(amenities) AS a) AS amenities`);
+    expect(rows[0]).toMatchObject({ flights: 0, hotels: 0 });
+    expect(rows[0]!.amenities.length).toBeGreaterThan(5);
+  });
+
+  test('When the same scale is seeded again, then nothing is added and the first seeding is reported', async () => {
+    const scale = givenANewScale();
+    const first = await seedInventory(db, { scale, logger: captureLogs().logger });
+    const before = await tableCounts();
+    const logs = captureLogs();
+    const second = await seedInventory(db, { scale, seed: 99, logger: logs.logger });
+    expect(await tableCounts()).toEqual(before);
+    expect(second).toMatchObject({ seeded: false, seed: first.seed, flights: first.flights, hotels: first.hotels });
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({ message: 'inventory already seeded', scale: scale.name }),
+    );
+  });
+
+  test('When two instances seed the same scale at once, then only one of them writes', async () => {
+    const scale = givenANewScale({ minFlights: 100, hotels: 10, cars: 10 });
+    const before = await tableCounts();
+    const results = await Promise.all([1, 2].map(() => seedInventory(db, { scale, logger: captureLogs().logger })));
+    expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
+    const after = await tableCounts();
+    expect(after.hotels! - before.hotels!).toBe(10);
+  });
+
+  test('When the start date or seed is not valid, then nothing is written and the reason is given', async () => {
+    const logger = captureLogs().logger;
+    await expect(seedInventory(db, { scale: givenANewScale(), startDate: '2027-02-30', logger })).rejects.toThrow(
+      /YYYY-MM-DD/,
+    );
+    await expect(seedInventory(db, { scale: givenANewScale(), seed: -1, logger })).rejects.toThrow(/seed/);
+  });
+});

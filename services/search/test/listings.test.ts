@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { givenASearchService } from './given-search-data.ts';
+
+let service: Awaited<ReturnType<typeof givenASearchService>>;
+beforeAll(async () => {
+  service = await givenASearchService();
+});
+afterAll(() => service.close());
+
+const HOTEL = {
+  name: 'Aspen Lodge',
+  cityCode: 'DEN',
+  city: 'Denver',
+  country: 'United States',
+  address: '1600 Glenarm Pl',
+  neighborhood: 'LoDo',
+  latitude: 39.745,
+  longitude: -104.99,
+  stars: 4,
+  amenities: ['wifi', 'pool'],
+  policies: {
+    refundWindowHours: 48,
+    petsAllowed: false,
+    breakfastIncluded: true,
+    parking: 'paid',
+    checkInTime: '15:00',
+    checkOutTime: '11:00',
+  },
+  rooms: [{ name: 'King', capacity: 2, units: 10, nightlyPrice: 21_000 }],
+};
+const CAR = {
+  company: 'Hertz',
+  locationCode: 'DEN',
+  city: 'Denver',
+  carClass: 'suv',
+  model: 'Toyota RAV4',
+  year: 2029,
+  transmission: 'automatic',
+  seats: 5,
+  units: 3,
+  dailyPrice: 6_500,
+  policies: { freeCancellationHours: 24, mileage: 'unlimited', minimumDriverAge: 21, fuelPolicy: 'full_to_full' },
+};
+
+const visibleInSearch = async (id: string) => {
+  const res = await service.get('/api/search/hotels?city=DEN&checkIn=2030-03-01&checkOut=2030-03-02&limit=100');
+  return res.body.items.some((h: { id: string }) => h.id === id);
+};
+
+describe('listings', () => {
+  test('When an owner adds a hotel, then it waits for approval, and appears in search once an admin approves it', async () => {
+    const owner = await service.token('owner');
+    const created = await service.as(owner, 'POST', '/api/listings/hotels', HOTEL);
+    expect(created).toMatchObject({
+      status: 201,
+      body: { status: 'pending', name: 'Aspen Lodge', rooms: [{ name: 'King', nightlyPrice: { amount: 21_000 } }] },
+    });
+    expect(await visibleInSearch(created.body.id)).toBe(false);
+    const approve = await service.as(owner, 'PATCH', `/api/listings/hotels/${created.body.id}`, { status: 'active' });
+    expect(approve.status).toBe(403); // an owner cannot approve their own
+    const admin = await service.token('admin');
+    expect(
+      (await service.as(admin, 'PATCH', `/api/listings/hotels/${created.body.id}`, { status: 'active' })).body.status,
+    ).toBe('active');
+    expect(await visibleInSearch(created.body.id)).toBe(true);
+  });
+
+  test('When an owner edits their listing, then the change is saved; rooms are added and updated', async () => {
+    const owner = await service.token('owner');
+    const { body } = await service.as(owner, 'POST', '/api/listings/hotels', HOTEL);
+    const room = body.rooms[0];
+    const res = await service.as(owner, 'PATCH', `/api/listings/hotels/${body.id}`, {
+      stars: 5,
+      rooms: [
+        { id: room.id, name: 'King deluxe', capacity: 2, units: 8, nightlyPrice: 25_000 },
+        { name: 'Suite', capacity: 4, units: 2, nightlyPrice: 52_000 },
+      ],
+    });
+    expect(res).toMatchObject({
+      status: 200,
+      body: { stars: 5, rooms: [{ name: 'King deluxe', nightlyPrice: { amount: 25_000 } }, { name: 'Suite' }] },
+    });
+  });
+
+  test("When someone else's listing is read, edited or removed, then it is 404 as if it did not exist", async () => {
+    const alice = await service.token('owner', randomUUID());
+    const bob = await service.token('owner', randomUUID());
+    const { body } = await service.as(alice, 'POST', '/api/listings/cars', CAR);
+    expect((await service.as(bob, 'GET', `/api/listings/cars/${body.id}`)).status).toBe(404);
+    expect((await service.as(bob, 'PATCH', `/api/listings/cars/${body.id}`, { units: 0 })).status).toBe(404);
+    expect((await service.as(bob, 'DELETE', `/api/listings/cars/${body.id}`)).status).toBe(404);
+    const mine = await service.as(bob, 'GET', '/api/listings/cars');
+    expect(mine.body.items.map((c: { id: string }) => c.id)).not.toContain(body.id);
+    expect((await service.as(alice, 'GET', `/api/listings/cars/${body.id}`)).body.units).toBe(3);
+  });
+
+  test('When a traveler, an anonymous caller or a forged token tries, then they are refused', async () => {
+    const traveler = await service.token('traveler');
+    expect((await service.as(traveler, 'POST', '/api/listings/cars', CAR)).status).toBe(403);
+    expect((await service.as(null, 'GET', '/api/listings/hotels')).status).toBe(401);
+    expect((await service.as('forged.token.value', 'GET', '/api/listings/hotels')).status).toBe(401);
+  });
+
+  test('When an owner tries to manage flights, then it is refused; an admin adds one and it is searchable at once', async () => {
+    const flight = {
+      airline: 'UA',
+      flightNumber: '42',
+      origin: 'BOS',
+      destination: 'DEN',
+      departAt: '2030-03-01T13:00:00Z',
+      arriveAt: '2030-03-01T18:30:00Z',
+      refundable: true,
+      cabins: [{ cabin: 'economy', price: 19_900, seats: 120 }],
+    };
+    expect((await service.as(await service.token('owner'), 'POST', '/api/listings/flights', flight)).status).toBe(403);
+    const created = await service.as(await service.token('admin'), 'POST', '/api/listings/flights', flight);
+    expect(created).toMatchObject({ status: 201, body: { status: 'active' } });
+    const found = await service.get('/api/search/flights?origin=BOS&destination=DEN&date=2030-03-01&limit=100');
+    expect(found.body.items.map((f: { id: string }) => f.id)).toContain(created.body.id);
+  });
+
+  test('When a listing is removed, then it leaves search but is still stored', async () => {
+    const admin = await service.token('admin');
+    const { body } = await service.as(admin, 'POST', '/api/listings/hotels', HOTEL);
+    expect(await visibleInSearch(body.id)).toBe(true);
+    expect((await service.as(admin, 'DELETE', `/api/listings/hotels/${body.id}`)).status).toBe(204);
+    expect(await visibleInSearch(body.id)).toBe(false);
+    expect((await service.as(admin, 'GET', `/api/listings/hotels/${body.id}`)).body.status).toBe('removed');
+  });
+
+  test.each([
+    [{ ...HOTEL, stars: 7 }, 'stars'],
+    [{ ...HOTEL, rooms: [] }, 'rooms'],
+    [{ ...HOTEL, amenities: ['helipad'] }, 'amenities.0'],
+    [{ ...HOTEL, policies: { ...HOTEL.policies, checkInTime: '3pm' } }, 'policies.checkInTime'],
+  ])('When a hotel is invalid, then it is a 400 naming %#: %s', async (hotel, field) => {
+    const res = await service.as(await service.token('owner'), 'POST', '/api/listings/hotels', hotel);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+  });
+});
+
+describe("a listing's analytics", () => {
+  test('When travelers see and open an approved hotel, then its owner reads the counts; nobody else can', async () => {
+    const ownerId = randomUUID();
+    const owner = await service.token('owner', ownerId);
+    const admin = await service.token('admin');
+    const created = await service.as(owner, 'POST', '/api/listings/hotels', { ...HOTEL, name: 'Counted Inn' });
+    await service.as(admin, 'PATCH', `/api/listings/hotels/${created.body.id}`, { status: 'active' });
+    expect(await visibleInSearch(created.body.id)).toBe(true);
+    await service.get(`/api/search/hotels/${created.body.id}`);
+    await service.search.stats.flush();
+
+    const stats = await service.as(owner, 'GET', `/api/listings/hotels/${created.body.id}/stats`);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(stats).toMatchObject({
+      status: 200,
+      body: {
+        to: today,
+        days: [{ day: today, impressions: 1, views: 1 }],
+        totals: { impressions: 1, views: 1, viewRate: 1 },
+      },
+    });
+    expect((await service.as(admin, 'GET', `/api/listings/hotels/${created.body.id}/stats`)).status).toBe(200);
+    const otherOwner = await service.token('owner', randomUUID());
+    expect((await service.as(otherOwner, 'GET', `/api/listings/hotels/${created.body.id}/stats`)).status).toBe(404);
+    const traveler = await service.token('traveler');
+    expect((await service.as(traveler, 'GET', `/api/listings/hotels/${created.body.id}/stats`)).status).toBe(403);
+    expect((await service.as(null, 'GET', `/api/listings/hotels/${created.body.id}/stats`)).status).toBe(401);
+  });
+
+  test('When the range is backwards or over a year, then the answer is a 400 naming `from`', async () => {
+    const owner = await service.token('owner');
+    const created = await service.as(owner, 'POST', '/api/listings/cars', CAR);
+    for (const range of ['from=2030-02-01&to=2030-01-01', 'from=2028-01-01&to=2030-01-01', 'from=yesterday']) {
+      const res = await service.as(owner, 'GET', `/api/listings/cars/${created.body.id}/stats?${range}`);
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].field).toBe('from');
+    }
+  });
+});

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+// One run covers every workspace. With DATABASE_URL / REDIS_URL set, the same tests run against PostgreSQL
+// and Redis; without, against PGlite and the in-process store.
+export default defineConfig({
+  test: {
+    include: [
+      'packages/*/test/**/*.test.ts',
+      'api-gateway/test/**/*.test.ts',
+      'services/*/test/**/*.test.ts',
+      'e2e/test/**/*.test.ts',
+    ],
+    // PGlite takes a few seconds to start on a busy machine; these are limits against hangs, not speed targets.
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
