@@ -10,10 +10,11 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 
-async function aFlightWithSeats(seats: number): Promise<string> {
+async function aFlightWithSeats(seats: number, flightNumber = '1'): Promise<string> {
   const { rows } = await service.db.query<{ id: number }>(
     `INSERT INTO flights (airline, flight_number, origin, destination, stops, depart_at, arrive_at, depart_date, duration_min, refundable)
-     VALUES ('UA', '1', 'BOS', 'DEN', 0, '2030-03-01T15:00Z', '2030-03-01T20:00Z', '2030-03-01', 300, false) RETURNING id`,
+     VALUES ('UA', $1, 'BOS', 'DEN', 0, '2030-03-01T15:00Z', '2030-03-01T20:00Z', '2030-03-01', 300, false) RETURNING id`,
+    [flightNumber],
   );
   await service.db.query(
     `INSERT INTO flight_cabins (flight_id, cabin, price_minor, seats_total) VALUES ($1, 'economy', 25000, $2)`,
@@ -130,6 +131,14 @@ describe('holds on inventory (internal)', () => {
     expect(await seatsTaken(flight)).toBe(0);
   });
 
+  test('When a generated flight already carries its airline code, then the title names it once', async () => {
+    const flight = await aFlightWithSeats(1, 'UA 626');
+    const res = await service.internal('POST', '/internal/quotes', {
+      items: [{ kind: 'flight', flightId: flight, cabin: 'economy', seats: 1 }],
+    });
+    expect(res.body.items[0].listing.title).toBe('United Airlines UA 626, BOS → DEN');
+  });
+
   test('When a hold runs out, then the sweeper gives its inventory back and it can no longer be confirmed', async () => {
     const car = await aCar(1);
     const { body } = await hold(
@@ -189,6 +198,7 @@ describe('quotes (internal)', () => {
       unitPrice: { amount: 25_000 },
       listing: {
         kind: 'flight',
+        title: 'United Airlines UA1, BOS → DEN',
         provider: { kind: 'airline', id: 'UA', name: 'United Airlines' },
         startDate: '2030-03-01',
         policy: { freeCancellationHours: null, startsAt: '2030-03-01T15:00:00.000Z' },

@@ -18,6 +18,11 @@ function localInstant(date: string, clock: string, timeZone: string): string {
 
 const hours = (value: unknown): number | null => (typeof value === 'number' && value >= 0 ? value : null);
 
+/** Generated schedules already write "DL 626"; a bare "626" still reads as DL626. */
+function designator(airlineCode: string, flightNumber: string): string {
+  return flightNumber.startsWith(airlineCode) ? flightNumber : `${airlineCode}${flightNumber}`;
+}
+
 export function flightSnapshot(row: FlightListingRow, item: Extract<HoldItem, { kind: 'flight' }>): ListingSnapshot {
   const airline = airlineByCode(row.airline)?.name ?? row.airline;
   const origin = airportByCode(row.origin);
@@ -26,7 +31,7 @@ export function flightSnapshot(row: FlightListingRow, item: Extract<HoldItem, { 
     kind: 'flight',
     listingId: String(row.id),
     parentId: null,
-    title: `${airline} ${row.airline}${row.flight_number}, ${row.origin} → ${row.destination}`,
+    title: `${airline} ${designator(row.airline, row.flight_number)}, ${row.origin} → ${row.destination}`,
     subtitle: `${item.cabin.replace('_', ' ')}, ${item.seats} seat${item.seats > 1 ? 's' : ''}`,
     city: destination?.city ?? row.destination,
     ownerId: row.owner_id,
