@@ -4,15 +4,34 @@ import { defineConfig } from 'vitest/config';
 // and Redis; without, against PGlite and the in-process store.
 export default defineConfig({
   test: {
-    include: [
-      'packages/*/test/**/*.test.ts',
-      'api-gateway/test/**/*.test.ts',
-      'services/*/test/**/*.test.ts',
-      'e2e/test/**/*.test.ts',
-    ],
     // PGlite takes a few seconds to start on a busy machine; these are limits against hangs, not speed targets.
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'services',
+          include: [
+            'packages/*/test/**/*.test.ts',
+            'api-gateway/test/**/*.test.ts',
+            'services/*/test/**/*.test.ts',
+            'e2e/test/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        // The web client in a real Chromium against one whole stack started once for all of them.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['e2e/browser/**/*.browser.test.ts'],
+          globalSetup: ['e2e/browser/start-stack.ts'],
+          testTimeout: 120_000,
+          maxWorkers: 2,
+        },
+      },
+    ],
   },
 });

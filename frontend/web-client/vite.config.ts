@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { performanceBudget } from './build/performance-budget.ts';
 
 // In development the Vite server forwards API calls to the gateway; in the embedded mode the gateway serves the build.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), performanceBudget(200 * 1024)],
   server: {
     port: 5173,
     proxy: { '/api': 'http://127.0.0.1:8080', '/socket.io': { target: 'ws://127.0.0.1:8080', ws: true } },

@@ -1,0 +1,57 @@
+import { session } from '../session/session.ts';
+import { ApiError } from './api-error.ts';
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | number | boolean | readonly string[] | undefined | null>;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Send the access token if signed in (default); public calls can skip the wait for a refresh. */
+  auth?: boolean;
+}
+
+/** `?a=1&b=x&b=y`, leaving out empty values; arrays repeat the name. */
+export function queryString(query: RequestOptions['query']): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) for (const v of value as readonly string[]) params.append(name, v);
+    else params.set(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  return fetch(`${path}${queryString(options.query)}`, {
+    method: options.method ?? 'GET',
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+    credentials: 'same-origin',
+  });
+}
+
+/**
+ * Calls the API through the gateway. Problems come back as ApiError. A 401 with a token means it was revoked or
+ * expired under us: one refresh, one retry, and if that fails the user is signed out.
+ */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const wantsAuth = options.auth !== false;
+  const token = wantsAuth ? await session.accessToken() : null;
+  let res = await send(path, options, token);
+  if (res.status === 401 && token && (await session.restore())) {
+    res = await send(path, options, await session.accessToken());
+  }
+  if (res.status === 204) return undefined as T;
+  const isJson = (res.headers.get('content-type') ?? '').includes('json');
+  const body: unknown = isJson ? await res.json() : await res.text();
+  if (!res.ok) {
+    throw new ApiError(res.status, typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {});
+  }
+  return body as T;
+}

@@ -1,0 +1,4 @@
+// Placeholder until this page is built.
+export function Page() {
+  return <h1>ai mode</h1>;
+}

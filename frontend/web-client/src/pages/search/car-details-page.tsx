@@ -1,0 +1,4 @@
+// Placeholder until this page is built.
+export function Page() {
+  return <h1>car details</h1>;
+}

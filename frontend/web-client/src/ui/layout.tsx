@@ -1,0 +1,76 @@
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { api } from '../api/http.ts';
+import { useConnectionStatus } from '../realtime/use-agent-socket.ts';
+import { session } from '../session/session.ts';
+import { useSession } from '../session/use-session.ts';
+import { Notifications } from './notifications.tsx';
+
+function AccountMenu() {
+  const state = useSession();
+  const navigate = useNavigate();
+  if (state.status === 'loading') return null;
+  if (state.status === 'signed-out') {
+    return (
+      <>
+        <NavLink to="/login">Sign in</NavLink>
+        <NavLink to="/register">Create account</NavLink>
+      </>
+    );
+  }
+  const signOut = async () => {
+    await api('/api/auth/logout', { method: 'POST', body: {} }).catch(() => undefined);
+    session.signedOut();
+    await navigate('/');
+  };
+  return (
+    <>
+      <NavLink to="/trips">My trips</NavLink>
+      <NavLink to="/account">{state.user.firstName ?? state.user.email}</NavLink>
+      <button type="button" className="link" onClick={() => void signOut()}>
+        Sign out
+      </button>
+    </>
+  );
+}
+
+function ConnectionBanner() {
+  const status = useConnectionStatus();
+  if (status !== 'reconnecting') return null;
+  return (
+    <p className="banner" role="status" data-testid="reconnecting">
+      Reconnecting… live updates resume as soon as the connection is back, with nothing missed.
+    </p>
+  );
+}
+
+export function Layout() {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          Tripwise
+        </Link>
+        <nav aria-label="Main">
+          <NavLink to="/?tab=flights">Flights</NavLink>
+          <NavLink to="/?tab=hotels">Hotels</NavLink>
+          <NavLink to="/?tab=cars">Cars</NavLink>
+          <NavLink to="/ai">AI Mode</NavLink>
+        </nav>
+        <nav aria-label="Account" className="account-nav">
+          <AccountMenu />
+        </nav>
+      </header>
+      <ConnectionBanner />
+      <Notifications />
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </>
+  );
+}
