@@ -132,7 +132,8 @@ async function prepare(key: Dataset['key'], today: string): Promise<Dataset> {
   });
   try {
     const seeded = await seedInventory(db, { scale: SCALES[key], startDate: today, logger });
-    // What autovacuum does after a bulk load, done now so that every configuration meets the same statistics.
+    // Seeding leaves fresh statistics but not the visibility map, which autovacuum sets some minutes after a bulk
+    // load; until then index-only scans still visit the table. Done now, every configuration meets the same state.
     await db.query('VACUUM (ANALYZE)');
     const sizes = await db.query<{ relname: string; rows: number; mb: number }>(
       `SELECT c.relname, c.reltuples::bigint AS rows, round(pg_total_relation_size(c.oid) / 1048576.0)::int AS mb
@@ -446,7 +447,8 @@ function printSummary(results: PhaseResult[], datasets: Dataset[]): void {
       );
     }
   }
-  const main = datasets[0]!.key;
+  // The targets are about the large data set; the tenth stands in when it is the only one run.
+  const main = datasets.find((d) => d.key === 'large')?.key ?? datasets[0]!.key;
   const verdict = (ok: boolean) => (ok ? 'MET' : 'MISSED');
   const off = find(main, 'off', 'think');
   const on = find(main, 'on', 'think');

@@ -95,8 +95,11 @@ export interface HttpAnswer {
   ms: number;
 }
 
-/** GETs over kept-alive connections (one per concurrent request, as browsers behind one site would use). */
-export function httpGetter(baseUrl: string) {
+/**
+ * GETs over kept-alive connections (one per concurrent request, as browsers behind one site would use). A request
+ * unanswered after `timeoutMs` fails, so that a wedged server ends a timed run as errors instead of hanging it.
+ */
+export function httpGetter(baseUrl: string, timeoutMs = 30_000) {
   const base = new URL(baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 4096 });
   const get = (path: string): Promise<HttpAnswer> =>
@@ -118,6 +121,7 @@ export function httpGetter(baseUrl: string) {
         },
       );
       req.once('error', reject);
+      req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms: ${path}`)));
       req.end();
     });
   return { get, close: () => agent.destroy() };

@@ -29,3 +29,12 @@ export async function recordInventorySeed(tx: Queryable, record: InventorySeedRe
     [record.scale, record.seed, record.startDate, record.flights, record.hotels, record.cars],
   );
 }
+
+/**
+ * Refreshes the planner's statistics of the tables a seeding filled. Until autovacuum gets to them (minutes later
+ * on PostgreSQL, never on PGlite) the planner believes they are as empty as the migration left them and picks
+ * plans for empty tables: nested scans of a million flights.
+ */
+export async function analyzeInventory(db: Queryable): Promise<void> {
+  await db.query('ANALYZE flights, flight_cabins, hotels, room_types, room_nights, cars, car_days');
+}

@@ -1,6 +1,7 @@
 import type { Db } from '@tripwise/platform/db';
 import type { Logger } from '@tripwise/platform/logger';
 import {
+  analyzeInventory,
   findInventorySeed,
   lockInventorySeeding,
   recordInventorySeed,
@@ -59,6 +60,7 @@ export async function seedInventory(db: Db, options: SeedInventoryOptions): Prom
       await recordInventorySeed(tx, record);
       return { ...record, seeded: true };
     }));
+  if ('seeded' in outcome && outcome.seeded) await analyzeInventory(db);
   const result = { seeded: false, ...outcome, durationMs: Math.round(performance.now() - started) };
   if (result.seeded) {
     options.logger.info('inventory seeded', { ...result, backend: db.kind });

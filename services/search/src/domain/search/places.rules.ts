@@ -27,17 +27,32 @@ export function resolvePlace(code: string, field: string): ResolvedPlace {
   };
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (it loads the zone's rules and the
+// locale's data), and every flight in an answer is formatted twice: one formatter per time zone is kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  let format = cache.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { ...options, timeZone });
+    cache.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The calendar date in a time zone, YYYY-MM-DD. */
 export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  return formatterFor(dateFormats, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 /** `YYYY-MM-DDTHH:MM` on the wall clock of a time zone: how flight times are shown. */
 export function localDateTime(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
+  const parts = formatterFor(dateTimeFormats, timeZone, {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
