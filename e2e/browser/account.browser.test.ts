@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import {
+  createVerifiedTraveler,
+  mailDir,
+  openBrowser,
+  PASSWORD,
+  seriousA11yViolations,
+  signInThroughApi,
+  uniqueEmail,
+  type BrowserSession,
+} from './browser.ts';
+import { linkIn, waitForMail } from './mail.ts';
+
+let open: BrowserSession | undefined;
+afterEach(async () => {
+  await open?.close();
+  open = undefined;
+});
+
+/** The message shown under an input, read through its aria-describedby as a screen reader would. */
+async function errorUnder(session: BrowserSession, label: string): Promise<string> {
+  const input = session.page.getByLabel(label, { exact: true });
+  const ids = (await input.getAttribute('aria-describedby')) ?? '';
+  const texts = await Promise.all(
+    ids
+      .split(' ')
+      .filter((id) => id.endsWith('-error'))
+      .map((id) => session.page.locator(`[id="${id}"]`).textContent()),
+  );
+  return texts.join(' ');
+}
+
+describe('the account pages', () => {
+  test('When a traveler registers, confirms the link from the mail and signs in, then they land where they were going', async ({
+    task,
+  }) => {
+    const email = uniqueEmail('signup');
+    open = await openBrowser(import.meta.filename, task.name);
+    const { page } = open;
+
+    await page.goto('/register');
+    await expect.poll(() => page.getByRole('heading', { name: 'Create your Tripwise account' }).isVisible()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('List my hotels or rental cars (owner)').check();
+    await page.getByLabel('Travel: book flights, hotels and cars').check();
+    await page.getByLabel('First name').fill('Katherine');
+    await page.getByLabel('Last name').fill('Johnson');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    expect(await errorUnder(open, 'Password')).toMatch(/at least 12 characters/);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await open.shot('register-form');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Check your inbox' }).isVisible()).toBe(true);
+    await open.shot('check-your-inbox');
+
+    const link = linkIn(await waitForMail(mailDir(), email, /confirm/i), '/verify-email');
+    await page.goto(link);
+    await expect.poll(() => page.getByRole('heading', { name: 'Your email is confirmed' }).isVisible()).toBe(true);
+    expect(new URL(page.url()).hash).toBe(''); // the token does not stay in the address bar or the history
+    await open.shot('email-confirmed');
+
+    await page.goto('/account');
+    await expect.poll(() => page.url()).toContain('/login?next=%2Faccount');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('not-the-password-at-all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByText(/email or password is incorrect/).isVisible()).toBe(true);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await open.shot('sign-in');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await expect.poll(() => page.getByRole('heading', { name: 'Your account' }).isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/account');
+    await expect.poll(() => page.getByRole('link', { name: 'Katherine' }).isVisible()).toBe(true);
+    expect(await page.getByLabel('Last name').inputValue()).toBe('Johnson');
+    expect(await page.getByRole('region', { name: 'Confirm your email' }).count()).toBe(0);
+    await open.shot('account');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  test('When a profile field is refused by the server on a phone, then the reason shows next to it, and the fixed profile saves normalised', async ({
+    task,
+  }) => {
+    const user = await createVerifiedTraveler({ firstName: 'Ada' });
+    open = await openBrowser(import.meta.filename, task.name, { width: 390, height: 844 });
+    const { page } = open;
+    await signInThroughApi(open.context, user);
+    await page.goto('/account');
+    await expect.poll(() => page.getByRole('heading', { name: 'Profile' }).isVisible()).toBe(true);
+
+    await page.getByLabel('First name').fill('Grace');
+    await page.getByLabel('City').fill('Cambridge');
+    await page.getByLabel('State').fill('massachusetts');
+    await page.getByLabel('ZIP code').fill('1234');
+    await page.getByLabel('Phone').fill('(617) 555-0100');
+    await page.getByLabel('Phone').blur();
+    // Checked in the browser with the server's own rule, before anything is sent.
+    expect(await errorUnder(open, 'ZIP code')).toMatch(/ZIP code: 12345 or 12345-6789/);
+    await page.getByLabel('ZIP code').fill('02139');
+    await page.getByLabel('Profile photo URL').fill('http://insecure.example/me.png');
+    await page.getByLabel('Home airport').fill('bos');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+
+    // Only the server checks the photo link; its answer names the field, so it shows beside it.
+    await expect.poll(() => errorUnder(open!, 'Profile photo URL')).toMatch(/https URL/);
+    expect(await page.getByLabel('Profile photo URL').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Profile photo URL').scrollIntoViewIfNeeded();
+    await open.shot('server-refused-field-on-a-phone');
+
+    await page.getByLabel('Profile photo URL').fill('');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.getByText('Profile saved.').isVisible()).toBe(true);
+    expect(await page.getByLabel('State').inputValue()).toBe('MA');
+    expect(await page.getByLabel('Phone').inputValue()).toBe('+16175550100');
+    expect(await page.getByLabel('Home airport').inputValue()).toBe('BOS');
+    await expect.poll(() => page.getByRole('link', { name: 'Grace' }).isVisible()).toBe(true);
+    await open.shot('profile-saved-on-a-phone');
+
+    await page.reload();
+    await expect.poll(() => page.getByLabel('City').inputValue()).toBe('Cambridge');
+    expect(await page.getByLabel('ZIP code').inputValue()).toBe('02139');
+  });
+});
