@@ -26,6 +26,20 @@ function connect(): Socket {
     },
     reconnectionDelay: 500,
     reconnectionDelayMax: 5_000,
+    autoConnect: false,
+  });
+  // The gateway checks the token on the WebSocket upgrade itself, where only the URL can carry it
+  // (`?access_token=`); every new connection attempt reads the query afresh, so it is kept current.
+  const withToken = (token: string | null) => {
+    s.io.opts.query = { ...s.io.opts.query, access_token: token ?? '' };
+  };
+  void session.accessToken().then((token) => {
+    withToken(token);
+    if (token) s.connect();
+  });
+  s.io.on('reconnect_attempt', () => {
+    // A token that went stale while the connection was down is renewed for the next attempt.
+    void session.accessToken().then(withToken);
   });
   s.on('connect', () => {
     setStatus('connected');
@@ -35,6 +49,7 @@ function connect(): Socket {
     // The server dropped us on purpose (expired or revoked session): reconnect only if we can still sign in.
     if (reason === 'io server disconnect') {
       void session.accessToken().then((token) => {
+        withToken(token);
         if (token) s.connect();
       });
     }
@@ -58,7 +73,9 @@ function follow(): void {
 
 session.subscribe(follow);
 session.onToken((token) => {
-  if (socket?.connected) socket.emit('auth:refresh', { token });
+  if (!socket) return;
+  socket.io.opts.query = { ...socket.io.opts.query, access_token: token };
+  if (socket.connected) socket.emit('auth:refresh', { token });
 });
 
 export const agentSocket = {

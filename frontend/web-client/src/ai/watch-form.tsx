@@ -1,0 +1,64 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { ApiError, messageOf } from '../api/api-error.ts';
+import { api } from '../api/http.ts';
+import { formatMoney } from '../ui/format.ts';
+import type { Bundle } from './agent-types.ts';
+
+interface Watch {
+  id: string;
+  priceBelow: { amount: number; currency: string } | null;
+}
+
+/** "Watch this price": an alert (on any page) when the bundle's total drops below the amount, today's by default. */
+export function WatchForm({ bundle }: { bundle: Bundle }) {
+  const inputId = useId();
+  const [dollars, setDollars] = useState(String(Math.ceil(bundle.total.amount / 100)));
+  const watch = useMutation({
+    mutationFn: (amount: number) =>
+      api<Watch>('/api/ai/watches', {
+        method: 'POST',
+        body: { target: { type: 'bundle', bundleId: bundle.id }, priceBelow: { amount, currency: 'USD' } },
+      }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    watch.mutate(Math.round(Number(dollars) * 100));
+  };
+  if (watch.data) {
+    return (
+      <p className="ai-watching" role="status">
+        Watching: we will alert you, on any page, when this trip drops below{' '}
+        {formatMoney(watch.data.priceBelow ?? bundle.total)}.
+      </p>
+    );
+  }
+  const fieldError =
+    watch.error instanceof ApiError
+      ? (watch.error.forField('amount') ?? watch.error.forField('priceBelow'))
+      : undefined;
+  return (
+    <form className="ai-watch" onSubmit={submit} noValidate>
+      <label htmlFor={inputId}>Alert me below (US$)</label>
+      <input
+        id={inputId}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        step={1}
+        value={dollars}
+        onChange={(e) => setDollars(e.target.value)}
+        aria-invalid={watch.error ? true : undefined}
+        aria-describedby={watch.error ? `${inputId}-error` : undefined}
+      />
+      <button type="submit" className="secondary" disabled={watch.isPending}>
+        {watch.isPending ? 'Starting…' : 'Watch this price'}
+      </button>
+      {watch.error && (
+        <small id={`${inputId}-error`} className="error" role="alert">
+          {fieldError ?? messageOf(watch.error)}
+        </small>
+      )}
+    </form>
+  );
+}
