@@ -11,8 +11,12 @@ import {
 } from './browser.ts';
 import { linkIn, waitForMail } from './mail.ts';
 
+// A limit against hangs, as patient as Playwright's own waits (vitest's default of 1 s is too short on a busy machine).
+const SETTLED = { timeout: 30_000 };
+
 let open: BrowserSession | undefined;
-afterEach(async () => {
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') await open?.shot('at-failure').catch(() => undefined);
   await open?.close();
   open = undefined;
 });
@@ -39,7 +43,7 @@ describe('the account pages', () => {
     const { page } = open;
 
     await page.goto('/register');
-    await expect.poll(() => page.getByRole('heading', { name: 'Create your Tripwise account' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Create your Tripwise account' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel('List my hotels or rental cars (owner)').check();
     await page.getByLabel('Travel: book flights, hotels and cars').check();
@@ -52,29 +56,29 @@ describe('the account pages', () => {
     await page.getByLabel('Password').fill(PASSWORD);
     await open.shot('register-form');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Check your inbox' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
     await open.shot('check-your-inbox');
 
     const link = linkIn(await waitForMail(mailDir(), email, /confirm/i), '/verify-email');
     await page.goto(link);
-    await expect.poll(() => page.getByRole('heading', { name: 'Your email is confirmed' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Your email is confirmed' }).waitFor();
     expect(new URL(page.url()).hash).toBe(''); // the token does not stay in the address bar or the history
     await open.shot('email-confirmed');
 
     await page.goto('/account');
-    await expect.poll(() => page.url()).toContain('/login?next=%2Faccount');
+    await expect.poll(() => page.url(), SETTLED).toContain('/login?next=%2Faccount');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('not-the-password-at-all');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByText(/email or password is incorrect/).isVisible()).toBe(true);
+    await page.getByText(/email or password is incorrect/).waitFor();
     await page.getByLabel('Password').fill(PASSWORD);
     await open.shot('sign-in');
     await page.getByRole('button', { name: 'Sign in' }).click();
 
-    await expect.poll(() => page.getByRole('heading', { name: 'Your account' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/account');
-    await expect.poll(() => page.getByRole('link', { name: 'Katherine' }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Katherine' }).waitFor();
     expect(await page.getByLabel('Last name').inputValue()).toBe('Johnson');
     expect(await page.getByRole('region', { name: 'Confirm your email' }).count()).toBe(0);
     await open.shot('account');
@@ -89,7 +93,7 @@ describe('the account pages', () => {
     const { page } = open;
     await signInThroughApi(open.context, user);
     await page.goto('/account');
-    await expect.poll(() => page.getByRole('heading', { name: 'Profile' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Profile' }).waitFor();
 
     await page.getByLabel('First name').fill('Grace');
     await page.getByLabel('City').fill('Cambridge');
@@ -105,22 +109,22 @@ describe('the account pages', () => {
     await page.getByRole('button', { name: 'Save profile' }).click();
 
     // Only the server checks the photo link; its answer names the field, so it shows beside it.
-    await expect.poll(() => errorUnder(open!, 'Profile photo URL')).toMatch(/https URL/);
+    await expect.poll(() => errorUnder(open!, 'Profile photo URL'), SETTLED).toMatch(/https URL/);
     expect(await page.getByLabel('Profile photo URL').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Profile photo URL').scrollIntoViewIfNeeded();
     await open.shot('server-refused-field-on-a-phone');
 
     await page.getByLabel('Profile photo URL').fill('');
     await page.getByRole('button', { name: 'Save profile' }).click();
-    await expect.poll(() => page.getByText('Profile saved.').isVisible()).toBe(true);
+    await page.getByText('Profile saved.').waitFor();
     expect(await page.getByLabel('State').inputValue()).toBe('MA');
     expect(await page.getByLabel('Phone').inputValue()).toBe('+16175550100');
     expect(await page.getByLabel('Home airport').inputValue()).toBe('BOS');
-    await expect.poll(() => page.getByRole('link', { name: 'Grace' }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Grace' }).waitFor();
     await open.shot('profile-saved-on-a-phone');
 
     await page.reload();
-    await expect.poll(() => page.getByLabel('City').inputValue()).toBe('Cambridge');
+    await expect.poll(() => page.getByLabel('City').inputValue(), SETTLED).toBe('Cambridge');
     expect(await page.getByLabel('ZIP code').inputValue()).toBe('02139');
   });
 });
