@@ -127,4 +127,33 @@ describe('the account pages', () => {
     await expect.poll(() => page.getByLabel('City').inputValue(), SETTLED).toBe('Cambridge');
     expect(await page.getByLabel('ZIP code').inputValue()).toBe('02139');
   });
+  test('When a traveler forgets the password, then the link from the mail sets a new one that signs in', async ({
+    task,
+  }) => {
+    const user = await createVerifiedTraveler({ firstName: 'Barbara' });
+    const newPassword = 'Another-Long-Passphrase-7';
+    open = await openBrowser(import.meta.filename, task.name);
+    const { page } = open;
+
+    await page.goto('/login');
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+
+    const link = linkIn(await waitForMail(mailDir(), user.email, /reset/i), '/reset-password');
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('');
+    await page.getByLabel('New password').fill(newPassword);
+    await open.shot('choose-a-new-password');
+    await page.getByRole('button', { name: 'Save the new password' }).click();
+    await page.getByRole('heading', { name: 'Your password was changed' }).waitFor();
+
+    await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(newPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Barbara' }).waitFor();
+  });
 });
