@@ -1,4 +1,11 @@
-// Placeholder until this page is built.
+import { useSearchParams } from 'react-router';
+import { RequireSignIn } from '../../ui/require-sign-in.tsx';
+import { BundleCheckout } from './bundle-checkout.tsx';
+import { ItemsCheckout } from './items-checkout.tsx';
+
+/** /checkout?flight=…&cabin=…&passengers=… | ?hotel=…&room=…&checkIn=… | ?car=…&pickupDate=… | ?bundle=<AI bundle id> */
 export function Page() {
-  return <h1>checkout</h1>;
+  const [params] = useSearchParams();
+  const bundle = params.get('bundle');
+  return <RequireSignIn>{bundle ? <BundleCheckout id={bundle} /> : <ItemsCheckout params={params} />}</RequireSignIn>;
 }

@@ -1,4 +1,98 @@
-// Placeholder until this page is built.
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api } from '../../api/http.ts';
+import { BackLink } from '../../search/back-link.tsx';
+import { addDays, todayIso } from '../../search/dates.ts';
+import { DetailsState } from '../../search/details-state.tsx';
+import { labelOf } from '../../search/labels.ts';
+import { PriceHistory } from '../../search/price-history.tsx';
+import { Reviews } from '../../search/reviews.tsx';
+import type { CarPolicies, PriceTrend } from '../../search/search-types.ts';
+import { formatDate, formatMoney, plural } from '../../ui/format.ts';
+
+interface CarDetails {
+  id: string;
+  company: string;
+  location: { code: string; city: string };
+  carClass: string;
+  model: string;
+  year: number;
+  transmission: string;
+  seats: number;
+  dailyPrice: { amount: number; currency: string };
+  priceTrend: PriceTrend | null;
+  rating: number | null;
+  reviewCount: number;
+  policies: CarPolicies;
+}
+
+/** One rental car: the model, its rules (driver age, mileage, fuel, cancellation), price history and reviews. */
 export function Page() {
-  return <h1>car details</h1>;
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const car = useQuery({
+    queryKey: ['car', id],
+    queryFn: ({ signal }) => api<CarDetails>(`/api/search/cars/${id}`, { signal, auth: false }),
+  });
+  if (car.status !== 'success') {
+    return <DetailsState status={car.status} error={car.error} refetch={() => void car.refetch()} noun="car" />;
+  }
+  const c = car.data;
+  const pickupDate = params.get('pickupDate') ?? addDays(todayIso(), 14);
+  const dropoffDate = params.get('dropoffDate') ?? addDays(pickupDate, 3);
+  const checkout = new URLSearchParams({
+    car: c.id,
+    pickupDate,
+    pickupTime: params.get('pickupTime') ?? '10:00',
+    dropoffDate,
+    dropoffTime: params.get('dropoffTime') ?? '10:00',
+  });
+  const p = c.policies;
+  return (
+    <div className="details-page">
+      <BackLink />
+      <h1>
+        {c.model} <span className="muted">or similar {labelOf(c.carClass).toLowerCase()}</span>
+      </h1>
+      <section className="card">
+        <p>
+          {c.company} at {c.location.city} ({c.location.code}) · {c.year} · {plural(c.seats, 'seat')} ·{' '}
+          {labelOf(c.transmission)}
+          {c.rating !== null && (
+            <>
+              {' '}
+              · <span className="badge">{c.rating.toFixed(1)} / 10</span>
+            </>
+          )}
+        </p>
+        <p>
+          <span className="price">{formatMoney(c.dailyPrice)}</span> <span className="muted">a day</span>
+        </p>
+        <p>
+          {formatDate(pickupDate)} {checkout.get('pickupTime')} – {formatDate(dropoffDate)}{' '}
+          {checkout.get('dropoffTime')}
+        </p>
+        <Link className="button" to={`/checkout?${checkout.toString()}`}>
+          Book this car
+        </Link>
+      </section>
+      <section className="card" aria-labelledby="policies-title">
+        <h2 id="policies-title">Rental rules</h2>
+        <ul>
+          {p.minimumDriverAge !== undefined && <li>The driver must be at least {p.minimumDriverAge}.</li>}
+          <li>{p.mileage === 'unlimited' ? 'Unlimited mileage.' : `Mileage: ${String(p.mileage ?? 'limited')}.`}</li>
+          {p.fuelPolicy && <li>Fuel: {labelOf(p.fuelPolicy).toLowerCase()}.</li>}
+          <li>
+            {typeof p.freeCancellationHours === 'number'
+              ? `Free cancellation until ${p.freeCancellationHours} hours before pick-up; after that one day is kept.`
+              : 'No free cancellation: cancelling keeps one day.'}
+          </li>
+        </ul>
+      </section>
+      <section className="card">
+        <PriceHistory trend={c.priceTrend} current={c.dailyPrice.amount} title="Daily price history" />
+      </section>
+      <Reviews kind="cars" id={c.id} />
+    </div>
+  );
 }

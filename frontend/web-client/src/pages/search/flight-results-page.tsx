@@ -1,4 +1,197 @@
-// Placeholder until this page is built.
+import { useCallback } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { CheckboxFilter, MaxPriceFilter, RadioFilter, ToggleFilter } from '../../search/filters.tsx';
+import { FlightLeg, SeatsLeft, perPerson } from '../../search/flight-card.tsx';
+import { FlightSearchForm } from '../../search/flight-search-form.tsx';
+import { ResultsLayout } from '../../search/results-layout.tsx';
+import type { Flight, FlightFacets, FlightPair } from '../../search/search-types.ts';
+import { TIME_WINDOWS, windowOf } from '../../search/time-windows.ts';
+import { useSearchResults } from '../../search/use-search-results.ts';
+import { FLIGHT_KEYS, pickParams, withParam } from '../../search/url-params.ts';
+import { formatDate, formatMoney } from '../../ui/format.ts';
+
+const SORTS = [
+  ['best', 'Best'],
+  ['price', 'Cheapest'],
+  ['duration', 'Fastest'],
+  ['departure', 'Earliest departure'],
+] as const;
+const CRITERIA = ['origin', 'destination', 'date', 'returnDate', 'passengers', 'cabin'];
+
+function FlightResult({ item, trip }: { item: Flight | FlightPair; trip: URLSearchParams }) {
+  const legs = 'outbound' in item ? [item.outbound, item.return] : [item];
+  const checkout = new URLSearchParams(legs.map((l) => ['flight', l.id]));
+  checkout.set('cabin', trip.get('cabin') ?? 'economy');
+  checkout.set('passengers', trip.get('passengers') ?? '1');
+  const detailsQuery = `cabin=${checkout.get('cabin')}&passengers=${checkout.get('passengers')}`;
+  const passengers = Number(checkout.get('passengers'));
+  const seats = Math.min(...legs.map((l) => l.seatsLeft));
+  return (
+    <li className="card result" data-testid="flight-result">
+      <div className="result-main">
+        {legs.map((leg, i) => (
+          <FlightLeg
+            key={leg.id}
+            flight={leg}
+            label={legs.length > 1 ? (i === 0 ? 'Outbound' : 'Return') : undefined}
+          />
+        ))}
+        <div className="result-meta">
+          <SeatsLeft seats={seats} />
+          {legs.every((l) => l.refundable) ? (
+            <span className="good"> · Refundable</span>
+          ) : (
+            <span className="muted"> · Non-refundable fare</span>
+          )}
+        </div>
+      </div>
+      <div className="result-price">
+        <span className="price">{formatMoney(item.price)}</span>
+        <span className="muted">
+          {passengers > 1
+            ? `${perPerson(item.price)}, ${formatMoney(item.totalPrice)} in all`
+            : legs.length > 1
+              ? 'round trip'
+              : 'one way'}
+        </span>
+        <Link
+          className="button"
+          to={`/checkout?${checkout.toString()}`}
+          aria-label={`Select ${legs.map((l) => l.flightNumber).join(' and ')} for ${formatMoney(item.totalPrice)}`}
+        >
+          Select
+        </Link>
+        {legs.map((leg) => (
+          <Link key={leg.id} to={`/flights/${leg.id}?${detailsQuery}`} className="details-link">
+            {leg.flightNumber} details
+          </Link>
+        ))}
+      </div>
+    </li>
+  );
+}
+
+/** Flights for the URL's criteria, with the API's facets as filters; everything shown is in the URL. */
 export function Page() {
-  return <h1>flight results</h1>;
+  const [params, setParams] = useSearchParams();
+  const update = useCallback((next: URLSearchParams) => setParams(next, { replace: true }), [setParams]);
+  const query = pickParams(params, FLIGHT_KEYS);
+  const complete = Boolean(query.origin && query.destination && query.date);
+  const results = useSearchResults<Flight | FlightPair, FlightFacets>('flights', query, complete);
+  const first = results.data?.pages[0];
+  const facets = first?.facets;
+  const items = results.data?.pages.flatMap((p) => p.items) ?? [];
+  const airlineNames = new Map(
+    items.flatMap((i) => ('outbound' in i ? [i.outbound, i.return] : [i])).map((f) => [f.airline.code, f.airline.name]),
+  );
+
+  if (!complete) {
+    return (
+      <div>
+        <h1>Search flights</h1>
+        <FlightSearchForm initial={params} />
+      </div>
+    );
+  }
+  const setWindow = (prefix: 'depart' | 'arrive', value: string) => {
+    const w = TIME_WINDOWS.find((t) => t.value === value)!;
+    update(withParam(withParam(params, `${prefix}After`, w.after), `${prefix}Before`, w.before));
+  };
+  const clearFilters = () => update(new URLSearchParams(Object.entries(query).filter(([k]) => CRITERIA.includes(k))));
+  const route = `${query.origin} → ${query.destination}`;
+  const dates = query.returnDate
+    ? `${formatDate(query.date!)} – ${formatDate(query.returnDate)}`
+    : formatDate(query.date!);
+
+  return (
+    <ResultsLayout
+      title={`Flights ${route}, ${dates}`}
+      form={<FlightSearchForm initial={params} />}
+      noun="flight"
+      status={results.status}
+      error={results.error}
+      refetch={() => void results.refetch()}
+      updating={results.isPlaceholderData}
+      total={first?.total}
+      hasMore={results.hasNextPage}
+      loadingMore={results.isFetchingNextPage}
+      onMore={() => void results.fetchNextPage()}
+      sort={{
+        value: params.get('sort') ?? 'best',
+        options: SORTS,
+        onChange: (v) => update(withParam(params, 'sort', v)),
+      }}
+      emptyAdvice={
+        <>
+          <p>Try other dates, fewer filters, or a whole city (NYC covers JFK, LGA and EWR).</p>
+          <button type="button" onClick={clearFilters}>
+            Clear filters
+          </button>
+        </>
+      }
+      filters={
+        facets && (
+          <>
+            <RadioFilter
+              legend="Stops"
+              current={params.get('maxStops') ?? ''}
+              onPick={(v) => update(withParam(params, 'maxStops', v))}
+              choices={[
+                { value: '', label: 'Any number' },
+                { value: '0', label: 'Nonstop only', count: facets.stops.find((s) => s.stops === 0)?.count ?? 0 },
+                { value: '1', label: '1 stop or fewer' },
+              ]}
+            />
+            <MaxPriceFilter
+              legend="Price per person"
+              name="maxPrice"
+              min={facets.price.min}
+              max={facets.price.max}
+              params={params}
+              onChange={update}
+            />
+            <CheckboxFilter
+              legend="Airlines"
+              name="airlines"
+              params={params}
+              onChange={update}
+              choices={facets.airlines.map((a) => ({
+                value: a.code,
+                label: airlineNames.get(a.code) ?? a.code,
+                count: a.count,
+                note: `from ${formatMoney({ amount: a.minPrice, currency: 'USD' })}`,
+              }))}
+            />
+            <RadioFilter
+              legend="Departure time"
+              current={windowOf(params.get('departAfter'), params.get('departBefore'))}
+              onPick={(v) => setWindow('depart', v)}
+              choices={TIME_WINDOWS.map((w) => ({
+                value: w.value,
+                label: w.label,
+                count: facets.timesOfDay.find((t) => t.bucket === w.value)?.count,
+              }))}
+            />
+            <RadioFilter
+              legend="Arrival time"
+              current={windowOf(params.get('arriveAfter'), params.get('arriveBefore'))}
+              onPick={(v) => setWindow('arrive', v)}
+              choices={TIME_WINDOWS.map((w) => ({ value: w.value, label: w.label }))}
+            />
+            <fieldset>
+              <legend>Fare</legend>
+              <ToggleFilter label="Refundable only" name="refundable" params={params} onChange={update} />
+            </fieldset>
+            <button type="button" className="link" onClick={clearFilters}>
+              Clear all filters
+            </button>
+          </>
+        )
+      }
+    >
+      {items.map((item) => (
+        <FlightResult key={item.id} item={item} trip={params} />
+      ))}
+    </ResultsLayout>
+  );
 }

@@ -1,4 +1,77 @@
-// Placeholder until this page is built.
+import { useState, type KeyboardEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { CarSearchForm } from '../../search/car-search-form.tsx';
+import { FlightSearchForm } from '../../search/flight-search-form.tsx';
+import { HotelSearchForm } from '../../search/hotel-search-form.tsx';
+import { recentSearches } from '../../search/recent-searches.ts';
+
+const TABS = [
+  ['flights', 'Flights'],
+  ['hotels', 'Hotels'],
+  ['cars', 'Cars'],
+] as const;
+type Tab = (typeof TABS)[number][0];
+
+function RecentSearches() {
+  const [recent] = useState(recentSearches);
+  if (recent.length === 0) return null;
+  return (
+    <section aria-labelledby="recent-title" className="recent-searches">
+      <h2 id="recent-title">Recent searches</h2>
+      <ul>
+        {recent.map((s) => (
+          <li key={s.path}>
+            <Link to={s.path}>{s.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Home: one search form per tab (the tab is in the URL, so the header's links open the right one). */
 export function Page() {
-  return <h1>home</h1>;
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('tab');
+  const tab: Tab = TABS.some(([t]) => t === asked) ? (asked as Tab) : 'flights';
+  const select = (next: Tab) => setParams({ tab: next }, { replace: true });
+  // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const i = TABS.findIndex(([t]) => t === tab);
+    const next = TABS[(i + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]![0];
+    select(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+
+  return (
+    <div className="home">
+      <h1>Where to next?</h1>
+      <div className="tabs" role="tablist" aria-label="What to search" onKeyDown={onKeyDown}>
+        {TABS.map(([value, text]) => (
+          <button
+            key={value}
+            id={`tab-${value}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === value}
+            aria-controls="search-panel"
+            tabIndex={tab === value ? 0 : -1}
+            onClick={() => select(value)}
+          >
+            {text}
+          </button>
+        ))}
+        <Link to="/ai" className="button secondary ai-tab">
+          AI Mode
+        </Link>
+      </div>
+      <div id="search-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'flights' && <FlightSearchForm />}
+        {tab === 'hotels' && <HotelSearchForm />}
+        {tab === 'cars' && <CarSearchForm />}
+      </div>
+      <RecentSearches />
+    </div>
+  );
 }

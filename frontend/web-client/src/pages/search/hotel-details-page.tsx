@@ -1,4 +1,156 @@
-// Placeholder until this page is built.
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api } from '../../api/http.ts';
+import { BackLink } from '../../search/back-link.tsx';
+import { addDays, daysBetween, todayIso } from '../../search/dates.ts';
+import { DetailsState } from '../../search/details-state.tsx';
+import { labelOf, stars } from '../../search/labels.ts';
+import { PriceHistory } from '../../search/price-history.tsx';
+import { Reviews } from '../../search/reviews.tsx';
+import type { HotelPolicies, PriceTrend } from '../../search/search-types.ts';
+import { formatDate, formatMoney, plural } from '../../ui/format.ts';
+
+interface Room {
+  id: string;
+  name: string;
+  capacity: number;
+  nightlyPrice: { amount: number; currency: string };
+  roomsLeft?: number;
+  priceTrend: PriceTrend | null;
+}
+
+interface HotelDetails {
+  id: string;
+  name: string;
+  city: { code: string; name: string; country: string };
+  address: string;
+  neighborhood: string;
+  stars: number;
+  rating: number;
+  reviewCount: number;
+  amenities: string[];
+  policies: HotelPolicies;
+  description: string;
+  rooms: Room[];
+}
+
+function Policies({ policies }: { policies: HotelPolicies }) {
+  const window = policies.refundWindowHours;
+  return (
+    <section className="card" aria-labelledby="policies-title">
+      <h2 id="policies-title">Policies</h2>
+      <ul>
+        <li>
+          Check-in from {policies.checkInTime ?? '15:00'}, check-out by {policies.checkOutTime ?? '11:00'}.
+        </li>
+        <li>
+          {window
+            ? `Free cancellation until ${window} hours before check-in; after that the first night is kept.`
+            : 'No free cancellation: cancelling keeps the first night.'}
+        </li>
+        <li>{policies.breakfastIncluded ? 'Breakfast included.' : 'Breakfast not included.'}</li>
+        <li>{policies.petsAllowed ? 'Pets allowed.' : 'No pets.'}</li>
+        {policies.parking && <li>Parking: {policies.parking}.</li>}
+      </ul>
+    </section>
+  );
+}
+
+/** One hotel: its room types free for the stay (each bookable), policies, price history and reviews. */
 export function Page() {
-  return <h1>hotel details</h1>;
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const checkIn = params.get('checkIn') ?? addDays(todayIso(), 14);
+  const checkOut = params.get('checkOut') ?? addDays(checkIn, 3);
+  const guests = Number(params.get('guests') ?? 2);
+  const rooms = Number(params.get('rooms') ?? 1);
+  const hotel = useQuery({
+    queryKey: ['hotel', id, checkIn, checkOut],
+    queryFn: ({ signal }) =>
+      api<HotelDetails>(`/api/search/hotels/${id}`, { query: { checkIn, checkOut }, signal, auth: false }),
+  });
+  if (hotel.status !== 'success') {
+    return <DetailsState status={hotel.status} error={hotel.error} refetch={() => void hotel.refetch()} noun="hotel" />;
+  }
+  const h = hotel.data;
+  const nights = daysBetween(checkIn, checkOut);
+  const cheapest = [...h.rooms].sort((a, b) => a.nightlyPrice.amount - b.nightlyPrice.amount)[0];
+  return (
+    <div className="details-page">
+      <BackLink />
+      <h1>{h.name}</h1>
+      <p>
+        <span aria-label={`${h.stars} stars`}>{stars(h.stars)}</span>{' '}
+        <span className="badge">{h.rating.toFixed(1)} / 10</span>{' '}
+        <span className="muted">
+          {plural(h.reviewCount, 'review')} · {h.address}, {h.neighborhood}, {h.city.name}
+        </span>
+      </p>
+      <p>{h.description}</p>
+      <p className="amenities">{h.amenities.map(labelOf).join(' · ')}</p>
+      <section className="card" aria-labelledby="rooms-title">
+        <h2 id="rooms-title">
+          Rooms for {formatDate(checkIn)} – {formatDate(checkOut)} ({plural(nights, 'night')}, {plural(guests, 'guest')}
+          , {plural(rooms, 'room')})
+        </h2>
+        <ul className="choice-list">
+          {h.rooms.map((room) => {
+            const left = room.roomsLeft;
+            const fits = room.capacity * rooms >= guests;
+            const free = left === undefined || left >= rooms;
+            const checkout = new URLSearchParams({
+              hotel: h.id,
+              room: room.id,
+              checkIn,
+              checkOut,
+              guests: String(guests),
+              rooms: String(rooms),
+            });
+            return (
+              <li key={room.id} className="choice">
+                <div>
+                  <strong>{room.name}</strong>
+                  <div className="muted">Sleeps {room.capacity}</div>
+                  {left !== undefined && (
+                    <div className={left <= 3 ? 'bad' : 'muted'}>
+                      {left <= 3 ? `Only ${plural(left, 'room')} left` : `${left} rooms left`}
+                    </div>
+                  )}
+                </div>
+                <div className="choice-price">
+                  <span className="price">{formatMoney(room.nightlyPrice)}</span>{' '}
+                  <span className="muted">
+                    a night, {formatMoney({ ...room.nightlyPrice, amount: room.nightlyPrice.amount * nights * rooms })}{' '}
+                    in all
+                  </span>
+                </div>
+                {fits && free ? (
+                  <Link
+                    className="button"
+                    to={`/checkout?${checkout.toString()}`}
+                    aria-label={`Book the ${room.name} for ${formatMoney(room.nightlyPrice)} a night`}
+                  >
+                    Book
+                  </Link>
+                ) : (
+                  <span className="muted">{free ? `Too small for ${plural(guests, 'guest')}` : 'Not enough free'}</span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <Policies policies={h.policies} />
+      {cheapest && (
+        <section className="card">
+          <PriceHistory
+            trend={cheapest.priceTrend}
+            current={cheapest.nightlyPrice.amount}
+            title={`${cheapest.name}: nightly price history`}
+          />
+        </section>
+      )}
+      <Reviews kind="hotels" id={h.id} />
+    </div>
+  );
 }

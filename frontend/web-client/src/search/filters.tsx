@@ -1,0 +1,135 @@
+import { useEffect, useId, useState } from 'react';
+import { formatMoney } from '../ui/format.ts';
+import { listParam, toggledInList, withParam } from './url-params.ts';
+
+interface FilterProps {
+  params: URLSearchParams;
+  onChange: (next: URLSearchParams) => void;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+  count?: number | undefined;
+  /** e.g. the lowest price among them */
+  note?: string | undefined;
+}
+
+/** A multi-select facet kept in the URL as a comma-separated list (airlines, stars, amenities, car types…). */
+export function CheckboxFilter({
+  legend,
+  name,
+  choices,
+  params,
+  onChange,
+}: FilterProps & { legend: string; name: string; choices: Choice[] }) {
+  const selected = new Set(listParam(params, name));
+  if (choices.length === 0) return null;
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {choices.map((c) => (
+        <label key={c.value} className="check">
+          <input
+            type="checkbox"
+            checked={selected.has(c.value)}
+            onChange={(e) => onChange(toggledInList(params, name, c.value, e.target.checked))}
+          />{' '}
+          {c.label}
+          {c.count !== undefined && <span className="muted"> ({c.count})</span>}
+          {c.note && <span className="muted"> · {c.note}</span>}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** One choice among several (a time window, a minimum rating); the first choice means "any". */
+export function RadioFilter({
+  legend,
+  choices,
+  current,
+  onPick,
+}: {
+  legend: string;
+  choices: Choice[];
+  current: string;
+  onPick: (value: string) => void;
+}) {
+  const name = useId();
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {choices.map((c) => (
+        <label key={c.value} className="check">
+          <input type="radio" name={name} checked={current === c.value} onChange={() => onPick(c.value)} /> {c.label}
+          {c.count !== undefined && <span className="muted"> ({c.count})</span>}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A yes/no filter kept in the URL as `name=true`. */
+export function ToggleFilter({ label, name, params, onChange }: FilterProps & { label: string; name: string }) {
+  return (
+    <label className="check toggle">
+      <input
+        type="checkbox"
+        checked={params.get(name) === 'true'}
+        onChange={(e) => onChange(withParam(params, name, e.target.checked ? 'true' : null))}
+      />{' '}
+      {label}
+    </label>
+  );
+}
+
+/**
+ * A maximum price slider over the facet's range. It follows the thumb at once but asks the API only once the
+ * traveler pauses, so dragging does not fire a search per pixel.
+ */
+export function MaxPriceFilter({
+  legend,
+  name,
+  min,
+  max,
+  params,
+  onChange,
+}: FilterProps & { legend: string; name: string; min: number | null; max: number | null }) {
+  const id = useId();
+  const fromUrl = Number(params.get(name) ?? max ?? 0);
+  const [value, setValue] = useState(fromUrl);
+  useEffect(() => setValue(fromUrl), [fromUrl]);
+  useEffect(() => {
+    if (value === fromUrl) return;
+    const timer = setTimeout(
+      () => onChange(withParam(params, name, max !== null && value >= max ? null : String(value))),
+      400,
+    );
+    return () => clearTimeout(timer);
+  }, [value, fromUrl, max, name, onChange, params]);
+  if (min === null || max === null || min >= max) return null;
+  const step = Math.max(100, Math.round((max - min) / 50 / 100) * 100);
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <label htmlFor={id}>
+        Up to <strong>{formatMoney({ amount: value, currency: 'USD' })}</strong>
+      </label>
+      <input
+        id={id}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={Math.min(Math.max(value, min), max)}
+        aria-valuetext={formatMoney({ amount: value, currency: 'USD' })}
+        onChange={(e) => setValue(Number(e.target.value))}
+      />
+      <div className="range-ends muted" aria-hidden="true">
+        <span>{formatMoney({ amount: min, currency: 'USD' })}</span>
+        <span>{formatMoney({ amount: max, currency: 'USD' })}</span>
+      </div>
+    </fieldset>
+  );
+}
