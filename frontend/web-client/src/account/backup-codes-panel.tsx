@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
+import { useFocusOnMount } from './use-focus-on-mount.ts';
 
 /** Backup codes appear once: the traveler copies or downloads them, then says they are saved. */
 export function BackupCodesPanel({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const [downloadUrl, setDownloadUrl] = useState<string>();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const text = `Tripwise backup codes (each works once)\n\n${codes.join('\n')}\n`;
 
   useEffect(() => {
@@ -23,7 +25,9 @@ export function BackupCodesPanel({ codes, onDone }: { codes: string[]; onDone: (
 
   return (
     <section className="backup-codes" aria-labelledby="backup-codes-title">
-      <h3 id="backup-codes-title">Your backup codes</h3>
+      <h3 id="backup-codes-title" ref={heading} tabIndex={-1}>
+        Your backup codes
+      </h3>
       <p>
         If you lose your phone, each of these codes signs you in once instead of the app. Keep them somewhere safe:{' '}
         <strong>they are shown only now.</strong>

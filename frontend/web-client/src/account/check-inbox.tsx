@@ -3,13 +3,17 @@ import { Link } from 'react-router';
 import { publicPost } from './account-api.ts';
 import { accountMessageOf } from './error-text.ts';
 import { FormError } from '../ui/field.tsx';
+import { useFocusOnMount } from './use-focus-on-mount.ts';
 
 /** After sign-up (or at sign-in with an unconfirmed email): where the link went, and a way to get a new one. */
 export function CheckInbox({ email }: { email: string }) {
   const resend = useMutation({ mutationFn: () => publicPost('/api/auth/email/resend', { email }) });
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section className="auth-card card" aria-labelledby="check-inbox-title">
-      <h1 id="check-inbox-title">Check your inbox</h1>
+      <h1 id="check-inbox-title" ref={heading} tabIndex={-1}>
+        Check your inbox
+      </h1>
       <p>
         We sent a link to <strong>{email}</strong>. Open it within 24 hours to confirm your email, then sign in.
       </p>
