@@ -12,7 +12,7 @@ afterEach(async ({ task }) => {
 });
 
 describe('the devices list', () => {
-  test('When another device is signed out from the account page, then it loses access, and this device can sign itself out', async ({
+  test('When another device is signed out from the account page, then it loses access; so do all others at once, and this device can sign itself out', async ({
     task,
   }) => {
     const user = await createVerifiedTraveler({ firstName: 'Radia' });
@@ -42,6 +42,15 @@ describe('the devices list', () => {
     await otherPage.reload();
     await expect.poll(() => otherPage.url(), SETTLED).toContain('/login?next=%2Faccount');
     expect(await otherPage.getByRole('link', { name: 'Radia' }).count()).toBe(0);
+
+    await signInThroughApi(otherDevice, user);
+    await page.reload();
+    await expect.poll(() => sessions.count(), SETTLED).toBe(2);
+    await page.getByRole('button', { name: /^Sign out all other devices/ }).click();
+    await page.getByText('Signed out 1 other device.').waitFor();
+    await expect.poll(() => sessions.count(), SETTLED).toBe(1);
+    await otherPage.goto('/account');
+    await expect.poll(() => otherPage.url(), SETTLED).toContain('/login?next=%2Faccount');
 
     await page.getByRole('button', { name: 'Sign out this device' }).click();
     await expect.poll(() => new URL(page.url()).pathname, SETTLED).toBe('/login');
