@@ -106,3 +106,6 @@ export async function tabTo(
   }
   throw new Error('Tab never reached the element');
 }
+
+/** For expect.poll on what waits for the API: the machine is shared, so answers can take seconds. */
+export const PATIENTLY = { timeout: 20_000 } as const;

@@ -7,6 +7,7 @@ import {
   findFlightDay,
   isoDaysFromNow,
   tabTo,
+  PATIENTLY,
 } from './booking-helpers.ts';
 import {
   createVerifiedTraveler,
@@ -53,8 +54,8 @@ describe('search, book, see it in My trips, cancel', () => {
 
     await page.getByTestId('flight-result').first().waitFor();
     await page.getByRole('checkbox', { name: new RegExp(trip.airline.name) }).check();
-    await expect.poll(() => new URL(page.url()).searchParams.get('airlines')).toBe(trip.airline.code);
-    await expect.poll(() => page.locator('.result-list.updating').count()).toBe(0);
+    await expect.poll(() => new URL(page.url()).searchParams.get('airlines'), PATIENTLY).toBe(trip.airline.code);
+    await expect.poll(() => page.locator('.result-list.updating').count(), PATIENTLY).toBe(0);
     const airlines = await page.getByTestId('flight-result').allInnerTexts();
     expect(airlines.length).toBeGreaterThan(0);
     expect(airlines.every((text) => text.includes(trip.airline.name))).toBe(true);
@@ -63,7 +64,9 @@ describe('search, book, see it in My trips, cancel', () => {
 
     // The filtered search is all in the URL: a reload shows the same.
     await page.reload();
-    await expect.poll(() => page.getByRole('checkbox', { name: new RegExp(trip.airline.name) }).isChecked()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('checkbox', { name: new RegExp(trip.airline.name) }).isChecked(), PATIENTLY)
+      .toBe(true);
 
     await page
       .getByTestId('flight-result')
@@ -90,7 +93,7 @@ describe('search, book, see it in My trips, cancel', () => {
     expect(preview).toMatch(/^\$\d/);
     await shot('refund shown before cancelling');
     await page.getByRole('button', { name: 'Yes, cancel' }).click();
-    await expect.poll(() => page.getByTestId('cancellation').innerText()).toContain(`Refund: ${preview}`);
+    await expect.poll(() => page.getByTestId('cancellation').innerText(), PATIENTLY).toContain(`Refund: ${preview}`);
     await shot('cancelled');
     expect(await bookingsOf(user)).toMatchObject([{ status: 'cancelled' }]);
   });
@@ -108,8 +111,12 @@ describe('search, book, see it in My trips, cancel', () => {
 
     await page.goto(`/hotels?city=DEN&checkIn=${checkIn}&checkOut=${checkOut}&guests=2&rooms=1`);
     await page.getByTestId('hotel-result').first().waitFor();
+    // On a phone the filters are folded away behind a button, so the results come first.
+    await expect.poll(() => page.getByRole('checkbox', { name: /^Wi-Fi/ }).isVisible(), PATIENTLY).toBe(false);
+    await page.getByRole('button', { name: 'Show filters' }).click();
     await page.getByRole('checkbox', { name: /^Wi-Fi/ }).check();
-    await expect.poll(() => new URL(page.url()).searchParams.get('amenities')).toBe('wifi');
+    await expect.poll(() => new URL(page.url()).searchParams.get('amenities'), PATIENTLY).toBe('wifi');
+    await expect.poll(() => page.locator('.result-list.updating').count(), PATIENTLY).toBe(0);
     await shot('hotel results on a phone');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -125,7 +132,7 @@ describe('search, book, see it in My trips, cancel', () => {
       .first()
       .click();
     await page.getByRole('heading', { name: 'Checkout' }).waitFor();
-    await expect.poll(() => page.getByLabel('First name').inputValue()).toBe('Grace');
+    await expect.poll(() => page.getByLabel('First name').inputValue(), PATIENTLY).toBe('Grace');
     await fillPayment(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot('hotel checkout');
@@ -198,8 +205,10 @@ describe('search, book, see it in My trips, cancel', () => {
     await fillPayment(page, CARDS.declined);
     await page.getByRole('button', { name: 'Book and pay' }).click();
 
-    await expect.poll(() => page.locator('.form-error').first().innerText()).toMatch(/declined.*Try another card/i);
-    await expect.poll(() => page.getByLabel('Card number').getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() => page.locator('.form-error').first().innerText(), PATIENTLY)
+      .toMatch(/declined.*Try another card/i);
+    await expect.poll(() => page.getByLabel('Card number').getAttribute('aria-invalid'), PATIENTLY).toBe('true');
     await shot('declined');
     await page.getByLabel('Card number').fill(CARDS.approved);
     await page.getByRole('button', { name: 'Book and pay' }).click();

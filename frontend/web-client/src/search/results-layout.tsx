@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { messageOf } from '../api/api-error.ts';
 import { plural } from '../ui/format.ts';
 
@@ -35,6 +35,8 @@ function Skeletons() {
 
 /** The results page frame: form, filters beside the list, sort, count, loading, empty, error and "Show more". */
 export function ResultsLayout(p: Props) {
+  // On a phone the filters fold away behind a button, so the results come first.
+  const [filtersOpen, setFiltersOpen] = useState(false);
   return (
     <div className="results-page">
       <h1>{p.title}</h1>
@@ -43,9 +45,20 @@ export function ResultsLayout(p: Props) {
         {p.form}
       </details>
       <div className="results">
-        <aside className="filters" aria-label="Filters">
+        <aside className={`filters${filtersOpen ? ' open' : ''}`} aria-label="Filters">
           <h2 className="filters-title">Filters</h2>
-          {p.filters}
+          <button
+            type="button"
+            className="secondary filters-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls="filters-body"
+            onClick={() => setFiltersOpen((open) => !open)}
+          >
+            {filtersOpen ? 'Hide filters' : 'Show filters'}
+          </button>
+          <div id="filters-body" className="filters-body">
+            {p.filters}
+          </div>
         </aside>
         <section aria-labelledby="results-count">
           <div className="results-bar">

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CheckboxFilter, MaxPriceFilter, RadioFilter, ToggleFilter } from '../../search/filters.tsx';
 import { FlightLeg, SeatsLeft, perPerson } from '../../search/flight-card.tsx';
@@ -81,9 +81,11 @@ export function Page() {
   const first = results.data?.pages[0];
   const facets = first?.facets;
   const items = results.data?.pages.flatMap((p) => p.items) ?? [];
-  const airlineNames = new Map(
-    items.flatMap((i) => ('outbound' in i ? [i.outbound, i.return] : [i])).map((f) => [f.airline.code, f.airline.name]),
-  );
+  // Facets name airlines by code; names come from results seen so far, kept while filters narrow the list.
+  const airlineNames = useRef(new Map<string, string>()).current;
+  for (const f of items.flatMap((i) => ('outbound' in i ? [i.outbound, i.return] : [i]))) {
+    airlineNames.set(f.airline.code, f.airline.name);
+  }
 
   if (!complete) {
     return (

@@ -47,21 +47,24 @@ export function Page() {
   return (
     <div className="home">
       <h1>Where to next?</h1>
-      <div className="tabs" role="tablist" aria-label="What to search" onKeyDown={onKeyDown}>
-        {TABS.map(([value, text]) => (
-          <button
-            key={value}
-            id={`tab-${value}`}
-            type="button"
-            role="tab"
-            aria-selected={tab === value}
-            aria-controls="search-panel"
-            tabIndex={tab === value ? 0 : -1}
-            onClick={() => select(value)}
-          >
-            {text}
-          </button>
-        ))}
+      <div className="home-tabs">
+        <div className="tabs" role="tablist" aria-label="What to search" onKeyDown={onKeyDown}>
+          {TABS.map(([value, text]) => (
+            <button
+              key={value}
+              id={`tab-${value}`}
+              type="button"
+              role="tab"
+              aria-selected={tab === value}
+              aria-controls="search-panel"
+              tabIndex={tab === value ? 0 : -1}
+              onClick={() => select(value)}
+            >
+              {text}
+            </button>
+          ))}
+        </div>
+        {/* A link, not a tab: AI Mode is a page of its own. */}
         <Link to="/ai" className="button secondary ai-tab">
           AI Mode
         </Link>

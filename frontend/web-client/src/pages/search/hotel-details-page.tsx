@@ -74,7 +74,9 @@ export function Page() {
   }
   const h = hotel.data;
   const nights = daysBetween(checkIn, checkOut);
-  const cheapest = [...h.rooms].sort((a, b) => a.nightlyPrice.amount - b.nightlyPrice.amount)[0];
+  const cheapest = [...h.rooms]
+    .filter((r) => r.capacity * rooms >= guests)
+    .sort((a, b) => a.nightlyPrice.amount - b.nightlyPrice.amount)[0];
   return (
     <div className="details-page">
       <BackLink />
