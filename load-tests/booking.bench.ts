@@ -194,7 +194,7 @@ try {
   const tokens = await Promise.all(
     Array.from({ length: env.users }, () => issuer.sign({ role: 'traveler', expiresInSec: 4 * 3600 })),
   );
-  const ids: AnsweredIds = { confirmed: [], accepted: [], cancelled: [] };
+  const ids: AnsweredIds = { confirmed: [], accepted: [], cancelled: [], lastAnswer: new Map() };
   const phase = (name: string, durationMs: number, thinkMs: number, seedBase: number) =>
     runBookingPhase({
       name,
@@ -232,6 +232,8 @@ try {
       confirmedIds: ids.confirmed,
       acceptedIds: ids.accepted,
       cancelledIds: ids.cancelled,
+      unansweredKeys: [...ids.lastAnswer].filter(([, status]) => status === 0 || status >= 500).map(([k]) => k),
+      refusedKeys: [...ids.lastAnswer].filter(([, status]) => status >= 400 && status < 500).map(([k]) => k),
     });
   });
   printAudit(checks);
