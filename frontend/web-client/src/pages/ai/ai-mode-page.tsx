@@ -49,14 +49,17 @@ function AiMode() {
     else if (jobParam) setParams({ session: sessionId }, { replace: true });
   }, [history.data, sessionId, shown, jobParam, follow, setParams]);
 
+  // Leaving a conversation for a bare /ai ("New conversation", or the AI Mode link) starts afresh. Only that
+  // transition counts: right after the first message the address catches up with the new session a moment later.
+  const previousSession = useRef(sessionId);
   useEffect(() => {
-    if (sessionId === null && shown !== null) {
-      // "New conversation", or the AI Mode link: start afresh.
+    if (previousSession.current !== null && sessionId === null) {
       setEntries([]);
       setShown(null);
       forget();
     }
-  }, [sessionId, shown, forget]);
+    previousSession.current = sessionId;
+  }, [sessionId, forget]);
 
   const outcome = plan.state?.outcome;
   useEffect(() => {
