@@ -241,4 +241,62 @@ describe('search, book, see it in My trips, cancel', () => {
     await shot('booked once');
     expect(await bookingsOf(user)).toHaveLength(1);
   });
+
+  test('When a price changed since it was shown, then the new price is explained and accepting it books once at that price', async ({
+    task,
+  }) => {
+    const user = await createVerifiedTraveler();
+    open = await openBrowser(import.meta.filename, task.name);
+    const { page } = open;
+    await signInThroughApi(open.context, user);
+    // The first attempt is answered as the booking service answers a moved price (a raise of $5 a day); accepting
+    // it sends that price to the real service, which answers with the true one, which the traveler accepts again.
+    let intercepted = false;
+    await page.route('**/api/bookings', async (route) => {
+      if (intercepted || route.request().method() !== 'POST') {
+        await route.continue();
+        return;
+      }
+      intercepted = true;
+      const shown = (route.request().postDataJSON() as { items: { expectedDailyPrice: number }[] }).items[0]!
+        .expectedDailyPrice;
+      await route.fulfill({
+        status: 409,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: '/problems/price-changed',
+          title: 'Conflict',
+          status: 409,
+          detail:
+            'A price changed since it was shown. Nothing was booked or charged: review the new price and book again.',
+          errors: [{ in: 'body', field: 'items.0.expectedDailyPrice', message: 'the price changed' }],
+          prices: [
+            { position: 0, shown: { amount: shown, currency: 'USD' }, now: { amount: shown + 500, currency: 'USD' } },
+          ],
+        }),
+      });
+    });
+    await page.goto(`/cars?location=DEN&pickupDate=${isoDaysFromNow(35)}&dropoffDate=${isoDaysFromNow(37)}`);
+    await page
+      .getByTestId('car-result')
+      .first()
+      .getByRole('link', { name: /^Book the / })
+      .click();
+    await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+    const before = await page.getByTestId('checkout-total').innerText();
+    await page.getByLabel('Date of birth').fill('1985-01-02');
+    await page.getByLabel("Driver's licence number").fill('D1234567');
+    await fillPayment(page);
+    await page.getByRole('button', { name: 'Book and pay' }).click();
+
+    await page.getByTestId('price-changed').waitFor();
+    await open.shot('price changed');
+    await page.getByRole('button', { name: 'Book at the new price' }).click();
+    // The real service refuses the made-up price and names the true one; the total follows each accepted price.
+    await expect.poll(() => page.getByTestId('checkout-total').innerText(), PATIENTLY).not.toBe(before);
+    await page.getByRole('button', { name: 'Book at the new price' }).click();
+    await page.getByRole('heading', { name: 'You’re booked!' }).waitFor();
+    await open.shot('booked at the accepted price');
+    expect(await bookingsOf(user)).toMatchObject([{ status: 'confirmed' }]);
+  });
 });
