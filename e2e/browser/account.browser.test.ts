@@ -137,6 +137,7 @@ describe('the account pages', () => {
 
     await page.goto('/login');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor(); // not the sign-in form's Email
     await page.getByLabel('Email').fill(user.email);
     await page.getByRole('button', { name: 'Send the link' }).click();
     await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
@@ -155,5 +156,29 @@ describe('the account pages', () => {
     await page.getByLabel('Password').fill(newPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'Barbara' }).waitFor();
+  });
+  test('When a traveler deletes the account after confirming, then they are signed out and cannot sign in again', async ({
+    task,
+  }) => {
+    const user = await createVerifiedTraveler({ firstName: 'Ida' });
+    open = await openBrowser(import.meta.filename, task.name);
+    const { page } = open;
+    await signInThroughApi(open.context, user);
+    await page.goto('/account');
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    const danger = page.getByRole('region', { name: 'Delete account' });
+    await danger.getByLabel('Password').fill(user.password);
+    const confirm = danger.getByRole('button', { name: 'Delete my account' });
+    expect(await confirm.isDisabled()).toBe(true); // not until the consequence is acknowledged
+    await danger.getByLabel('I understand that my account is deleted for good').check();
+    await open.shot('confirm-deletion');
+    await confirm.click();
+
+    await page.getByText('Your account was deleted').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(/email or password is incorrect/).waitFor();
   });
 });

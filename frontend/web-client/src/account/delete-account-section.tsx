@@ -1,6 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
 import { api } from '../api/http.ts';
 import { session } from '../session/session.ts';
 import { Field, FormError } from '../ui/field.tsx';
@@ -13,18 +12,17 @@ export function DeleteAccountSection({ account }: { account: Account }) {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [confirmed, setConfirmed] = useState(false);
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const remove = useMutation({
     mutationFn: () =>
       api('/api/auth/me', {
         method: 'DELETE',
         body: { password, ...(account.twoFactor.enabled ? { code: code.trim() } : {}) },
       }),
-    onSuccess: async () => {
+    // A full page load: it drops every cached answer of the deleted account, and it wins over the sign-in guard,
+    // which would otherwise redirect to /login?next=/account the moment the session ends.
+    onSuccess: () => {
       session.signedOut();
-      queryClient.clear();
-      await navigate('/login?deleted=1', { replace: true });
+      window.location.replace('/login?deleted=1');
     },
   });
   const submit = (event: FormEvent) => {

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
 import { api } from '../api/http.ts';
 import { session } from '../session/session.ts';
 import { FormError } from '../ui/field.tsx';
@@ -11,7 +10,6 @@ import { formatInstant } from './format-instant.ts';
 /** Where the account is signed in; this device is marked, any other can be signed out from here. */
 export function SessionsSection() {
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const sessions = useQuery({
     queryKey: SESSIONS_QUERY_KEY,
     queryFn: ({ signal }) => api<{ items: SessionItem[] }>('/api/auth/sessions', { signal }),
@@ -27,10 +25,10 @@ export function SessionsSection() {
   });
   const signOutHere = useMutation({
     mutationFn: () => api('/api/auth/logout', { method: 'POST', body: {} }),
-    onSettled: async () => {
+    // Home, as the header's sign-out goes; a full page load, so the sign-in guard does not send the user to sign in.
+    onSettled: () => {
       session.signedOut();
-      queryClient.clear();
-      await navigate('/login');
+      window.location.assign('/');
     },
   });
   const items = [...(sessions.data?.items ?? [])].sort(
