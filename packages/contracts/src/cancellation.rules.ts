@@ -1,4 +1,4 @@
-import type { ListingSnapshot } from '@tripwise/contracts';
+import type { ListingSnapshot } from './holds.ts';
 
 export type RefundRule = 'free-cancellation' | 'within-24-hours' | 'late-keeps-one-unit' | 'non-refundable' | 'started';
 

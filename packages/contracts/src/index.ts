@@ -9,3 +9,6 @@ export * from './holds.ts';
 export * from './bookings.ts';
 export * from './contact.ts';
 export * from './agent.ts';
+// Booking's price and refund rules, shared so the checkout and My trips preview exactly what the booking charges.
+export * from './pricing.rules.ts';
+export * from './cancellation.rules.ts';

@@ -1,5 +1,5 @@
 import type { Queryable } from '@tripwise/platform/db';
-import type { PriceLine } from '../domain/pricing.rules.ts';
+import type { PriceLine } from '@tripwise/contracts';
 
 export async function recordPayment(
   tx: Queryable,

@@ -10,7 +10,7 @@ import { assertBookable, holdItemOf, requestOf, travelersOf } from './booking-it
 import { inventoryConflict, restoreProblem, searchUnavailable, type StoredProblem } from './booking-problems.ts';
 import { BOOKING_EVENTS_CHANNEL, bookingEvent } from './booking-records.ts';
 import { driveBooking, type SagaDeps } from './booking-saga.ts';
-import { priceItem, sumOf, totalOf } from './pricing.rules.ts';
+import { priceItem, sumOf, totalOf } from '@tripwise/contracts';
 
 export interface Created {
   /** 201 once confirmed; 202 while it is still being finished (a dependency was slow: recovery completes it). */

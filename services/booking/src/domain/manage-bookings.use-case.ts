@@ -16,7 +16,7 @@ import { billingOfBooking } from '../data/money.repository.ts';
 import { PaymentUnavailable } from '../payments/card-processor.ts';
 import { driveBooking, type SagaDeps } from './booking-saga.ts';
 import { bookingView, type Audience } from './booking-view.ts';
-import { refundFor } from './cancellation.rules.ts';
+import { refundFor } from '@tripwise/contracts';
 
 const cursorSchema = z.object({ createdAt: z.string().max(40), id: z.uuid() });
 const isOwnerOf = (booking: Booking, who: Identity) => booking.items.some((i) => i.owner_id === who.userId);

@@ -1,8 +1,7 @@
-// What cancelling gives back, worked out from each item's policy as the booking service works it out
-// (services/booking/src/domain/cancellation.rules.ts). It is a preview: the server's answer is final.
+// What cancelling gives back: the booking service's refund rule per item (shared through contracts), so the
+// preview matches what the server will refund; the server's answer is still final.
+import { refundFor, type RefundRule } from '@tripwise/contracts';
 import type { Booking, BookingItem } from './booking-types.ts';
-
-const HOUR_MS = 3_600_000;
 
 export interface ItemRefund {
   item: BookingItem;
@@ -10,41 +9,36 @@ export interface ItemRefund {
   reason: string;
 }
 
+function reasonFor(rule: RefundRule, item: BookingItem): string {
+  switch (rule) {
+    case 'started':
+      return 'It has already started: nothing is refunded.';
+    case 'within-24-hours':
+      return 'Cancelled within 24 hours of booking a flight a week or more away: a full refund.';
+    case 'free-cancellation':
+      return `Inside the free cancellation window (until ${item.policy.freeCancellationHours ?? 0} hours before): a full refund.`;
+    case 'late-keeps-one-unit':
+      return `After the free cancellation window: one ${item.kind === 'car' ? 'day' : 'night'} is kept.`;
+    case 'non-refundable':
+      return 'A non-refundable rate: nothing is refunded.';
+  }
+}
+
 export function refundOf(item: BookingItem, bookedAt: Date, now: Date): ItemRefund {
-  const gross = item.subtotal.amount + item.taxes.amount + item.fees.amount;
-  const startsAt = Date.parse(item.policy.startsAt);
-  if (now.getTime() >= startsAt) return { item, amount: 0, reason: 'It has already started: nothing is refunded.' };
-  if (
-    item.kind === 'flight' &&
-    now.getTime() - bookedAt.getTime() <= 24 * HOUR_MS &&
-    startsAt - bookedAt.getTime() >= 7 * 24 * HOUR_MS
-  ) {
-    return {
-      item,
-      amount: gross,
-      reason: 'Cancelled within 24 hours of booking a flight a week or more away: a full refund.',
-    };
-  }
-  const hours = item.policy.freeCancellationHours;
-  if (hours !== null && now.getTime() <= startsAt - hours * HOUR_MS) {
-    return {
-      item,
-      amount: gross,
-      reason: `Inside the free cancellation window (until ${hours} hours before): a full refund.`,
-    };
-  }
-  if (item.policy.lateCancellationKeeps === 'one-unit' && item.units > 1) {
-    const kept = item.unitPrice.amount * item.quantity;
-    return {
-      item,
-      amount: Math.round((gross * (item.subtotal.amount - kept)) / item.subtotal.amount),
-      reason:
-        item.kind === 'car'
-          ? 'After the free cancellation window: one day is kept.'
-          : 'After the free cancellation window: one night is kept.',
-    };
-  }
-  return { item, amount: 0, reason: 'A non-refundable rate: nothing is refunded.' };
+  const { amount, rule } = refundFor(
+    {
+      kind: item.kind,
+      unitPrice: item.unitPrice.amount,
+      quantity: item.quantity,
+      units: item.units,
+      subtotal: item.subtotal.amount,
+      gross: item.subtotal.amount + item.taxes.amount + item.fees.amount,
+      policy: item.policy,
+    },
+    bookedAt,
+    now,
+  );
+  return { item, amount, reason: reasonFor(rule, item) };
 }
 
 export function refundPreview(booking: Booking, now = new Date()) {

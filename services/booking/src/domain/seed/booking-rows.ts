@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SeedBookingRow, SeedItemRow } from '../../data/seed.writer.ts';
 import { requestOf, travelersOf } from '../booking-items.rules.ts';
-import { priceItem, sumOf, totalOf, type ItemPrice } from '../pricing.rules.ts';
+import { priceItem, sumOf, totalOf, type ItemPrice } from '@tripwise/contracts';
 import type { BuiltBooking } from './build-bookings.ts';
 import type { Outcome } from './seed-outcome.ts';
 

@@ -7,7 +7,7 @@ import type {
   SeedSalesRow,
   SeedSimRefundRow,
 } from '../../data/seed.writer.ts';
-import type { PriceLine } from '../pricing.rules.ts';
+import type { PriceLine } from '@tripwise/contracts';
 import { invoiceOf, paymentMethod, refundedRevenue } from '../billing.rules.ts';
 import { processorId } from './booking-rows.ts';
 

@@ -1,7 +1,7 @@
 import { CardDeclined } from '../../payments/card-processor.ts';
 import { cardDeclined, storeProblem, type StoredProblem } from '../booking-problems.ts';
-import { refundFor, type RefundRule } from '../cancellation.rules.ts';
-import type { ItemPrice } from '../pricing.rules.ts';
+import { refundFor, type RefundRule } from '@tripwise/contracts';
+import type { ItemPrice } from '@tripwise/contracts';
 import type { BuiltBooking } from './build-bookings.ts';
 
 const MINUTE_MS = 60_000;
