@@ -53,7 +53,10 @@ export function ChangePasswordForm({ account }: { account: Account }) {
         type="password"
         autoComplete="new-password"
         value={newPassword}
-        onChange={(e) => setNew(e.target.value)}
+        onChange={(e) => {
+          setNew(e.target.value);
+          setProblem(undefined);
+        }}
         hint={passwordRulesText(hasSecondFactor)}
         error={problem ?? fieldError(change.error, 'newPassword')}
       />

@@ -31,6 +31,7 @@ export function ProfileForm({ account }: { account: Account }) {
   });
   const set = (field: keyof ProfileDraft, value: string | boolean) => {
     setDraft((d) => ({ ...d, [field]: value }));
+    setProblems((p) => ({ ...p, [field]: undefined }));
     if (save.isSuccess) save.reset();
   };
   const check = (field: keyof ProfileDraft) => setProblems((p) => ({ ...p, [field]: draftProblems(draft)[field] }));

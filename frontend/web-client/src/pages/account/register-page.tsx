@@ -40,7 +40,11 @@ export function Page() {
         ...(body.lastName.trim() ? { lastName: body.lastName.trim() } : {}),
       }),
   });
-  const set = (name: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [name]: value }));
+  // Editing a field takes back what was said about it; it is checked again on submit.
+  const set = (name: keyof Draft) => (value: string) => {
+    setDraft((d) => ({ ...d, [name]: value }));
+    setProblems(({ [name]: _fixed, ...rest }) => rest);
+  };
   const errorOf = (name: (typeof FIELDS)[number]) => problems[name] ?? fieldError(register.error, name);
 
   const submit = (event: FormEvent) => {
