@@ -53,7 +53,10 @@ describe('search, book, see it in My trips, cancel', () => {
     await page.getByRole('button', { name: 'Search flights' }).click();
 
     await page.getByTestId('flight-result').first().waitFor();
-    await page.getByRole('checkbox', { name: new RegExp(trip.airline.name) }).check();
+    // The box shows what the address says, and the address changes as the click navigates: wait for both.
+    const airlineBox = page.getByRole('checkbox', { name: new RegExp(trip.airline.name) });
+    await airlineBox.click();
+    await expect.poll(() => airlineBox.isChecked(), PATIENTLY).toBe(true);
     await expect.poll(() => new URL(page.url()).searchParams.get('airlines'), PATIENTLY).toBe(trip.airline.code);
     await expect.poll(() => page.locator('.result-list.updating').count(), PATIENTLY).toBe(0);
     const airlines = await page.getByTestId('flight-result').allInnerTexts();
@@ -114,7 +117,9 @@ describe('search, book, see it in My trips, cancel', () => {
     // On a phone the filters are folded away behind a button, so the results come first.
     await expect.poll(() => page.getByRole('checkbox', { name: /^Wi-Fi/ }).isVisible(), PATIENTLY).toBe(false);
     await page.getByRole('button', { name: 'Show filters' }).click();
-    await page.getByRole('checkbox', { name: /^Wi-Fi/ }).check();
+    const wifiBox = page.getByRole('checkbox', { name: /^Wi-Fi/ });
+    await wifiBox.click();
+    await expect.poll(() => wifiBox.isChecked(), PATIENTLY).toBe(true);
     await expect.poll(() => new URL(page.url()).searchParams.get('amenities'), PATIENTLY).toBe('wifi');
     await expect.poll(() => page.locator('.result-list.updating').count(), PATIENTLY).toBe(0);
     await shot('hotel results on a phone');

@@ -28,6 +28,9 @@ export type AuthAppConfig = Pick<
   | 'ACCESS_TOKEN_TTL_SECONDS'
   | 'REFRESH_GRACE_SECONDS'
   | 'PUBLIC_URL'
+  | 'LOGINS_PER_IP_PER_5_MINUTES'
+  | 'REGISTRATIONS_PER_IP_PER_HOUR'
+  | 'EMAIL_REQUESTS_PER_IP_PER_15_MINUTES'
 >;
 
 export interface AuthAppDeps {
@@ -56,6 +59,11 @@ export function authDeps(deps: AuthAppDeps): AuthDeps {
     logger: deps.logger,
     mailQueued: deps.mailQueued,
     publicUrl: config.PUBLIC_URL,
+    ipLimits: {
+      loginsPer5Minutes: config.LOGINS_PER_IP_PER_5_MINUTES,
+      registrationsPerHour: config.REGISTRATIONS_PER_IP_PER_HOUR,
+      emailRequestsPer15Minutes: config.EMAIL_REQUESTS_PER_IP_PER_15_MINUTES,
+    },
     now,
     accessToken: {
       issuer: config.TOKEN_ISSUER,

@@ -26,6 +26,13 @@ const schema = baseEnvSchema
     REFRESH_GRACE_SECONDS: z.coerce.number().int().min(0).max(30).default(20),
     /** Secure cookies; false only for plain-HTTP local development. */
     COOKIE_SECURE: envBoolean(false),
+    /**
+     * Attempts per client address: sign-ins per 5 minutes, sign-ups per hour, and verification or reset mails per
+     * 15 minutes. The defaults suit the public internet; a test suite signing everyone up from 127.0.0.1 raises them.
+     */
+    LOGINS_PER_IP_PER_5_MINUTES: z.coerce.number().int().positive().default(30),
+    REGISTRATIONS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
+    EMAIL_REQUESTS_PER_IP_PER_15_MINUTES: z.coerce.number().int().positive().default(10),
     /** Base URL of the web client, for links in emails. */
     PUBLIC_URL: z.url().default('http://localhost:8080'),
     /** First admin, created at start-up if no account has this email. */

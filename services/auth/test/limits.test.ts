@@ -44,6 +44,41 @@ describe(`limits across instances (${testEnv.REDIS_URL ? 'Redis' : 'in-process s
     expect(statuses[30]).toBe(429);
   });
 
+  test('When the per-address limits are configured, then sign-ups, sign-ins and mail requests follow them', async () => {
+    const strict = await givenAnAuthService({
+      config: {
+        REGISTRATIONS_PER_IP_PER_HOUR: 2,
+        LOGINS_PER_IP_PER_5_MINUTES: 2,
+        EMAIL_REQUESTS_PER_IP_PER_15_MINUTES: 2,
+      },
+    });
+    try {
+      const client = authClient(strict.url, { ip: '192.0.2.99' });
+      const statuses = async (path: string, body: (i: number) => object) => {
+        const seen: number[] = [];
+        for (let i = 0; i < 3; i++) seen.push((await client.call('POST', path, { body: body(i) })).status);
+        return seen;
+      };
+      expect(
+        await statuses('/api/auth/register', (i) => ({
+          email: `limit-${i}@example.test`,
+          password: 'a long passphrase 9',
+        })),
+      ).toEqual([202, 202, 429]);
+      expect(
+        await statuses('/api/auth/login', (i) => ({
+          email: `limit-${i}@example.test`,
+          password: 'a wrong passphrase',
+        })),
+      ).toEqual([401, 401, 429]);
+      expect(await statuses('/api/auth/password/forgot', (i) => ({ email: `limit-${i}@example.test` }))).toEqual([
+        202, 202, 429,
+      ]);
+    } finally {
+      await strict.close();
+    }
+  });
+
   test('When a session is refreshed on one instance, then the other sees the rotation', async () => {
     const user = await givenASignedInUser(a);
     const old = user.client.cookie;

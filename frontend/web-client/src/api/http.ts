@@ -37,14 +37,20 @@ async function send(path: string, options: RequestOptions, token: string | null)
 }
 
 /**
- * Calls the API through the gateway. Problems come back as ApiError. A 401 with a token means it was revoked or
- * expired under us: one refresh, one retry, and if that fails the user is signed out.
+ * A 401 for the token itself (expired, revoked) says so in WWW-Authenticate; a wrong password or 2FA code is a 401
+ * too, and sending it again would only spend the user's attempts.
+ */
+const tokenRefused = (res: Response) => (res.headers.get('www-authenticate') ?? '').includes('invalid_token');
+
+/**
+ * Calls the API through the gateway. Problems come back as ApiError. A token refused under us (expired, revoked):
+ * one refresh, one retry, and if that fails the user is signed out.
  */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const wantsAuth = options.auth !== false;
   const token = wantsAuth ? await session.accessToken() : null;
   let res = await send(path, options, token);
-  if (res.status === 401 && token && (await session.restore())) {
+  if (res.status === 401 && token && tokenRefused(res) && (await session.restore())) {
     res = await send(path, options, await session.accessToken());
   }
   if (res.status === 204) return undefined as T;

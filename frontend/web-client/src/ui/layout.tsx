@@ -20,8 +20,9 @@ function AccountMenu() {
   }
   const signOut = async () => {
     await api('/api/auth/logout', { method: 'POST', body: {} }).catch(() => undefined);
-    session.signedOut();
+    // Leave first: a page for signed-in users would otherwise send the user to sign in again.
     await navigate('/');
+    session.signedOut();
   };
   return (
     <>

@@ -16,6 +16,8 @@ export interface AuthDeps {
   logger: Logger;
   accessToken: AccessTokenSettings;
   publicUrl: string;
+  /** Attempts allowed per client address in each window. */
+  ipLimits: { loginsPer5Minutes: number; registrationsPerHour: number; emailRequestsPer15Minutes: number };
   /** Wakes the mail worker after a transaction queued mail. */
   mailQueued: () => void;
   now: () => number;

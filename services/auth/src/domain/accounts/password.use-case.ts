@@ -13,7 +13,7 @@ import { mails } from '../../mail/templates.ts';
 import { recordAudit } from '../audit.ts';
 import type { AuthDeps } from '../auth-deps.ts';
 import { EMAIL_TOKEN_TTL_MS, hashEmailToken, newEmailToken } from '../email/email-token.ts';
-import { EMAIL_REQUEST_LIMITS, invalidLink } from '../email/verify-email.use-case.ts';
+import { invalidLink, limitEmailRequests } from '../email/verify-email.use-case.ts';
 import { hashPassword, verifyPassword } from '../passwords/password-hasher.ts';
 import { passwordProblem } from '../passwords/password-policy.ts';
 import type { RequestMeta } from '../request-meta.ts';
@@ -28,8 +28,7 @@ async function newPasswordHash(user: User, password: string, field: string): Pro
 
 /** Mails a reset link (30 minutes, single use, void once the password changes). Same answer for every email. */
 export async function forgotPassword(deps: AuthDeps, email: string, meta: RequestMeta): Promise<void> {
-  await attemptLimiter(deps.kv, EMAIL_REQUEST_LIMITS.perIp).consume(meta.ip ?? 'unknown');
-  await attemptLimiter(deps.kv, EMAIL_REQUEST_LIMITS.perEmail).consume(email);
+  await limitEmailRequests(deps, email, meta);
   await deps.db.transaction(async (tx) => {
     const user = await findUserByEmail(tx, email);
     if (!user || user.disabledAt) return;

@@ -12,15 +12,14 @@ import { hashPassword } from '../passwords/password-hasher.ts';
 import { passwordProblem } from '../passwords/password-policy.ts';
 import type { RequestMeta } from '../request-meta.ts';
 
-const REGISTER_PER_IP = { name: 'register-ip', limit: 10, windowMs: 60 * 60_000 };
-
 /**
  * Creates a traveler or owner account and mails a verification link. The answer is the same whether or not the
  * email was free (the owner of an existing account is told by email instead), and so is its timing: the
  * password is hashed either way and the mail is sent by the background worker.
  */
 export async function register(deps: AuthDeps, input: RegisterRequest, meta: RequestMeta): Promise<void> {
-  await attemptLimiter(deps.kv, REGISTER_PER_IP).consume(meta.ip ?? 'unknown');
+  const perIp = { name: 'register-ip', limit: deps.ipLimits.registrationsPerHour, windowMs: 60 * 60_000 };
+  await attemptLimiter(deps.kv, perIp).consume(meta.ip ?? 'unknown');
   const problem = passwordProblem(input.password, { email: input.email, hasSecondFactor: false });
   if (problem) throw badRequest(`password: ${problem}`, [{ in: 'body', field: 'password', message: problem }]);
   const passwordHash = await hashPassword(input.password);

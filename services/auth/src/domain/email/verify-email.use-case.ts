@@ -27,15 +27,17 @@ export async function verifyEmail(deps: AuthDeps, token: string, meta: RequestMe
   });
 }
 
-export const EMAIL_REQUEST_LIMITS = {
-  perIp: { name: 'email-request-ip', limit: 10, windowMs: 15 * 60_000 },
-  perEmail: { name: 'email-request-email', limit: 3, windowMs: 15 * 60_000 },
-};
+/** Verification and reset mails: per client address (configurable) and per email address. */
+export async function limitEmailRequests(deps: AuthDeps, email: string, meta: RequestMeta): Promise<void> {
+  const window = 15 * 60_000;
+  const perIp = { name: 'email-request-ip', limit: deps.ipLimits.emailRequestsPer15Minutes, windowMs: window };
+  await attemptLimiter(deps.kv, perIp).consume(meta.ip ?? 'unknown');
+  await attemptLimiter(deps.kv, { name: 'email-request-email', limit: 3, windowMs: window }).consume(email);
+}
 
 /** Same answer for every email; only an existing, unverified account gets a new link. */
 export async function resendVerification(deps: AuthDeps, email: string, meta: RequestMeta): Promise<void> {
-  await attemptLimiter(deps.kv, EMAIL_REQUEST_LIMITS.perIp).consume(meta.ip ?? 'unknown');
-  await attemptLimiter(deps.kv, EMAIL_REQUEST_LIMITS.perEmail).consume(email);
+  await limitEmailRequests(deps, email, meta);
   await deps.db.transaction(async (tx) => {
     const user = await findUserByEmail(tx, email);
     if (!user || user.emailVerifiedAt || user.disabledAt) return;

@@ -13,8 +13,6 @@ import { attemptMfaChallenge, completeMfaChallenge, createMfaChallenge } from '.
 export type LoginResult =
   { kind: 'session'; tokens: SessionTokens } | { kind: 'mfa'; challengeId: string; expiresIn: number };
 
-const LOGIN_PER_IP = { name: 'login-ip', limit: 30, windowMs: 5 * 60_000 };
-
 // One answer for an unknown email and a wrong password, so sign-in reveals nothing about who has an account.
 const invalidCredentials = () =>
   new AppError('invalid-credentials', 401, 'Unauthorized', { detail: 'The email or password is incorrect.' });
@@ -28,7 +26,8 @@ export async function login(
   input: { email: string; password: string },
   meta: RequestMeta,
 ): Promise<LoginResult> {
-  await attemptLimiter(deps.kv, LOGIN_PER_IP).consume(meta.ip ?? 'unknown');
+  const perIp = { name: 'login-ip', limit: deps.ipLimits.loginsPer5Minutes, windowMs: 5 * 60_000 };
+  await attemptLimiter(deps.kv, perIp).consume(meta.ip ?? 'unknown');
   const backoff = loginBackoff(deps.kv);
   await backoff.assertNotLocked(input.email);
 
