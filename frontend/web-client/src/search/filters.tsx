@@ -7,6 +7,9 @@ interface FilterProps {
   onChange: (next: URLSearchParams) => void;
 }
 
+/** A results page's own filters, built from the facets of its first page. */
+export type FacetFiltersProps<F> = FilterProps & { facets: F };
+
 export interface Choice {
   value: string;
   label: string;
@@ -14,6 +17,9 @@ export interface Choice {
   /** e.g. the lowest price among them */
   note?: string | undefined;
 }
+
+/** A facet's note on its cheapest result; the search API prices facets in US dollars. */
+export const fromPrice = (amount: number) => `from ${formatMoney({ amount, currency: 'USD' })}`;
 
 /** A multi-select facet kept in the URL as a comma-separated list (airlines, stars, amenities, car types…). */
 export function CheckboxFilter({
@@ -70,17 +76,44 @@ export function RadioFilter({
   );
 }
 
-/** A yes/no filter kept in the URL as `name=true`. */
-export function ToggleFilter({ label, name, params, onChange }: FilterProps & { label: string; name: string }) {
+/** A RadioFilter over one URL parameter (stops, rating, transmission…); the "any" choice removes it. */
+export function ParamRadioFilter({
+  legend,
+  name,
+  choices,
+  params,
+  onChange,
+}: FilterProps & { legend: string; name: string; choices: Choice[] }) {
   return (
-    <label className="check toggle">
-      <input
-        type="checkbox"
-        checked={params.get(name) === 'true'}
-        onChange={(e) => onChange(withParam(params, name, e.target.checked ? 'true' : null))}
-      />{' '}
-      {label}
-    </label>
+    <RadioFilter
+      legend={legend}
+      choices={choices}
+      current={params.get(name) ?? ''}
+      onPick={(value) => onChange(withParam(params, name, value))}
+    />
+  );
+}
+
+/** A yes/no filter kept in the URL as `name=true`. */
+export function ToggleFilter({
+  legend,
+  label,
+  name,
+  params,
+  onChange,
+}: FilterProps & { legend: string; label: string; name: string }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <label className="check toggle">
+        <input
+          type="checkbox"
+          checked={params.get(name) === 'true'}
+          onChange={(e) => onChange(withParam(params, name, e.target.checked ? 'true' : null))}
+        />{' '}
+        {label}
+      </label>
+    </fieldset>
   );
 }
 

@@ -1,5 +1,6 @@
 import { formatDuration, formatMoney, plural } from '../ui/format.ts';
 import type { Flight } from './search-types.ts';
+import { UnitsLeft } from './units-left.tsx';
 
 const clock = (local: string) => {
   const [h, m] = local.slice(11, 16).split(':').map(Number);
@@ -39,12 +40,6 @@ export function FlightLeg({ flight, label }: { flight: Flight; label?: string })
   );
 }
 
-export function SeatsLeft({ seats }: { seats: number }) {
-  return seats <= 9 ? (
-    <span className="bad">Only {plural(seats, 'seat')} left</span>
-  ) : (
-    <span className="muted">{seats} seats left</span>
-  );
-}
+export const SeatsLeft = ({ seats }: { seats: number }) => <UnitsLeft count={seats} noun="seat" fewAt={9} />;
 
 export const perPerson = (price: { amount: number; currency: string }) => `${formatMoney(price)} per person`;

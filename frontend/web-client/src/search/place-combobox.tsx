@@ -8,12 +8,14 @@ export interface PlaceValue {
   label: string;
 }
 
+/** A place named by its code alone, as a URL gives it. */
+export const placeFrom = (code: string | null): PlaceValue => ({ code: code ?? '', label: code ?? '' });
+
 interface Props {
   label: string;
   value: PlaceValue;
   onChange: (value: PlaceValue) => void;
   error?: string | undefined;
-  placeholder?: string;
 }
 
 export const placeLabel = (p: Place) => (p.kind === 'airport' ? `${p.city} (${p.code})` : `${p.name} (${p.code})`);
@@ -22,7 +24,7 @@ export const placeLabel = (p: Place) => (p.kind === 'airport' ? `${p.city} (${p.
  * An airport or city type-ahead following the ARIA combobox pattern: the input keeps focus, arrow keys move through
  * the suggestions (announced with aria-activedescendant), Enter picks one, Escape closes the list.
  */
-export function PlaceCombobox({ label, value, onChange, error, placeholder }: Props) {
+export function PlaceCombobox({ label, value, onChange, error }: Props) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -75,7 +77,7 @@ export function PlaceCombobox({ label, value, onChange, error, placeholder }: Pr
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         autoComplete="off"
-        placeholder={placeholder}
+        placeholder="City or airport"
         value={value.label}
         onChange={(e) => {
           // Until a suggestion is picked, a typed three-letter code is taken as it is.

@@ -1,26 +1,26 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { messageOf } from '../api/api-error.ts';
 import { plural } from '../ui/format.ts';
+import { FiltersPanel } from './filters-panel.tsx';
+import { SelectOptions } from './select-options.tsx';
+import { withParam } from './url-params.ts';
+import type { ResultsPage } from './use-results-page.ts';
 
-interface Props {
+type SortOption = readonly [value: string, text: string];
+
+interface Props<T, F> {
+  page: ResultsPage<T, F>;
   title: string;
   /** The search form, to change the criteria without going back. */
   form: ReactNode;
+  /** Nothing until the first page brings the facets to filter by. */
   filters: ReactNode;
-  sort: { value: string; options: readonly (readonly [string, string])[]; onChange: (value: string) => void };
-  status: 'pending' | 'error' | 'success';
-  error: unknown;
-  refetch: () => void;
-  /** Results refetching after a filter changed: the old ones stay, dimmed. */
-  updating: boolean;
-  total: number | undefined;
+  /** The API's sort orders as [value, text]; the first is its default. */
+  sorts: readonly [SortOption, ...SortOption[]];
   noun: string;
-  children: ReactNode;
-  hasMore: boolean;
-  loadingMore: boolean;
-  onMore: () => void;
   /** What to change when nothing matches. */
-  emptyAdvice: ReactNode;
+  emptyAdvice: string;
+  children: ReactNode;
 }
 
 function Skeletons() {
@@ -33,77 +33,81 @@ function Skeletons() {
   );
 }
 
+/** A results page opened without a whole search (no dates, say): the form to complete it. */
+export function SearchFirst({ title, form }: { title: string; form: ReactNode }) {
+  return (
+    <div>
+      <h1>{title}</h1>
+      {form}
+    </div>
+  );
+}
+
 /** The results page frame: form, filters beside the list, sort, count, loading, empty, error and "Show more". */
-export function ResultsLayout(p: Props) {
-  // On a phone the filters fold away behind a button, so the results come first.
-  const [filtersOpen, setFiltersOpen] = useState(false);
+export function ResultsLayout<T, F>({ page, title, form, filters, sorts, noun, emptyAdvice, children }: Props<T, F>) {
+  const { status, error, isPlaceholderData: updating, hasNextPage, isFetchingNextPage: loadingMore } = page.results;
+  const total = page.first?.total;
   return (
     <div className="results-page">
-      <h1>{p.title}</h1>
+      <h1>{title}</h1>
       <details className="change-search">
         <summary>Change search</summary>
-        {p.form}
+        {form}
       </details>
       <div className="results">
-        <aside className={`filters${filtersOpen ? ' open' : ''}`} aria-label="Filters">
-          <h2 className="filters-title">Filters</h2>
-          <button
-            type="button"
-            className="secondary filters-toggle"
-            aria-expanded={filtersOpen}
-            aria-controls="filters-body"
-            onClick={() => setFiltersOpen((open) => !open)}
-          >
-            {filtersOpen ? 'Hide filters' : 'Show filters'}
-          </button>
-          <div id="filters-body" className="filters-body">
-            {p.filters}
-          </div>
-        </aside>
+        <FiltersPanel filters={filters} onClear={page.clearFilters} />
         <section aria-labelledby="results-count">
           <div className="results-bar">
             <p id="results-count" role="status" className="muted">
-              {p.status === 'success' && p.total !== undefined
-                ? `${plural(p.total, p.noun)} found`
-                : p.status === 'pending'
+              {status === 'success' && total !== undefined
+                ? `${plural(total, noun)} found`
+                : status === 'pending'
                   ? 'Searching…'
                   : ''}
             </p>
             <div className="sort">
               <label htmlFor="sort">Sort by</label>
-              <select id="sort" value={p.sort.value} onChange={(e) => p.sort.onChange(e.target.value)}>
-                {p.sort.options.map(([value, text]) => (
-                  <option key={value} value={value}>
-                    {text}
-                  </option>
-                ))}
+              <select
+                id="sort"
+                value={page.params.get('sort') ?? sorts[0][0]}
+                onChange={(e) => page.update(withParam(page.params, 'sort', e.target.value))}
+              >
+                <SelectOptions options={sorts} />
               </select>
             </div>
           </div>
-          {p.status === 'pending' && <Skeletons />}
-          {p.status === 'error' && (
+          {status === 'pending' && <Skeletons />}
+          {status === 'error' && (
             <div className="empty-state" role="alert">
               <h2>The search did not work</h2>
-              <p>{messageOf(p.error)}</p>
-              <button type="button" onClick={p.refetch}>
+              <p>{messageOf(error)}</p>
+              <button type="button" onClick={() => void page.results.refetch()}>
                 Try again
               </button>
             </div>
           )}
-          {p.status === 'success' && p.total === 0 && (
+          {status === 'success' && total === 0 && (
             <div className="empty-state">
-              <h2>No {p.noun}s match</h2>
-              {p.emptyAdvice}
+              <h2>No {noun}s match</h2>
+              <p>{emptyAdvice}</p>
+              <button type="button" onClick={page.clearFilters}>
+                Clear filters
+              </button>
             </div>
           )}
-          {p.status === 'success' && (
-            <ol className={`result-list${p.updating ? ' updating' : ''}`} aria-busy={p.updating}>
-              {p.children}
+          {status === 'success' && (
+            <ol className={`result-list${updating ? ' updating' : ''}`} aria-busy={updating}>
+              {children}
             </ol>
           )}
-          {p.hasMore && (
-            <button type="button" className="secondary show-more" onClick={p.onMore} disabled={p.loadingMore}>
-              {p.loadingMore ? 'Loading…' : `Show more ${p.noun}s`}
+          {hasNextPage && (
+            <button
+              type="button"
+              className="secondary show-more"
+              onClick={() => void page.results.fetchNextPage()}
+              disabled={loadingMore}
+            >
+              {loadingMore ? 'Loading…' : `Show more ${noun}s`}
             </button>
           )}
         </section>

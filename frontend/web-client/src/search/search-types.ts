@@ -100,6 +100,13 @@ export interface Car {
   totalPrice: Money;
 }
 
+/** One car on its own page: no availability or total without a rental's dates, but its history and reviews. */
+export interface CarDetails extends Omit<Car, 'unitsLeft' | 'totalPrice'> {
+  priceTrend: PriceTrend | null;
+  rating: number | null;
+  reviewCount: number;
+}
+
 export interface CarFacets {
   classes: { carClass: string; count: number; minTotal: number }[];
   companies: { company: string; count: number; minTotal: number }[];

@@ -7,24 +7,8 @@ import { DetailsState } from '../../search/details-state.tsx';
 import { labelOf } from '../../search/labels.ts';
 import { PriceHistory } from '../../search/price-history.tsx';
 import { Reviews } from '../../search/reviews.tsx';
-import type { CarPolicies, PriceTrend } from '../../search/search-types.ts';
+import type { CarDetails } from '../../search/search-types.ts';
 import { formatDate, formatMoney, plural } from '../../ui/format.ts';
-
-interface CarDetails {
-  id: string;
-  company: string;
-  location: { code: string; city: string };
-  carClass: string;
-  model: string;
-  year: number;
-  transmission: string;
-  seats: number;
-  dailyPrice: { amount: number; currency: string };
-  priceTrend: PriceTrend | null;
-  rating: number | null;
-  reviewCount: number;
-  policies: CarPolicies;
-}
 
 /** One rental car: the model, its rules (driver age, mileage, fuel, cancellation), price history and reviews. */
 export function Page() {

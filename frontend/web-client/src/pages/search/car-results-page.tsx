@@ -1,12 +1,18 @@
-import { useCallback } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { CarSearchForm } from '../../search/car-search-form.tsx';
-import { CheckboxFilter, MaxPriceFilter, RadioFilter } from '../../search/filters.tsx';
+import {
+  CheckboxFilter,
+  MaxPriceFilter,
+  ParamRadioFilter,
+  fromPrice,
+  type FacetFiltersProps,
+} from '../../search/filters.tsx';
 import { labelOf } from '../../search/labels.ts';
-import { ResultsLayout } from '../../search/results-layout.tsx';
+import { ResultsLayout, SearchFirst } from '../../search/results-layout.tsx';
 import type { Car, CarFacets } from '../../search/search-types.ts';
-import { useSearchResults } from '../../search/use-search-results.ts';
-import { CAR_KEYS, pickParams, withParam } from '../../search/url-params.ts';
+import { UnitsLeft } from '../../search/units-left.tsx';
+import { CAR_KEYS } from '../../search/url-params.ts';
+import { useResultsPage } from '../../search/use-results-page.ts';
 import { formatDate, formatMoney, plural } from '../../ui/format.ts';
 
 const SORTS = [
@@ -36,11 +42,7 @@ function CarResult({ car, rental, days }: { car: Car; rental: URLSearchParams; d
             ` · Free cancellation up to ${car.policies.freeCancellationHours} h before pick-up`}
         </p>
         <p>
-          {car.unitsLeft <= 3 ? (
-            <span className="bad">Only {plural(car.unitsLeft, 'car')} left</span>
-          ) : (
-            <span className="muted">{car.unitsLeft} cars left</span>
-          )}
+          <UnitsLeft count={car.unitsLeft} noun="car" fewAt={3} />
         </p>
       </div>
       <div className="result-price">
@@ -59,116 +61,89 @@ function CarResult({ car, rental, days }: { car: Car; rental: URLSearchParams; d
   );
 }
 
+function CarFilters({ facets, params, onChange }: FacetFiltersProps<CarFacets>) {
+  return (
+    <>
+      <MaxPriceFilter
+        legend="Total price"
+        name="maxPrice"
+        min={facets.total.min}
+        max={facets.total.max}
+        params={params}
+        onChange={onChange}
+      />
+      <CheckboxFilter
+        legend="Car type"
+        name="carTypes"
+        params={params}
+        onChange={onChange}
+        choices={facets.classes.map((c) => ({
+          value: c.carClass,
+          label: labelOf(c.carClass),
+          count: c.count,
+          note: fromPrice(c.minTotal),
+        }))}
+      />
+      <CheckboxFilter
+        legend="Company"
+        name="companies"
+        params={params}
+        onChange={onChange}
+        choices={facets.companies.map((c) => ({ value: c.company, label: c.company, count: c.count }))}
+      />
+      <ParamRadioFilter
+        legend="Transmission"
+        name="transmission"
+        params={params}
+        onChange={onChange}
+        choices={[
+          { value: '', label: 'Any' },
+          ...facets.transmissions.map((t) => ({
+            value: t.transmission,
+            label: labelOf(t.transmission),
+            count: t.count,
+          })),
+        ]}
+      />
+      <ParamRadioFilter
+        legend="Seats"
+        name="minSeats"
+        params={params}
+        onChange={onChange}
+        choices={[
+          { value: '', label: 'Any' },
+          { value: '5', label: '5 or more' },
+          { value: '7', label: '7 or more' },
+        ]}
+      />
+    </>
+  );
+}
+
 /** Cars free for the URL's whole rental, filtered by the API's facets; everything shown is in the URL. */
 export function Page() {
-  const [params, setParams] = useSearchParams();
-  const update = useCallback((next: URLSearchParams) => setParams(next, { replace: true }), [setParams]);
-  const query = pickParams(params, CAR_KEYS);
-  const complete = Boolean(query.location && query.pickupDate && query.dropoffDate);
-  const results = useSearchResults<Car, CarFacets>('cars', query, complete);
-  const first = results.data?.pages[0];
-  const facets = first?.facets;
-  const items = results.data?.pages.flatMap((p) => p.items) ?? [];
-
-  if (!complete) {
-    return (
-      <div>
-        <h1>Search cars</h1>
-        <CarSearchForm initial={params} />
-      </div>
-    );
+  const page = useResultsPage<Car, CarFacets>({
+    kind: 'cars',
+    keys: CAR_KEYS,
+    criteria: CRITERIA,
+    required: ['location', 'pickupDate', 'dropoffDate'],
+  });
+  const { params, query, facets } = page;
+  if (!page.complete) {
+    return <SearchFirst title="Search cars" form={<CarSearchForm initial={params} />} />;
   }
-  const rental = new URLSearchParams(Object.entries(query).filter(([k]) => CRITERIA.includes(k)));
-  const clearFilters = () => update(rental);
-
   return (
     <ResultsLayout
+      page={page}
       title={`Cars in ${query.location}, ${formatDate(query.pickupDate!)} – ${formatDate(query.dropoffDate!)}`}
       form={<CarSearchForm initial={params} />}
       noun="car"
-      status={results.status}
-      error={results.error}
-      refetch={() => void results.refetch()}
-      updating={results.isPlaceholderData}
-      total={first?.total}
-      hasMore={results.hasNextPage}
-      loadingMore={results.isFetchingNextPage}
-      onMore={() => void results.fetchNextPage()}
-      sort={{
-        value: params.get('sort') ?? 'price',
-        options: SORTS,
-        onChange: (v) => update(withParam(params, 'sort', v)),
-      }}
-      emptyAdvice={
-        <>
-          <p>Try other dates or times, a nearby airport, or fewer filters.</p>
-          <button type="button" onClick={clearFilters}>
-            Clear filters
-          </button>
-        </>
-      }
-      filters={
-        facets && (
-          <>
-            <MaxPriceFilter
-              legend="Total price"
-              name="maxPrice"
-              min={facets.total.min}
-              max={facets.total.max}
-              params={params}
-              onChange={update}
-            />
-            <CheckboxFilter
-              legend="Car type"
-              name="carTypes"
-              params={params}
-              onChange={update}
-              choices={facets.classes.map((c) => ({
-                value: c.carClass,
-                label: labelOf(c.carClass),
-                count: c.count,
-                note: `from ${formatMoney({ amount: c.minTotal, currency: 'USD' })}`,
-              }))}
-            />
-            <CheckboxFilter
-              legend="Company"
-              name="companies"
-              params={params}
-              onChange={update}
-              choices={facets.companies.map((c) => ({ value: c.company, label: c.company, count: c.count }))}
-            />
-            <RadioFilter
-              legend="Transmission"
-              current={params.get('transmission') ?? ''}
-              onPick={(v) => update(withParam(params, 'transmission', v))}
-              choices={[
-                { value: '', label: 'Any' },
-                ...facets.transmissions.map((t) => ({
-                  value: t.transmission,
-                  label: labelOf(t.transmission),
-                  count: t.count,
-                })),
-              ]}
-            />
-            <RadioFilter
-              legend="Seats"
-              current={params.get('minSeats') ?? ''}
-              onPick={(v) => update(withParam(params, 'minSeats', v))}
-              choices={[
-                { value: '', label: 'Any' },
-                { value: '5', label: '5 or more' },
-                { value: '7', label: '7 or more' },
-              ]}
-            />
-            <button type="button" className="link" onClick={clearFilters}>
-              Clear all filters
-            </button>
-          </>
-        )
-      }
+      sorts={SORTS}
+      emptyAdvice="Try other dates or times, a nearby airport, or fewer filters."
+      filters={facets && <CarFilters facets={facets} params={params} onChange={page.update} />}
     >
-      {items.map((car) => (
-        <CarResult key={car.id} car={car} rental={rental} days={first?.days ?? 1} />
+      {page.items.map((car) => (
+        <CarResult key={car.id} car={car} rental={page.search} days={page.first?.days ?? 1} />
       ))}
     </ResultsLayout>
   );

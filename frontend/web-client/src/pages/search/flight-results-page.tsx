@@ -1,13 +1,21 @@
-import { useCallback, useRef } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { CheckboxFilter, MaxPriceFilter, RadioFilter, ToggleFilter } from '../../search/filters.tsx';
+import { useRef } from 'react';
+import { Link } from 'react-router';
+import {
+  CheckboxFilter,
+  MaxPriceFilter,
+  ParamRadioFilter,
+  RadioFilter,
+  ToggleFilter,
+  fromPrice,
+  type FacetFiltersProps,
+} from '../../search/filters.tsx';
 import { FlightLeg, SeatsLeft, perPerson } from '../../search/flight-card.tsx';
 import { FlightSearchForm } from '../../search/flight-search-form.tsx';
-import { ResultsLayout } from '../../search/results-layout.tsx';
+import { ResultsLayout, SearchFirst } from '../../search/results-layout.tsx';
 import type { Flight, FlightFacets, FlightPair } from '../../search/search-types.ts';
 import { TIME_WINDOWS, windowOf } from '../../search/time-windows.ts';
-import { useSearchResults } from '../../search/use-search-results.ts';
-import { FLIGHT_KEYS, pickParams, withParam } from '../../search/url-params.ts';
+import { FLIGHT_KEYS, withParam } from '../../search/url-params.ts';
+import { useResultsPage } from '../../search/use-results-page.ts';
 import { formatDate, formatMoney } from '../../ui/format.ts';
 
 const SORTS = [
@@ -71,35 +79,88 @@ function FlightResult({ item, trip }: { item: Flight | FlightPair; trip: URLSear
   );
 }
 
+function FlightFilters({
+  facets,
+  params,
+  onChange,
+  airlineNames,
+}: FacetFiltersProps<FlightFacets> & { airlineNames: Map<string, string> }) {
+  const setWindow = (prefix: 'depart' | 'arrive', value: string) => {
+    const w = TIME_WINDOWS.find((t) => t.value === value)!;
+    onChange(withParam(withParam(params, `${prefix}After`, w.after), `${prefix}Before`, w.before));
+  };
+  return (
+    <>
+      <ParamRadioFilter
+        legend="Stops"
+        name="maxStops"
+        params={params}
+        onChange={onChange}
+        choices={[
+          { value: '', label: 'Any number' },
+          { value: '0', label: 'Nonstop only', count: facets.stops.find((s) => s.stops === 0)?.count ?? 0 },
+          { value: '1', label: '1 stop or fewer' },
+        ]}
+      />
+      <MaxPriceFilter
+        legend="Price per person"
+        name="maxPrice"
+        min={facets.price.min}
+        max={facets.price.max}
+        params={params}
+        onChange={onChange}
+      />
+      <CheckboxFilter
+        legend="Airlines"
+        name="airlines"
+        params={params}
+        onChange={onChange}
+        choices={facets.airlines.map((a) => ({
+          value: a.code,
+          label: airlineNames.get(a.code) ?? a.code,
+          count: a.count,
+          note: fromPrice(a.minPrice),
+        }))}
+      />
+      <RadioFilter
+        legend="Departure time"
+        current={windowOf(params.get('departAfter'), params.get('departBefore'))}
+        onPick={(v) => setWindow('depart', v)}
+        choices={TIME_WINDOWS.map((w) => ({
+          value: w.value,
+          label: w.label,
+          count: facets.timesOfDay.find((t) => t.bucket === w.value)?.count,
+        }))}
+      />
+      <RadioFilter
+        legend="Arrival time"
+        current={windowOf(params.get('arriveAfter'), params.get('arriveBefore'))}
+        onPick={(v) => setWindow('arrive', v)}
+        choices={TIME_WINDOWS.map((w) => ({ value: w.value, label: w.label }))}
+      />
+      <ToggleFilter legend="Fare" label="Refundable only" name="refundable" params={params} onChange={onChange} />
+    </>
+  );
+}
+
 /** Flights for the URL's criteria, with the API's facets as filters; everything shown is in the URL. */
 export function Page() {
-  const [params, setParams] = useSearchParams();
-  const update = useCallback((next: URLSearchParams) => setParams(next, { replace: true }), [setParams]);
-  const query = pickParams(params, FLIGHT_KEYS);
-  const complete = Boolean(query.origin && query.destination && query.date);
-  const results = useSearchResults<Flight | FlightPair, FlightFacets>('flights', query, complete);
-  const first = results.data?.pages[0];
-  const facets = first?.facets;
-  const items = results.data?.pages.flatMap((p) => p.items) ?? [];
+  const page = useResultsPage<Flight | FlightPair, FlightFacets>({
+    kind: 'flights',
+    keys: FLIGHT_KEYS,
+    criteria: CRITERIA,
+    required: ['origin', 'destination', 'date'],
+  });
+  const { params, query, facets } = page;
   // Facets name airlines by code; names come from results seen so far, kept while filters narrow the list.
   const airlineNames = useRef(new Map<string, string>()).current;
-  for (const f of items.flatMap((i) => ('outbound' in i ? [i.outbound, i.return] : [i]))) {
+  for (const f of page.items.flatMap((i) => ('outbound' in i ? [i.outbound, i.return] : [i]))) {
     airlineNames.set(f.airline.code, f.airline.name);
   }
 
-  if (!complete) {
-    return (
-      <div>
-        <h1>Search flights</h1>
-        <FlightSearchForm initial={params} />
-      </div>
-    );
+  if (!page.complete) {
+    return <SearchFirst title="Search flights" form={<FlightSearchForm initial={params} />} />;
   }
-  const setWindow = (prefix: 'depart' | 'arrive', value: string) => {
-    const w = TIME_WINDOWS.find((t) => t.value === value)!;
-    update(withParam(withParam(params, `${prefix}After`, w.after), `${prefix}Before`, w.before));
-  };
-  const clearFilters = () => update(new URLSearchParams(Object.entries(query).filter(([k]) => CRITERIA.includes(k))));
   const route = `${query.origin} → ${query.destination}`;
   const dates = query.returnDate
     ? `${formatDate(query.date!)} – ${formatDate(query.returnDate)}`
@@ -107,91 +168,17 @@ export function Page() {
 
   return (
     <ResultsLayout
+      page={page}
       title={`Flights ${route}, ${dates}`}
       form={<FlightSearchForm initial={params} />}
       noun="flight"
-      status={results.status}
-      error={results.error}
-      refetch={() => void results.refetch()}
-      updating={results.isPlaceholderData}
-      total={first?.total}
-      hasMore={results.hasNextPage}
-      loadingMore={results.isFetchingNextPage}
-      onMore={() => void results.fetchNextPage()}
-      sort={{
-        value: params.get('sort') ?? 'best',
-        options: SORTS,
-        onChange: (v) => update(withParam(params, 'sort', v)),
-      }}
-      emptyAdvice={
-        <>
-          <p>Try other dates, fewer filters, or a whole city (NYC covers JFK, LGA and EWR).</p>
-          <button type="button" onClick={clearFilters}>
-            Clear filters
-          </button>
-        </>
-      }
+      sorts={SORTS}
+      emptyAdvice="Try other dates, fewer filters, or a whole city (NYC covers JFK, LGA and EWR)."
       filters={
-        facets && (
-          <>
-            <RadioFilter
-              legend="Stops"
-              current={params.get('maxStops') ?? ''}
-              onPick={(v) => update(withParam(params, 'maxStops', v))}
-              choices={[
-                { value: '', label: 'Any number' },
-                { value: '0', label: 'Nonstop only', count: facets.stops.find((s) => s.stops === 0)?.count ?? 0 },
-                { value: '1', label: '1 stop or fewer' },
-              ]}
-            />
-            <MaxPriceFilter
-              legend="Price per person"
-              name="maxPrice"
-              min={facets.price.min}
-              max={facets.price.max}
-              params={params}
-              onChange={update}
-            />
-            <CheckboxFilter
-              legend="Airlines"
-              name="airlines"
-              params={params}
-              onChange={update}
-              choices={facets.airlines.map((a) => ({
-                value: a.code,
-                label: airlineNames.get(a.code) ?? a.code,
-                count: a.count,
-                note: `from ${formatMoney({ amount: a.minPrice, currency: 'USD' })}`,
-              }))}
-            />
-            <RadioFilter
-              legend="Departure time"
-              current={windowOf(params.get('departAfter'), params.get('departBefore'))}
-              onPick={(v) => setWindow('depart', v)}
-              choices={TIME_WINDOWS.map((w) => ({
-                value: w.value,
-                label: w.label,
-                count: facets.timesOfDay.find((t) => t.bucket === w.value)?.count,
-              }))}
-            />
-            <RadioFilter
-              legend="Arrival time"
-              current={windowOf(params.get('arriveAfter'), params.get('arriveBefore'))}
-              onPick={(v) => setWindow('arrive', v)}
-              choices={TIME_WINDOWS.map((w) => ({ value: w.value, label: w.label }))}
-            />
-            <fieldset>
-              <legend>Fare</legend>
-              <ToggleFilter label="Refundable only" name="refundable" params={params} onChange={update} />
-            </fieldset>
-            <button type="button" className="link" onClick={clearFilters}>
-              Clear all filters
-            </button>
-          </>
-        )
+        facets && <FlightFilters facets={facets} params={params} onChange={page.update} airlineNames={airlineNames} />
       }
     >
-      {items.map((item) => (
+      {page.items.map((item) => (
         <FlightResult key={item.id} item={item} trip={params} />
       ))}
     </ResultsLayout>

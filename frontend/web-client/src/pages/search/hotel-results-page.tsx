@@ -1,12 +1,19 @@
-import { useCallback } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { CheckboxFilter, MaxPriceFilter, RadioFilter, ToggleFilter } from '../../search/filters.tsx';
+import { Link } from 'react-router';
+import {
+  CheckboxFilter,
+  MaxPriceFilter,
+  ParamRadioFilter,
+  ToggleFilter,
+  fromPrice,
+  type FacetFiltersProps,
+} from '../../search/filters.tsx';
 import { HotelSearchForm } from '../../search/hotel-search-form.tsx';
 import { labelOf, stars } from '../../search/labels.ts';
-import { ResultsLayout } from '../../search/results-layout.tsx';
+import { ResultsLayout, SearchFirst } from '../../search/results-layout.tsx';
 import type { Hotel, HotelFacets } from '../../search/search-types.ts';
-import { useSearchResults } from '../../search/use-search-results.ts';
-import { HOTEL_KEYS, pickParams, withParam } from '../../search/url-params.ts';
+import { UnitsLeft } from '../../search/units-left.tsx';
+import { HOTEL_KEYS } from '../../search/url-params.ts';
+import { useResultsPage } from '../../search/use-results-page.ts';
 import { formatDate, formatMoney, plural } from '../../ui/format.ts';
 
 const SORTS = [
@@ -35,11 +42,7 @@ function HotelResult({ hotel, stay, nights }: { hotel: Hotel; stay: string; nigh
         </p>
         <p className="amenities">{hotel.amenities.map(labelOf).join(' · ')}</p>
         <p>
-          {hotel.roomsLeft <= 3 ? (
-            <span className="bad">Only {plural(hotel.roomsLeft, 'room')} left</span>
-          ) : (
-            <span className="muted">{hotel.roomsLeft} rooms left</span>
-          )}
+          <UnitsLeft count={hotel.roomsLeft} noun="room" fewAt={3} />
         </p>
       </div>
       <div className="result-price">
@@ -55,117 +58,93 @@ function HotelResult({ hotel, stay, nights }: { hotel: Hotel; stay: string; nigh
   );
 }
 
+function HotelFilters({ facets, params, onChange }: FacetFiltersProps<HotelFacets>) {
+  return (
+    <>
+      <MaxPriceFilter
+        legend="Price per night"
+        name="maxPrice"
+        min={facets.nightly.min}
+        max={facets.nightly.max}
+        params={params}
+        onChange={onChange}
+      />
+      <ToggleFilter
+        legend="Cancellation"
+        label="Free cancellation"
+        name="freeCancellation"
+        params={params}
+        onChange={onChange}
+      />
+      <CheckboxFilter
+        legend="Stars"
+        name="stars"
+        params={params}
+        onChange={onChange}
+        choices={facets.stars.map((s) => ({
+          value: String(s.stars),
+          label: plural(s.stars, 'star'),
+          count: s.count,
+          note: fromPrice(s.minNightly),
+        }))}
+      />
+      <ParamRadioFilter
+        legend="Guest rating"
+        name="minRating"
+        params={params}
+        onChange={onChange}
+        choices={[
+          { value: '', label: 'Any' },
+          { value: '7', label: '7+ Good' },
+          { value: '8', label: '8+ Very good' },
+          { value: '9', label: '9+ Excellent' },
+        ]}
+      />
+      <CheckboxFilter
+        legend="Amenities"
+        name="amenities"
+        params={params}
+        onChange={onChange}
+        choices={facets.amenities.map((a) => ({ value: a.amenity, label: labelOf(a.amenity), count: a.count }))}
+      />
+      <ParamRadioFilter
+        legend="Neighbourhood"
+        name="neighborhood"
+        params={params}
+        onChange={onChange}
+        choices={[
+          { value: '', label: 'Anywhere' },
+          ...facets.neighborhoods.map((n) => ({ value: n.neighborhood, label: n.neighborhood, count: n.count })),
+        ]}
+      />
+    </>
+  );
+}
+
 /** Hotels with rooms free for the URL's stay, filtered by the API's facets; everything shown is in the URL. */
 export function Page() {
-  const [params, setParams] = useSearchParams();
-  const update = useCallback((next: URLSearchParams) => setParams(next, { replace: true }), [setParams]);
-  const query = pickParams(params, HOTEL_KEYS);
-  const complete = Boolean(query.city && query.checkIn && query.checkOut);
-  const results = useSearchResults<Hotel, HotelFacets>('hotels', query, complete);
-  const first = results.data?.pages[0];
-  const facets = first?.facets;
-  const items = results.data?.pages.flatMap((p) => p.items) ?? [];
-
-  if (!complete) {
-    return (
-      <div>
-        <h1>Search hotels</h1>
-        <HotelSearchForm initial={params} />
-      </div>
-    );
+  const page = useResultsPage<Hotel, HotelFacets>({
+    kind: 'hotels',
+    keys: HOTEL_KEYS,
+    criteria: CRITERIA,
+    required: ['city', 'checkIn', 'checkOut'],
+  });
+  const { params, query, facets } = page;
+  if (!page.complete) {
+    return <SearchFirst title="Search hotels" form={<HotelSearchForm initial={params} />} />;
   }
-  const stay = new URLSearchParams(Object.entries(query).filter(([k]) => CRITERIA.includes(k)));
-  const clearFilters = () => update(stay);
-
   return (
     <ResultsLayout
+      page={page}
       title={`Hotels in ${query.city}, ${formatDate(query.checkIn!)} – ${formatDate(query.checkOut!)}`}
       form={<HotelSearchForm initial={params} />}
       noun="hotel"
-      status={results.status}
-      error={results.error}
-      refetch={() => void results.refetch()}
-      updating={results.isPlaceholderData}
-      total={first?.total}
-      hasMore={results.hasNextPage}
-      loadingMore={results.isFetchingNextPage}
-      onMore={() => void results.fetchNextPage()}
-      sort={{
-        value: params.get('sort') ?? 'price',
-        options: SORTS,
-        onChange: (v) => update(withParam(params, 'sort', v)),
-      }}
-      emptyAdvice={
-        <>
-          <p>Try other dates, fewer rooms, or fewer filters.</p>
-          <button type="button" onClick={clearFilters}>
-            Clear filters
-          </button>
-        </>
-      }
-      filters={
-        facets && (
-          <>
-            <MaxPriceFilter
-              legend="Price per night"
-              name="maxPrice"
-              min={facets.nightly.min}
-              max={facets.nightly.max}
-              params={params}
-              onChange={update}
-            />
-            <fieldset>
-              <legend>Cancellation</legend>
-              <ToggleFilter label="Free cancellation" name="freeCancellation" params={params} onChange={update} />
-            </fieldset>
-            <CheckboxFilter
-              legend="Stars"
-              name="stars"
-              params={params}
-              onChange={update}
-              choices={facets.stars.map((s) => ({
-                value: String(s.stars),
-                label: plural(s.stars, 'star'),
-                count: s.count,
-                note: `from ${formatMoney({ amount: s.minNightly, currency: 'USD' })}`,
-              }))}
-            />
-            <RadioFilter
-              legend="Guest rating"
-              current={params.get('minRating') ?? ''}
-              onPick={(v) => update(withParam(params, 'minRating', v))}
-              choices={[
-                { value: '', label: 'Any' },
-                { value: '7', label: '7+ Good' },
-                { value: '8', label: '8+ Very good' },
-                { value: '9', label: '9+ Excellent' },
-              ]}
-            />
-            <CheckboxFilter
-              legend="Amenities"
-              name="amenities"
-              params={params}
-              onChange={update}
-              choices={facets.amenities.map((a) => ({ value: a.amenity, label: labelOf(a.amenity), count: a.count }))}
-            />
-            <RadioFilter
-              legend="Neighbourhood"
-              current={params.get('neighborhood') ?? ''}
-              onPick={(v) => update(withParam(params, 'neighborhood', v))}
-              choices={[
-                { value: '', label: 'Anywhere' },
-                ...facets.neighborhoods.map((n) => ({ value: n.neighborhood, label: n.neighborhood, count: n.count })),
-              ]}
-            />
-            <button type="button" className="link" onClick={clearFilters}>
-              Clear all filters
-            </button>
-          </>
-        )
-      }
+      sorts={SORTS}
+      emptyAdvice="Try other dates, fewer rooms, or fewer filters."
+      filters={facets && <HotelFilters facets={facets} params={params} onChange={page.update} />}
     >
-      {items.map((hotel) => (
-        <HotelResult key={hotel.id} hotel={hotel} stay={stay.toString()} nights={first?.nights ?? 1} />
+      {page.items.map((hotel) => (
+        <HotelResult key={hotel.id} hotel={hotel} stay={page.search.toString()} nights={page.first?.nights ?? 1} />
       ))}
     </ResultsLayout>
   );

@@ -1,0 +1,23 @@
+import type { FormEvent, ReactNode } from 'react';
+
+/** A search form's frame: checked by the form itself (noValidate), so its messages sit next to the fields. */
+export function SearchFormFrame({
+  kind,
+  onSubmit,
+  children,
+}: {
+  kind: 'flights' | 'hotels' | 'cars';
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <form className="search-form card" onSubmit={submit} aria-label={`Search ${kind}`} noValidate>
+      {children}
+      <button type="submit">{`Search ${kind}`}</button>
+    </form>
+  );
+}
