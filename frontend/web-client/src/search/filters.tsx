@@ -21,14 +21,10 @@ export interface Choice {
 /** A facet's note on its cheapest result; the search API prices facets in US dollars. */
 export const fromPrice = (amount: number) => `from ${formatMoney({ amount, currency: 'USD' })}`;
 
+type ListFilterProps = FilterProps & { legend: string; name: string; choices: Choice[] };
+
 /** A multi-select facet kept in the URL as a comma-separated list (airlines, stars, amenities, car types…). */
-export function CheckboxFilter({
-  legend,
-  name,
-  choices,
-  params,
-  onChange,
-}: FilterProps & { legend: string; name: string; choices: Choice[] }) {
+export function CheckboxFilter({ legend, name, choices, params, onChange }: ListFilterProps) {
   const selected = new Set(listParam(params, name));
   if (choices.length === 0) return null;
   return (
@@ -77,17 +73,10 @@ export function RadioFilter({
 }
 
 /** A RadioFilter over one URL parameter (stops, rating, transmission…); the "any" choice removes it. */
-export function ParamRadioFilter({
-  legend,
-  name,
-  choices,
-  params,
-  onChange,
-}: FilterProps & { legend: string; name: string; choices: Choice[] }) {
+export function ParamRadioFilter({ name, params, onChange, ...radio }: ListFilterProps) {
   return (
     <RadioFilter
-      legend={legend}
-      choices={choices}
+      {...radio}
       current={params.get(name) ?? ''}
       onPick={(value) => onChange(withParam(params, name, value))}
     />

@@ -61,22 +61,14 @@ function CarResult({ car, rental, days }: { car: Car; rental: URLSearchParams; d
   );
 }
 
-function CarFilters({ facets, params, onChange }: FacetFiltersProps<CarFacets>) {
+function CarFilters({ facets, ...url }: FacetFiltersProps<CarFacets>) {
   return (
     <>
-      <MaxPriceFilter
-        legend="Total price"
-        name="maxPrice"
-        min={facets.total.min}
-        max={facets.total.max}
-        params={params}
-        onChange={onChange}
-      />
+      <MaxPriceFilter legend="Total price" name="maxPrice" min={facets.total.min} max={facets.total.max} {...url} />
       <CheckboxFilter
         legend="Car type"
         name="carTypes"
-        params={params}
-        onChange={onChange}
+        {...url}
         choices={facets.classes.map((c) => ({
           value: c.carClass,
           label: labelOf(c.carClass),
@@ -87,15 +79,13 @@ function CarFilters({ facets, params, onChange }: FacetFiltersProps<CarFacets>) 
       <CheckboxFilter
         legend="Company"
         name="companies"
-        params={params}
-        onChange={onChange}
+        {...url}
         choices={facets.companies.map((c) => ({ value: c.company, label: c.company, count: c.count }))}
       />
       <ParamRadioFilter
         legend="Transmission"
         name="transmission"
-        params={params}
-        onChange={onChange}
+        {...url}
         choices={[
           { value: '', label: 'Any' },
           ...facets.transmissions.map((t) => ({
@@ -108,8 +98,7 @@ function CarFilters({ facets, params, onChange }: FacetFiltersProps<CarFacets>) 
       <ParamRadioFilter
         legend="Seats"
         name="minSeats"
-        params={params}
-        onChange={onChange}
+        {...url}
         choices={[
           { value: '', label: 'Any' },
           { value: '5', label: '5 or more' },

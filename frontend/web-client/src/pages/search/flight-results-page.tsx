@@ -81,10 +81,10 @@ function FlightResult({ item, trip }: { item: Flight | FlightPair; trip: URLSear
 
 function FlightFilters({
   facets,
-  params,
-  onChange,
   airlineNames,
+  ...url
 }: FacetFiltersProps<FlightFacets> & { airlineNames: Map<string, string> }) {
+  const { params, onChange } = url;
   const setWindow = (prefix: 'depart' | 'arrive', value: string) => {
     const w = TIME_WINDOWS.find((t) => t.value === value)!;
     onChange(withParam(withParam(params, `${prefix}After`, w.after), `${prefix}Before`, w.before));
@@ -94,8 +94,7 @@ function FlightFilters({
       <ParamRadioFilter
         legend="Stops"
         name="maxStops"
-        params={params}
-        onChange={onChange}
+        {...url}
         choices={[
           { value: '', label: 'Any number' },
           { value: '0', label: 'Nonstop only', count: facets.stops.find((s) => s.stops === 0)?.count ?? 0 },
@@ -107,14 +106,12 @@ function FlightFilters({
         name="maxPrice"
         min={facets.price.min}
         max={facets.price.max}
-        params={params}
-        onChange={onChange}
+        {...url}
       />
       <CheckboxFilter
         legend="Airlines"
         name="airlines"
-        params={params}
-        onChange={onChange}
+        {...url}
         choices={facets.airlines.map((a) => ({
           value: a.code,
           label: airlineNames.get(a.code) ?? a.code,
@@ -138,7 +135,7 @@ function FlightFilters({
         onPick={(v) => setWindow('arrive', v)}
         choices={TIME_WINDOWS.map((w) => ({ value: w.value, label: w.label }))}
       />
-      <ToggleFilter legend="Fare" label="Refundable only" name="refundable" params={params} onChange={onChange} />
+      <ToggleFilter legend="Fare" label="Refundable only" name="refundable" {...url} />
     </>
   );
 }

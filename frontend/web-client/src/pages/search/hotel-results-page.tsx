@@ -58,7 +58,7 @@ function HotelResult({ hotel, stay, nights }: { hotel: Hotel; stay: string; nigh
   );
 }
 
-function HotelFilters({ facets, params, onChange }: FacetFiltersProps<HotelFacets>) {
+function HotelFilters({ facets, ...url }: FacetFiltersProps<HotelFacets>) {
   return (
     <>
       <MaxPriceFilter
@@ -66,21 +66,13 @@ function HotelFilters({ facets, params, onChange }: FacetFiltersProps<HotelFacet
         name="maxPrice"
         min={facets.nightly.min}
         max={facets.nightly.max}
-        params={params}
-        onChange={onChange}
+        {...url}
       />
-      <ToggleFilter
-        legend="Cancellation"
-        label="Free cancellation"
-        name="freeCancellation"
-        params={params}
-        onChange={onChange}
-      />
+      <ToggleFilter legend="Cancellation" label="Free cancellation" name="freeCancellation" {...url} />
       <CheckboxFilter
         legend="Stars"
         name="stars"
-        params={params}
-        onChange={onChange}
+        {...url}
         choices={facets.stars.map((s) => ({
           value: String(s.stars),
           label: plural(s.stars, 'star'),
@@ -91,8 +83,7 @@ function HotelFilters({ facets, params, onChange }: FacetFiltersProps<HotelFacet
       <ParamRadioFilter
         legend="Guest rating"
         name="minRating"
-        params={params}
-        onChange={onChange}
+        {...url}
         choices={[
           { value: '', label: 'Any' },
           { value: '7', label: '7+ Good' },
@@ -103,15 +94,13 @@ function HotelFilters({ facets, params, onChange }: FacetFiltersProps<HotelFacet
       <CheckboxFilter
         legend="Amenities"
         name="amenities"
-        params={params}
-        onChange={onChange}
+        {...url}
         choices={facets.amenities.map((a) => ({ value: a.amenity, label: labelOf(a.amenity), count: a.count }))}
       />
       <ParamRadioFilter
         legend="Neighbourhood"
         name="neighborhood"
-        params={params}
-        onChange={onChange}
+        {...url}
         choices={[
           { value: '', label: 'Anywhere' },
           ...facets.neighborhoods.map((n) => ({ value: n.neighborhood, label: n.neighborhood, count: n.count })),
