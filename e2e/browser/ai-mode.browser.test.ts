@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { WebSocketRoute } from 'playwright-core';
 import { accessTokenOf, apiGet, aTripTheInventoryHas, say } from './ai-trip.ts';
+import { bookingsOf, fillPayment, PATIENTLY } from './booking-helpers.ts';
 import {
   createVerifiedTraveler,
   openBrowser,
@@ -37,7 +38,7 @@ const clock = (local: string) => {
 const sessionIn = (url: string) => new URL(url).searchParams.get('session');
 
 describe('AI Mode', () => {
-  test('When a traveler asks for a trip, then stages and bundles show; a refinement marks what changed; a policy question is answered; the conversation survives a reload; a bundle is watched and booked', async ({
+  test('When a traveler asks for a trip, then stages and bundles show; a refinement marks what changed; a policy question is answered; the conversation survives a reload; a bundle is watched, booked with a test card, and listed in My trips', async ({
     task,
   }) => {
     const user = await createVerifiedTraveler({ firstName: 'Amelia' });
@@ -104,7 +105,32 @@ describe('AI Mode', () => {
 
     await card.getByRole('link', { name: /^Book/ }).click();
     await expect.poll(() => page.url(), { timeout: 30_000 }).toContain(`/checkout?bundle=${refinedBest.id}`);
+    await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+    await expect.poll(() => page.getByTestId('checkout-total').innerText(), PATIENTLY).toMatch(/^\$[\d,]+/);
+    const travelers = ['Amelia', 'Bo', 'Cy'];
+    for (const [i, firstName] of travelers.entries()) {
+      const passenger = page.getByRole('group', { name: `Passenger ${i + 1}` });
+      await passenger.getByLabel('First name').fill(firstName);
+      await passenger.getByLabel('Last name').fill('Earhart');
+      await passenger.getByLabel('Date of birth').fill(`19${80 + i}-07-24`);
+    }
+    const driver = page.getByRole('group', { name: 'Driver' });
+    await driver.getByLabel('First name').fill('Amelia');
+    await driver.getByLabel('Last name').fill('Earhart');
+    await driver.getByLabel('Date of birth').fill('1980-07-24');
+    await driver.getByLabel("Driver's licence number").fill('D1234567');
+    await fillPayment(page);
     await open.shot('checkout');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Book and pay' }).click();
+    await page.getByRole('heading', { name: 'You’re booked!' }).waitFor({ timeout: 60_000 });
+    const reference = await page.getByTestId('booking-reference').innerText();
+    await open.shot('booked');
+    await page.getByRole('link', { name: 'All my trips' }).click();
+    await page.getByRole('heading', { name: 'My trips' }).waitFor();
+    await page.getByTestId('trip').filter({ hasText: reference }).waitFor({ timeout: 60_000 });
+    expect(await bookingsOf(user)).toMatchObject([{ status: 'confirmed' }]);
+    await open.shot('in-my-trips');
   });
 
   test('When the agent needs to know more, then its question is shown as its message', async ({ task }) => {

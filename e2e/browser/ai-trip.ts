@@ -18,34 +18,38 @@ const spoken = (iso: string) =>
     timeZone: 'UTC',
   });
 
-/**
- * A weekend trip to Denver that the demo inventory can satisfy (it is generated relative to today, so the route
- * is looked up rather than assumed): flights both ways for two, a 4-star hotel with a pool, and a car.
- */
 async function found(path: string, query: Record<string, string>): Promise<boolean> {
   const res = await fetch(`${baseUrl()}${path}?${new URLSearchParams(query).toString()}`);
   return res.ok && (((await res.json()) as { total?: number }).total ?? 0) > 0;
 }
 
-export async function aTripTheInventoryHas(): Promise<{ message: string; origin: string }> {
+/**
+ * A weekend trip (to Denver unless told) that the demo inventory can satisfy (it is generated relative to today, so
+ * the route is looked up rather than assumed): flights both ways for two, a 4-star hotel with a pool, and a car.
+ */
+export async function aTripTheInventoryHas(
+  to: { code: string; city: string } = { code: 'DEN', city: 'Denver' },
+): Promise<{ message: string; origin: string }> {
   const depart = isoDay(10);
   const back = isoDay(12);
   // Asked first, these also warm search's caches for the agent, whose calls to search have a short timeout.
-  const stay = { city: 'DEN', checkIn: depart, checkOut: back, guests: '2', amenities: 'pool' };
-  if (!(await found('/api/search/hotels', stay))) throw new Error(`no demo hotel with a pool in DEN on ${depart}`);
-  if (!(await found('/api/search/cars', { location: 'DEN', pickupDate: depart, dropoffDate: back }))) {
-    throw new Error(`no demo car in DEN on ${depart}`);
+  const stay = { city: to.code, checkIn: depart, checkOut: back, guests: '2', amenities: 'pool' };
+  if (!(await found('/api/search/hotels', stay))) {
+    throw new Error(`no demo hotel with a pool in ${to.code} on ${depart}`);
   }
-  for (const origin of ORIGINS) {
-    const query = { origin: origin.code, destination: 'DEN', date: depart, returnDate: back, passengers: '2' };
+  if (!(await found('/api/search/cars', { location: to.code, pickupDate: depart, dropoffDate: back }))) {
+    throw new Error(`no demo car in ${to.code} on ${depart}`);
+  }
+  for (const origin of ORIGINS.filter((o) => o.code !== to.code)) {
+    const query = { origin: origin.code, destination: to.code, date: depart, returnDate: back, passengers: '2' };
     if (await found('/api/search/flights', query)) {
       return {
         origin: origin.code,
-        message: `${origin.city} to Denver on ${spoken(depart)}, back ${spoken(back)}, 2 people, 4-star hotel with a pool, and a rental car`,
+        message: `${origin.city} to ${to.city} on ${spoken(depart)}, back ${spoken(back)}, 2 people, 4-star hotel with a pool, and a rental car`,
       };
     }
   }
-  throw new Error(`no demo flights to DEN on ${depart} from ${ORIGINS.map((o) => o.code).join(', ')}`);
+  throw new Error(`no demo flights to ${to.code} on ${depart} from ${ORIGINS.map((o) => o.code).join(', ')}`);
 }
 
 /** An access token of the traveler's own (a second session), for checking what the API holds. */

@@ -14,6 +14,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** Where the auth service writes mail as .eml files (no SMTP relay in the tests). */
     mailDir: string;
+    /** The demo accounts auth seeds (as `npm start` does): the admin, with its TOTP secret, acts for the marketplace. */
+    demoAccounts: string;
   }
 }
 
@@ -64,7 +66,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ...(testEnv.DATABASE_URL ? { DATABASE_URL: testEnv.DATABASE_URL } : {}),
       ...(testEnv.REDIS_URL ? { REDIS_URL: testEnv.REDIS_URL } : {}),
     },
-    envFor: (name) => ({ DATABASE_SCHEMA: schemas[name] }),
+    envFor: (name) => ({
+      DATABASE_SCHEMA: schemas[name],
+      ...(name === 'auth' ? { SEED_DEMO_ACCOUNTS: 'true' } : {}),
+    }),
     ports: { 'api-gateway': port, auth: 0, search: 0, booking: 0, 'ai-agent': 0 },
     onLine: (name, line, stream) => {
       if (stream === 'stderr') lines.push(`${name}: ${line}`);
@@ -74,6 +79,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   project.provide('baseUrl', baseUrl);
   project.provide('mailDir', join(dataDir, 'mail-outbox'));
+  project.provide('demoAccounts', join(dataDir, 'auth', 'demo-accounts.json'));
 
   return async () => {
     await stack.stop();

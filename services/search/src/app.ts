@@ -17,6 +17,7 @@ import { internalMarketRoutes } from './routes/internal-market.routes.ts';
 import { reviewRoutes } from './routes/reviews.routes.ts';
 import type { PastBookingCheck } from './clients/booking.client.ts';
 import { searchRoutes } from './routes/search.routes.ts';
+import { publishPriceEvents } from './domain/market/owner-prices.ts';
 
 export const SERVICE_NAME = 'search';
 
@@ -74,7 +75,12 @@ export function createApp(deps: AppDeps): SearchService {
   const serviceOnly = requireServiceToken(deps.serviceToken);
   const holds = internalHoldRoutes(db, serviceOnly, inventoryChanged);
   const market = internalMarketRoutes(db, serviceOnly);
-  const listings = listingRoutes(db, requireAuth(deps.verify, { roles: ['owner', 'admin'] }), listingChanged);
+  const listings = listingRoutes(
+    db,
+    requireAuth(deps.verify, { roles: ['owner', 'admin'] }),
+    listingChanged,
+    (events) => publishPriceEvents(deps.kv, events),
+  );
   const reviews = reviewRoutes(db, requireAuth(deps.verify), deps.pastBooking, (kind, id) =>
     listingChanged(`${kind}s` as const, Number(id)),
   );

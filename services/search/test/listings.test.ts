@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { latestPriceEvent, priceEventsAfter } from '../src/data/price-market.repository.ts';
+import { PRICE_CHANNEL } from '../src/domain/market/price-market.ts';
 import { givenASearchService } from './given-search-data.ts';
 
 let service: Awaited<ReturnType<typeof givenASearchService>>;
@@ -81,6 +83,48 @@ describe('listings', () => {
       status: 200,
       body: { stars: 5, rooms: [{ name: 'King deluxe', nightlyPrice: { amount: 25_000 } }, { name: 'Suite' }] },
     });
+  });
+
+  test('When an owner cuts a car’s or a room’s price, then the change is a price event, in the feed and published, and the market’s new base', async () => {
+    const owner = await service.token('owner');
+    const car = (await service.as(owner, 'POST', '/api/listings/cars', CAR)).body;
+    const hotel = (await service.as(owner, 'POST', '/api/listings/hotels', HOTEL)).body;
+    const published: { kind: string; listingId: string; newPrice: number }[] = [];
+    const unsubscribe = await service.kv.subscribe(PRICE_CHANNEL, (message) => published.push(JSON.parse(message)));
+    const latest = async () => (await latestPriceEvent(service.db))[0]?.id ?? 0;
+    const after = Number(await latest());
+
+    await service.as(owner, 'PATCH', `/api/listings/cars/${car.id}`, { dailyPrice: 5_900 });
+    await service.as(owner, 'PATCH', `/api/listings/cars/${car.id}`, { units: 2 }); // no price moved: no event
+    const room = hotel.rooms[0];
+    await service.as(owner, 'PATCH', `/api/listings/hotels/${hotel.id}`, {
+      rooms: [{ ...room, nightlyPrice: 19_500 }],
+    });
+
+    const events = await priceEventsAfter(service.db, after, 10);
+    expect(events).toMatchObject([
+      { kind: 'car', listingId: car.id, unit: '', oldPrice: 6_500, newPrice: 5_900, basePrice: 5_900, reason: 'owner' },
+      {
+        kind: 'room',
+        listingId: room.id,
+        oldPrice: 21_000,
+        newPrice: 19_500,
+        reason: 'owner',
+        context: { city: 'DEN' },
+      },
+    ]);
+    await expect
+      .poll(() => published.map((e) => [e.kind, e.newPrice]))
+      .toEqual([
+        ['car', 5_900],
+        ['room', 19_500],
+      ]);
+    await unsubscribe();
+    const { rows } = await service.db.query<{ base_price_minor: number }>(
+      'SELECT base_price_minor FROM cars WHERE id = $1',
+      [car.id],
+    );
+    expect(Number(rows[0]!.base_price_minor)).toBe(5_900);
   });
 
   test("When someone else's listing is read, edited or removed, then it is 404 as if it did not exist", async () => {

@@ -57,6 +57,37 @@ export async function sampleUnits(db: Queryable, kind: PricedKind, count: number
   return rows;
 }
 
+/** A car, or a hotel's room types, as the market prices them (listed whatever the listing's status). */
+export async function pricedUnitsOfListing(db: Queryable, kind: 'car' | 'room', listingId: number): Promise<PricedUnit[]> {
+  const ids =
+    kind === 'car'
+      ? [listingId]
+      : (await db.query<{ id: number }>('SELECT id FROM room_types WHERE hotel_id = $1 ORDER BY id', [listingId])).rows.map((r) => Number(r.id));
+  const sql = SAMPLES[kind].replace(" AND h.status = 'active'", '').replace(" AND status = 'active'", '');
+  const units: PricedUnit[] = [];
+  for (const id of ids) {
+    const { rows } = await db.query<PricedUnit>(sql, [id, 1]);
+    if (rows[0] && Number(rows[0].listing_id) === id) units.push(rows[0]);
+  }
+  return units;
+}
+
+/** An owner's price is the unit's new base (the market drifts around it), recorded in the history. */
+export async function setOwnerPrice(tx: Queryable, unit: PricedUnit): Promise<void> {
+  await tx.query(
+    unit.kind === 'room'
+      ? 'UPDATE room_types SET base_price_minor = nightly_price_minor WHERE id = $1'
+      : 'UPDATE cars SET base_price_minor = daily_price_minor WHERE id = $1',
+    [unit.listing_id],
+  );
+  await tx.query(`INSERT INTO price_history (kind, listing_id, unit, price_minor, reason) VALUES ($1, $2, $3, $4, 'owner')`, [
+    unit.kind,
+    unit.listing_id,
+    unit.unit,
+    unit.current,
+  ]);
+}
+
 /** Writes the event announcing a price change, in the change's transaction; returns its id. */
 export async function addPriceEvent(tx: Queryable, event: Record<string, unknown>): Promise<number> {
   const { rows } = await tx.query<{ id: number }>('INSERT INTO price_events (event) VALUES ($1) RETURNING id', [JSON.stringify(event)]);

@@ -11,6 +11,7 @@ import {
   removeListing,
   updateListingAs,
   type ListingChanged,
+  type PricesChanged,
 } from '../domain/listings/manage-listings.use-case.ts';
 
 const kindParams = z.object({ kind: z.enum(['hotels', 'cars', 'flights']) });
@@ -44,7 +45,12 @@ const REFUSED = { 401: 'Not signed in', 403: 'Not an owner or admin (flights: ad
  * Owners manage their own hotels and cars; admins manage every listing, flights included, and approve new ones.
  * Anyone else's listing answers 404, as if it did not exist.
  */
-export function listingRoutes(db: Db, ownerOrAdmin: RequestHandler, changed: ListingChanged): DocumentedRouter {
+export function listingRoutes(
+  db: Db,
+  ownerOrAdmin: RequestHandler,
+  changed: ListingChanged,
+  pricesChanged: PricesChanged,
+): DocumentedRouter {
   const docs = documentedRouter('listings');
   const { route } = docs;
   const guard = [ownerOrAdmin];
@@ -148,7 +154,7 @@ export function listingRoutes(db: Db, ownerOrAdmin: RequestHandler, changed: Lis
         responses: { 200: 'The listing', 400: 'Invalid field', 404: 'Not found, or not yours', ...REFUSED },
       },
       async ({ params, body }, req, res) => {
-        res.json(await updateListingAs(db, req.identity!, kind, params.id, body, changed));
+        res.json(await updateListingAs(db, req.identity!, kind, params.id, body, changed, pricesChanged));
       },
     );
   }

@@ -16,8 +16,13 @@ import {
   type ListingStatus,
 } from '../../data/listings.repository.ts';
 import { dailyCounts } from '../../data/listing-stats.repository.ts';
+import { ownerPriceEvents, pricesBefore } from '../market/owner-prices.ts';
+import type { PriceChangedEvent } from '../market/price-market.ts';
 import { localDate } from '../search/places.rules.ts';
 import { listingView } from './listing-views.ts';
+
+/** Told of the prices an edit changed, once it is committed (they are published like the market's moves). */
+export type PricesChanged = (events: PriceChangedEvent[]) => Promise<void>;
 
 /** Told of every change, so caches of search results built on the old listing are dropped. */
 export type ListingChanged = (kind: ListingKind, id: number) => Promise<void>;
@@ -122,16 +127,20 @@ export async function updateListingAs(
   id: string,
   patch: Record<string, unknown> & { status?: ListingStatus | undefined; rooms?: HotelListing['rooms'] | undefined },
   changed: ListingChanged,
+  pricesChanged: PricesChanged,
 ) {
   const listing = await ownedOrFail(db, kind, id, who);
   if (patch.status !== undefined && !isAdmin(who)) throw forbidden('Only admins approve or take down listings.');
   if (kind === 'flights' && !isAdmin(who)) throw forbidden('Only admins manage flights.');
-  await db.transaction(async (tx) => {
+  const events = await db.transaction(async (tx) => {
     const { status, rooms, ...fields } = patch;
+    const before = await pricesBefore(tx, kind, listing.id);
     await updateListing(tx, kind, listing.id, fields, status);
     if (kind === 'hotels' && rooms) await upsertRooms(tx, listing.id, rooms);
+    return ownerPriceEvents(tx, kind, listing.id, before);
   });
   await changed(kind, listing.id);
+  await pricesChanged(events);
   return viewOf(db, kind, listing.id);
 }
 
