@@ -4,6 +4,7 @@ export * from './intent.ts';
 export * from './auth.ts';
 export { US_STATES, toStateCode } from './us-states.ts';
 export * from './search.ts';
+export type * from './search-results.ts';
 export * from './listings.ts';
 export * from './holds.ts';
 export * from './bookings.ts';

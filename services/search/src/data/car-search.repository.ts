@@ -1,3 +1,4 @@
+import type { CarFacets, CarPolicies } from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
 
 export type CarSort = 'price' | 'seats' | 'company';
@@ -31,15 +32,8 @@ export interface CarRow {
   daily_price_minor: number;
   total_minor: number;
   units_left: number;
-  policies: Record<string, unknown>;
+  policies: CarPolicies;
   total: number;
-}
-
-export interface CarFacets {
-  classes: { carClass: string; count: number; minTotal: number }[];
-  companies: { company: string; count: number; minTotal: number }[];
-  transmissions: { transmission: string; count: number }[];
-  total: { min: number | null; max: number | null };
 }
 
 // Cars at the location with at least one unit free on every day of the rental. The codes are compared as char(3),

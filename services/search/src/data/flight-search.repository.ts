@@ -1,5 +1,5 @@
 import type { Queryable } from '@tripwise/platform/db';
-import type { Cabin } from '@tripwise/contracts';
+import type { Cabin, FlightFacets } from '@tripwise/contracts';
 
 export type FlightSort = 'best' | 'price' | 'duration' | 'departure';
 
@@ -44,13 +44,6 @@ export interface FlightRow {
   arrive_local: string;
   best: number;
   total: number;
-}
-
-export interface FlightFacets {
-  airlines: { code: string; count: number; minPrice: number }[];
-  stops: { stops: number; count: number; minPrice: number }[];
-  timesOfDay: { bucket: string; count: number }[];
-  price: { min: number | null; max: number | null };
 }
 
 // Cabin seats still free for this party, on this day, on this route: the set every filter and facet starts from.

@@ -1,3 +1,4 @@
+import type { HotelFacets, HotelPolicies } from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
 
 export type HotelSort = 'price' | 'rating' | 'stars' | 'distance';
@@ -35,18 +36,11 @@ export interface HotelRow {
   rating_tenths: number;
   review_count: number;
   amenities: string[];
-  policies: Record<string, unknown>;
+  policies: HotelPolicies;
   nightly_minor: number;
   rooms_left: number;
   distance_km: number;
   total: number;
-}
-
-export interface HotelFacets {
-  stars: { stars: number; count: number; minNightly: number }[];
-  amenities: { amenity: string; count: number }[];
-  neighborhoods: { neighborhood: string; count: number }[];
-  nightly: { min: number | null; max: number | null };
 }
 
 const DISTANCE = `2 * 6371 * asin(sqrt(power(sin(radians(h.latitude - $7) / 2), 2)

@@ -1,14 +1,8 @@
+import type { PlaceMatch } from '@tripwise/contracts';
 import { METRO_AREAS, allAirports, trafficRank } from '@tripwise/travel-data';
 
-export interface Place {
-  code: string;
-  kind: 'airport' | 'metro';
-  name: string;
-  city: string;
-  country: string;
-  /** For a metro area: its airports. */
-  airports?: readonly string[];
-}
+/** What the places route answers: an airport, or a metro area with its airports. */
+export type Place = PlaceMatch;
 
 interface Entry {
   place: Place;

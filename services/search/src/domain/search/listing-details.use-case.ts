@@ -1,15 +1,16 @@
+import type { CarDetails, FlightDetails, HotelDetails, ListingReview, PriceTrend } from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
 import { notFound } from '@tripwise/platform/errors';
 import { airlineByCode, airportByCode } from '@tripwise/travel-data';
 import { findCar, findFlight, findHotel } from '../../data/listing-details.repository.ts';
-import { priceTrends } from '../../data/price-market.repository.ts';
+import { priceTrends, type PriceTrend as StoredTrend } from '../../data/price-market.repository.ts';
 import { listReviews, type ReviewKind } from '../../data/reviews.repository.ts';
 import { localDateTime } from './places.rules.ts';
 
 const CURRENCY = 'USD';
 
 /** The three newest reviews, for the details page (the rest come from the reviews route). */
-async function latestReviews(db: Queryable, kind: ReviewKind, id: string | number) {
+async function latestReviews(db: Queryable, kind: ReviewKind, id: string | number): Promise<ListingReview[]> {
   const rows = await listReviews(db, kind, String(id), { limit: 3 });
   return rows.map((r) => ({
     rating: r.rating,
@@ -20,12 +21,15 @@ async function latestReviews(db: Queryable, kind: ReviewKind, id: string | numbe
   }));
 }
 const usd = (amount: number) => ({ amount, currency: CURRENCY });
+// The repository declares avg60 nullable, but a unit has a trend only when a price was recorded in the last 60 days,
+// so the 60-day average is always there.
+const trendOf = (trends: Map<string, StoredTrend>, key: string) => (trends.get(key) ?? null) as PriceTrend | null;
 const airport = (code: string) => {
   const a = airportByCode(code);
   return { code, name: a?.name ?? code, city: a?.city ?? code, timeZone: a?.timeZone ?? 'UTC' };
 };
 
-export async function flightDetails(db: Queryable, id: string) {
+export async function flightDetails(db: Queryable, id: string): Promise<FlightDetails> {
   const f = await findFlight(db, id);
   if (!f) throw notFound('The flight');
   const origin = airport(f.origin);
@@ -52,12 +56,16 @@ export async function flightDetails(db: Queryable, id: string) {
       cabin: c.cabin,
       price: usd(c.priceMinor),
       seatsLeft: c.seatsLeft,
-      priceTrend: trends.get(`${f.id}:${c.cabin}`) ?? null,
+      priceTrend: trendOf(trends, `${f.id}:${c.cabin}`),
     })),
   };
 }
 
-export async function hotelDetails(db: Queryable, id: string, stay?: { checkIn: string; checkOut: string }) {
+export async function hotelDetails(
+  db: Queryable,
+  id: string,
+  stay?: { checkIn: string; checkOut: string },
+): Promise<HotelDetails> {
   const h = await findHotel(db, id, stay);
   if (!h) throw notFound('The hotel');
   const [trends, reviews] = await Promise.all([
@@ -88,12 +96,12 @@ export async function hotelDetails(db: Queryable, id: string, stay?: { checkIn: 
       capacity: r.capacity,
       nightlyPrice: usd(r.nightlyPriceMinor),
       ...(r.roomsLeft === null ? {} : { roomsLeft: r.roomsLeft }),
-      priceTrend: trends.get(`${r.id}:`) ?? null,
+      priceTrend: trendOf(trends, `${r.id}:`),
     })),
   };
 }
 
-export async function carDetails(db: Queryable, id: string) {
+export async function carDetails(db: Queryable, id: string): Promise<CarDetails> {
   const c = await findCar(db, id);
   if (!c) throw notFound('The car');
   const [trends, reviews] = await Promise.all([priceTrends(db, 'car', [c.id]), latestReviews(db, 'car', c.id)]);
@@ -107,7 +115,7 @@ export async function carDetails(db: Queryable, id: string) {
     transmission: c.transmission,
     seats: c.seats,
     dailyPrice: usd(c.daily_price_minor),
-    priceTrend: trends.get(`${c.id}:`) ?? null,
+    priceTrend: trendOf(trends, `${c.id}:`),
     rating: c.rating_tenths === null ? null : c.rating_tenths / 10,
     reviewCount: c.review_count,
     latestReviews: reviews,

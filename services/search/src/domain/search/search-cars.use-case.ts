@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CarSearch } from '@tripwise/contracts';
+import type { CarOption, CarSearch, CarSearchPage } from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
 import { decodeCursor, encodeCursor } from '@tripwise/platform/http';
 import { carFacets, searchCarRows, type CarRow } from '../../data/car-search.repository.ts';
@@ -13,7 +13,7 @@ export function rentalDays(pickup: string, dropoff: string): number {
   return Math.max(1, Math.ceil((Date.parse(`${dropoff}Z`) - Date.parse(`${pickup}Z`)) / 86_400_000));
 }
 
-function toCar(row: CarRow) {
+function toCar(row: CarRow): CarOption {
   return {
     id: String(row.id),
     company: row.company,
@@ -34,7 +34,7 @@ const sortKey = (row: CarRow, sort: CarSearch['sort']) =>
   sort === 'price' ? row.total_minor : sort === 'seats' ? row.seats : row.company;
 
 /** Cars free on every day of the rental at the pick-up location, filtered, sorted and paged, with facets. */
-export async function searchCars(db: Queryable, q: CarSearch, now: Date) {
+export async function searchCars(db: Queryable, q: CarSearch, now: Date): Promise<CarSearchPage> {
   const place = resolvePlace(q.location, 'location');
   assertNotPast(q.pickupDate, 'pickupDate', localDate(now, place.timeZone));
   const days = rentalDays(`${q.pickupDate}T${q.pickupTime}:00`, `${q.dropoffDate}T${q.dropoffTime}:00`);

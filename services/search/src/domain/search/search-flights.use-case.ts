@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FlightSearch } from '@tripwise/contracts';
+import type { FlightOption, FlightPair, FlightSearch, FlightSearchPage } from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
 import { decodeCursor, encodeCursor } from '@tripwise/platform/http';
 import { airlineByCode, airportByCode } from '@tripwise/travel-data';
@@ -14,7 +14,7 @@ import { assertNotPast, localDate, localDateTime, resolvePlace, type ResolvedPla
 const CURRENCY = 'USD';
 const PAIRING_DEPTH = 40;
 
-function toFlight(row: FlightRow, passengers: number, from: ResolvedPlace, to: ResolvedPlace) {
+function toFlight(row: FlightRow, passengers: number, from: ResolvedPlace, to: ResolvedPlace): FlightOption {
   const airport = (code: string) => ({
     code,
     name: airportByCode(code)?.name ?? code,
@@ -39,8 +39,6 @@ function toFlight(row: FlightRow, passengers: number, from: ResolvedPlace, to: R
     totalPrice: { amount: row.price_minor * passengers, currency: CURRENCY },
   };
 }
-
-type Flight = ReturnType<typeof toFlight>;
 
 const keysetCursor = z.object({ key: z.union([z.number(), z.string()]), id: z.number().int() });
 const offsetCursor = z.object({ offset: z.number().int().min(0).max(10_000) });
@@ -81,7 +79,7 @@ const sortValue = (row: FlightRow, sort: FlightSearch['sort']): number | string 
  * One-way: a page of flights in the requested order (cursor = the last row's sort key and id). Round trip: the
  * best pairs of an outbound and a return flight, priced together; facets describe the outbound day before filters.
  */
-export async function searchFlights(db: Queryable, q: FlightSearch, now: Date) {
+export async function searchFlights(db: Queryable, q: FlightSearch, now: Date): Promise<FlightSearchPage> {
   const from = resolvePlace(q.origin, 'origin');
   const to = resolvePlace(q.destination, 'destination');
   assertNotPast(q.date, 'date', localDate(now, from.timeZone));
@@ -120,7 +118,7 @@ export async function searchFlights(db: Queryable, q: FlightSearch, now: Date) {
   };
 }
 
-function pairOf(outbound: Flight, inbound: Flight, passengers: number) {
+function pairOf(outbound: FlightOption, inbound: FlightOption, passengers: number): FlightPair {
   const perPerson = outbound.price.amount + inbound.price.amount;
   return {
     id: `${outbound.id}+${inbound.id}`,

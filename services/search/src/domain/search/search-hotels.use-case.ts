@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HotelSearch } from '@tripwise/contracts';
+import type { HotelOption, HotelSearch, HotelSearchPage } from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
 import { decodeCursor, encodeCursor } from '@tripwise/platform/http';
 import { cityCenter, hotelFacets, searchHotelRows, type HotelRow } from '../../data/hotel-search.repository.ts';
@@ -12,7 +12,7 @@ export function nightsBetween(checkIn: string, checkOut: string): number {
   return Math.round((Date.parse(`${checkOut}T00:00:00Z`) - Date.parse(`${checkIn}T00:00:00Z`)) / 86_400_000);
 }
 
-function toHotel(row: HotelRow, nights: number, rooms: number) {
+function toHotel(row: HotelRow, nights: number, rooms: number): HotelOption {
   return {
     id: String(row.id),
     name: row.name,
@@ -42,7 +42,7 @@ const sortKey = (row: HotelRow, sort: HotelSearch['sort']) =>
         : row.distance_km;
 
 /** Hotels with enough rooms free for every night of the stay, filtered, sorted and paged, with facets. */
-export async function searchHotels(db: Queryable, q: HotelSearch, now: Date) {
+export async function searchHotels(db: Queryable, q: HotelSearch, now: Date): Promise<HotelSearchPage> {
   const place = q.city ? resolvePlace(q.city, 'city') : undefined;
   assertNotPast(q.checkIn, 'checkIn', localDate(now, place?.timeZone ?? 'UTC'));
   const center =
