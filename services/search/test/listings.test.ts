@@ -89,6 +89,9 @@ describe('listings', () => {
     const owner = await service.token('owner');
     const car = (await service.as(owner, 'POST', '/api/listings/cars', CAR)).body;
     const hotel = (await service.as(owner, 'POST', '/api/listings/hotels', HOTEL)).body;
+    const admin = await service.token('admin');
+    await service.as(admin, 'PATCH', `/api/listings/cars/${car.id}`, { status: 'active' });
+    await service.as(admin, 'PATCH', `/api/listings/hotels/${hotel.id}`, { status: 'active' });
     const published: { kind: string; listingId: string; newPrice: number }[] = [];
     const unsubscribe = await service.kv.subscribe(PRICE_CHANNEL, (message) => published.push(JSON.parse(message)));
     const latest = async () => (await latestPriceEvent(service.db))[0]?.id ?? 0;

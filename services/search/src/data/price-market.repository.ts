@@ -57,16 +57,15 @@ export async function sampleUnits(db: Queryable, kind: PricedKind, count: number
   return rows;
 }
 
-/** A car, or a hotel's room types, as the market prices them (listed whatever the listing's status). */
+/** A live car, or a live hotel's room types, as the market prices them (none while a listing is not active). */
 export async function pricedUnitsOfListing(db: Queryable, kind: 'car' | 'room', listingId: number): Promise<PricedUnit[]> {
   const ids =
     kind === 'car'
       ? [listingId]
       : (await db.query<{ id: number }>('SELECT id FROM room_types WHERE hotel_id = $1 ORDER BY id', [listingId])).rows.map((r) => Number(r.id));
-  const sql = SAMPLES[kind].replace(" AND h.status = 'active'", '').replace(" AND status = 'active'", '');
   const units: PricedUnit[] = [];
   for (const id of ids) {
-    const { rows } = await db.query<PricedUnit>(sql, [id, 1]);
+    const { rows } = await db.query<PricedUnit>(SAMPLES[kind], [id, 1]);
     if (rows[0] && Number(rows[0].listing_id) === id) units.push(rows[0]);
   }
   return units;
