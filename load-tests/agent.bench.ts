@@ -8,13 +8,11 @@
 //           benchmark's own event loop, and the targets.
 // Run: npm run bench:agent  (knobs in load-tests/agent.config.ts; DATABASE_URL and REDIS_URL name the servers).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { deleteRedisKeys, startTestIssuer } from '@tripwise/platform/testing';
 import { ENTRY_POINTS, REPO_ROOT } from '../scripts/stack/processes.ts';
+import { startBenchRun } from './harness/bench-run.ts';
 import { agentBenchEnv as env } from './agent.config.ts';
 import { chatOnce, connectTraveler, findTrips, tripPicker, type ChatSample } from './fixtures/agent-chats.ts';
 import { runFanout, type FanoutResult } from './fixtures/agent-fanout.ts';
@@ -27,41 +25,10 @@ const TARGET_RSS_MIB = 400;
 const TARGET_DELIVERY_P99_MS = 50;
 const ORIGIN = 'http://localhost:8080';
 
-const runId = Date.now();
-const dbName = `tripwise_agent_bench_${runId}`;
-const benchUrl = Object.assign(new URL(env.databaseUrl), { pathname: `/${dbName}` }).toString();
-const redisPrefix = `bench-agent-${runId}:`;
-const work = await mkdtemp(join(tmpdir(), 'tripwise-agent-bench-'));
-const issuer = await startTestIssuer({ issuer: 'http://localhost:8080/api/auth', audience: 'tripwise' });
-const running = new Set<NodeProcess>();
+const { dbName, benchUrl, redisPrefix, work, issuer, running, sql, cleanup } = await startBenchRun('agent', env);
 const out = (text: string) => process.stdout.write(text);
 const verdict = (ok: boolean) => (ok ? 'MET' : 'MISSED');
 const ms = (n: number) => (Number.isNaN(n) ? 'n/a' : n.toFixed(n < 10 ? 2 : 1));
-
-async function sql(url: string, statement: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(statement)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-}
-
-let cleaned: Promise<void> | undefined;
-const cleanup = () =>
-  (cleaned ??= (async () => {
-    await Promise.all([...running].map((p) => p.stop(5_000)));
-    await sql(env.databaseUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((err: unknown) =>
-      process.stderr.write(`could not drop ${dbName}: ${String(err)}\n`),
-    );
-    await deleteRedisKeys(env.redisUrl, redisPrefix).catch(() => undefined);
-    await issuer.close();
-    await rm(work, { recursive: true, force: true });
-  })());
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-}
 
 // Every process of the stack shares the database server, Redis (one prefix, as in production) and the token keys.
 const serviceToken = randomBytes(32).toString('base64url');

@@ -7,21 +7,19 @@
 // refunded = billed, no leaked holds), printing PASS/FAIL per check; any FAIL makes the exit code 1.
 // Run: npm run bench:booking  (knobs in load-tests/booking.config.ts; DATABASE_URL and REDIS_URL name the servers).
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openDatabase } from '@tripwise/platform/db';
 import { createLogger } from '@tripwise/platform/logger';
-import { deleteRedisKeys, startTestIssuer } from '@tripwise/platform/testing';
 import { ENTRY_POINTS, REPO_ROOT } from '../scripts/stack/processes.ts';
+import { startBenchRun } from './harness/bench-run.ts';
 import { INVENTORY_SCALES, type InventoryScale } from '../services/search/src/domain/inventory/inventory-scale.ts';
 import { seedInventory } from '../services/search/src/domain/inventory/seed-inventory.ts';
 import { bookingBenchEnv as env } from './booking.config.ts';
 import { auditBooks, soldOut, unsettled, type AuditCheck } from './fixtures/booking-audit.ts';
 import { runBookingPhase, printPhase, type AnsweredIds, type PhaseResult } from './fixtures/booking-phase.ts';
 import { loadCatalogue, type SearchCatalogue } from './fixtures/search-mix.ts';
-import { machineCpuTicks, startNodeProcess, type NodeProcess } from './harness/node-process.ts';
+import { machineCpuTicks, startNodeProcess } from './harness/node-process.ts';
 
 // Few enough cities, days and listings that the popular flights, rooms and cars do sell out under 100 users.
 const SCALES: Record<typeof env.scale, InventoryScale> = {
@@ -38,41 +36,12 @@ const SCALES: Record<typeof env.scale, InventoryScale> = {
 };
 const SCHEMAS = { bookingSchema: 'booking', searchSchema: 'search' };
 
-const runId = Date.now();
-const dbName = `tripwise_bench_booking_${runId}`;
-const benchUrl = Object.assign(new URL(env.databaseUrl), { pathname: `/${dbName}` }).toString();
-const redisPrefix = `bench-booking-${runId}:`;
+const { dbName, benchUrl, redisPrefix, work, issuer, running, withClient, sql, cleanup } = await startBenchRun(
+  'booking',
+  env,
+);
 const logger = createLogger({ service: 'booking-bench', level: 'warn' });
-const work = await mkdtemp(join(tmpdir(), 'tripwise-booking-bench-'));
-const issuer = await startTestIssuer({ issuer: 'http://localhost:8080/api/auth', audience: 'tripwise' });
-const running = new Set<NodeProcess>();
 const out = (text: string) => process.stdout.write(text);
-
-async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
-}
-const sql = (url: string, statement: string) => withClient(url, async (c) => (await c.query(statement)).rows);
-
-let cleaned: Promise<void> | undefined;
-const cleanup = () =>
-  (cleaned ??= (async () => {
-    await Promise.all([...running].map((p) => p.stop(5_000)));
-    await sql(env.databaseUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((err: unknown) =>
-      process.stderr.write(`could not drop ${dbName}: ${String(err)}\n`),
-    );
-    await deleteRedisKeys(env.redisUrl, redisPrefix).catch(() => undefined);
-    await issuer.close();
-    await rm(work, { recursive: true, force: true });
-  })());
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-}
 
 /** Seeds search's inventory into its schema (migrating it first) and reads what the shoppers will ask for. */
 async function seed(today: string): Promise<SearchCatalogue> {

@@ -7,14 +7,12 @@
 // Run: npm run bench:search  (knobs in load-tests/config.ts: BENCH_USERS, BENCH_THINK_MS, BENCH_WARMUP_SECONDS,
 // BENCH_PHASE_SECONDS, BENCH_SATURATION_SECONDS, BENCH_SCALES; DATABASE_URL and REDIS_URL name the servers).
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openDatabase, type Db } from '@tripwise/platform/db';
 import { createLogger } from '@tripwise/platform/logger';
-import { deleteRedisKeys, startTestIssuer } from '@tripwise/platform/testing';
 import { ENTRY_POINTS, REPO_ROOT } from '../scripts/stack/processes.ts';
+import { startBenchRun } from './harness/bench-run.ts';
 import { INVENTORY_SCALES, type InventoryScale } from '../services/search/src/domain/inventory/inventory-scale.ts';
 import { seedInventory } from '../services/search/src/domain/inventory/seed-inventory.ts';
 import { resolvePlace } from '../services/search/src/domain/search/places.rules.ts';
@@ -28,13 +26,7 @@ import {
   type SearchCatalogue,
 } from './fixtures/search-mix.ts';
 import { rssMiB } from './harness/closed-loop.ts';
-import {
-  processGroupCpu,
-  machineCpuTicks,
-  processCpuSeconds,
-  startNodeProcess,
-  type NodeProcess,
-} from './harness/node-process.ts';
+import { processGroupCpu, machineCpuTicks, processCpuSeconds, startNodeProcess } from './harness/node-process.ts';
 import { httpGetter, printByLabel, thinkTimeLoop, type ThinkTimeStats } from './harness/think-time.ts';
 
 // The tenth keeps the large network (same airports and routes) with a tenth of the rows: every route's least
@@ -53,40 +45,9 @@ const SCALES: Record<'large' | 'tenth', InventoryScale> = {
 const TARGET_P95_UNCACHED_MS = 50;
 const TARGET_P95_CACHED_MS = 10;
 
-const runId = Date.now();
-const dbName = `tripwise_bench_${runId}`;
-const benchUrl = Object.assign(new URL(env.databaseUrl), { pathname: `/${dbName}` }).toString();
-const redisPrefix = `bench-search-${runId}:`;
+const { dbName, benchUrl, redisPrefix, work, issuer, running, sql, cleanup } = await startBenchRun('search', env);
 const logger = createLogger({ service: 'search-bench', level: 'warn' });
-const work = await mkdtemp(join(tmpdir(), 'tripwise-search-bench-'));
-const issuer = await startTestIssuer({ issuer: 'http://localhost:8080/api/auth', audience: 'tripwise' });
-const running = new Set<NodeProcess>();
 const out = (text: string) => process.stdout.write(text);
-
-async function sql(url: string, statement: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(statement, params)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-}
-
-let cleaned: Promise<void> | undefined;
-const cleanup = () =>
-  (cleaned ??= (async () => {
-    await Promise.all([...running].map((p) => p.stop(5_000)));
-    await sql(env.databaseUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((err: unknown) =>
-      process.stderr.write(`could not drop ${dbName}: ${String(err)}\n`),
-    );
-    await deleteRedisKeys(env.redisUrl, redisPrefix).catch(() => undefined);
-    await issuer.close();
-    await rm(work, { recursive: true, force: true });
-  })());
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-}
 
 interface Dataset {
   key: 'large' | 'tenth';
