@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   createVerifiedTraveler,
   mailDir,
@@ -7,6 +7,7 @@ import {
   seriousA11yViolations,
   signInThroughApi,
   uniqueEmail,
+  closeBrowsersAfterEach,
   type BrowserSession,
 } from './browser.ts';
 import { linkIn, waitForMail } from './mail.ts';
@@ -15,11 +16,7 @@ import { linkIn, waitForMail } from './mail.ts';
 const SETTLED = { timeout: 30_000 };
 
 let open: BrowserSession | undefined;
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await open?.shot('at-failure').catch(() => undefined);
-  await open?.close();
-  open = undefined;
-});
+closeBrowsersAfterEach();
 
 /** The message shown under an input, read through its aria-describedby as a screen reader would. */
 async function errorUnder(session: BrowserSession, label: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { WebSocketRoute } from 'playwright-core';
 import { accessTokenOf, apiGet, aTripTheInventoryHas, say } from './ai-trip.ts';
 import { bookingsOf, fillPayment, PATIENTLY } from './booking-helpers.ts';
@@ -7,14 +7,12 @@ import {
   openBrowser,
   seriousA11yViolations,
   signInThroughApi,
+  closeBrowsersAfterEach,
   type BrowserSession,
 } from './browser.ts';
 
 let open: BrowserSession | undefined;
-afterEach(async () => {
-  await open?.close();
-  open = undefined;
-});
+closeBrowsersAfterEach();
 
 interface Leg {
   departLocal: string;

@@ -1,19 +1,17 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { accessTokenOf, apiGet, aTripTheInventoryHas, say } from './ai-trip.ts';
 import {
   createVerifiedTraveler,
   openBrowser,
   seriousA11yViolations,
   signInThroughApi,
+  closeBrowsersAfterEach,
   type BrowserSession,
 } from './browser.ts';
 import { adminToken, setCarDailyPrice } from './marketplace-admin.ts';
 
 let open: BrowserSession | undefined;
-afterEach(async () => {
-  await open?.close();
-  open = undefined;
-});
+closeBrowsersAfterEach();
 
 interface Bundle {
   id: string;

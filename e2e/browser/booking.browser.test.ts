@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   CARDS,
   assertStayAvailable,
@@ -14,14 +14,12 @@ import {
   openBrowser,
   seriousA11yViolations,
   signInThroughApi,
+  closeBrowsersAfterEach,
   type BrowserSession,
 } from './browser.ts';
 
 let open: BrowserSession | undefined;
-afterEach(async () => {
-  await open?.close();
-  open = undefined;
-});
+closeBrowsersAfterEach();
 
 describe('search, book, see it in My trips, cancel', () => {
   test('When a traveler searches flights with filters and books with a test card, then the trip is in My trips and can be cancelled with its refund shown first', async ({

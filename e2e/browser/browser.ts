@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { REPO_ROOT } from '../../scripts/stack/processes.ts';
 import { browserEnv } from './config.ts';
 import { linkIn, waitForMail } from './mail.ts';
@@ -46,7 +46,7 @@ export async function openBrowser(
   );
   await mkdir(dir, { recursive: true });
   let step = 0;
-  return {
+  const session: BrowserSession = {
     browser,
     context,
     page,
@@ -56,6 +56,8 @@ export async function openBrowser(
     },
     close: () => browser.close(),
   };
+  openSessions.add(session);
+  return session;
 }
 
 /** Serious and critical axe violations on the page as it is now (rule id and the first offending element). */
@@ -64,6 +66,23 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ') ?? '?'})`);
+}
+
+const openSessions = new Set<BrowserSession>();
+
+/**
+ * Closes every browser a test opened once it ends, after a screenshot of each (`at-failure`) if it failed. Call it
+ * once at the top of a test file.
+ */
+export function closeBrowsersAfterEach(): void {
+  afterEach(async ({ task }) => {
+    const failed = task.result?.state === 'fail';
+    for (const session of openSessions) {
+      if (failed) await session.shot('at-failure').catch(() => undefined);
+      await session.close();
+    }
+    openSessions.clear();
+  });
 }
 
 let counter = 0;

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { PATIENTLY, findFlightDay, isoDaysFromNow } from './booking-helpers.ts';
-import { openBrowser, seriousA11yViolations, type BrowserSession } from './browser.ts';
+import { openBrowser, seriousA11yViolations, closeBrowsersAfterEach, type BrowserSession } from './browser.ts';
 
 let open: BrowserSession | undefined;
-afterEach(async () => {
-  await open?.close();
-  open = undefined;
-});
+closeBrowsersAfterEach();
 
 describe('searching', () => {
   test('When a traveler picks places with the arrow keys, then the search is in the URL and remembered on the home page', async ({

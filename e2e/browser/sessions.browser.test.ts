@@ -1,15 +1,18 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { baseUrl, createVerifiedTraveler, openBrowser, signInThroughApi, type BrowserSession } from './browser.ts';
+import { describe, expect, test } from 'vitest';
+import {
+  baseUrl,
+  createVerifiedTraveler,
+  openBrowser,
+  signInThroughApi,
+  closeBrowsersAfterEach,
+  type BrowserSession,
+} from './browser.ts';
 
 // A limit against hangs, as patient as Playwright's own waits (vitest's default of 1 s is too short on a busy machine).
 const SETTLED = { timeout: 30_000 };
 
 let open: BrowserSession | undefined;
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await open?.shot('at-failure').catch(() => undefined);
-  await open?.close();
-  open = undefined;
-});
+closeBrowsersAfterEach();
 
 describe('the devices list', () => {
   test('When another device is signed out from the account page, then it loses access; so do all others at once, and this device can sign itself out', async ({

@@ -1,17 +1,15 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   createVerifiedTraveler,
   openBrowser,
   seriousA11yViolations,
   signInThroughApi,
+  closeBrowsersAfterEach,
   type BrowserSession,
 } from './browser.ts';
 
 let open: BrowserSession | undefined;
-afterEach(async () => {
-  await open?.close();
-  open = undefined;
-});
+closeBrowsersAfterEach();
 
 describe('the web client shell', () => {
   test('When the home page opens under the strict CSP, then nothing is refused and axe finds no serious violation', async ({

@@ -1,11 +1,12 @@
 import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   createVerifiedTraveler,
   openBrowser,
   seriousA11yViolations,
   signInThroughApi,
+  closeBrowsersAfterEach,
   type BrowserSession,
 } from './browser.ts';
 
@@ -13,11 +14,7 @@ import {
 const SETTLED = { timeout: 30_000 };
 
 let open: BrowserSession | undefined;
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await open?.shot('at-failure').catch(() => undefined);
-  await open?.close();
-  open = undefined;
-});
+closeBrowsersAfterEach();
 
 /**
  * The code an authenticator app shows, computed as the auth service computes it (otplib). It is taken one
