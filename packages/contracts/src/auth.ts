@@ -42,23 +42,31 @@ export const mfaLoginRequestSchema = z.strictObject({
   code: secondFactorCodeSchema,
 });
 
-export const preferencesSchema = z.strictObject({
-  homeAirport: z
-    .string()
-    .regex(/^[A-Z]{3}$/, { error: 'an airport code such as BOS' })
-    .optional(),
-  cabin: z.enum(['economy', 'premium_economy', 'business', 'first']).optional(),
-  seat: z.enum(['aisle', 'window', 'no_preference']).optional(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, { error: 'an ISO 4217 currency code such as USD' })
-    .optional(),
-  hotelStarsMin: z.number().int().min(1).max(5).optional(),
-  carType: z.enum(['economy', 'compact', 'standard', 'full_size', 'suv', 'van', 'luxury', 'convertible']).optional(),
-  dealAlerts: z.boolean().optional(),
-});
+const preferenceFields = {
+  homeAirport: z.string().regex(/^[A-Z]{3}$/, { error: 'an airport code such as BOS' }),
+  cabin: z.enum(['economy', 'premium_economy', 'business', 'first']),
+  seat: z.enum(['aisle', 'window', 'no_preference']),
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'an ISO 4217 currency code such as USD' }),
+  hotelStarsMin: z.number().int().min(1).max(5),
+  carType: z.enum(['economy', 'compact', 'standard', 'full_size', 'suv', 'van', 'luxury', 'convertible']),
+  dealAlerts: z.boolean(),
+};
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+
+/** The saved preferences: each one is set or absent. */
+export const preferencesSchema = z.strictObject(preferenceFields).partial();
+
+/** A change of preferences: the ones named are set, a null removes one, the others stay as they are. */
+export const preferencesPatchSchema = z.strictObject({
+  homeAirport: nullable(preferenceFields.homeAirport),
+  cabin: nullable(preferenceFields.cabin),
+  seat: nullable(preferenceFields.seat),
+  currency: nullable(preferenceFields.currency),
+  hotelStarsMin: nullable(preferenceFields.hotelStarsMin),
+  carType: nullable(preferenceFields.carType),
+  dealAlerts: nullable(preferenceFields.dealAlerts),
+});
 
 /** Every profile attribute can be changed; null clears it. Email, role and password have their own flows. */
 export const profilePatchSchema = z.strictObject({
@@ -70,7 +78,7 @@ export const profilePatchSchema = z.strictObject({
   zip: nullable(zipSchema),
   phone: nullable(phoneSchema),
   profileImageUrl: nullable(z.url({ protocol: /^https$/, error: 'an https URL' }).max(2048)),
-  preferences: preferencesSchema.optional(),
+  preferences: preferencesPatchSchema.optional(),
 });
 
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;

@@ -51,6 +51,19 @@ describe('/api/auth/me', () => {
     });
   });
 
+  test('When a preference is set to null, then it is removed and the others stay', async () => {
+    const user = await givenASignedInUser(service);
+    await user.client.call('PATCH', '/api/auth/me', { token: user.accessToken, body: FULL_PROFILE });
+    const res = await user.client.call('PATCH', '/api/auth/me', {
+      token: user.accessToken,
+      body: { preferences: { cabin: null, currency: null } },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.preferences).toEqual({ homeAirport: 'BOS', seat: 'aisle', dealAlerts: true });
+    const reread = await user.client.call('GET', '/api/auth/me', { token: user.accessToken });
+    expect(reread.body.preferences).toEqual({ homeAirport: 'BOS', seat: 'aisle', dealAlerts: true });
+  });
+
   test.each([
     [{ state: 'Atlantis' }, 'state', /US state/],
     [{ state: 'XX' }, 'state', /US state/],

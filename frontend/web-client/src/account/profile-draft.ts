@@ -31,14 +31,14 @@ export function draftOf(account: Account): ProfileDraft {
   };
 }
 
-/** Blank clears a profile attribute (null); preferences are merged by the server, so only chosen ones are sent. */
+/** Blank clears a profile attribute or a preference (null); the server merges preferences into what is saved. */
 export function patchOf(draft: ProfileDraft): ProfilePatch {
   const patch: Record<string, unknown> = {};
   for (const field of PROFILE_TEXT_FIELDS) patch[field] = draft[field].trim() || null;
   const preferences: Record<string, unknown> = { dealAlerts: draft.dealAlerts };
   for (const field of PREFERENCE_FIELDS) {
     const value = draft[field].trim();
-    if (value) preferences[field] = field === 'hotelStarsMin' ? Number(value) : value;
+    preferences[field] = value ? (field === 'hotelStarsMin' ? Number(value) : value) : null;
   }
   patch.preferences = preferences;
   return patch;

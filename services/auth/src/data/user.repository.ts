@@ -133,7 +133,8 @@ export async function updateProfile(db: Queryable, id: string, patch: ProfilePat
   }
   if (patch.preferences) {
     values.push(JSON.stringify(patch.preferences));
-    sets.push(`preferences = preferences || $${values.length}::jsonb`);
+    // Merged into what is saved; a null in the change removes that preference.
+    sets.push(`preferences = jsonb_strip_nulls(preferences || $${values.length}::jsonb)`);
   }
   sets.push('updated_at = now()');
   const { rows } = await db.query<UserRow>(`UPDATE users SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, values);
