@@ -9,16 +9,8 @@ import {
   tabTo,
   PATIENTLY,
 } from './booking-helpers.ts';
-import {
-  createVerifiedTraveler,
-  openBrowser,
-  seriousA11yViolations,
-  signInThroughApi,
-  closeBrowsersAfterEach,
-  type BrowserSession,
-} from './browser.ts';
+import { closeBrowsersAfterEach, openAsTraveler, seriousA11yViolations } from './browser.ts';
 
-let open: BrowserSession | undefined;
 closeBrowsersAfterEach();
 
 describe('search, book, see it in My trips, cancel', () => {
@@ -26,11 +18,7 @@ describe('search, book, see it in My trips, cancel', () => {
     task,
   }) => {
     const trip = await findFlightDay();
-    const user = await createVerifiedTraveler();
-    open = await openBrowser(import.meta.filename, task.name);
-    const { page } = open;
-    const shot = (step: string) => open!.shot(step);
-    await signInThroughApi(open.context, user);
+    const { user, page, shot } = await openAsTraveler(import.meta.filename, task.name);
 
     await page.goto('/');
     await page.getByRole('radio', { name: 'One way' }).check();
@@ -104,11 +92,10 @@ describe('search, book, see it in My trips, cancel', () => {
   }) => {
     const [checkIn, checkOut] = [isoDaysFromNow(21), isoDaysFromNow(23)];
     await assertStayAvailable('DEN', checkIn, checkOut);
-    const user = await createVerifiedTraveler({ firstName: 'Grace', lastName: 'Hopper' });
-    open = await openBrowser(import.meta.filename, task.name, { width: 390, height: 844 });
-    const { page } = open;
-    const shot = (step: string) => open!.shot(step);
-    await signInThroughApi(open.context, user);
+    const { user, page, shot } = await openAsTraveler(import.meta.filename, task.name, {
+      profile: { firstName: 'Grace', lastName: 'Hopper' },
+      viewport: { width: 390, height: 844 },
+    });
 
     await page.goto(`/hotels?city=DEN&checkIn=${checkIn}&checkOut=${checkOut}&guests=2&rooms=1`);
     await page.getByTestId('hotel-result').first().waitFor();
@@ -151,11 +138,7 @@ describe('search, book, see it in My trips, cancel', () => {
     task,
   }) => {
     const [pickupDate, dropoffDate] = [isoDaysFromNow(25), isoDaysFromNow(28)];
-    const user = await createVerifiedTraveler();
-    open = await openBrowser(import.meta.filename, task.name);
-    const { page } = open;
-    const shot = (step: string) => open!.shot(step);
-    await signInThroughApi(open.context, user);
+    const { user, page, shot } = await openAsTraveler(import.meta.filename, task.name);
 
     await page.goto(`/cars?location=DEN&pickupDate=${pickupDate}&dropoffDate=${dropoffDate}`);
     await page.getByTestId('car-result').first().waitFor();
@@ -191,11 +174,7 @@ describe('search, book, see it in My trips, cancel', () => {
     task,
   }) => {
     const [pickupDate, dropoffDate] = [isoDaysFromNow(30), isoDaysFromNow(32)];
-    const user = await createVerifiedTraveler();
-    open = await openBrowser(import.meta.filename, task.name);
-    const { page } = open;
-    const shot = (step: string) => open!.shot(step);
-    await signInThroughApi(open.context, user);
+    const { user, page, shot } = await openAsTraveler(import.meta.filename, task.name);
     await page.goto(`/cars?location=DEN&pickupDate=${pickupDate}&dropoffDate=${dropoffDate}`);
     await page
       .getByTestId('car-result')
@@ -223,11 +202,7 @@ describe('search, book, see it in My trips, cancel', () => {
 
   test('When the Book button is double-clicked, then exactly one booking is made', async ({ task }) => {
     const trip = await findFlightDay();
-    const user = await createVerifiedTraveler();
-    open = await openBrowser(import.meta.filename, task.name);
-    const { page } = open;
-    const shot = (step: string) => open!.shot(step);
-    await signInThroughApi(open.context, user);
+    const { user, page, shot } = await openAsTraveler(import.meta.filename, task.name);
     await page.goto(
       `/flights?origin=${trip.origin}&destination=${trip.destination}&date=${trip.date}&passengers=1&cabin=economy`,
     );
@@ -248,10 +223,7 @@ describe('search, book, see it in My trips, cancel', () => {
   test('When a price changed since it was shown, then the new price is explained and accepting it books once at that price', async ({
     task,
   }) => {
-    const user = await createVerifiedTraveler();
-    open = await openBrowser(import.meta.filename, task.name);
-    const { page } = open;
-    await signInThroughApi(open.context, user);
+    const { user, page, shot } = await openAsTraveler(import.meta.filename, task.name);
     // The first attempt is answered as the booking service answers a moved price (a raise of $5 a day); accepting
     // it sends that price to the real service, which answers with the true one, which the traveler accepts again.
     let intercepted = false;
@@ -293,13 +265,13 @@ describe('search, book, see it in My trips, cancel', () => {
     await page.getByRole('button', { name: 'Book and pay' }).click();
 
     await page.getByTestId('price-changed').waitFor();
-    await open.shot('price changed');
+    await shot('price changed');
     await page.getByRole('button', { name: 'Book at the new price' }).click();
     // The real service refuses the made-up price and names the true one; the total follows each accepted price.
     await expect.poll(() => page.getByTestId('checkout-total').innerText(), PATIENTLY).not.toBe(before);
     await page.getByRole('button', { name: 'Book at the new price' }).click();
     await page.getByRole('heading', { name: 'You’re booked!' }).waitFor();
-    await open.shot('booked at the accepted price');
+    await shot('booked at the accepted price');
     expect(await bookingsOf(user)).toMatchObject([{ status: 'confirmed' }]);
   });
 });

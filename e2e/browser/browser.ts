@@ -125,6 +125,21 @@ export async function createVerifiedTraveler(
   return { email, password: PASSWORD };
 }
 
+/** A verified traveler, signed in, in a browser of their own: for tests whose subject is not signing in. */
+export async function openAsTraveler(
+  testFile: string,
+  testName: string,
+  options: {
+    profile?: Parameters<typeof createVerifiedTraveler>[0];
+    viewport?: { width: number; height: number };
+  } = {},
+) {
+  const user = await createVerifiedTraveler(options.profile);
+  const session = await openBrowser(testFile, testName, options.viewport);
+  await signInThroughApi(session.context, user);
+  return { user, session, page: session.page, shot: (step: string) => session.shot(step) };
+}
+
 /**
  * Signs the browser in without the login form: the context's request API shares the page's cookie jar, so the
  * refresh cookie it receives is what the web client restores its session from on the next page load.
