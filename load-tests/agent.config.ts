@@ -13,7 +13,9 @@ const parsed = parseConfig(
     /** Chat part: concurrent travelers, each with its own socket, asking for a trip as soon as the last one came. */
     BENCH_AGENT_CHAT_USERS: z.coerce.number().int().positive().max(1_000).default(50),
     BENCH_AGENT_CHAT_WARMUP_SECONDS: z.coerce.number().min(0).max(300).default(5),
+    /** Chat part, each phase: back to back, then with pauses of about this long (a person reading the bundles). */
     BENCH_AGENT_CHAT_SECONDS: z.coerce.number().positive().max(600).default(30),
+    BENCH_AGENT_CHAT_THINK_MS: z.coerce.number().int().min(1).max(60_000).default(1_000),
     /** Fan-out part: sockets held on instance A, and the clients' processes sharing them. */
     BENCH_AGENT_SOCKETS: z.coerce.number().int().positive().max(50_000).default(10_000),
     BENCH_AGENT_CLIENT_PROCESSES: z.coerce.number().int().positive().max(32).default(4),
@@ -35,6 +37,7 @@ export const agentBenchEnv = {
     users: parsed.BENCH_AGENT_CHAT_USERS,
     warmupMs: parsed.BENCH_AGENT_CHAT_WARMUP_SECONDS * 1000,
     durationMs: parsed.BENCH_AGENT_CHAT_SECONDS * 1000,
+    thinkMs: parsed.BENCH_AGENT_CHAT_THINK_MS,
   },
   fanout: {
     sockets: parsed.BENCH_AGENT_SOCKETS,

@@ -13,15 +13,18 @@ export interface NodeProcess {
 
 /**
  * Forks a Tripwise entry point with exactly `env` (plus PATH) and waits for it to report its port over IPC, as the
- * stack runner does. Its stdout (JSON logs) is dropped; its stderr is shown. If it exits first, the error says so.
+ * stack runner does (with the process's NODE_FLAGS given as `nodeFlags`). Its stdout (JSON logs) is dropped; its
+ * stderr is shown. If it exits first, the error says so.
  */
 export function startNodeProcess(
   name: string,
   file: string,
   env: NodeJS.ProcessEnv,
-  startTimeoutMs = 120_000,
+  options: { nodeFlags?: string[]; startTimeoutMs?: number } = {},
 ): Promise<NodeProcess> {
+  const startTimeoutMs = options.startTimeoutMs ?? 120_000;
   const child = fork(file, [], {
+    execArgv: [...process.execArgv, ...(options.nodeFlags ?? [])],
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -14,6 +14,20 @@ export const ENTRY_POINTS: Record<ProcessName, string> = {
   'api-gateway': 'api-gateway/src/index.ts',
 };
 
+/**
+ * Node's own flags for a process, wherever it is started (npm start, the benchmarks, a container's command).
+ * The agent holds thousands of idle sockets: a young generation of 4 MiB semi-spaces instead of V8's default
+ * 16 MiB keeps its resident memory ~25% lower under load (measured by bench:agent), for slightly more frequent,
+ * short, minor collections. (services/ai-agent's own `npm start` passes the same flag.)
+ */
+export const NODE_FLAGS: Record<ProcessName, string[]> = {
+  auth: [],
+  search: [],
+  booking: [],
+  'ai-agent': ['--max-semi-space-size=4'],
+  'api-gateway': [],
+};
+
 /** The gateway's variable naming each service's base URL. */
 export const UPSTREAM_URL_VARIABLE: Record<ServiceName, string> = {
   auth: 'AUTH_URL',

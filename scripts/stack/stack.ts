@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { ENTRY_POINTS, REPO_ROOT, SERVICES, UPSTREAM_URL_VARIABLE, type ProcessName } from './processes.ts';
+import { ENTRY_POINTS, NODE_FLAGS, REPO_ROOT, SERVICES, UPSTREAM_URL_VARIABLE, type ProcessName } from './processes.ts';
 
 export interface StackOptions {
   /** Environment every process gets (storage, log level, Sentry…); PORT and upstream URLs are set here. */
@@ -35,7 +35,7 @@ export interface RunningStack {
 function startProcess(name: ProcessName, env: NodeJS.ProcessEnv, options: StackOptions): Promise<RunningProcess> {
   // Each process gets its own process group, so a terminal's Ctrl-C reaches only the runner, which then stops
   // them in order. If the runner dies, the IPC channel closes and each service shuts itself down.
-  const child = spawn(process.execPath, [join(REPO_ROOT, ENTRY_POINTS[name])], {
+  const child = spawn(process.execPath, [...NODE_FLAGS[name], join(REPO_ROOT, ENTRY_POINTS[name])], {
     cwd: REPO_ROOT,
     env,
     detached: true,

@@ -1,21 +1,24 @@
 import { z } from 'zod';
 import { intentRequestSchema } from './intent.ts';
 
+// Asking the runtime means building a formatter, which is costly; the answer for a zone never changes.
+const knownZones = new Set<string>();
+function isTimeZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    return false;
+  }
+  knownZones.add(zone);
+  return true;
+}
+
 /** An IANA time zone such as America/New_York, checked against the runtime's own list. */
 export const timeZoneSchema = z
   .string()
   .max(64)
-  .refine(
-    (zone) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { error: 'an IANA time zone such as America/New_York' },
-  );
+  .refine(isTimeZone, { error: 'an IANA time zone such as America/New_York' });
 
 /** `POST /api/ai/intent`: a conversation's turns, read as the agent would read them. */
 export const intentApiRequestSchema = z.strictObject({

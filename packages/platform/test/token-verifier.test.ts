@@ -1,6 +1,6 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createTokenVerifier, requireAuth, type TokenVerifier } from '@tripwise/platform/auth';
 import { createService } from '@tripwise/platform/http';
 import { captureLogs, startTestIssuer, type TestIssuer } from '@tripwise/platform/testing';
@@ -81,6 +81,25 @@ describe('createTokenVerifier', () => {
     const after = await issuer.sign();
     await expect(verify(after)).resolves.toMatchObject({ role: 'traveler' });
     await expect(verify(before)).resolves.toBeDefined(); // the retired key is still published
+  });
+
+  test('When a token verified before has since expired, then it is refused, not remembered', async () => {
+    const token = await issuer.sign({ expiresInSec: 60 });
+    await expect(verify(token)).resolves.toMatchObject({ role: 'traveler' });
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 120_000 });
+    try {
+      await expect(verify(token)).rejects.toMatchObject({ status: 401, detail: /has expired/ });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('When a verified token is altered, then the copy is checked on its own and refused', async () => {
+    const token = await issuer.sign();
+    await verify(token);
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const flipped = signature.startsWith('A') ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
+    await expect(verify(`${header}.${payload}.${flipped}`)).rejects.toMatchObject({ status: 401 });
   });
 
   test('When the JWKS endpoint cannot be reached, then callers get a 503, not a 401 or a 500', async () => {

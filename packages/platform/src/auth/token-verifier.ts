@@ -12,6 +12,8 @@ export interface TokenVerifierOptions {
   cooldownMs?: number;
   /** Clock skew tolerated on `exp` and `nbf`, in seconds. */
   clockToleranceSec?: number;
+  /** How many verified tokens to remember (0: none). */
+  cacheSize?: number;
 }
 
 export type TokenVerifier = (token: string) => Promise<Identity>;
@@ -37,7 +39,10 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       cooldownDuration: options.cooldownMs ?? 30_000,
       timeoutDuration: 5_000,
     });
+  const verified = verifiedTokens(options.cacheSize ?? 10_000);
   return async (token) => {
+    const known = verified.get(token);
+    if (known) return known;
     let payload;
     try {
       ({ payload } = await jwtVerify(token, jwks, {
@@ -61,7 +66,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     const claims = accessTokenClaimsSchema.safeParse(payload);
     if (!claims.success) throw invalidToken('The access token lacks required claims.');
     const c = claims.data;
-    return {
+    const identity: Identity = {
       userId: c.sub,
       sessionId: c.sid,
       tokenId: c.jti,
@@ -70,6 +75,33 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       authTime: c.auth_time,
       expiresAt: c.exp,
     };
+    verified.set(token, identity);
+    return identity;
+  };
+}
+
+/**
+ * Tokens already verified, until they expire: the same token comes with every request of a client, and checking
+ * its signature again (an asynchronous crypto job each time, in the gateway and again in the service) cannot give
+ * another answer. Only successes are kept; revocation is the deny list's job, checked on its own.
+ */
+function verifiedTokens(capacity: number) {
+  const entries = new Map<string, Identity>();
+  return {
+    get(token: string): Identity | undefined {
+      const identity = entries.get(token);
+      if (identity && identity.expiresAt * 1000 <= Date.now()) {
+        entries.delete(token);
+        return undefined;
+      }
+      return identity;
+    },
+    set(token: string, identity: Identity) {
+      if (capacity <= 0 || identity.expiresAt * 1000 <= Date.now()) return;
+      // Oldest first: when full, the longest-remembered token makes room (it is verified again if it comes back).
+      if (entries.size >= capacity) entries.delete(entries.keys().next().value!);
+      entries.set(token, identity);
+    },
   };
 }
 

@@ -14,12 +14,30 @@ export interface SessionRow {
   updated_at: Date;
 }
 
-export async function createSession(db: Queryable, userId: string, timeZone: string, title: string): Promise<SessionRow> {
+/**
+ * A traveler's message opens a turn: the session (new, or theirs), the message and the plan that answers it, in one
+ * statement, so a turn is recorded whole or not at all and costs one round trip before its job starts. Undefined
+ * when the session given is not this user's.
+ */
+export async function openTurn(
+  db: Queryable,
+  turn: { userId: string; sessionId?: string | undefined; timeZone: string; message: string; planId: string },
+): Promise<SessionRow | undefined> {
+  const session = turn.sessionId
+    ? { sql: 'SELECT * FROM agent_sessions WHERE id = $4 AND user_id = $1', params: [turn.sessionId] }
+    : {
+        sql: `INSERT INTO agent_sessions (user_id, time_zone, title, preferences)
+              VALUES ($1, $4, $5, '{"avoidRedEyes": false}') RETURNING *`,
+        params: [turn.timeZone, turn.message.slice(0, 80)],
+      };
   const { rows } = await db.query<SessionRow>(
-    `INSERT INTO agent_sessions (user_id, time_zone, title, preferences) VALUES ($1, $2, $3, '{"avoidRedEyes": false}') RETURNING *`,
-    [userId, timeZone, title],
+    `WITH s AS (${session.sql}),
+     m AS (INSERT INTO agent_messages (session_id, role, text) SELECT id, 'traveler', $2 FROM s),
+     p AS (INSERT INTO agent_plans (id, session_id, user_id, status) SELECT $3, id, user_id, 'running' FROM s)
+     SELECT * FROM s`,
+    [turn.userId, turn.message, turn.planId, ...session.params],
   );
-  return rows[0]!;
+  return rows[0];
 }
 
 /** The session, only if it is this user's. */
@@ -96,17 +114,21 @@ export async function findPlan(db: Queryable, id: string) {
   return rows[0];
 }
 
-export async function saveBundles(db: Queryable, planId: string, userId: string, bundles: Bundle[]) {
-  for (const [rank, bundle] of bundles.entries()) {
-    await db.query(`INSERT INTO agent_bundles (id, plan_id, user_id, rank, label, data) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      bundle.id,
-      planId,
-      userId,
-      rank,
-      bundle.label,
-      JSON.stringify(bundle),
-    ]);
-  }
+/** A plan's bundles, ranked as given, and the agent's message presenting them when there is one: one statement. */
+export async function saveBundles(
+  db: Queryable,
+  planId: string,
+  userId: string,
+  bundles: Bundle[],
+  message?: { sessionId: string; text: string; payload: Record<string, unknown> },
+) {
+  await db.query(
+    `WITH b AS (
+       INSERT INTO agent_bundles (id, plan_id, user_id, rank, label, data)
+       SELECT (x->>'id')::uuid, $1, $2, t.ord - 1, x->>'label', x FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY t(x, ord))
+     INSERT INTO agent_messages (session_id, role, text, payload) SELECT $4, 'agent', $5, $6 WHERE $4::uuid IS NOT NULL`,
+    [planId, userId, JSON.stringify(bundles), message?.sessionId ?? null, message?.text ?? null, JSON.stringify(message?.payload ?? {})],
+  );
 }
 
 /** The bundles of the session's latest plan that produced some, best first. */

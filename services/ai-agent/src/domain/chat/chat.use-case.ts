@@ -6,12 +6,10 @@ import { notFound } from '@tripwise/platform/errors';
 import { SearchRefused, type SearchApi } from '../../clients/search.client.ts';
 import {
   addMessage,
-  createSession,
-  findSession,
   latestBundles,
+  openTurn,
   saveBundles,
   saveSessionState,
-  startPlan,
   type SessionRow,
 } from '../../data/sessions.repository.ts';
 import { understandTurn } from '../intent/llm/understand-turn.ts';
@@ -42,13 +40,9 @@ export async function chat(
   who: Identity,
   input: ChatRequest,
 ): Promise<{ sessionId: string; jobId: string }> {
-  const session = input.sessionId
-    ? await findSession(deps.db, input.sessionId, who.userId)
-    : await createSession(deps.db, who.userId, input.timeZone, input.message.slice(0, 80));
-  if (!session) throw notFound('The conversation');
-  await addMessage(deps.db, session.id, 'traveler', input.message);
   const jobId = randomUUID();
-  await startPlan(deps.db, { id: jobId, sessionId: session.id, userId: who.userId, request: null });
+  const session = await openTurn(deps.db, { ...input, userId: who.userId, planId: jobId });
+  if (!session) throw notFound('The conversation');
   await deps.jobs.start(jobId, who.userId, (ctx) => answer(deps, session, input, ctx));
   return { sessionId: session.id, jobId };
 }
@@ -71,7 +65,8 @@ async function answer(
   if (source === 'llm') await progress('understanding', 4, 'Understood with the language model');
   const preferences = updatePreferences(session.preferences ?? { avoidRedEyes: false }, input.message);
   await saveSessionState(deps.db, session.id, request, preferences, input.timeZone);
-  const previous = await latestBundles(deps.db, session.id);
+  // A conversation that starts with this message has nothing before it to refine or ask about.
+  const previous = input.sessionId ? await latestBundles(deps.db, session.id) : [];
 
   const reply = async (kind: string, text: string, extra: Record<string, unknown> = {}) => {
     await progress('done', 100, text);
@@ -133,10 +128,13 @@ async function answer(
   }
   if (outcome.kind === 'question') return reply('question', outcome.question, { missing: outcome.missing });
   if (outcome.kind === 'nothing') return reply('nothing', outcome.message);
-  await saveBundles(deps.db, ctx.jobId, session.user_id, outcome.bundles);
   const changes = previous[0] && outcome.bundles[0] ? changesBetween(previous[0], outcome.bundles[0]) : null;
   const text = changes ? `Updated: ${changes.join(', ')}.` : `Here are ${outcome.bundles.length} options.`;
-  await addMessage(deps.db, session.id, 'agent', text, { jobId: ctx.jobId, kind: 'bundles' });
+  await saveBundles(deps.db, ctx.jobId, session.user_id, outcome.bundles, {
+    sessionId: session.id,
+    text,
+    payload: { jobId: ctx.jobId, kind: 'bundles' },
+  });
   return {
     sessionId: session.id,
     kind: 'bundles',

@@ -1,4 +1,5 @@
 import type { KvStore } from '@tripwise/platform/kv';
+import { appendEventScript, closeJobScript, openJobScript } from './job-events.scripts.ts';
 
 export type JobEventName = 'plan:progress' | 'plan:result' | 'plan:error';
 export interface JobEvent {
@@ -31,21 +32,16 @@ export function createJobEvents(kv: KvStore, emitToUser: EmitToUser) {
     event: JobEventName,
     payload: Record<string, unknown>,
   ): Promise<number> {
-    const seq = await kv.incr(key(jobId, 'seq'), 1, DAY_MS);
-    const full = { ...payload, jobId, seq };
-    await kv.set(key(jobId, `event:${seq}`), JSON.stringify({ event, payload: full } satisfies JobEvent), {
-      ttlMs: DAY_MS,
-    });
-    emitToUser(userId, event, full);
+    const stored = JSON.stringify({ event, payload: { ...payload, jobId } });
+    const seq = Number(await kv.eval(appendEventScript, [key(jobId, 'seq'), key(jobId, 'event:')], [stored, DAY_MS]));
+    emitToUser(userId, event, { ...payload, jobId, seq });
     return seq;
   }
 
   return {
     async open(jobId: string, meta: Omit<JobMeta, 'status'>): Promise<void> {
-      await kv.set(key(jobId, 'meta'), JSON.stringify({ ...meta, status: 'running' } satisfies JobMeta), {
-        ttlMs: DAY_MS,
-      });
-      await kv.sadd(RUNNING_JOBS, jobId);
+      const json = JSON.stringify({ ...meta, status: 'running' } satisfies JobMeta);
+      await kv.eval(openJobScript, [key(jobId, 'meta'), RUNNING_JOBS], [json, DAY_MS, jobId]);
     },
     emit(jobId: string, userId: string, event: JobEventName, payload: Record<string, unknown>): Promise<number> {
       const next = (queues.get(jobId) ?? Promise.resolve()).then(() => send(jobId, userId, event, payload));
@@ -57,9 +53,7 @@ export function createJobEvents(kv: KvStore, emitToUser: EmitToUser) {
       return next;
     },
     async close(jobId: string, status: JobMeta['status']): Promise<void> {
-      const meta = await this.meta(jobId);
-      if (meta) await kv.set(key(jobId, 'meta'), JSON.stringify({ ...meta, status }), { ttlMs: DAY_MS });
-      await kv.srem(RUNNING_JOBS, jobId);
+      await kv.eval(closeJobScript, [key(jobId, 'meta'), RUNNING_JOBS], [status, DAY_MS, jobId]);
     },
     async meta(jobId: string): Promise<JobMeta | null> {
       const raw = await kv.get(key(jobId, 'meta'));
@@ -71,7 +65,9 @@ export function createJobEvents(kv: KvStore, emitToUser: EmitToUser) {
       const events: JobEvent[] = [];
       for (let seq = afterSeq + 1; seq <= last; seq++) {
         const raw = await kv.get(key(jobId, `event:${seq}`));
-        if (raw !== null) events.push(JSON.parse(raw) as JobEvent);
+        if (raw === null) continue;
+        const stored = JSON.parse(raw) as { event: JobEventName; payload: Record<string, unknown> };
+        events.push({ event: stored.event, payload: { ...stored.payload, jobId, seq } });
       }
       return events;
     },
