@@ -39,14 +39,22 @@ export function prng(seed: number) {
  * `bookingUrl`: where the booking service listens (read when a review asks) and `issuer`: the one signing its
  * tokens, for tests that run both services.
  */
-export async function givenASearchService(options: { bookingUrl?: () => string; issuer?: TestIssuer } = {}) {
+export async function givenASearchService(
+  options: { bookingUrl?: () => string; issuer?: TestIssuer; cache?: 'on' | 'off' } = {},
+) {
   const db = await openTestDb({ migrationsDir });
   const kv = await openTestKv();
   const issuer = options.issuer ?? (await startTestIssuer());
   const verify = createTokenVerifier({ jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: issuer.audience });
   const service = createApp({
     verify,
-    config: { BODY_LIMIT: '100kb', TRUST_PROXY_HOPS: 1, PRICE_TICK_MS: 0, PRICE_SAMPLE: 50 },
+    config: {
+      BODY_LIMIT: '100kb',
+      TRUST_PROXY_HOPS: 1,
+      PRICE_TICK_MS: 0,
+      PRICE_SAMPLE: 50,
+      SEARCH_CACHE: options.cache ?? 'on',
+    },
     logger: captureLogs('search').logger,
     db,
     kv,
