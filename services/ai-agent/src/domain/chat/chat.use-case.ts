@@ -41,9 +41,22 @@ export async function chat(
   input: ChatRequest,
 ): Promise<{ sessionId: string; jobId: string }> {
   const jobId = randomUUID();
-  const session = await openTurn(deps.db, { ...input, userId: who.userId, planId: jobId });
-  if (!session) throw notFound('The conversation');
-  await deps.jobs.start(jobId, who.userId, (ctx) => answer(deps, session, input, ctx));
+  const first = { stage: 'understanding', percent: 2, message: 'Reading your message' };
+  const turn = openTurn(deps.db, { ...input, userId: who.userId, planId: jobId });
+  if (input.sessionId) {
+    // Whose conversation it is must be known before anything is said about it.
+    const session = await turn;
+    if (!session) throw notFound('The conversation');
+    await deps.jobs.start(jobId, who.userId, (ctx) => answer(deps, session, input, ctx), first);
+    return { sessionId: session.id, jobId };
+  }
+  // A new conversation is the traveler's own: its job starts (and says so) while the turn is being recorded.
+  const recorded = turn.then((session) => {
+    if (!session) throw new Error('the new conversation was not recorded');
+    return session;
+  });
+  const started = deps.jobs.start(jobId, who.userId, async (ctx) => answer(deps, await recorded, input, ctx), first);
+  const [session] = await Promise.all([recorded, started]);
   return { sessionId: session.id, jobId };
 }
 
@@ -55,7 +68,6 @@ async function answer(
   ctx: JobContext,
 ): Promise<Record<string, unknown>> {
   const progress = (stage: string, percent: number, message: string) => ctx.progress({ stage, percent, message });
-  await progress('understanding', 2, 'Reading your message');
   const { request, source } = await understandTurn(
     session.state,
     input.message,

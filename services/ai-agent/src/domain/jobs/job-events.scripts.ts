@@ -24,16 +24,25 @@ export const appendEventScript: KvScript = {
   },
 };
 
-/** KEYS: the job's meta, the set of running jobs. ARGV: the meta (JSON), TTL ms, the job id. */
+/**
+ * KEYS: the job's meta, the set of running jobs, the job's counter, the prefix of its event keys. ARGV: the meta
+ * (JSON), TTL ms, the job id, and its first event (JSON, or empty for none), which becomes event 1.
+ */
 export const openJobScript: KvScript = {
   name: 'agent_open_job',
   lua: `
     redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
     redis.call('SADD', KEYS[2], ARGV[3])
+    if ARGV[4] == '' then return 0 end
+    redis.call('SET', KEYS[3], 1, 'PX', ARGV[2])
+    redis.call('SET', KEYS[4] .. 1, ARGV[4], 'PX', ARGV[2])
     return 1`,
-  local: (kv, [meta, running], [json, ttl, jobId]) => {
+  local: (kv, [meta, running, counter, eventPrefix], [json, ttl, jobId, first]) => {
     kv.set(meta!, json!, Number(ttl));
     kv.sadd(running!, jobId!);
+    if (!first) return 0;
+    kv.set(counter!, '1', Number(ttl));
+    kv.set(`${eventPrefix!}1`, first, Number(ttl));
     return 1;
   },
 };

@@ -39,9 +39,20 @@ export function createJobEvents(kv: KvStore, emitToUser: EmitToUser) {
   }
 
   return {
-    async open(jobId: string, meta: Omit<JobMeta, 'status'>): Promise<void> {
+    /** Records the job as running, with its first event when given (sent once recorded, as event 1). */
+    async open(
+      jobId: string,
+      meta: Omit<JobMeta, 'status'>,
+      first?: { event: JobEventName; payload: Record<string, unknown> },
+    ): Promise<void> {
       const json = JSON.stringify({ ...meta, status: 'running' } satisfies JobMeta);
-      await kv.eval(openJobScript, [key(jobId, 'meta'), RUNNING_JOBS], [json, DAY_MS, jobId]);
+      const event = first ? JSON.stringify({ event: first.event, payload: { ...first.payload, jobId } }) : '';
+      await kv.eval(
+        openJobScript,
+        [key(jobId, 'meta'), RUNNING_JOBS, key(jobId, 'seq'), key(jobId, 'event:')],
+        [json, DAY_MS, jobId, event],
+      );
+      if (first) emitToUser(meta.userId, first.event, { ...first.payload, jobId, seq: 1 });
     },
     emit(jobId: string, userId: string, event: JobEventName, payload: Record<string, unknown>): Promise<number> {
       const next = (queues.get(jobId) ?? Promise.resolve()).then(() => send(jobId, userId, event, payload));

@@ -90,13 +90,21 @@ export function createJobRunner(deps: {
       for (const controller of running.values()) controller.abort(stopping);
       await kv.del(instanceKey(instanceId));
     },
-    /** Starts a job now and returns at once; `work` reports progress and returns the result. */
+    /**
+     * Starts a job now and returns at once; `work` reports progress and returns the result. A first progress given
+     * here is recorded and sent with the job's opening (one round trip sooner than from `work`).
+     */
     async start(
       jobId: string,
       userId: string,
       work: (ctx: JobContext) => Promise<Record<string, unknown>>,
+      firstProgress?: Record<string, unknown>,
     ): Promise<void> {
-      await events.open(jobId, { userId, instanceId });
+      await events.open(
+        jobId,
+        { userId, instanceId },
+        firstProgress && { event: 'plan:progress', payload: firstProgress },
+      );
       const controller = new AbortController();
       running.set(jobId, controller);
       const ctx: JobContext = {
