@@ -17,7 +17,6 @@ import { UPSTREAMS, UPSTREAM_ROUTES, matchesPrefix, type Upstream } from './rout
 import { accessControl } from './security/access-control.ts';
 import { corsMiddleware } from './security/cors.ts';
 import { spaHelmet } from './security/spa-helmet.ts';
-import { cachingVerifier } from './security/token-check.ts';
 
 export const SERVICE_NAME = 'api-gateway';
 
@@ -62,7 +61,7 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
   const { config, logger, kv } = deps;
   const metrics = createMetrics(SERVICE_NAME);
   const gatewayMetrics = createGatewayMetrics(metrics);
-  const verify = cachingVerifier(verifierFromConfig(config));
+  const verify = verifierFromConfig(config);
   const isDenied = cachingDenyCheck(
     deps.sharesAuthStore ? (sid) => isSessionDenied(kv, sid) : httpDenyCheck(config.AUTH_URL),
     config.DENY_LIST_CACHE_MS,

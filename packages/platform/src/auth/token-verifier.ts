@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { AppError } from '../errors/index.ts';
 import { accessTokenClaimsSchema, type Identity } from './identity.ts';
@@ -86,12 +87,15 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
  * another answer. Only successes are kept; revocation is the deny list's job, checked on its own.
  */
 function verifiedTokens(capacity: number) {
+  // Keyed by the token's hash: a tenth of the memory of the token itself, and no bearer credential kept around.
   const entries = new Map<string, Identity>();
+  const keyOf = (token: string) => createHash('sha256').update(token).digest('base64url');
   return {
     get(token: string): Identity | undefined {
-      const identity = entries.get(token);
+      const key = keyOf(token);
+      const identity = entries.get(key);
       if (identity && identity.expiresAt * 1000 <= Date.now()) {
-        entries.delete(token);
+        entries.delete(key);
         return undefined;
       }
       return identity;
@@ -100,7 +104,7 @@ function verifiedTokens(capacity: number) {
       if (capacity <= 0 || identity.expiresAt * 1000 <= Date.now()) return;
       // Oldest first: when full, the longest-remembered token makes room (it is verified again if it comes back).
       if (entries.size >= capacity) entries.delete(entries.keys().next().value!);
-      entries.set(token, identity);
+      entries.set(keyOf(token), identity);
     },
   };
 }
