@@ -1,68 +1,19 @@
 // What the concierge sends back, as the web client reads it (services/ai-agent/src/domain/planning/bundle.types.ts
-// and services/ai-agent/src/domain/chat/chat.use-case.ts are the source of these shapes).
-import type { PlanProgress, PlanStage } from '@tripwise/contracts';
+// and services/ai-agent/src/domain/chat/chat.use-case.ts are the source of these shapes; a bundle's flight, hotel
+// and car are search's answers, typed by packages/contracts).
+import type { CarOption, FlightOption, FlightPair, HotelOption, PlanProgress, PlanStage } from '@tripwise/contracts';
 import type { Money } from '../ui/format.ts';
 
-export type { PlanProgress, PlanStage };
+export type { FlightPair, PlanProgress, PlanStage };
 
-export interface Airport {
-  code: string;
-  city: string;
-  name?: string;
-}
+/** One flight of a bundle: search's own answer for it. */
+export type FlightLeg = FlightOption;
 
-export interface FlightLeg {
-  id: string;
-  airline: { code: string; name: string };
-  flightNumber: string;
-  origin: Airport;
-  destination: Airport;
-  stops: number;
-  /** `YYYY-MM-DDTHH:MM` on the departure airport's wall clock. */
-  departLocal: string;
-  /** `YYYY-MM-DDTHH:MM` on the arrival airport's wall clock. */
-  arriveLocal: string;
-  durationMin: number;
-  refundable: boolean;
-  seatsLeft: number;
-  price: Money;
-  totalPrice: Money;
-}
+/** A bundle's hotel: search's answer, with the stay it was priced for. */
+export type BundleHotel = HotelOption & { checkIn: string; checkOut: string; nights: number };
 
-export interface FlightPair {
-  id: string;
-  outbound: FlightLeg;
-  return: FlightLeg;
-  totalPrice: Money;
-}
-
-export interface BundleHotel {
-  id: string;
-  name: string;
-  city: { code: string; name: string };
-  neighborhood: string;
-  stars: number;
-  rating: number;
-  reviewCount: number;
-  amenities: string[];
-  nightlyPrice: Money;
-  totalPrice: Money;
-  checkIn: string;
-  checkOut: string;
-  nights: number;
-}
-
-export interface BundleCar {
-  id: string;
-  company: string;
-  carClass: string;
-  model: string;
-  seats: number;
-  location: { code: string; city: string };
-  totalPrice: Money;
-  pickupDate: string;
-  dropoffDate: string;
-}
+/** A bundle's car: search's answer, with the rental it was priced for. */
+export type BundleCar = CarOption & { pickupDate: string; dropoffDate: string };
 
 export type BundleLabel = 'best-fit' | 'lowest-price' | 'runner-up' | 'most-comfortable';
 
