@@ -1,3 +1,6 @@
+import { timeZoneSchema } from '@tripwise/contracts';
+import { wallClockIn } from '@tripwise/travel-data';
+
 /** The traveller's calendar day and clock at the moment of the conversation, in their time zone. */
 export interface WallClock {
   year: number;
@@ -7,44 +10,18 @@ export interface WallClock {
   minute: number;
 }
 
-// Building a formatter costs far more than using one (it loads the zone's rules), and every turn reads the clock.
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
-function clockFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = clockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-    });
-    clockFormats.set(timeZone, format);
-  }
-  return format;
-}
-
 /**
  * Reads `now` on the traveller's clock. "Tomorrow" said at 20:00 in Los Angeles is a different day than the UTC
  * date of the same instant, so every relative date is resolved against this, never against the server's zone.
  */
 export function wallClockAt(now: Date, timeZone: string): WallClock {
-  const parts = clockFormat(timeZone).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((candidate) => candidate.type === type)?.value ?? 0);
-  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') };
+  const { year, month, day, hour, minute } = wallClockIn(timeZone, now);
+  return { year, month, day, hour, minute };
 }
 
-/** Whether `timeZone` is an IANA zone this runtime knows. */
+/** Whether `timeZone` is an IANA zone this runtime knows (the API's own check). */
 export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  return timeZoneSchema.safeParse(timeZone).success;
 }
 
 export function toIsoDate(year: number, month: number, day: number): string {

@@ -1,30 +1,11 @@
+import { wallClockIn } from '@tripwise/travel-data';
+
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
 
 /** How many minutes the zone's clocks are ahead of UTC at an instant (negative west of Greenwich). */
 export function utcOffsetMinutes(timeZone: string, instantMs: number): number {
-  const values: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instantMs)) values[part.type] = Number(part.value);
-  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = values;
+  const { year, month, day, hour, minute, second } = wallClockIn(timeZone, instantMs);
   const wallMs = Date.UTC(year, month - 1, day, hour, minute, second);
   return Math.round((wallMs - Math.floor(instantMs / 1000) * 1000) / MINUTE_MS);
 }
