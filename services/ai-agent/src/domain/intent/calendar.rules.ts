@@ -1,14 +1,8 @@
 import { timeZoneSchema } from '@tripwise/contracts';
-import { wallClockIn } from '@tripwise/travel-data';
+import { wallClockIn, type WallClock as ZoneClock } from '@tripwise/travel-data';
 
 /** The traveller's calendar day and clock at the moment of the conversation, in their time zone. */
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
+export type WallClock = Omit<ZoneClock, 'second'>;
 
 /**
  * Reads `now` on the traveller's clock. "Tomorrow" said at 20:00 in Los Angeles is a different day than the UTC
