@@ -148,6 +148,7 @@ describe('GET /api/search/flights', () => {
     ['origin=BOS&destination=DEN&date=March 1', 'date', /YYYY-MM-DD/],
     ['origin=BOS&destination=DEN&date=2030-03-01&cabin=deluxe', 'cabin', /.+/],
     ['origin=BOS&destination=DEN&date=2030-03-01&cursor=garbage', 'cursor', /previous page/],
+    ['origin=BOS&destination=DEN&date=2030-03-01&returnDate=2030-03-05&cursor=garbage', 'cursor', /previous page/],
   ])('When the query is %s, then it is a 400 naming %s', async (query, field, message) => {
     const res = await service.get(`/api/search/flights?${query}`);
     expect(res.status).toBe(400);

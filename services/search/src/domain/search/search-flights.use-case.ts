@@ -84,10 +84,12 @@ export async function searchFlights(db: Queryable, q: FlightSearch, now: Date): 
   const to = resolvePlace(q.destination, 'destination');
   assertNotPast(q.date, 'date', localDate(now, from.timeZone));
   const outbound = criteria(q, from, to, q.date);
-  const facets = await flightFacets(db, outbound);
+  const after = q.returnDate ? undefined : decodeCursor(keysetCursor, q.cursor);
+  const offset = q.returnDate ? (decodeCursor(offsetCursor, q.cursor)?.offset ?? 0) : 0;
+  // The facets and the flights are independent questions: asked side by side, one round trip instead of two.
+  const facetsAsked = flightFacets(db, outbound);
   if (!q.returnDate) {
-    const after = decodeCursor(keysetCursor, q.cursor);
-    const rows = await searchFlightRows(db, { ...outbound, after });
+    const [facets, rows] = await Promise.all([facetsAsked, searchFlightRows(db, { ...outbound, after })]);
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
@@ -98,7 +100,8 @@ export async function searchFlights(db: Queryable, q: FlightSearch, now: Date): 
     };
   }
   const back = { ...criteria(q, to, from, q.returnDate), limit: PAIRING_DEPTH };
-  const [goRows, backRows] = await Promise.all([
+  const [facets, goRows, backRows] = await Promise.all([
+    facetsAsked,
     searchFlightRows(db, { ...outbound, limit: PAIRING_DEPTH }),
     searchFlightRows(db, back),
   ]);
@@ -109,7 +112,6 @@ export async function searchFlights(db: Queryable, q: FlightSearch, now: Date): 
       return pairOf(outboundFlight, returnFlight, q.passengers);
     },
   );
-  const offset = decodeCursor(offsetCursor, q.cursor)?.offset ?? 0;
   return {
     items: pairs.slice(offset, offset + q.limit),
     total: pairs.length,
