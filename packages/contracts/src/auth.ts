@@ -57,16 +57,14 @@ const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional(
 /** The saved preferences: each one is set or absent. */
 export const preferencesSchema = z.strictObject(preferenceFields).partial();
 
+type PreferenceFields = typeof preferenceFields;
+
 /** A change of preferences: the ones named are set, a null removes one, the others stay as they are. */
-export const preferencesPatchSchema = z.strictObject({
-  homeAirport: nullable(preferenceFields.homeAirport),
-  cabin: nullable(preferenceFields.cabin),
-  seat: nullable(preferenceFields.seat),
-  currency: nullable(preferenceFields.currency),
-  hotelStarsMin: nullable(preferenceFields.hotelStarsMin),
-  carType: nullable(preferenceFields.carType),
-  dealAlerts: nullable(preferenceFields.dealAlerts),
-});
+export const preferencesPatchSchema = z.strictObject(
+  Object.fromEntries(Object.entries(preferenceFields).map(([name, schema]) => [name, nullable(schema)])) as unknown as {
+    [K in keyof PreferenceFields]: z.ZodOptional<z.ZodNullable<PreferenceFields[K]>>;
+  },
+);
 
 /** Every profile attribute can be changed; null clears it. Email, role and password have their own flows. */
 export const profilePatchSchema = z.strictObject({

@@ -43,20 +43,20 @@ export async function chat(
   const jobId = randomUUID();
   const first = { stage: 'understanding', percent: 2, message: 'Reading your message' };
   const turn = openTurn(deps.db, { ...input, userId: who.userId, planId: jobId });
-  if (input.sessionId) {
-    // Whose conversation it is must be known before anything is said about it.
-    const session = await turn;
-    if (!session) throw notFound('The conversation');
-    await deps.jobs.start(jobId, who.userId, (ctx) => answer(deps, session, input, ctx), first);
-    return { sessionId: session.id, jobId };
-  }
-  // A new conversation is the traveler's own: its job starts (and says so) while the turn is being recorded.
-  const recorded = turn.then((session) => {
-    if (!session) throw new Error('the new conversation was not recorded');
-    return session;
-  });
-  const started = deps.jobs.start(jobId, who.userId, async (ctx) => answer(deps, await recorded, input, ctx), first);
-  const [session] = await Promise.all([recorded, started]);
+  // Whose conversation it is must be known before anything is said about it; a new one is the traveler's own, so
+  // its job starts (and says so) while the turn is being recorded.
+  const known = input.sessionId ? await turn : undefined;
+  if (input.sessionId && !known) throw notFound('The conversation');
+  const recorded = known
+    ? Promise.resolve(known)
+    : turn.then((session) => {
+        if (!session) throw new Error('the new conversation was not recorded');
+        return session;
+      });
+  const [session] = await Promise.all([
+    recorded,
+    deps.jobs.start(jobId, who.userId, async (ctx) => answer(deps, await recorded, input, ctx), first),
+  ]);
   return { sessionId: session.id, jobId };
 }
 
