@@ -10,9 +10,8 @@
 // Run: npm run bench:agent  (knobs in load-tests/agent.config.ts; DATABASE_URL and REDIS_URL name the servers).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ENTRY_POINTS, NODE_FLAGS, REPO_ROOT, type ProcessName } from '../scripts/stack/processes.ts';
+import type { ProcessName } from '../scripts/stack/processes.ts';
 import { startBenchRun } from './harness/bench-run.ts';
 import { agentBenchEnv as env } from './agent.config.ts';
 import { chatOnce, connectTraveler, findTrips, tripPicker, type ChatSample } from './fixtures/agent-chats.ts';
@@ -20,7 +19,7 @@ import { runFanout, type FanoutResult } from './fixtures/agent-fanout.ts';
 import { percentile } from './harness/closed-loop.ts';
 import { thinkTimeLoop } from './harness/think-time.ts';
 import { seededRandom } from './fixtures/search-mix.ts';
-import { machineCpuTicks, processCpuSeconds, startNodeProcess, type NodeProcess } from './harness/node-process.ts';
+import { machineCpuTicks, processCpuSeconds, startStackProcess, type NodeProcess } from './harness/node-process.ts';
 
 const TARGET_FIRST_EVENT_MS = 100;
 const TARGET_RESULT_P95_MS = 1_000;
@@ -51,14 +50,7 @@ const common = {
 const storage = { DATABASE_URL: benchUrl, DATA_DIR: work, INTERNAL_SERVICE_TOKEN: serviceToken };
 
 async function start(name: ProcessName, extra: NodeJS.ProcessEnv): Promise<NodeProcess> {
-  const p = await startNodeProcess(
-    name,
-    join(REPO_ROOT, ENTRY_POINTS[name]),
-    { ...common, ...extra },
-    {
-      nodeFlags: NODE_FLAGS[name],
-    },
-  );
+  const p = await startStackProcess(name, { ...common, ...extra });
   running.add(p);
   return p;
 }
@@ -135,16 +127,15 @@ async function chatPart(search: NodeProcess): Promise<ChatPhase[]> {
       out(`  warm-up: ${warm.stats.requests} chats in ${warm.stats.seconds.toFixed(0)} s\n`);
     }
     const phases: ChatPhase[] = [];
-    for (const [i, phase] of (
-      [
-        ['back to back: each asks again as soon as its bundles arrive (saturation)', 0],
-        [`with pauses: each reads the answer for ~${thinkMs / 1000} s before asking again`, thinkMs],
-      ] as const
-    ).entries()) {
+    const chatPhases = [
+      { name: 'back to back', thinkMs: 0, says: 'each asks again as soon as its bundles arrive (saturation)' },
+      { name: 'with pauses', thinkMs, says: `each reads the answer for ~${thinkMs / 1000} s before asking again` },
+    ];
+    for (const [i, phase] of chatPhases.entries()) {
       const cpuBefore = await Promise.all([search, agent, gateway].map((p) => processCpuSeconds(p.pid)));
       const machineBefore = await machineCpuTicks();
-      out(`\n  ${users} travelers ${phase[0]}\n`);
-      const { stats, samples } = await run(phase[0], durationMs, phase[1], (i + 1) * 10_000);
+      out(`\n  ${users} travelers ${phase.name}: ${phase.says}\n`);
+      const { stats, samples } = await run(phase.name, durationMs, phase.thinkMs, (i + 1) * 10_000);
       const cpuAfter = await Promise.all([search, agent, gateway].map((p) => processCpuSeconds(p.pid)));
       const machine = await machineCpuTicks();
       const outcomes = new Map<string, number>();
@@ -182,7 +173,7 @@ async function chatPart(search: NodeProcess): Promise<ChatPhase[]> {
           `(${cpus().length} cores, load generator included)\n`,
       );
       phases.push({
-        name: phase[1] === 0 ? 'back to back' : 'with pauses',
+        name: phase.name,
         first,
         result,
         chats: samples.length,

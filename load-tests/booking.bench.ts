@@ -11,7 +11,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@tripwise/platform/db';
 import { createLogger } from '@tripwise/platform/logger';
-import { ENTRY_POINTS, REPO_ROOT } from '../scripts/stack/processes.ts';
+import { REPO_ROOT, type ProcessName } from '../scripts/stack/processes.ts';
 import { startBenchRun } from './harness/bench-run.ts';
 import { INVENTORY_SCALES, type InventoryScale } from '../services/search/src/domain/inventory/inventory-scale.ts';
 import { seedInventory } from '../services/search/src/domain/inventory/seed-inventory.ts';
@@ -19,7 +19,7 @@ import { bookingBenchEnv as env } from './booking.config.ts';
 import { auditBooks, soldOut, unsettled, type AuditCheck } from './fixtures/booking-audit.ts';
 import { runBookingPhase, printPhase, type AnsweredIds, type PhaseResult } from './fixtures/booking-phase.ts';
 import { loadCatalogue, type SearchCatalogue } from './fixtures/search-mix.ts';
-import { machineCpuTicks, startNodeProcess } from './harness/node-process.ts';
+import { machineCpuTicks, startStackProcess } from './harness/node-process.ts';
 
 // Few enough cities, days and listings that the popular flights, rooms and cars do sell out under 100 users.
 const SCALES: Record<typeof env.scale, InventoryScale> = {
@@ -78,8 +78,8 @@ async function startStack() {
   const serviceToken = randomBytes(32).toString('base64url');
   const common = { NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', REDIS_URL: env.redisUrl };
   const auth = { AUTH_URL: new URL(issuer.jwksUrl).origin, AUTH_JWKS_URL: issuer.jwksUrl, TOKEN_ISSUER: issuer.issuer };
-  const start = async (name: keyof typeof ENTRY_POINTS, vars: NodeJS.ProcessEnv) => {
-    const p = await startNodeProcess(name, join(REPO_ROOT, ENTRY_POINTS[name]), { ...common, ...auth, ...vars });
+  const start = async (name: ProcessName, vars: NodeJS.ProcessEnv) => {
+    const p = await startStackProcess(name, { ...common, ...auth, ...vars });
     running.add(p);
     return p;
   };

@@ -11,7 +11,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '@tripwise/platform/db';
 import { createLogger } from '@tripwise/platform/logger';
-import { ENTRY_POINTS, REPO_ROOT } from '../scripts/stack/processes.ts';
+import { REPO_ROOT } from '../scripts/stack/processes.ts';
 import { startBenchRun } from './harness/bench-run.ts';
 import { INVENTORY_SCALES, type InventoryScale } from '../services/search/src/domain/inventory/inventory-scale.ts';
 import { seedInventory } from '../services/search/src/domain/inventory/seed-inventory.ts';
@@ -26,7 +26,7 @@ import {
   type SearchCatalogue,
 } from './fixtures/search-mix.ts';
 import { rssMiB } from './harness/closed-loop.ts';
-import { processGroupCpu, machineCpuTicks, processCpuSeconds, startNodeProcess } from './harness/node-process.ts';
+import { processGroupCpu, machineCpuTicks, processCpuSeconds, startStackProcess } from './harness/node-process.ts';
 import { httpGetter, printByLabel, thinkTimeLoop, type ThinkTimeStats } from './harness/think-time.ts';
 
 // The tenth keeps the large network (same airports and routes) with a tenth of the rows: every route's least
@@ -216,7 +216,7 @@ async function runConfiguration(dataset: Dataset, cache: 'off' | 'on'): Promise<
   const prefix = `${redisPrefix}${dataset.key}-${cache}:`;
   const common = { NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', REDIS_URL: env.redisUrl };
   const auth = { AUTH_URL: new URL(issuer.jwksUrl).origin, AUTH_JWKS_URL: issuer.jwksUrl, TOKEN_ISSUER: issuer.issuer };
-  const search = await startNodeProcess('search', join(REPO_ROOT, ENTRY_POINTS.search), {
+  const search = await startStackProcess('search', {
     ...common,
     ...auth,
     DATABASE_URL: benchUrl,
@@ -228,7 +228,7 @@ async function runConfiguration(dataset: Dataset, cache: 'off' | 'on'): Promise<
     INTERNAL_SERVICE_TOKEN: randomBytes(32).toString('base64url'),
   });
   running.add(search);
-  const gateway = await startNodeProcess('api-gateway', join(REPO_ROOT, ENTRY_POINTS['api-gateway']), {
+  const gateway = await startStackProcess('api-gateway', {
     ...common,
     ...auth,
     REDIS_PREFIX: `${prefix}gateway:`,

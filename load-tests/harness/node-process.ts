@@ -1,5 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ENTRY_POINTS, NODE_FLAGS, REPO_ROOT, type ProcessName } from '../../scripts/stack/processes.ts';
 
 export interface NodeProcess {
   name: string;
@@ -51,6 +53,11 @@ export function startNodeProcess(
       reject(new Error(`${name} exited with code ${child.exitCode} before listening`));
     });
   });
+}
+
+/** One of the stack's processes, from its entry point with its NODE_FLAGS, as `npm start` runs it. */
+export function startStackProcess(name: ProcessName, env: NodeJS.ProcessEnv): Promise<NodeProcess> {
+  return startNodeProcess(name, join(REPO_ROOT, ENTRY_POINTS[name]), env, { nodeFlags: NODE_FLAGS[name] });
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
