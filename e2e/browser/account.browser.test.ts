@@ -15,7 +15,6 @@ import { linkIn, waitForMail } from './mail.ts';
 // A limit against hangs, as patient as Playwright's own waits (vitest's default of 1 s is too short on a busy machine).
 const SETTLED = { timeout: 30_000 };
 
-let open: BrowserSession | undefined;
 closeBrowsersAfterEach();
 
 /** The message shown under an input, read through its aria-describedby as a screen reader would. */
@@ -36,7 +35,7 @@ describe('the account pages', () => {
     task,
   }) => {
     const email = uniqueEmail('signup');
-    open = await openBrowser(import.meta.filename, task.name);
+    const open = await openBrowser(import.meta.filename, task.name);
     const { page } = open;
 
     await page.goto('/register');
@@ -86,7 +85,7 @@ describe('the account pages', () => {
     task,
   }) => {
     const user = await createVerifiedTraveler({ firstName: 'Ada' });
-    open = await openBrowser(import.meta.filename, task.name, { width: 390, height: 844 });
+    const open = await openBrowser(import.meta.filename, task.name, { width: 390, height: 844 });
     const { page } = open;
     await signInThroughApi(open.context, user);
     await page.goto('/account');
@@ -106,7 +105,7 @@ describe('the account pages', () => {
     await page.getByRole('button', { name: 'Save profile' }).click();
 
     // Only the server checks the photo link; its answer names the field, so it shows beside it.
-    await expect.poll(() => errorUnder(open!, 'Profile photo URL'), SETTLED).toMatch(/https URL/);
+    await expect.poll(() => errorUnder(open, 'Profile photo URL'), SETTLED).toMatch(/https URL/);
     expect(await page.getByLabel('Profile photo URL').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Profile photo URL').scrollIntoViewIfNeeded();
     await open.shot('server-refused-field-on-a-phone');
@@ -129,7 +128,7 @@ describe('the account pages', () => {
   }) => {
     const user = await createVerifiedTraveler({ firstName: 'Barbara' });
     const newPassword = 'Another-Long-Passphrase-7';
-    open = await openBrowser(import.meta.filename, task.name);
+    const open = await openBrowser(import.meta.filename, task.name);
     const { page } = open;
 
     await page.goto('/login');
@@ -158,7 +157,7 @@ describe('the account pages', () => {
     task,
   }) => {
     const user = await createVerifiedTraveler({ firstName: 'Ida' });
-    open = await openBrowser(import.meta.filename, task.name);
+    const open = await openBrowser(import.meta.filename, task.name);
     const { page } = open;
     await signInThroughApi(open.context, user);
     await page.goto('/account');

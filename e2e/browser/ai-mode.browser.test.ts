@@ -8,10 +8,8 @@ import {
   seriousA11yViolations,
   signInThroughApi,
   closeBrowsersAfterEach,
-  type BrowserSession,
 } from './browser.ts';
 
-let open: BrowserSession | undefined;
 closeBrowsersAfterEach();
 
 interface Leg {
@@ -41,7 +39,7 @@ describe('AI Mode', () => {
   }) => {
     const user = await createVerifiedTraveler({ firstName: 'Amelia' });
     const trip = await aTripTheInventoryHas();
-    open = await openBrowser(import.meta.filename, task.name);
+    const open = await openBrowser(import.meta.filename, task.name);
     const { page } = open;
     await signInThroughApi(open.context, user);
     await page.goto('/ai');
@@ -133,7 +131,7 @@ describe('AI Mode', () => {
 
   test('When the agent needs to know more, then its question is shown as its message', async ({ task }) => {
     const user = await createVerifiedTraveler();
-    open = await openBrowser(import.meta.filename, task.name, { width: 390, height: 844 });
+    const open = await openBrowser(import.meta.filename, task.name, { width: 390, height: 844 });
     await signInThroughApi(open.context, user);
     await open.page.goto('/ai');
     await say(open.page, 'I need a flight to Denver');
@@ -148,7 +146,7 @@ describe('AI Mode', () => {
   }) => {
     const user = await createVerifiedTraveler();
     const trip = await aTripTheInventoryHas();
-    open = await openBrowser(import.meta.filename, task.name);
+    const open = await openBrowser(import.meta.filename, task.name);
     const { page } = open;
     // The agent's socket runs through this route: it lets the first plan event through, swallows the rest (the
     // server goes on without the page), cuts the connection once the plan has finished, and refuses

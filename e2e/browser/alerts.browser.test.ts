@@ -6,11 +6,9 @@ import {
   seriousA11yViolations,
   signInThroughApi,
   closeBrowsersAfterEach,
-  type BrowserSession,
 } from './browser.ts';
 import { adminToken, setCarDailyPrice } from './marketplace-admin.ts';
 
-let open: BrowserSession | undefined;
 closeBrowsersAfterEach();
 
 interface Bundle {
@@ -28,7 +26,7 @@ describe('price alerts', () => {
     const user = await createVerifiedTraveler({ firstName: 'Bessie' });
     // Seattle, not Denver: the car's price is cut for real, and other tests book cars in Denver.
     const trip = await aTripTheInventoryHas({ code: 'SEA', city: 'Seattle' });
-    open = await openBrowser(import.meta.filename, task.name);
+    const open = await openBrowser(import.meta.filename, task.name);
     const { page } = open;
     await signInThroughApi(open.context, user);
     await page.goto('/ai');

@@ -1,17 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { PATIENTLY, findFlightDay, isoDaysFromNow } from './booking-helpers.ts';
-import { openBrowser, seriousA11yViolations, closeBrowsersAfterEach, type BrowserSession } from './browser.ts';
+import { openBrowser, seriousA11yViolations, closeBrowsersAfterEach } from './browser.ts';
 
-let open: BrowserSession | undefined;
 closeBrowsersAfterEach();
 
 describe('searching', () => {
   test('When a traveler picks places with the arrow keys, then the search is in the URL and remembered on the home page', async ({
     task,
   }) => {
-    open = await openBrowser(import.meta.filename, task.name);
+    const open = await openBrowser(import.meta.filename, task.name);
     const { page } = open;
-    const shot = (step: string) => open!.shot(step);
+    const shot = (step: string) => open.shot(step);
     await page.goto('/?tab=flights');
     const from = page.getByRole('combobox', { name: 'From' });
     await from.fill('new yo');
@@ -48,7 +47,7 @@ describe('searching', () => {
   test('When there are more hotels than a page, then "Show more" adds the next page from the cursor', async ({
     task,
   }) => {
-    open = await openBrowser(import.meta.filename, task.name);
+    const open = await openBrowser(import.meta.filename, task.name);
     const { page } = open;
     const [checkIn, checkOut] = [isoDaysFromNow(40), isoDaysFromNow(42)];
     await page.goto(`/hotels?city=DEN&checkIn=${checkIn}&checkOut=${checkOut}&guests=2&rooms=1`);
@@ -64,7 +63,7 @@ describe('searching', () => {
   test('When no hotel matches the filters, then the page says what to change and clearing them brings results back', async ({
     task,
   }) => {
-    open = await openBrowser(import.meta.filename, task.name);
+    const open = await openBrowser(import.meta.filename, task.name);
     const { page } = open;
     const [checkIn, checkOut] = [isoDaysFromNow(40), isoDaysFromNow(42)];
     await page.goto(`/hotels?city=DEN&checkIn=${checkIn}&checkOut=${checkOut}&guests=2&rooms=1&maxPrice=100`);
@@ -78,7 +77,7 @@ describe('searching', () => {
   test('When the search service fails, then the page offers "Try again" and trying again shows the cars', async ({
     task,
   }) => {
-    open = await openBrowser(import.meta.filename, task.name);
+    const open = await openBrowser(import.meta.filename, task.name);
     const { page } = open;
     let failing = true;
     await page.route('**/api/search/cars?**', (route) =>
@@ -102,7 +101,7 @@ describe('searching', () => {
     task,
   }) => {
     const trip = await findFlightDay();
-    open = await openBrowser(import.meta.filename, task.name);
+    const open = await openBrowser(import.meta.filename, task.name);
     const { page } = open;
     await page.goto(`/flights?origin=${trip.origin}&destination=${trip.destination}&date=${trip.date}`);
     await page

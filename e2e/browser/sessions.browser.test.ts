@@ -1,17 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import {
-  baseUrl,
-  createVerifiedTraveler,
-  openBrowser,
-  signInThroughApi,
-  closeBrowsersAfterEach,
-  type BrowserSession,
-} from './browser.ts';
+import { baseUrl, createVerifiedTraveler, openBrowser, signInThroughApi, closeBrowsersAfterEach } from './browser.ts';
 
 // A limit against hangs, as patient as Playwright's own waits (vitest's default of 1 s is too short on a busy machine).
 const SETTLED = { timeout: 30_000 };
 
-let open: BrowserSession | undefined;
 closeBrowsersAfterEach();
 
 describe('the devices list', () => {
@@ -19,7 +11,7 @@ describe('the devices list', () => {
     task,
   }) => {
     const user = await createVerifiedTraveler({ firstName: 'Radia' });
-    open = await openBrowser(import.meta.filename, task.name);
+    const open = await openBrowser(import.meta.filename, task.name);
     const { page } = open;
     // A second browser profile stands for the traveler's other device: its own cookies, its own session.
     const otherDevice = await open.browser.newContext({ baseURL: baseUrl(), viewport: { width: 390, height: 844 } });

@@ -5,23 +5,21 @@ import {
   seriousA11yViolations,
   signInThroughApi,
   closeBrowsersAfterEach,
-  type BrowserSession,
 } from './browser.ts';
 
-let open: BrowserSession | undefined;
 closeBrowsersAfterEach();
 
 describe('the web client shell', () => {
   test('When the home page opens under the strict CSP, then nothing is refused and axe finds no serious violation', async ({
     task,
   }) => {
-    open = await openBrowser(import.meta.filename, task.name);
+    const open = await openBrowser(import.meta.filename, task.name);
     const refused: string[] = [];
     open.page.on('console', (message) => {
       if (message.type() === 'error') refused.push(message.text());
     });
     await open.page.goto('/');
-    await expect.poll(() => open!.page.getByRole('link', { name: 'Tripwise' }).isVisible()).toBe(true);
+    await expect.poll(() => open.page.getByRole('link', { name: 'Tripwise' }).isVisible()).toBe(true);
     await open.shot('home');
     expect(refused.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
     expect(await seriousA11yViolations(open.page)).toEqual([]);
@@ -31,19 +29,19 @@ describe('the web client shell', () => {
     task,
   }) => {
     const user = await createVerifiedTraveler({ firstName: 'Grace' });
-    open = await openBrowser(import.meta.filename, task.name, { width: 390, height: 844 });
+    const open = await openBrowser(import.meta.filename, task.name, { width: 390, height: 844 });
     await signInThroughApi(open.context, user);
     await open.page.goto('/');
-    await expect.poll(() => open!.page.getByRole('link', { name: 'My trips' }).isVisible()).toBe(true);
+    await expect.poll(() => open.page.getByRole('link', { name: 'My trips' }).isVisible()).toBe(true);
     await open.page.reload();
-    await expect.poll(() => open!.page.getByRole('link', { name: 'Grace' }).isVisible()).toBe(true);
+    await expect.poll(() => open.page.getByRole('link', { name: 'Grace' }).isVisible()).toBe(true);
     await open.shot('signed-in-on-a-phone');
   });
 
   test('When an address leads nowhere, then the page says so and offers a way back', async ({ task }) => {
-    open = await openBrowser(import.meta.filename, task.name);
+    const open = await openBrowser(import.meta.filename, task.name);
     await open.page.goto('/no/such/page');
-    await expect.poll(() => open!.page.getByRole('heading', { name: 'Page not found' }).isVisible()).toBe(true);
+    await expect.poll(() => open.page.getByRole('heading', { name: 'Page not found' }).isVisible()).toBe(true);
     await open.shot('not-found');
   });
 });

@@ -7,13 +7,11 @@ import {
   seriousA11yViolations,
   signInThroughApi,
   closeBrowsersAfterEach,
-  type BrowserSession,
 } from './browser.ts';
 
 // A limit against hangs, as patient as Playwright's own waits (vitest's default of 1 s is too short on a busy machine).
 const SETTLED = { timeout: 30_000 };
 
-let open: BrowserSession | undefined;
 closeBrowsersAfterEach();
 
 /**
@@ -41,7 +39,7 @@ describe('two-factor authentication', () => {
     task,
   }) => {
     const user = await createVerifiedTraveler({ firstName: 'Hedy' });
-    open = await openBrowser(import.meta.filename, task.name);
+    const open = await openBrowser(import.meta.filename, task.name);
     const { page } = open;
     await signInThroughApi(open.context, user);
     await page.goto('/account');
