@@ -158,7 +158,8 @@ async function cacheCounts(searchUrl: string): Promise<{ hits: number; misses: n
   const text = await (await fetch(`${searchUrl}/metrics`)).text();
   let hits = 0;
   let misses = 0;
-  for (const [, labels, value] of text.matchAll(/^search_cache_requests_total\{([^}]*)\} (\d+)/gm)) {
+  // Stored results (cars) and cities and days held in memory (hotels, flights) alike.
+  for (const [, labels, value] of text.matchAll(/^search_(?:cache|held)_requests_total\{([^}]*)\} (\d+)/gm)) {
     if (labels!.includes('result="hit"')) hits += Number(value);
     if (labels!.includes('result="miss"')) misses += Number(value);
   }
@@ -365,7 +366,8 @@ function printSummary(results: PhaseResult[], datasets: Dataset[]): void {
   out(HEADER);
   for (const r of results) printRow(r);
   out(
-    `(hit %: cache hits of the search service's lookups in the run; MiB: peak RSS of the search service and the ` +
+    `(hit %: the search service's cache lookups in the run answered without the database: a stored result (cars) or ` +
+      `a city's hotels or a day's flights held in memory, read when they changed; MiB: peak RSS of the search service and the ` +
       `gateway; CPU ms/req: used by search, gateway and the PostgreSQL backends of the benchmark's database, per ` +
       `request; machine CPU: all cores busy; others: busy with anything else, Redis included)\n`,
   );

@@ -6,6 +6,9 @@ import type { Logger } from '@tripwise/platform/logger';
 import { createMetrics } from '@tripwise/platform/metrics';
 import type { Config } from './config.ts';
 import { scopeOf, scopeOfHoldItem } from './data/listing-scope.repository.ts';
+import { createCityHotelsIndex } from './domain/cache/city-hotels-index.ts';
+import { createDayFlightsIndex } from './domain/cache/day-flights-index.ts';
+import { createHeldMetrics } from './domain/cache/held-scopes.ts';
 import { createSearchCache } from './domain/cache/search-cache.ts';
 import type { InventoryChanged } from './domain/holds/holds.use-case.ts';
 import type { ListingChanged } from './domain/listings/manage-listings.use-case.ts';
@@ -23,7 +26,7 @@ export const SERVICE_NAME = 'search';
 
 export interface AppDeps {
   config: Pick<Config, 'BODY_LIMIT' | 'TRUST_PROXY_HOPS' | 'PRICE_TICK_MS' | 'PRICE_SAMPLE'> &
-    Partial<Pick<Config, 'SEARCH_CACHE'>>;
+    Partial<Pick<Config, 'SEARCH_CACHE' | 'SEARCH_HELD_HOTELS' | 'SEARCH_HELD_FLIGHTS'>>;
   logger: Logger;
   db: Db;
   kv: KvStore;
@@ -50,7 +53,16 @@ export interface SearchService extends Service {
 export function createApp(deps: AppDeps): SearchService {
   const { db } = deps;
   const metrics = createMetrics(SERVICE_NAME);
-  const cache = createSearchCache(deps.kv, metrics, { enabled: deps.config.SEARCH_CACHE !== 'off' });
+  const cacheOn = deps.config.SEARCH_CACHE !== 'off';
+  const cache = createSearchCache(deps.kv, metrics, { enabled: cacheOn });
+  const held = createHeldMetrics(metrics);
+  // With the cache on, hotel and flight searches are worked out on cities and days held in memory.
+  const cities = cacheOn
+    ? createCityHotelsIndex({ db, cache, metrics: held, maxHotels: deps.config.SEARCH_HELD_HOTELS ?? 150_000 })
+    : undefined;
+  const days = cacheOn
+    ? createDayFlightsIndex({ db, cache, metrics: held, maxFlights: deps.config.SEARCH_HELD_FLIGHTS ?? 250_000 })
+    : undefined;
   const listingChanged: ListingChanged = async (kind, id) => {
     const scope = await scopeOf(db, kind, id);
     if (scope) await cache.invalidate(kind, scope);
@@ -71,7 +83,7 @@ export function createApp(deps: AppDeps): SearchService {
     sample: { flight: deps.config.PRICE_SAMPLE, room: deps.config.PRICE_SAMPLE, car: deps.config.PRICE_SAMPLE },
     tickMs: deps.config.PRICE_TICK_MS,
   });
-  const search = searchRoutes(db, deps.now ?? (() => new Date()), cache, stats);
+  const search = searchRoutes(db, deps.now ?? (() => new Date()), { cache, cities, days }, stats);
   const serviceOnly = requireServiceToken(deps.serviceToken);
   const holds = internalHoldRoutes(db, serviceOnly, inventoryChanged);
   const market = internalMarketRoutes(db, serviceOnly);

@@ -22,24 +22,30 @@ beforeAll(async () => {
 afterAll(() => service.close());
 
 const search = () => service.get(`/api/search/flights?origin=ATL&destination=SEA&date=${DAY}`);
-async function cacheCount(result: 'hit' | 'miss'): Promise<number> {
+async function count(metric: string, kind: string, result: 'hit' | 'miss'): Promise<number> {
   const text = await (await fetch(`${service.url}/metrics`)).text();
   const line = text
     .split('\n')
-    .find(
-      (l) =>
-        l.startsWith('search_cache_requests_total') && l.includes('kind="flights"') && l.includes(`result="${result}"`),
-    );
+    .find((l) => l.startsWith(`${metric}{`) && l.includes(`kind="${kind}"`) && l.includes(`result="${result}"`));
   return line ? Number(line.split(' ').pop()) : 0;
 }
 
-describe('the search result cache', () => {
-  test('When the same search runs twice, then the second answer comes from the cache and is the same', async () => {
-    const hitsBefore = await cacheCount('hit');
+describe('the search cache', () => {
+  test('When the same car search runs twice, then the second answer is the stored one, the same', async () => {
+    const cars = () => service.get(`/api/search/cars?location=DEN&pickupDate=${DAY}&dropoffDate=2030-03-04`);
+    const hitsBefore = await count('search_cache_requests_total', 'cars', 'hit');
+    const first = await cars();
+    const second = await cars();
+    expect(second.body).toEqual(first.body);
+    expect((await count('search_cache_requests_total', 'cars', 'hit')) - hitsBefore).toBe(1);
+  });
+
+  test('When a day is searched again, then the flights held in memory answer it, the same', async () => {
     const first = await search();
+    const hitsBefore = await count('search_held_requests_total', 'flights', 'hit');
     const second = await search();
     expect(second.body).toEqual(first.body);
-    expect((await cacheCount('hit')) - hitsBefore).toBe(1);
+    expect((await count('search_held_requests_total', 'flights', 'hit')) - hitsBefore).toBe(1);
   });
 
   test('When seats are held, then the next search is recomputed and shows fewer seats left; released, they come back', async () => {

@@ -3,11 +3,6 @@ import { DAY, givenASearchService, insertFlights, type FlightFixture } from './g
 
 let service: Awaited<ReturnType<typeof givenASearchService>>;
 let flights: FlightFixture[];
-beforeAll(async () => {
-  service = await givenASearchService();
-  flights = await insertFlights(service.db, 160);
-});
-afterAll(() => service.close());
 
 const localTime = (d: Date) => new Date(d.getTime() - 5 * 3_600_000).toISOString().slice(11, 16); // UTC-5 in early March
 
@@ -44,7 +39,14 @@ async function allPages(query: string): Promise<any[]> {
   return items;
 }
 
-describe('GET /api/search/flights', () => {
+// With the cache on (days held in memory, what production runs) and off (the database): the same answers.
+describe.each(['on', 'off'] as const)('GET /api/search/flights, with the cache %s', (cache) => {
+  beforeAll(async () => {
+    service = await givenASearchService({ cache });
+    flights = await insertFlights(service.db, 160);
+  });
+  afterAll(() => service.close());
+
   test.each([
     ['no filter', '', () => true],
     ['maxPrice', '&maxPrice=30000', (f: FlightFixture) => price(f) <= 30_000],

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { carSearchSchema, flightSearchSchema, hotelSearchSchema, placeSearchSchema } from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
+import type { CityHotelsIndex } from '../domain/cache/city-hotels-index.ts';
+import type { DayFlightsIndex } from '../domain/cache/day-flights-index.ts';
 import type { SearchCache } from '../domain/cache/search-cache.ts';
 import type { ListingStats } from '../domain/market/listing-stats.ts';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
@@ -28,7 +30,11 @@ const DETAILS = { 200: 'The listing', 400: 'Invalid id', 404: 'No such listing' 
 export function searchRoutes(
   db: Queryable,
   now: () => Date,
-  cache: SearchCache,
+  {
+    cache,
+    cities,
+    days,
+  }: { cache: SearchCache; cities: CityHotelsIndex | undefined; days: DayFlightsIndex | undefined },
   stats: ListingStats,
 ): DocumentedRouter {
   const docs = documentedRouter('search');
@@ -57,8 +63,8 @@ export function searchRoutes(
       responses: SEARCH,
     },
     async ({ query }, _req, res) => {
-      const scopes = query.returnDate ? [query.date, query.returnDate] : [query.date];
-      const result = await cache.cached('flights', scopes, query, () => searchFlights(db, query, now()));
+      // With the cache on, worked out on the days held in memory (as hotels are, below).
+      const result = await searchFlights(db, query, now(), days);
       stats.shown(
         'flight',
         result.items.flatMap((i) => ('outbound' in i ? [i.outbound.id, i.return.id] : [i.id])),
@@ -76,10 +82,10 @@ export function searchRoutes(
       responses: SEARCH,
     },
     async ({ query }, _req, res) => {
-      // A search around a point spans cities: it is not cached (no one scope to invalidate it by).
-      const result = query.city
-        ? await cache.cached('hotels', [query.city], query, () => searchHotels(db, query, now()))
-        : await searchHotels(db, query, now());
+      // With the cache on, a search in a city is worked out on the city held in memory, which is faster than a
+      // stored result would be looked up and written (few searches repeat exactly, see load-tests/). A search
+      // around a point spans cities: the database answers it.
+      const result = await searchHotels(db, query, now(), cities);
       stats.shown(
         'hotel',
         result.items.map((i) => i.id),

@@ -25,11 +25,12 @@ export function createSearchCache(
     registers: [metrics.registry],
   });
   const versionKey = (kind: CacheKind, scope: string) => `search:version:${kind}:${scope}`;
+  const version = async (kind: CacheKind, scope: string) => (await kv.get(versionKey(kind, scope))) ?? '0';
 
   return {
     async cached<T>(kind: CacheKind, scopes: string[], query: unknown, compute: () => Promise<T>): Promise<T> {
       if (!options.enabled) return compute();
-      const versions = await Promise.all(scopes.map(async (s) => (await kv.get(versionKey(kind, s))) ?? '0'));
+      const versions = await Promise.all(scopes.map((s) => version(kind, s)));
       const hash = createHash('sha256').update(JSON.stringify(query)).digest('base64url');
       const key = `search:result:${kind}:${scopes.join(',')}:${versions.join(',')}:${hash}`;
       const hit = await kv.get(key);
@@ -42,6 +43,8 @@ export function createSearchCache(
       await kv.set(key, JSON.stringify(value), { ttlMs: TTL_MS });
       return value;
     },
+    /** The scope's version: it changes whenever anything a search there shows changes. */
+    version,
     async invalidate(kind: CacheKind, scope: string): Promise<void> {
       await kv.incr(versionKey(kind, scope), 1, 7 * 24 * 3_600_000);
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FlightOption, FlightPair, FlightSearch, FlightSearchPage } from '@tripwise/contracts';
+import type { FlightFacets, FlightOption, FlightPair, FlightSearch, FlightSearchPage } from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
 import { decodeCursor, encodeCursor } from '@tripwise/platform/http';
 import { airlineByCode, airportByCode } from '@tripwise/travel-data';
@@ -9,6 +9,8 @@ import {
   type FlightCriteria,
   type FlightRow,
 } from '../../data/flight-search.repository.ts';
+import type { DayFlightsIndex } from '../cache/day-flights-index.ts';
+import { dayFlightFacets, dayFlightRows } from './day-flights.ts';
 import { assertNotPast, localDate, localDateTime, resolvePlace, type ResolvedPlace } from './places.rules.ts';
 
 const CURRENCY = 'USD';
@@ -75,11 +77,38 @@ const sortValue = (row: FlightRow, sort: FlightSearch['sort']): number | string 
         ? row.duration_min
         : row.depart_at.toISOString();
 
+/** Where a day's flights are read: the database, or the days held in memory (the cache on). */
+interface FlightSource {
+  rows(c: FlightCriteria): Promise<FlightRow[]>;
+  facets(c: FlightCriteria): Promise<FlightFacets>;
+}
+
+function flightSource(db: Queryable, days: DayFlightsIndex | undefined): FlightSource {
+  if (!days) return { rows: (c) => searchFlightRows(db, c), facets: (c) => flightFacets(db, c) };
+  // Each day is looked up once per search, though its rows and facets are asked for apart.
+  const asked = new Map<string, ReturnType<DayFlightsIndex['get']>>();
+  const day = (date: string) => {
+    let found = asked.get(date);
+    if (!found) asked.set(date, (found = days.get(date)));
+    return found;
+  };
+  return {
+    rows: async (c) => dayFlightRows(await day(c.date), c),
+    facets: async (c) => dayFlightFacets(await day(c.date), c),
+  };
+}
+
 /**
  * One-way: a page of flights in the requested order (cursor = the last row's sort key and id). Round trip: the
  * best pairs of an outbound and a return flight, priced together; facets describe the outbound day before filters.
  */
-export async function searchFlights(db: Queryable, q: FlightSearch, now: Date): Promise<FlightSearchPage> {
+export async function searchFlights(
+  db: Queryable,
+  q: FlightSearch,
+  now: Date,
+  days?: DayFlightsIndex,
+): Promise<FlightSearchPage> {
+  const flights = flightSource(db, days);
   const from = resolvePlace(q.origin, 'origin');
   const to = resolvePlace(q.destination, 'destination');
   assertNotPast(q.date, 'date', localDate(now, from.timeZone));
@@ -87,9 +116,9 @@ export async function searchFlights(db: Queryable, q: FlightSearch, now: Date): 
   const after = q.returnDate ? undefined : decodeCursor(keysetCursor, q.cursor);
   const offset = q.returnDate ? (decodeCursor(offsetCursor, q.cursor)?.offset ?? 0) : 0;
   // The facets and the flights are independent questions: asked side by side, one round trip instead of two.
-  const facetsAsked = flightFacets(db, outbound);
+  const facetsAsked = flights.facets(outbound);
   if (!q.returnDate) {
-    const [facets, rows] = await Promise.all([facetsAsked, searchFlightRows(db, { ...outbound, after })]);
+    const [facets, rows] = await Promise.all([facetsAsked, flights.rows({ ...outbound, after })]);
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
@@ -102,18 +131,18 @@ export async function searchFlights(db: Queryable, q: FlightSearch, now: Date): 
   const back = { ...criteria(q, to, from, q.returnDate), limit: PAIRING_DEPTH };
   const [facets, goRows, backRows] = await Promise.all([
     facetsAsked,
-    searchFlightRows(db, { ...outbound, limit: PAIRING_DEPTH }),
-    searchFlightRows(db, back),
+    flights.rows({ ...outbound, limit: PAIRING_DEPTH }),
+    flights.rows(back),
   ]);
-  const pairs = pairFlights(goRows.slice(0, PAIRING_DEPTH), backRows.slice(0, PAIRING_DEPTH), q.sort).map(
-    ([go, ret]) => {
-      const outboundFlight = toFlight(go, q.passengers, from, to);
-      const returnFlight = toFlight(ret, q.passengers, to, from);
-      return pairOf(outboundFlight, returnFlight, q.passengers);
-    },
-  );
+  const pairs = pairFlights(goRows.slice(0, PAIRING_DEPTH), backRows.slice(0, PAIRING_DEPTH), q.sort);
+  // Only the page's pairs are shown: the others are only counted.
+  const items = pairs
+    .slice(offset, offset + q.limit)
+    .map(([go, ret]) =>
+      pairOf(toFlight(go, q.passengers, from, to), toFlight(ret, q.passengers, to, from), q.passengers),
+    );
   return {
-    items: pairs.slice(offset, offset + q.limit),
+    items,
     total: pairs.length,
     nextCursor: offset + q.limit < pairs.length ? encodeCursor({ offset: offset + q.limit }) : null,
     facets,
