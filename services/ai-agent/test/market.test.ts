@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { captureLogs } from '@tripwise/platform/testing';
-import { createMetrics } from '@tripwise/platform/metrics';
 import { createSearchCache } from '../../search/src/domain/cache/search-cache.ts';
 import { createPriceMarket } from '../../search/src/domain/market/price-market.ts';
 import { prng } from '../../search/test/given-search-data.ts';
@@ -148,7 +147,7 @@ describe('deals', () => {
     const market = createPriceMarket({
       db: search.db,
       kv: search.kv,
-      cache: createSearchCache(search.kv, createMetrics('agent_market_test')),
+      cache: createSearchCache(search.kv),
       logger: captureLogs('search').logger,
       random: prng(5),
       sample: { flight: 500, room: 500, car: 500 },

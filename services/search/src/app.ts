@@ -3,13 +3,14 @@ import type { Db } from '@tripwise/platform/db';
 import { createService, openApiDocument, type ErrorReporter, type Service } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
-import { createMetrics } from '@tripwise/platform/metrics';
+import { createMetrics, type ServiceMetrics } from '@tripwise/platform/metrics';
 import type { Config } from './config.ts';
 import { scopeOf, scopeOfHoldItem } from './data/listing-scope.repository.ts';
 import { createCityHotelsIndex } from './domain/cache/city-hotels-index.ts';
 import { createDayFlightsIndex } from './domain/cache/day-flights-index.ts';
 import { createHeldMetrics } from './domain/cache/held-scopes.ts';
-import { createSearchCache } from './domain/cache/search-cache.ts';
+import { createLocationCarsIndex } from './domain/cache/location-cars-index.ts';
+import { createSearchCache, type SearchCache } from './domain/cache/search-cache.ts';
 import type { InventoryChanged } from './domain/holds/holds.use-case.ts';
 import type { ListingChanged } from './domain/listings/manage-listings.use-case.ts';
 import { createListingStats, type ListingStats } from './domain/market/listing-stats.ts';
@@ -19,14 +20,14 @@ import { listingRoutes } from './routes/listings.routes.ts';
 import { internalMarketRoutes } from './routes/internal-market.routes.ts';
 import { reviewRoutes } from './routes/reviews.routes.ts';
 import type { PastBookingCheck } from './clients/booking.client.ts';
-import { searchRoutes } from './routes/search.routes.ts';
+import { searchRoutes, type HeldInventory } from './routes/search.routes.ts';
 import { publishPriceEvents } from './domain/market/owner-prices.ts';
 
 export const SERVICE_NAME = 'search';
 
 export interface AppDeps {
   config: Pick<Config, 'BODY_LIMIT' | 'TRUST_PROXY_HOPS' | 'PRICE_TICK_MS' | 'PRICE_SAMPLE'> &
-    Partial<Pick<Config, 'SEARCH_CACHE' | 'SEARCH_HELD_HOTELS' | 'SEARCH_HELD_FLIGHTS'>>;
+    Partial<Pick<Config, 'SEARCH_CACHE' | 'SEARCH_HELD_HOTELS' | 'SEARCH_HELD_FLIGHTS' | 'SEARCH_HELD_CARS'>>;
   logger: Logger;
   db: Db;
   kv: KvStore;
@@ -50,22 +51,25 @@ export interface SearchService extends Service {
   stats: ListingStats;
 }
 
+/** With the cache on, hotel, flight and car searches are worked out on cities, days and places held in memory. */
+function heldInventory(db: Db, cache: SearchCache, metrics: ServiceMetrics, config: AppDeps['config']): HeldInventory {
+  const counts = createHeldMetrics(metrics);
+  return {
+    cities: createCityHotelsIndex({ db, cache, metrics: counts, maxHotels: config.SEARCH_HELD_HOTELS ?? 150_000 }),
+    days: createDayFlightsIndex({ db, cache, metrics: counts, maxFlights: config.SEARCH_HELD_FLIGHTS ?? 250_000 }),
+    cars: createLocationCarsIndex({ db, cache, metrics: counts, maxCars: config.SEARCH_HELD_CARS ?? 50_000 }),
+  };
+}
+
 export function createApp(deps: AppDeps): SearchService {
   const { db } = deps;
   const metrics = createMetrics(SERVICE_NAME);
-  const cacheOn = deps.config.SEARCH_CACHE !== 'off';
-  const cache = createSearchCache(deps.kv, metrics, { enabled: cacheOn });
-  const held = createHeldMetrics(metrics);
-  // With the cache on, hotel and flight searches are worked out on cities and days held in memory.
-  const cities = cacheOn
-    ? createCityHotelsIndex({ db, cache, metrics: held, maxHotels: deps.config.SEARCH_HELD_HOTELS ?? 150_000 })
-    : undefined;
-  const days = cacheOn
-    ? createDayFlightsIndex({ db, cache, metrics: held, maxFlights: deps.config.SEARCH_HELD_FLIGHTS ?? 250_000 })
-    : undefined;
-  const listingChanged: ListingChanged = async (kind, id) => {
-    const scope = await scopeOf(db, kind, id);
-    if (scope) await cache.invalidate(kind, scope);
+  const cache = createSearchCache(deps.kv);
+  const held = deps.config.SEARCH_CACHE === 'off' ? {} : heldInventory(db, cache, metrics, deps.config);
+  const listingChanged: ListingChanged = async (kind, id, formerScope) => {
+    for (const scope of new Set([await scopeOf(db, kind, id), formerScope])) {
+      if (scope) await cache.invalidate(kind, scope);
+    }
   };
   const inventoryChanged: InventoryChanged = async (items) => {
     for (const item of items) {
@@ -83,7 +87,7 @@ export function createApp(deps: AppDeps): SearchService {
     sample: { flight: deps.config.PRICE_SAMPLE, room: deps.config.PRICE_SAMPLE, car: deps.config.PRICE_SAMPLE },
     tickMs: deps.config.PRICE_TICK_MS,
   });
-  const search = searchRoutes(db, deps.now ?? (() => new Date()), { cache, cities, days }, stats);
+  const search = searchRoutes(db, deps.now ?? (() => new Date()), held, stats);
   const serviceOnly = requireServiceToken(deps.serviceToken);
   const holds = internalHoldRoutes(db, serviceOnly, inventoryChanged);
   const market = internalMarketRoutes(db, serviceOnly);

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createMetrics } from '@tripwise/platform/metrics';
-import { createSearchCache } from '../src/domain/cache/search-cache.ts';
 import { DAY, givenASearchService } from './given-search-data.ts';
 
 let service: Awaited<ReturnType<typeof givenASearchService>>;
@@ -31,13 +29,13 @@ async function count(metric: string, kind: string, result: 'hit' | 'miss'): Prom
 }
 
 describe('the search cache', () => {
-  test('When the same car search runs twice, then the second answer is the stored one, the same', async () => {
+  test('When the same place is searched for cars again, then the cars held in memory answer it, the same', async () => {
     const cars = () => service.get(`/api/search/cars?location=DEN&pickupDate=${DAY}&dropoffDate=2030-03-04`);
-    const hitsBefore = await count('search_cache_requests_total', 'cars', 'hit');
     const first = await cars();
+    const hitsBefore = await count('search_held_requests_total', 'cars', 'hit');
     const second = await cars();
     expect(second.body).toEqual(first.body);
-    expect((await count('search_cache_requests_total', 'cars', 'hit')) - hitsBefore).toBe(1);
+    expect((await count('search_held_requests_total', 'cars', 'hit')) - hitsBefore).toBe(1);
   });
 
   test('When a day is searched again, then the flights held in memory answer it, the same', async () => {
@@ -48,18 +46,38 @@ describe('the search cache', () => {
     expect((await count('search_held_requests_total', 'flights', 'hit')) - hitsBefore).toBe(1);
   });
 
-  test('When seats are held, then the next search is recomputed and shows fewer seats left; released, they come back', async () => {
+  test('When seats are held, then the next search reads the day again and shows fewer seats left; released, they come back', async () => {
     expect((await search()).body.items[0].seatsLeft).toBe(4);
+    const missesBefore = await count('search_held_requests_total', 'flights', 'miss');
     const hold = await service.internal('POST', '/internal/holds', {
       holdId: randomUUID(),
       items: [{ kind: 'flight', flightId, cabin: 'economy', seats: 3 }],
     });
     expect((await search()).body.items[0].seatsLeft).toBe(1);
+    expect((await count('search_held_requests_total', 'flights', 'miss')) - missesBefore).toBe(1);
     await service.internal('POST', `/internal/holds/${hold.body.id}/release`);
     expect((await search()).body.items[0].seatsLeft).toBe(4);
   });
 
-  test('When an admin changes a listing, then searches on its day are recomputed', async () => {
+  test('When the last car of a kind is held, then it is gone from searches of those days; released, it is back', async () => {
+    const { rows } = await service.db.query<{ id: number }>(
+      `INSERT INTO cars (company, location_code, city, car_class, model, year, transmission, seats, units, daily_price_minor, policies)
+       VALUES ('Avis', 'SEA', 'Seattle', 'convertible', 'Mustang', 2026, 'automatic', 4, 1, 9900, '{}') RETURNING id`,
+    );
+    const carId = String(rows[0]!.id);
+    const cars = () => service.get(`/api/search/cars?location=SEA&pickupDate=${DAY}&dropoffDate=2030-03-03`);
+    expect((await cars()).body.items.map((c: { id: string }) => c.id)).toEqual([carId]);
+    const hold = await service.internal('POST', '/internal/holds', {
+      holdId: randomUUID(),
+      items: [{ kind: 'car', carId, pickupDate: '2030-03-02', dropoffDate: '2030-03-05' }],
+    });
+    expect(hold.status).toBe(201);
+    expect((await cars()).body.total).toBe(0);
+    await service.internal('POST', `/internal/holds/${hold.body.id}/release`);
+    expect((await cars()).body.items[0]).toMatchObject({ id: carId, unitsLeft: 1 });
+  });
+
+  test('When an admin changes a listing, then searches on its day read it again', async () => {
     expect((await search()).body.total).toBe(1);
     const admin = await service.token('admin');
     await service.as(admin, 'PATCH', `/api/listings/flights/${flightId}`, { status: 'removed' });
@@ -67,12 +85,22 @@ describe('the search cache', () => {
   });
 });
 
-describe('the search result cache turned off', () => {
-  test('When the cache is off, then the same search is computed afresh each time', async () => {
-    const cache = createSearchCache(service.kv, createMetrics('search_cache_off'), { enabled: false });
-    let computed = 0;
-    const compute = async () => ({ n: ++computed });
-    expect(await cache.cached('cars', ['ZZZ'], { q: 1 }, compute)).toEqual({ n: 1 });
-    expect(await cache.cached('cars', ['ZZZ'], { q: 1 }, compute)).toEqual({ n: 2 });
+describe('the search cache turned off', () => {
+  test('When the cache is off, then every search is the database’s: nothing is held', async () => {
+    const off = await givenASearchService({ cache: 'off' });
+    try {
+      const answers = await Promise.all(
+        [
+          `/api/search/flights?origin=ATL&destination=SEA&date=${DAY}`,
+          `/api/search/hotels?city=DEN&checkIn=${DAY}&checkOut=2030-03-03`,
+          `/api/search/cars?location=DEN&pickupDate=${DAY}&dropoffDate=2030-03-04`,
+        ].map((path) => off.get(path)),
+      );
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+      const metrics = await (await fetch(`${off.url}/metrics`)).text();
+      expect(metrics).not.toMatch(/^search_held_requests_total\{/m);
+    } finally {
+      await off.close();
+    }
   });
 });

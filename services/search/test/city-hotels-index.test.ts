@@ -84,12 +84,26 @@ describe('hotel searches in a city held in memory (the cache on)', () => {
     await service.as(admin, 'PATCH', `/api/listings/hotels/${hotelId}`, { status: 'removed' });
     expect((await search()).body).toMatchObject({ total: 0, items: [] });
   });
+  test('When a hotel is moved to another city, then the city it left drops it and the one it joins shows it', async () => {
+    const { hotel } = await addHotel('ABQ', 'Adobe Inn', 2, 12_000);
+    const inCity = async (code: string) =>
+      (await service.get(`/api/search/hotels?city=${code}&checkIn=2030-03-01&checkOut=2030-03-02`)).body.items.map(
+        (h: { id: string }) => h.id,
+      );
+    expect(await inCity('ABQ')).toEqual([String(hotel)]);
+    expect(await inCity('ELP')).toEqual([]);
+    const admin = await service.token('admin');
+    const moved = await service.as(admin, 'PATCH', `/api/listings/hotels/${hotel}`, { cityCode: 'ELP' });
+    expect(moved.status).toBe(200);
+    expect(await inCity('ABQ')).toEqual([]);
+    expect(await inCity('ELP')).toEqual([String(hotel)]);
+  });
 });
 
 describe('the city index on its own', () => {
   const indexOver = (maxHotels: number, name: string) => {
     const metrics = createMetrics(name);
-    const cache = createSearchCache(service.kv, metrics);
+    const cache = createSearchCache(service.kv);
     return {
       cache,
       index: createCityHotelsIndex({ db: service.db, cache, metrics: createHeldMetrics(metrics), maxHotels }),

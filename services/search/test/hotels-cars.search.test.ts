@@ -9,11 +9,9 @@ import {
 
 let service: Awaited<ReturnType<typeof givenASearchService>>;
 let hotels: HotelFixture[];
-let cars: CarFixture[];
 beforeAll(async () => {
   service = await givenASearchService();
   hotels = await insertHotels(service.db, 60);
-  cars = await insertCars(service.db, 60);
 });
 afterAll(() => service.close());
 
@@ -175,9 +173,18 @@ describe('GET /api/search/hotels', () => {
   });
 });
 
-describe('GET /api/search/cars', () => {
+// With the cache on (pick-up places held in memory) and off (the database): the same answers.
+describe.each(['on', 'off'] as const)('GET /api/search/cars, with the cache %s', (cache) => {
   const DAYS = ['2030-03-01', '2030-03-02', '2030-03-03'];
   const free = (c: CarFixture) => Math.min(...DAYS.map((d) => c.units - (c.taken[d] ?? 0))) >= 1;
+  const RENTAL =
+    '/api/search/cars?location=DEN&pickupDate=2030-03-01&pickupTime=10:00&dropoffDate=2030-03-03&dropoffTime=09:00';
+  let place: { service: SearchService; cars: CarFixture[] };
+  beforeAll(async () => {
+    const placeService = await givenASearchService({ cache });
+    place = { service: placeService, cars: await insertCars(placeService.db, 60) };
+  });
+  afterAll(() => place.service.close());
 
   test.each([
     ['no filter', '', () => true],
@@ -189,14 +196,53 @@ describe('GET /api/search/cars', () => {
   ])(
     'When filtering by %s, then the pages hold exactly the cars free for the whole rental that match',
     async (_n, query, filter) => {
-      const items = await pages(
-        `/api/search/cars?location=DEN&pickupDate=2030-03-01&pickupTime=10:00&dropoffDate=2030-03-03&dropoffTime=09:00${query}`,
-      );
-      expect(ids(items)).toEqual(ids(cars.filter((c) => free(c) && filter(c))));
+      const items = await pages(`${RENTAL}${query}`, place.service);
+      expect(ids(items)).toEqual(ids(place.cars.filter((c) => free(c) && filter(c))));
       for (const item of items) expect(item.totalPrice.amount).toBe(item.dailyPrice.amount * 2);
     },
   );
 
+  test('When sorted by price, seats or company, then in that order, and no car repeats across pages', async () => {
+    for (const sort of ['price', 'seats', 'company'] as const) {
+      const items = await pages(`${RENTAL}&sort=${sort}`, place.service);
+      const keys = items.map((i) =>
+        sort === 'price' ? i.totalPrice.amount : sort === 'seats' ? -i.seats : (i.company as string),
+      );
+      expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect(ids(items)).toEqual(ids(place.cars.filter(free)));
+    }
+  });
+
+  test('When facets come back, then they count the cars free for the rental, before filters', async () => {
+    const res = await place.service.get(`${RENTAL}&carTypes=suv`);
+    const available = place.cars.filter(free);
+    const total = (c: CarFixture) => c.price * 2;
+    for (const [facet, field, key] of [
+      ['classes', 'carClass', (c: CarFixture) => c.carClass],
+      ['companies', 'company', (c: CarFixture) => c.company],
+    ] as const) {
+      const expected = [...new Set(available.map(key))].map((value) => {
+        const these = available.filter((c) => key(c) === value);
+        return { [field]: value, count: these.length, minTotal: Math.min(...these.map(total)) };
+      });
+      expect(res.body.facets[facet]).toEqual(expect.arrayContaining(expected.map((e) => expect.objectContaining(e))));
+      expect(res.body.facets[facet]).toHaveLength(expected.length);
+      const minima = res.body.facets[facet].map((f: { minTotal: number }) => f.minTotal);
+      expect(minima).toEqual([...minima].sort((a: number, b: number) => a - b));
+    }
+    expect(res.body.facets.transmissions).toEqual(
+      ['automatic', 'manual']
+        .map((t) => ({ transmission: t, count: available.filter((c) => c.transmission === t).length }))
+        .filter((t) => t.count > 0),
+    );
+    expect(res.body.facets.total).toEqual({
+      min: Math.min(...available.map(total)),
+      max: Math.max(...available.map(total)),
+    });
+  });
+});
+
+describe('GET /api/search/cars', () => {
   test('When the drop-off is before the pick-up, then it is a 400 naming dropoffDate', async () => {
     const res = await service.get('/api/search/cars?location=DEN&pickupDate=2030-03-03&dropoffDate=2030-03-01');
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'dropoffDate' })]);

@@ -3,7 +3,6 @@ import { captureLogs } from '@tripwise/platform/testing';
 import { createSearchCache } from '../src/domain/cache/search-cache.ts';
 import { PRICE_CHANNEL, createPriceMarket, type PriceChangedEvent } from '../src/domain/market/price-market.ts';
 import { nextPrice } from '../src/domain/market/price-model.ts';
-import { createMetrics } from '@tripwise/platform/metrics';
 import { givenASearchService, insertCars, insertFlights, insertHotels, prng } from './given-search-data.ts';
 
 describe('the price model', () => {
@@ -56,11 +55,10 @@ beforeAll(async () => {
 afterAll(() => service.close());
 
 function marketOn(seed: number, tickMs = 60_000) {
-  const metrics = createMetrics(`search_market_${seed}`);
   return createPriceMarket({
     db: service.db,
     kv: service.kv,
-    cache: createSearchCache(service.kv, metrics),
+    cache: createSearchCache(service.kv),
     logger: captureLogs('search').logger,
     random: prng(seed),
     sample: { flight: 500, room: 500, car: 500 },

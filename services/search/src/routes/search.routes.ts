@@ -3,7 +3,7 @@ import { carSearchSchema, flightSearchSchema, hotelSearchSchema, placeSearchSche
 import type { Queryable } from '@tripwise/platform/db';
 import type { CityHotelsIndex } from '../domain/cache/city-hotels-index.ts';
 import type { DayFlightsIndex } from '../domain/cache/day-flights-index.ts';
-import type { SearchCache } from '../domain/cache/search-cache.ts';
+import type { LocationCarsIndex } from '../domain/cache/location-cars-index.ts';
 import type { ListingStats } from '../domain/market/listing-stats.ts';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
 import { searchPlaces } from '../domain/places/search-places.ts';
@@ -26,15 +26,18 @@ const stayQuery = z
 const SEARCH = { 200: 'A page of results, the total, the next cursor and facets', 400: 'Invalid parameter' };
 const DETAILS = { 200: 'The listing', 400: 'Invalid id', 404: 'No such listing' };
 
+/** With the cache on: the cities, days and pick-up places held in memory that searches are worked out on. */
+export interface HeldInventory {
+  cities?: CityHotelsIndex | undefined;
+  days?: DayFlightsIndex | undefined;
+  cars?: LocationCarsIndex | undefined;
+}
+
 /** Public search: flights, hotels, cars, places, and each listing's details. Anyone may call these. */
 export function searchRoutes(
   db: Queryable,
   now: () => Date,
-  {
-    cache,
-    cities,
-    days,
-  }: { cache: SearchCache; cities: CityHotelsIndex | undefined; days: DayFlightsIndex | undefined },
+  held: HeldInventory,
   stats: ListingStats,
 ): DocumentedRouter {
   const docs = documentedRouter('search');
@@ -63,8 +66,7 @@ export function searchRoutes(
       responses: SEARCH,
     },
     async ({ query }, _req, res) => {
-      // With the cache on, worked out on the days held in memory (as hotels are, below).
-      const result = await searchFlights(db, query, now(), days);
+      const result = await searchFlights(db, query, now(), held.days);
       stats.shown(
         'flight',
         result.items.flatMap((i) => ('outbound' in i ? [i.outbound.id, i.return.id] : [i.id])),
@@ -82,10 +84,8 @@ export function searchRoutes(
       responses: SEARCH,
     },
     async ({ query }, _req, res) => {
-      // With the cache on, a search in a city is worked out on the city held in memory, which is faster than a
-      // stored result would be looked up and written (few searches repeat exactly, see load-tests/). A search
-      // around a point spans cities: the database answers it.
-      const result = await searchHotels(db, query, now(), cities);
+      // A search around a point spans cities: the database answers it even with the cache on.
+      const result = await searchHotels(db, query, now(), held.cities);
       stats.shown(
         'hotel',
         result.items.map((i) => i.id),
@@ -103,7 +103,7 @@ export function searchRoutes(
       responses: SEARCH,
     },
     async ({ query }, _req, res) => {
-      const result = await cache.cached('cars', [query.location], query, () => searchCars(db, query, now()));
+      const result = await searchCars(db, query, now(), held.cars);
       stats.shown(
         'car',
         result.items.map((i) => i.id),

@@ -15,6 +15,7 @@ import {
   type ListingKind,
   type ListingStatus,
 } from '../../data/listings.repository.ts';
+import { scopeOf } from '../../data/listing-scope.repository.ts';
 import { dailyCounts } from '../../data/listing-stats.repository.ts';
 import { ownerPriceEvents, pricesBefore } from '../market/owner-prices.ts';
 import type { PriceChangedEvent } from '../market/price-market.ts';
@@ -25,7 +26,8 @@ import { listingView } from './listing-views.ts';
 export type PricesChanged = (events: PriceChangedEvent[]) => Promise<void>;
 
 /** Told of every change, so caches of search results built on the old listing are dropped. */
-export type ListingChanged = (kind: ListingKind, id: number) => Promise<void>;
+/** Called after a listing's change is committed; formerScope: where searches found it before (it may have moved). */
+export type ListingChanged = (kind: ListingKind, id: number, formerScope?: string) => Promise<void>;
 
 const isAdmin = (who: Identity) => who.role === 'admin';
 
@@ -132,6 +134,8 @@ export async function updateListingAs(
   const listing = await ownedOrFail(db, kind, id, who);
   if (patch.status !== undefined && !isAdmin(who)) throw forbidden('Only admins approve or take down listings.');
   if (kind === 'flights' && !isAdmin(who)) throw forbidden('Only admins manage flights.');
+  // A new city, pick-up place or departure date moves it: searches where it was must drop it too.
+  const formerScope = await scopeOf(db, kind, listing.id);
   const events = await db.transaction(async (tx) => {
     const { status, rooms, ...fields } = patch;
     const before = await pricesBefore(tx, kind, listing.id);
@@ -139,7 +143,7 @@ export async function updateListingAs(
     if (kind === 'hotels' && rooms) await upsertRooms(tx, listing.id, rooms);
     return ownerPriceEvents(tx, kind, listing.id, before);
   });
-  await changed(kind, listing.id);
+  await changed(kind, listing.id, formerScope);
   await pricesChanged(events);
   return viewOf(db, kind, listing.id);
 }

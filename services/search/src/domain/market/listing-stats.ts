@@ -10,10 +10,10 @@ const MAX_PENDING = 200_000;
 
 export function createListingStats(db: Db, logger: Logger) {
   let pending = new Map<string, DailyCounts>();
-  const bump = (kind: StatsKind, id: number, field: 'impressions' | 'views') => {
+  const today = () => new Date().toISOString().slice(0, 10);
+  const bump = (kind: StatsKind, id: number, field: 'impressions' | 'views', day: string) => {
     // While the database is away the counts wait here; past a bound they are dropped rather than fill memory.
     if (pending.size >= MAX_PENDING) return;
-    const day = new Date().toISOString().slice(0, 10);
     const key = `${kind}:${id}:${day}`;
     const entry = pending.get(key) ?? { kind, id, day, impressions: 0, views: 0 };
     entry[field] += 1;
@@ -39,8 +39,11 @@ export function createListingStats(db: Db, logger: Logger) {
     }
   };
   return {
-    shown: (kind: StatsKind, ids: (string | number)[]) => ids.forEach((id) => bump(kind, Number(id), 'impressions')),
-    viewed: (kind: StatsKind, id: string | number) => bump(kind, Number(id), 'views'),
+    shown: (kind: StatsKind, ids: (string | number)[]) => {
+      const day = today();
+      for (const id of ids) bump(kind, Number(id), 'impressions', day);
+    },
+    viewed: (kind: StatsKind, id: string | number) => bump(kind, Number(id), 'views', today()),
     flush,
   };
 }

@@ -41,11 +41,26 @@ function wordMatch(query: string, word: string): number {
   return best;
 }
 
+// The places never change while the service runs, and people type the same beginnings of the same names: each
+// answer is kept (up to a bound, then all are let go and kept afresh).
+const answers = new Map<string, Place[]>();
+const MAX_ANSWERS = 20_000;
+
 /**
  * Type-ahead over airports and metro areas: an exact code first, then places whose words start with what was
  * typed, then places a typo away; ties go to the busier place. Every query word must match some word.
  */
 export function searchPlaces(query: string, limit: number): Place[] {
+  const key = `${limit}:${query}`;
+  let answer = answers.get(key);
+  if (!answer) {
+    if (answers.size >= MAX_ANSWERS) answers.clear();
+    answers.set(key, (answer = rankPlaces(query, limit)));
+  }
+  return answer;
+}
+
+function rankPlaces(query: string, limit: number): Place[] {
   const q = normalize(query);
   const code = query.trim().toUpperCase();
   const terms = q.split(/\s+/).filter(Boolean);

@@ -1,6 +1,7 @@
 import type { HotelFacets } from '@tripwise/contracts';
 import type { CityHotelsRows } from '../../data/city-hotels.repository.ts';
 import type { HotelCriteria, HotelSort } from '../../data/hotel-search.repository.ts';
+import { dayNumber } from '../holds/hold-days.ts';
 
 /**
  * A city's hotels as a search sees them, held in memory (see city-hotels-index.ts for when it is read again). Kept
@@ -53,9 +54,6 @@ export interface FoundHotels {
   total: number;
   facets: HotelFacets;
 }
-
-const DAY_MS = 86_400_000;
-const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 
 /** A small dictionary: each distinct value once, numbered in order of first sight. */
 function interner<T>(keyOf: (value: T) => string) {

@@ -29,12 +29,17 @@ const airport = (code: string) => {
   return { code, name: a?.name ?? code, city: a?.city ?? code, timeZone: a?.timeZone ?? 'UTC' };
 };
 
+// A flight's or car's trends and reviews are keyed by its id alone: asked alongside the listing itself, one round
+// trip to the database instead of two (and dropped if there is no such listing).
 export async function flightDetails(db: Queryable, id: string): Promise<FlightDetails> {
-  const f = await findFlight(db, id);
+  const [f, trends, reviews] = await Promise.all([
+    findFlight(db, id),
+    priceTrends(db, 'flight', [id]),
+    latestReviews(db, 'flight', id),
+  ]);
   if (!f) throw notFound('The flight');
   const origin = airport(f.origin);
   const destination = airport(f.destination);
-  const [trends, reviews] = await Promise.all([priceTrends(db, 'flight', [f.id]), latestReviews(db, 'flight', f.id)]);
   return {
     id: String(f.id),
     airline: { code: f.airline, name: airlineByCode(f.airline)?.name ?? f.airline },
@@ -102,9 +107,12 @@ export async function hotelDetails(
 }
 
 export async function carDetails(db: Queryable, id: string): Promise<CarDetails> {
-  const c = await findCar(db, id);
+  const [c, trends, reviews] = await Promise.all([
+    findCar(db, id),
+    priceTrends(db, 'car', [id]),
+    latestReviews(db, 'car', id),
+  ]);
   if (!c) throw notFound('The car');
-  const [trends, reviews] = await Promise.all([priceTrends(db, 'car', [c.id]), latestReviews(db, 'car', c.id)]);
   return {
     id: String(c.id),
     company: c.company,

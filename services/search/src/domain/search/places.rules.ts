@@ -1,5 +1,5 @@
 import { badRequest } from '@tripwise/platform/errors';
-import { airportByCode, airportsOf, metroArea } from '@tripwise/travel-data';
+import { airportByCode, airportsOf, metroArea, wallClockIn, type WallClock } from '@tripwise/travel-data';
 
 export interface ResolvedPlace {
   code: string;
@@ -27,41 +27,18 @@ export function resolvePlace(code: string, field: string): ResolvedPlace {
   };
 }
 
-// Building an Intl.DateTimeFormat costs far more than formatting with one (it loads the zone's rules and the
-// locale's data), and every flight in an answer is formatted twice: one formatter per time zone is kept.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(
-  cache: Map<string, Intl.DateTimeFormat>,
-  timeZone: string,
-  options: Intl.DateTimeFormatOptions,
-): Intl.DateTimeFormat {
-  let format = cache.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { ...options, timeZone });
-    cache.set(timeZone, format);
-  }
-  return format;
-}
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const dateOf = ({ year, month, day }: WallClock) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 
 /** The calendar date in a time zone, YYYY-MM-DD. */
 export function localDate(instant: Date, timeZone: string): string {
-  return formatterFor(dateFormats, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return dateOf(wallClockIn(timeZone, instant));
 }
 
 /** `YYYY-MM-DDTHH:MM` on the wall clock of a time zone: how flight times are shown. */
 export function localDateTime(instant: Date, timeZone: string): string {
-  const parts = formatterFor(dateTimeFormats, timeZone, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+  const clock = wallClockIn(timeZone, instant);
+  return `${dateOf(clock)}T${pad(clock.hour)}:${pad(clock.minute)}`;
 }
 
 /** A date before today where the trip starts is a mistake worth a 400, not an empty result. */

@@ -1,0 +1,46 @@
+import type { CarPolicies } from '@tripwise/contracts';
+import type { Queryable } from '@tripwise/platform/db';
+
+export interface LocationCarRow {
+  id: number;
+  company: string;
+  location_code: string;
+  city: string;
+  car_class: string;
+  model: string;
+  year: number;
+  transmission: string;
+  seats: number;
+  units: number;
+  daily_price_minor: number;
+  policies: CarPolicies;
+}
+
+export interface CarTakenDayRow {
+  car_id: number;
+  day: string;
+  taken: number;
+}
+
+const LOCATION_CAR_IDS = `ARRAY(SELECT id FROM cars WHERE location_code = $1 AND status = 'active')`;
+
+/** A pick-up place's active cars, by id, and the days from yesterday (UTC) on with some of them taken. */
+export async function loadLocationCars(
+  db: Queryable,
+  code: string,
+): Promise<{ cars: LocationCarRow[]; taken: CarTakenDayRow[] }> {
+  const [cars, taken] = await Promise.all([
+    db.query<LocationCarRow>(
+      `SELECT id, company, location_code::text AS location_code, city, car_class, model, year, transmission, seats,
+              units, daily_price_minor, policies
+       FROM cars WHERE location_code = $1 AND status = 'active' ORDER BY id`,
+      [code],
+    ),
+    db.query<CarTakenDayRow>(
+      `SELECT car_id, day, taken FROM car_days
+       WHERE car_id = ANY(${LOCATION_CAR_IDS}) AND day >= current_date - 2 AND taken > 0`,
+      [code],
+    ),
+  ]);
+  return { cars: cars.rows, taken: taken.rows };
+}
