@@ -116,7 +116,7 @@ describe('the city index on its own', () => {
     const { room } = await addHotel('PDX', 'Rose Hotel', 3, 20_000);
     const nightly = async () => (await mine.index.get('PDX')).city.roomNightly[0];
     expect(await nightly()).toBe(20_000);
-    await service.db.query('UPDATE room_types SET nightly_price_minor = 17_000 WHERE id = $1', [room]);
+    await service.db.query('UPDATE room_types SET nightly_price_minor = 17000 WHERE id = $1', [room]);
     // Unannounced, the change is not seen (what the version is for); announced by the other instance, it is.
     expect(await nightly()).toBe(20_000);
     await theirs.cache.invalidate('hotels', 'PDX');
