@@ -17,7 +17,7 @@ export function createDayFlightsIndex(deps: {
     metrics: deps.metrics,
     maxListings: deps.maxFlights,
     load: async (date) => dayFlightsFrom(await loadDayFlights(deps.db, date)),
-    size: (day) => day.flights.length,
+    size: (day) => day.count,
   });
 }
 

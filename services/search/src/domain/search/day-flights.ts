@@ -1,60 +1,89 @@
 import type { FlightFacets, TimeOfDay } from '@tripwise/contracts';
 import { wallClockIn } from '@tripwise/travel-data';
-import type { DayCabinRow, DayFlightRow } from '../../data/day-flights.repository.ts';
+import type { DayFlightTuple } from '../../data/day-flights.repository.ts';
 import type { FlightCriteria, FlightRow, FlightSort } from '../../data/flight-search.repository.ts';
 
 const CABINS = ['economy', 'premium_economy', 'business', 'first'] as const;
 
 /**
- * A day's flights as a search sees them, held in memory (see held-scopes.ts for when it is read again): the rows,
- * the flights of each route, and each flight's fare and seats left per cabin (cabin c of flight i at i * 4 + c;
- * no fare: no such cabin).
+ * A day's flights as a search sees them, held in memory (see held-scopes.ts for when it is read again): columns
+ * rather than an object per flight (a few dozen objects per day instead of tens of thousands, little for the
+ * garbage collector to walk), the flights of each route, and each flight's fare and seats left per cabin (cabin c
+ * of flight i at i * 4 + c; no fare: no such cabin).
  */
 export interface DayFlights {
-  flights: DayFlightRow[];
+  count: number;
+  id: Float64Array;
+  airline: string[];
+  flightNumber: string[];
+  origin: string[];
+  destination: string[];
+  via: (string | null)[];
+  stops: Uint8Array;
+  departMs: Float64Array;
+  arriveMs: Float64Array;
+  durationMin: Float64Array;
+  refundable: Uint8Array;
   byRoute: Map<string, number[]>;
   fare: Float64Array;
   seatsLeft: Float64Array;
-  /** Wall-clock times already worked out, by flight, time zone and end ("d" departure, "a" arrival). */
-  localTimes: Map<string, string>;
 }
 
-export function dayFlightsFrom(rows: { flights: DayFlightRow[]; cabins: DayCabinRow[] }): DayFlights {
-  const indexOf = new Map<number, number>();
-  const byRoute = new Map<string, number[]>();
-  rows.flights.forEach((f, i) => {
-    indexOf.set(Number(f.id), i);
-    const route = f.origin + f.destination;
-    const list = byRoute.get(route);
+export function dayFlightsFrom(flights: DayFlightTuple[]): DayFlights {
+  const count = flights.length;
+  // Codes repeat thousands of times a day: one string each.
+  const codes = new Map<string, string>();
+  const code = (value: string) => codes.get(value) ?? (codes.set(value, value), value);
+  const day: DayFlights = {
+    count,
+    id: new Float64Array(count),
+    airline: new Array<string>(count),
+    flightNumber: new Array<string>(count),
+    origin: new Array<string>(count),
+    destination: new Array<string>(count),
+    via: new Array<string | null>(count),
+    stops: new Uint8Array(count),
+    departMs: new Float64Array(count),
+    arriveMs: new Float64Array(count),
+    durationMin: new Float64Array(count),
+    refundable: new Uint8Array(count),
+    byRoute: new Map(),
+    fare: new Float64Array(count * CABINS.length),
+    seatsLeft: new Float64Array(count * CABINS.length),
+  };
+  flights.forEach((f, i) => {
+    const [id, airline, flightNumber, origin, destination, via, stops, departMs, arriveMs, durationMin, refundable] = f;
+    day.id[i] = id;
+    day.airline[i] = code(airline);
+    day.flightNumber[i] = flightNumber;
+    day.origin[i] = code(origin);
+    day.destination[i] = code(destination);
+    day.via[i] = via === null ? null : code(via);
+    day.stops[i] = stops;
+    day.departMs[i] = departMs;
+    day.arriveMs[i] = arriveMs;
+    day.durationMin[i] = durationMin;
+    day.refundable[i] = refundable ? 1 : 0;
+    const route = origin + destination;
+    const list = day.byRoute.get(route);
     if (list) list.push(i);
-    else byRoute.set(route, [i]);
+    else day.byRoute.set(route, [i]);
+    for (const [cabin, fare, seatsLeft] of f[11] ?? []) {
+      const c = CABINS.indexOf(cabin as (typeof CABINS)[number]);
+      if (c < 0) continue;
+      day.fare[i * CABINS.length + c] = fare;
+      day.seatsLeft[i * CABINS.length + c] = seatsLeft;
+    }
   });
-  const fare = new Float64Array(rows.flights.length * CABINS.length);
-  const seatsLeft = new Float64Array(rows.flights.length * CABINS.length);
-  for (const c of rows.cabins) {
-    const i = indexOf.get(Number(c.flight_id));
-    const cabin = CABINS.indexOf(c.cabin as (typeof CABINS)[number]);
-    // A cabin of a flight added after the flights were read, or of an unknown class, is left out.
-    if (i === undefined || cabin < 0) continue;
-    fare[i * CABINS.length + cabin] = Number(c.price_minor);
-    seatsLeft[i * CABINS.length + cabin] = c.seats_left;
-  }
-  return { flights: rows.flights, byRoute, fare, seatsLeft, localTimes: new Map() };
+  return day;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `HH:MM:SS` on the zone's clocks, as the database's `timezone(zone, at)::time` reads. */
-function clockTime(day: DayFlights, i: number, end: 'd' | 'a', timeZone: string): string {
-  const key = `${i}${end}${timeZone}`;
-  let time = day.localTimes.get(key);
-  if (time === undefined) {
-    const f = day.flights[i]!;
-    const clock = wallClockIn(timeZone, end === 'd' ? f.depart_at : f.arrive_at);
-    time = `${pad(clock.hour)}:${pad(clock.minute)}:${pad(clock.second)}`;
-    day.localTimes.set(key, time);
-  }
-  return time;
+function clockTime(ms: number, timeZone: string): string {
+  const clock = wallClockIn(timeZone, ms);
+  return `${pad(clock.hour)}:${pad(clock.minute)}:${pad(clock.second)}`;
 }
 
 /** A filter's `HH:MM` compared as the database compares times: to the second. */
@@ -69,14 +98,22 @@ function base(day: DayFlights, c: FlightCriteria): Omit<FlightRow, 'best' | 'tot
       for (const i of day.byRoute.get(origin + destination) ?? []) {
         const slot = i * CABINS.length + cabin;
         if (!day.fare[slot] || day.seatsLeft[slot]! < c.passengers) continue;
-        const f = day.flights[i]!;
         rows.push({
-          ...f,
-          id: Number(f.id),
+          id: day.id[i]!,
+          airline: day.airline[i]!,
+          flight_number: day.flightNumber[i]!,
+          origin: day.origin[i]!,
+          destination: day.destination[i]!,
+          via: day.via[i]!,
+          stops: day.stops[i]!,
+          depart_at: new Date(day.departMs[i]!),
+          arrive_at: new Date(day.arriveMs[i]!),
+          duration_min: day.durationMin[i]!,
+          refundable: day.refundable[i] === 1,
           price_minor: day.fare[slot],
           seats_left: day.seatsLeft[slot]!,
-          depart_local: clockTime(day, i, 'd', c.originTimeZone),
-          arrive_local: clockTime(day, i, 'a', c.destinationTimeZone),
+          depart_local: clockTime(day.departMs[i]!, c.originTimeZone),
+          arrive_local: clockTime(day.arriveMs[i]!, c.destinationTimeZone),
         });
       }
     }
