@@ -152,6 +152,19 @@ describe('the price market', () => {
     expect(economy.priceTrend.avg60).toBe(economy.priceTrend.avg30);
   });
 
+  test("When a room's price moves, then the hotel's details show that room's trend ending at the new price", async () => {
+    let moved: PriceChangedEvent | undefined;
+    for (let seed = 200; !moved && seed < 220; seed++) {
+      await releaseLock();
+      moved = (await marketOn(seed).tick()).find((e) => e.kind === 'room');
+    }
+    expect(moved).toBeDefined();
+    const details = await service.get(`/api/search/hotels/${String(moved!.context.hotelId)}`);
+    const room = details.body.rooms.find((r: { id: string }) => r.id === moved!.listingId);
+    expect(room.nightlyPrice.amount).toBe(moved!.newPrice);
+    expect(room.priceTrend.points.at(-1).price).toBe(moved!.newPrice);
+  });
+
   test('When two instances tick at once, then only one moves prices', async () => {
     await releaseLock();
     const [a, b] = await Promise.all([marketOn(2).tick(), marketOn(3).tick()]);

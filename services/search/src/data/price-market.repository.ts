@@ -150,9 +150,15 @@ export interface PriceTrend {
 
 /**
  * The price trends of many units in one grouped read over the (kind, listing, unit, time) index, keyed
- * `listingId:unit`. Units whose price never moved have no entry.
+ * `listingId:unit`: of the listings named, or of every room type of a hotel. Units whose price never moved have
+ * no entry.
  */
-export async function priceTrends(db: Queryable, kind: PricedKind, listingIds: (number | string)[]): Promise<Map<string, PriceTrend>> {
+export async function priceTrends(
+  db: Queryable,
+  kind: PricedKind,
+  listings: (number | string)[] | { roomsOfHotel: number | string },
+): Promise<Map<string, PriceTrend>> {
+  const ids = Array.isArray(listings) ? '$2::bigint[]' : 'ARRAY(SELECT id FROM room_types WHERE hotel_id = $2::bigint)';
   const { rows } = await db.query<{
     listing_id: string;
     unit: string;
@@ -165,9 +171,9 @@ export async function priceTrends(db: Queryable, kind: PricedKind, listingIds: (
             round(avg(price_minor)) AS avg60,
             to_jsonb((array_agg(jsonb_build_object('at', at, 'price', price_minor, 'reason', reason) ORDER BY at DESC))[1:30]) AS points
      FROM price_history
-     WHERE kind = $1 AND listing_id = ANY($2::bigint[]) AND at > now() - interval '60 days'
+     WHERE kind = $1 AND listing_id = ANY(${ids}) AND at > now() - interval '60 days'
      GROUP BY listing_id, unit`,
-    [kind, listingIds.map(String)],
+    [kind, Array.isArray(listings) ? listings.map(String) : String(listings.roomsOfHotel)],
   );
   return new Map(
     rows.map((r) => [

@@ -29,8 +29,8 @@ const airport = (code: string) => {
   return { code, name: a?.name ?? code, city: a?.city ?? code, timeZone: a?.timeZone ?? 'UTC' };
 };
 
-// A flight's or car's trends and reviews are keyed by its id alone: asked alongside the listing itself, one round
-// trip to the database instead of two (and dropped if there is no such listing).
+// A listing's trends and reviews are found by its id alone: asked alongside the listing itself, one round trip to
+// the database instead of two (and dropped if there is no such listing).
 export async function flightDetails(db: Queryable, id: string): Promise<FlightDetails> {
   const [f, trends, reviews] = await Promise.all([
     findFlight(db, id),
@@ -71,16 +71,12 @@ export async function hotelDetails(
   id: string,
   stay?: { checkIn: string; checkOut: string },
 ): Promise<HotelDetails> {
-  const h = await findHotel(db, id, stay);
-  if (!h) throw notFound('The hotel');
-  const [trends, reviews] = await Promise.all([
-    priceTrends(
-      db,
-      'room',
-      h.rooms.map((r) => r.id),
-    ),
-    latestReviews(db, 'hotel', h.id),
+  const [h, trends, reviews] = await Promise.all([
+    findHotel(db, id, stay),
+    priceTrends(db, 'room', { roomsOfHotel: id }),
+    latestReviews(db, 'hotel', id),
   ]);
+  if (!h) throw notFound('The hotel');
   return {
     id: String(h.id),
     name: h.name,
