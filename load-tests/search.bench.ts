@@ -76,7 +76,8 @@ interface PhaseResult {
   cacheable: number;
 }
 
-const CACHE_TTL_MS = 60_000;
+// How often the very same search comes back within a minute: all that a cache of whole answers could serve.
+const REPEAT_WINDOW_MS = 60_000;
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -158,7 +159,7 @@ async function cacheCounts(searchUrl: string): Promise<{ hits: number; misses: n
   const text = await (await fetch(`${searchUrl}/metrics`)).text();
   let hits = 0;
   let misses = 0;
-  // Stored results (cars) and cities and days held in memory (hotels, flights) alike.
+  // Cities, days and places held in memory (search's held-scopes.ts): answered from memory, or read again first.
   for (const [, labels, value] of text.matchAll(/^search_(?:cache|held)_requests_total\{([^}]*)\} (\d+)/gm)) {
     if (labels!.includes('result="hit"')) hits += Number(value);
     if (labels!.includes('result="miss"')) misses += Number(value);
@@ -190,11 +191,11 @@ async function drive(
       stats: await thinkTimeLoop(name, { users: env.users, durationMs, thinkMs }, async (user) => {
         const visitor = visitors[user]!;
         const request = visitor.next();
-        // Searches by flight date, city or pick-up place are cached (hotels around a point are not).
+        // Searches by flight date, city or pick-up place are held (hotels around a point are not).
         if (request.kind !== 'other' && !request.path.includes('latitude=')) {
           const now = performance.now();
           const before = lastAsked.get(request.path);
-          if (before !== undefined && now - before < CACHE_TTL_MS) repeats++;
+          if (before !== undefined && now - before < REPEAT_WINDOW_MS) repeats++;
           cacheable++;
           lastAsked.set(request.path, now);
         }
@@ -366,8 +367,8 @@ function printSummary(results: PhaseResult[], datasets: Dataset[]): void {
   out(HEADER);
   for (const r of results) printRow(r);
   out(
-    `(hit %: the search service's cache lookups in the run answered without the database: a stored result (cars) or ` +
-      `a city's hotels or a day's flights held in memory, read when they changed; MiB: peak RSS of the search service and the ` +
+    `(hit %: the search service's cache lookups in the run answered without the database, from a city's hotels, a ` +
+      `day's flights or a place's cars held in memory (read again when they changed); MiB: peak RSS of the search service and the ` +
       `gateway; CPU ms/req: used by search, gateway and the PostgreSQL backends of the benchmark's database, per ` +
       `request; machine CPU: all cores busy; others: busy with anything else, Redis included)\n`,
   );
