@@ -1,20 +1,8 @@
-import type { CarPolicies } from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
+import type { CarRow } from './car-search.repository.ts';
 
-export interface LocationCarRow {
-  id: number;
-  company: string;
-  location_code: string;
-  city: string;
-  car_class: string;
-  model: string;
-  year: number;
-  transmission: string;
-  seats: number;
-  units: number;
-  daily_price_minor: number;
-  policies: CarPolicies;
-}
+/** A car as held: what a search row shows but the rental's figures, and how many units it has. */
+export type LocationCarRow = Omit<CarRow, 'total_minor' | 'units_left' | 'total'> & { units: number };
 
 export interface CarTakenDayRow {
   car_id: number;

@@ -2,6 +2,7 @@ import type { HotelFacets } from '@tripwise/contracts';
 import type { CityHotelsRows } from '../../data/city-hotels.repository.ts';
 import type { HotelCriteria, HotelSort } from '../../data/hotel-search.repository.ts';
 import { dayNumber } from '../holds/hold-days.ts';
+import { codePointOrder, rangeOf } from './facet-groups.ts';
 
 /**
  * A city's hotels as a search sees them, held in memory (see city-hotels-index.ts for when it is read again). Kept
@@ -289,13 +290,11 @@ function facetsOf(
   f.neighborhoods.forEach((count, n) => {
     if (count) neighborhoods.set(city.neighborhoods[n]!, count);
   });
-  // Ties in code-point order, as the database (C collation) orders them.
-  const byCountThenName = (x: [string, number], y: [string, number]) =>
-    y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0);
+  const byCountThenName = (x: [string, number], y: [string, number]) => y[1] - x[1] || codePointOrder(x[0], y[0]);
   return {
     stars,
     amenities: [...amenities].sort(byCountThenName).map(([amenity, count]) => ({ amenity, count })),
     neighborhoods: [...neighborhoods].sort(byCountThenName).map(([neighborhood, count]) => ({ neighborhood, count })),
-    nightly: f.max >= f.min ? { min: f.min, max: f.max } : { min: null, max: null },
+    nightly: f.max >= f.min ? { min: f.min, max: f.max } : rangeOf([]),
   };
 }

@@ -2,6 +2,7 @@ import type { FlightFacets, TimeOfDay } from '@tripwise/contracts';
 import { wallClockIn } from '@tripwise/travel-data';
 import type { DayFlightTuple } from '../../data/day-flights.repository.ts';
 import type { FlightCriteria, FlightRow, FlightSort } from '../../data/flight-search.repository.ts';
+import { codePointOrder, countAndLeast, rangeOf } from './facet-groups.ts';
 
 const CABINS = ['economy', 'premium_economy', 'business', 'first'] as const;
 
@@ -169,28 +170,17 @@ const bucketOf = (time: string): TimeOfDay =>
 /** The same facets as flightFacets (flight-search.repository.ts), from a day held in memory. */
 export function dayFlightFacets(day: DayFlights, c: FlightCriteria): FlightFacets {
   const rows = base(day, c);
-  const group = <K>(keyOf: (r: (typeof rows)[number]) => K) => {
-    const groups = new Map<K, { count: number; minPrice: number }>();
-    for (const r of rows) {
-      const g = groups.get(keyOf(r));
-      if (g) {
-        g.count++;
-        g.minPrice = Math.min(g.minPrice, r.price_minor);
-      } else groups.set(keyOf(r), { count: 1, minPrice: r.price_minor });
-    }
-    return [...groups];
-  };
-  const prices = rows.map((r) => r.price_minor);
+  const price = (r: (typeof rows)[number]) => r.price_minor;
   return {
-    airlines: group((r) => r.airline)
-      .map(([code, g]) => ({ code, ...g }))
-      .sort((x, y) => x.minPrice - y.minPrice || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0)),
-    stops: group((r) => r.stops)
-      .map(([stops, g]) => ({ stops, ...g }))
+    airlines: countAndLeast(rows, (r) => r.airline, price)
+      .map(({ key, count, least }) => ({ code: key, count, minPrice: least }))
+      .sort((x, y) => x.minPrice - y.minPrice || codePointOrder(x.code, y.code)),
+    stops: countAndLeast(rows, (r) => r.stops, price)
+      .map(({ key, count, least }) => ({ stops: key, count, minPrice: least }))
       .sort((x, y) => x.stops - y.stops),
-    timesOfDay: group((r) => bucketOf(r.depart_local))
-      .map(([bucket, g]) => ({ bucket, count: g.count }))
+    timesOfDay: countAndLeast(rows, (r) => bucketOf(r.depart_local), price)
+      .map(({ key, count }) => ({ bucket: key, count }))
       .sort((x, y) => BUCKETS.indexOf(x.bucket) - BUCKETS.indexOf(y.bucket)),
-    price: rows.length ? { min: Math.min(...prices), max: Math.max(...prices) } : { min: null, max: null },
+    price: rangeOf(rows.map(price)),
   };
 }

@@ -2,6 +2,7 @@ import type { CarFacets } from '@tripwise/contracts';
 import type { CarCriteria, CarRow, CarSort } from '../../data/car-search.repository.ts';
 import type { CarTakenDayRow, LocationCarRow } from '../../data/location-cars.repository.ts';
 import { dayNumber } from '../holds/hold-days.ts';
+import { codePointOrder, countAndLeast, rangeOf } from './facet-groups.ts';
 
 /** A pick-up place's cars as a search sees them, held in memory (see held-scopes.ts for when it is read again). */
 export interface LocationCars {
@@ -23,9 +24,6 @@ export function locationCarsFrom(rows: { cars: LocationCarRow[]; taken: CarTaken
     taken,
   };
 }
-
-// Strings in code-point order, as the database (C collation) orders them.
-const compare = (x: number | string, y: number | string) => (x < y ? -1 : x > y ? 1 : 0);
 
 const SORT: Record<CarSort, { key: (r: Omit<CarRow, 'total'>) => number | string; descending: boolean }> = {
   price: { key: (r) => r.total_minor, descending: false },
@@ -65,36 +63,25 @@ export function findLocationCars(places: LocationCars[], c: CarCriteria): { rows
   const order = descending ? -1 : 1;
   const after = c.after;
   const rows = filtered
-    .filter((r) => !after || order * compare(key(r), after.key) > 0 || (key(r) === after.key && r.id > after.id))
-    .sort((x, y) => order * compare(key(x), key(y)) || x.id - y.id)
+    .filter((r) => !after || order * codePointOrder(key(r), after.key) > 0 || (key(r) === after.key && r.id > after.id))
+    .sort((x, y) => order * codePointOrder(key(x), key(y)) || x.id - y.id)
     .slice(0, c.limit + 1)
     .map((r): CarRow => ({ ...r, total: filtered.length }));
   return { rows, facets: facetsOf(matched) };
 }
 
 function facetsOf(matched: Omit<CarRow, 'total'>[]): CarFacets {
-  const group = (keyOf: (r: Omit<CarRow, 'total'>) => string) => {
-    const groups = new Map<string, { count: number; minTotal: number }>();
-    for (const r of matched) {
-      const g = groups.get(keyOf(r));
-      if (g) {
-        g.count++;
-        g.minTotal = Math.min(g.minTotal, r.total_minor);
-      } else groups.set(keyOf(r), { count: 1, minTotal: r.total_minor });
-    }
-    return [...groups];
-  };
-  const totals = matched.map((r) => r.total_minor);
+  const total = (r: Omit<CarRow, 'total'>) => r.total_minor;
   return {
-    classes: group((r) => r.car_class)
-      .map(([carClass, g]) => ({ carClass, ...g }))
-      .sort((x, y) => x.minTotal - y.minTotal || compare(x.carClass, y.carClass)),
-    companies: group((r) => r.company)
-      .map(([company, g]) => ({ company, ...g }))
-      .sort((x, y) => x.minTotal - y.minTotal || compare(x.company, y.company)),
-    transmissions: group((r) => r.transmission)
-      .map(([transmission, g]) => ({ transmission, count: g.count }))
-      .sort((x, y) => compare(x.transmission, y.transmission)),
-    total: matched.length ? { min: Math.min(...totals), max: Math.max(...totals) } : { min: null, max: null },
+    classes: countAndLeast(matched, (r) => r.car_class, total)
+      .map(({ key, count, least }) => ({ carClass: key, count, minTotal: least }))
+      .sort((x, y) => x.minTotal - y.minTotal || codePointOrder(x.carClass, y.carClass)),
+    companies: countAndLeast(matched, (r) => r.company, total)
+      .map(({ key, count, least }) => ({ company: key, count, minTotal: least }))
+      .sort((x, y) => x.minTotal - y.minTotal || codePointOrder(x.company, y.company)),
+    transmissions: countAndLeast(matched, (r) => r.transmission, total)
+      .map(({ key, count }) => ({ transmission: key, count }))
+      .sort((x, y) => codePointOrder(x.transmission, y.transmission)),
+    total: rangeOf(matched.map(total)),
   };
 }
