@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { scopeOf, scopeOfHoldItem } from './data/listing-scope.repository.ts';
 import { createCityHotelsIndex } from './domain/cache/city-hotels-index.ts';
 import { createDayFlightsIndex } from './domain/cache/day-flights-index.ts';
+import { createHeldDetails } from './domain/cache/held-details.ts';
 import { createHeldMetrics } from './domain/cache/held-scopes.ts';
 import { createLocationCarsIndex } from './domain/cache/location-cars-index.ts';
 import { createSearchCache, type SearchCache } from './domain/cache/search-cache.ts';
@@ -51,13 +52,17 @@ export interface SearchService extends Service {
   stats: ListingStats;
 }
 
-/** With the cache on, hotel, flight and car searches are worked out on cities, days and places held in memory. */
+/**
+ * With the cache on, hotel, flight and car searches are worked out on cities, days and places held in memory, and
+ * details pages are kept while their scope does not change.
+ */
 function heldInventory(db: Db, cache: SearchCache, metrics: ServiceMetrics, config: AppDeps['config']): HeldInventory {
   const counts = createHeldMetrics(metrics);
   return {
     cities: createCityHotelsIndex({ db, cache, metrics: counts, maxHotels: config.SEARCH_HELD_HOTELS ?? 150_000 }),
     days: createDayFlightsIndex({ db, cache, metrics: counts, maxFlights: config.SEARCH_HELD_FLIGHTS ?? 250_000 }),
     cars: createLocationCarsIndex({ db, cache, metrics: counts, maxCars: config.SEARCH_HELD_CARS ?? 50_000 }),
+    details: createHeldDetails({ cache, metrics, maxEntries: 20_000, maxAgeMs: 60_000 }),
   };
 }
 

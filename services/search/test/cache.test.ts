@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createMetrics } from '@tripwise/platform/metrics';
+import { createHeldDetails } from '../src/domain/cache/held-details.ts';
+import { createSearchCache } from '../src/domain/cache/search-cache.ts';
 import { DAY, givenASearchService } from './given-search-data.ts';
 
 let service: Awaited<ReturnType<typeof givenASearchService>>;
@@ -82,6 +85,56 @@ describe('the search cache', () => {
     const admin = await service.token('admin');
     await service.as(admin, 'PATCH', `/api/listings/flights/${flightId}`, { status: 'removed' });
     expect((await search()).body.total).toBe(0);
+  });
+});
+
+describe('details pages kept in memory', () => {
+  test('When a flight is opened again and nothing changed, then the kept page answers; seats held, it is read again', async () => {
+    const { rows } = await service.db.query<{ id: number }>(
+      `INSERT INTO flights (airline, flight_number, origin, destination, stops, depart_at, arrive_at, depart_date, duration_min, refundable)
+       VALUES ('AS', '11', 'SEA', 'ATL', 0, '2030-03-01T18:00Z', '2030-03-02T00:00Z', $1, 360, false) RETURNING id`,
+      [DAY],
+    );
+    const id = String(rows[0]!.id);
+    await service.db.query(
+      `INSERT INTO flight_cabins (flight_id, cabin, price_minor, seats_total) VALUES ($1, 'economy', 29000, 9)`,
+      [id],
+    );
+    const details = () => service.get(`/api/search/flights/${id}`);
+    await details(); // learns the flight's day
+    await details(); // read under the day's version
+    const hitsBefore = await count('search_details_requests_total', 'flights', 'hit');
+    const kept = await details();
+    expect((await count('search_details_requests_total', 'flights', 'hit')) - hitsBefore).toBe(1);
+    const seats = (page: { body: { cabins: { cabin: string; seatsLeft: number }[] } }) =>
+      page.body.cabins.find((c) => c.cabin === 'economy')!.seatsLeft;
+    const hold = await service.internal('POST', '/internal/holds', {
+      holdId: randomUUID(),
+      items: [{ kind: 'flight', flightId: id, cabin: 'economy', seats: 2 }],
+    });
+    expect(seats(await details())).toBe(seats(kept) - 2);
+    await service.internal('POST', `/internal/holds/${hold.body.id}/release`);
+    expect(seats(await details())).toBe(seats(kept));
+  });
+
+  test('When a kept page is older than its limit, then it is read again though nothing changed', async () => {
+    let clock = 0;
+    const held = createHeldDetails({
+      cache: createSearchCache(service.kv),
+      metrics: createMetrics('details_age'),
+      maxEntries: 10,
+      maxAgeMs: 1_000,
+      now: () => clock,
+    });
+    let reads = 0;
+    const load = async () => ({ answer: ++reads, scope: 'ZZZ' });
+    expect([
+      await held.get('cars', '1', load),
+      await held.get('cars', '1', load),
+      await held.get('cars', '1', load),
+    ]).toEqual([1, 2, 2]);
+    clock = 1_000;
+    expect(await held.get('cars', '1', load)).toBe(3);
   });
 });
 

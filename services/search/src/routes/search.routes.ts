@@ -3,7 +3,9 @@ import { carSearchSchema, flightSearchSchema, hotelSearchSchema, placeSearchSche
 import type { Queryable } from '@tripwise/platform/db';
 import type { CityHotelsIndex } from '../domain/cache/city-hotels-index.ts';
 import type { DayFlightsIndex } from '../domain/cache/day-flights-index.ts';
+import type { HeldDetails } from '../domain/cache/held-details.ts';
 import type { LocationCarsIndex } from '../domain/cache/location-cars-index.ts';
+import type { CacheKind } from '../domain/cache/search-cache.ts';
 import type { ListingStats } from '../domain/market/listing-stats.ts';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
 import { searchPlaces } from '../domain/places/search-places.ts';
@@ -31,6 +33,7 @@ export interface HeldInventory {
   cities?: CityHotelsIndex | undefined;
   days?: DayFlightsIndex | undefined;
   cars?: LocationCarsIndex | undefined;
+  details?: HeldDetails | undefined;
 }
 
 /** Public search: flights, hotels, cars, places, and each listing's details. Anyone may call these. */
@@ -42,6 +45,9 @@ export function searchRoutes(
 ): DocumentedRouter {
   const docs = documentedRouter('search');
   const { route } = docs;
+  // A details page from memory while its scope has not changed (the cache on), else from the database.
+  const kept = <T>(kind: CacheKind, key: string, load: () => Promise<{ answer: T; scope: string }>) =>
+    held.details ? held.details.get(kind, key, load) : load().then((loaded) => loaded.answer);
 
   route(
     {
@@ -121,7 +127,10 @@ export function searchRoutes(
       responses: DETAILS,
     },
     async ({ params }, _req, res) => {
-      const details = await flightDetails(db, params.id);
+      const details = await kept('flights', params.id, async () => {
+        const answer = await flightDetails(db, params.id);
+        return { answer, scope: answer.departLocal.slice(0, 10) };
+      });
       stats.viewed('flight', params.id);
       res.json(details);
     },
@@ -138,7 +147,10 @@ export function searchRoutes(
     },
     async ({ params, query }, _req, res) => {
       const stay = query.checkIn && query.checkOut ? { checkIn: query.checkIn, checkOut: query.checkOut } : undefined;
-      const details = await hotelDetails(db, params.id, stay);
+      const details = await kept('hotels', `${params.id}:${stay?.checkIn ?? ''}:${stay?.checkOut ?? ''}`, async () => {
+        const answer = await hotelDetails(db, params.id, stay);
+        return { answer, scope: answer.city.code };
+      });
       stats.viewed('hotel', params.id);
       res.json(details);
     },
@@ -153,7 +165,10 @@ export function searchRoutes(
       responses: DETAILS,
     },
     async ({ params }, _req, res) => {
-      const details = await carDetails(db, params.id);
+      const details = await kept('cars', params.id, async () => {
+        const answer = await carDetails(db, params.id);
+        return { answer, scope: answer.location.code };
+      });
       stats.viewed('car', params.id);
       res.json(details);
     },
