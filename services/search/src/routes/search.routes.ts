@@ -129,6 +129,7 @@ export function searchRoutes(
     async ({ params }, _req, res) => {
       const details = await kept('flights', params.id, async () => {
         const answer = await flightDetails(db, params.id);
+        // Its departure date, as stored: the calendar day at the origin airport, the clock departLocal reads.
         return { answer, scope: answer.departLocal.slice(0, 10) };
       });
       stats.viewed('flight', params.id);
