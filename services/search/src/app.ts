@@ -7,10 +7,12 @@ import { createMetrics, type ServiceMetrics } from '@tripwise/platform/metrics';
 import type { Config } from './config.ts';
 import { scopeOf, scopeOfHoldItem } from './data/listing-scope.repository.ts';
 import { createCityHotelsIndex } from './domain/cache/city-hotels-index.ts';
-import { createDayFlightsIndex } from './domain/cache/day-flights-index.ts';
 import { createHeldDetails } from './domain/cache/held-details.ts';
-import { createHeldMetrics } from './domain/cache/held-scopes.ts';
-import { createLocationCarsIndex } from './domain/cache/location-cars-index.ts';
+import { createHeldMetrics, createHeldScopes } from './domain/cache/held-scopes.ts';
+import { loadDayFlights } from './data/day-flights.repository.ts';
+import { loadLocationCars } from './data/location-cars.repository.ts';
+import { dayFlightsFrom } from './domain/search/day-flights.ts';
+import { locationCarsFrom } from './domain/search/location-cars.ts';
 import { createSearchCache, type SearchCache } from './domain/cache/search-cache.ts';
 import type { InventoryChanged } from './domain/holds/holds.use-case.ts';
 import type { ListingChanged } from './domain/listings/manage-listings.use-case.ts';
@@ -60,8 +62,23 @@ function heldInventory(db: Db, cache: SearchCache, metrics: ServiceMetrics, conf
   const counts = createHeldMetrics(metrics);
   return {
     cities: createCityHotelsIndex({ db, cache, metrics: counts, maxHotels: config.SEARCH_HELD_HOTELS ?? 150_000 }),
-    days: createDayFlightsIndex({ db, cache, metrics: counts, maxFlights: config.SEARCH_HELD_FLIGHTS ?? 250_000 }),
-    cars: createLocationCarsIndex({ db, cache, metrics: counts, maxCars: config.SEARCH_HELD_CARS ?? 50_000 }),
+    // A day's flights by departure date; a pick-up place's cars by its airport code.
+    days: createHeldScopes({
+      kind: 'flights',
+      cache,
+      metrics: counts,
+      maxListings: config.SEARCH_HELD_FLIGHTS ?? 250_000,
+      load: async (date) => dayFlightsFrom(await loadDayFlights(db, date)),
+      size: (day) => day.count,
+    }),
+    cars: createHeldScopes({
+      kind: 'cars',
+      cache,
+      metrics: counts,
+      maxListings: config.SEARCH_HELD_CARS ?? 50_000,
+      load: async (code) => locationCarsFrom(await loadLocationCars(db, code)),
+      size: (place) => place.cars.length,
+    }),
     details: createHeldDetails({ cache, metrics, maxEntries: 20_000, maxAgeMs: 60_000 }),
   };
 }

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { carSearchSchema, flightSearchSchema, hotelSearchSchema, placeSearchSchema } from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
 import type { CityHotelsIndex } from '../domain/cache/city-hotels-index.ts';
-import type { DayFlightsIndex } from '../domain/cache/day-flights-index.ts';
 import type { HeldDetails } from '../domain/cache/held-details.ts';
-import type { LocationCarsIndex } from '../domain/cache/location-cars-index.ts';
+import type { HeldScopes } from '../domain/cache/held-scopes.ts';
 import type { CacheKind } from '../domain/cache/search-cache.ts';
 import type { ListingStats } from '../domain/market/listing-stats.ts';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
 import { searchPlaces } from '../domain/places/search-places.ts';
+import type { DayFlights } from '../domain/search/day-flights.ts';
+import type { LocationCars } from '../domain/search/location-cars.ts';
 import { carDetails, flightDetails, hotelDetails } from '../domain/search/listing-details.use-case.ts';
 import { searchCars } from '../domain/search/search-cars.use-case.ts';
 import { searchFlights } from '../domain/search/search-flights.use-case.ts';
@@ -31,8 +32,8 @@ const DETAILS = { 200: 'The listing', 400: 'Invalid id', 404: 'No such listing' 
 /** With the cache on: the cities, days and pick-up places held in memory that searches are worked out on. */
 export interface HeldInventory {
   cities?: CityHotelsIndex | undefined;
-  days?: DayFlightsIndex | undefined;
-  cars?: LocationCarsIndex | undefined;
+  days?: HeldScopes<DayFlights> | undefined;
+  cars?: HeldScopes<LocationCars> | undefined;
   details?: HeldDetails | undefined;
 }
 

@@ -31,8 +31,6 @@ export interface CityHotels {
   roomNightly: Float64Array;
   /** Rooms taken by room index, then by day number (days since 1970-01-01); absent: none taken. */
   roomTaken: Map<number, Map<number, number>>;
-  /** The middle of the city's hotels: where distance is measured from. */
-  center: { latitude: number; longitude: number } | undefined;
 }
 
 /** A hotel found for the criteria: everything but what only a page shows (name, address, policies…). */
@@ -106,7 +104,6 @@ export function cityHotelsFrom(rows: CityHotelsRows): CityHotels {
     roomUnits: new Float64Array(rows.rooms.length),
     roomNightly: new Float64Array(rows.rooms.length),
     roomTaken: new Map(),
-    center: undefined,
   };
   let latitudes = 0;
   let longitudes = 0;
@@ -121,8 +118,8 @@ export function cityHotelsFrom(rows: CityHotelsRows): CityHotels {
     latitudes += h.latitude;
     longitudes += h.longitude;
   });
+  // Distances are measured from the middle of the city's hotels, as the SQL search measures them.
   const center = count ? { latitude: latitudes / count, longitude: longitudes / count } : undefined;
-  city.center = center;
   if (center) {
     for (let i = 0; i < count; i++) city.distanceKm[i] = distanceKm(city.latitude[i]!, city.longitude[i]!, center);
   }

@@ -1,8 +1,8 @@
 import type { FlightFacets, TimeOfDay } from '@tripwise/contracts';
-import { wallClockIn } from '@tripwise/travel-data';
 import type { DayFlightTuple } from '../../data/day-flights.repository.ts';
 import type { FlightCriteria, FlightRow, FlightSort } from '../../data/flight-search.repository.ts';
 import { codePointOrder, countAndLeast, rangeOf } from './facet-groups.ts';
+import { localTime } from './places.rules.ts';
 
 const CABINS = ['economy', 'premium_economy', 'business', 'first'] as const;
 
@@ -79,14 +79,6 @@ export function dayFlightsFrom(flights: DayFlightTuple[]): DayFlights {
   return day;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `HH:MM:SS` on the zone's clocks, as the database's `timezone(zone, at)::time` reads. */
-function clockTime(ms: number, timeZone: string): string {
-  const clock = wallClockIn(timeZone, ms);
-  return `${pad(clock.hour)}:${pad(clock.minute)}:${pad(clock.second)}`;
-}
-
 /** A filter's `HH:MM` compared as the database compares times: to the second. */
 const asClock = (time: string) => (time.length === 5 ? `${time}:00` : time);
 
@@ -113,8 +105,8 @@ function base(day: DayFlights, c: FlightCriteria): Omit<FlightRow, 'best' | 'tot
           refundable: day.refundable[i] === 1,
           price_minor: day.fare[slot],
           seats_left: day.seatsLeft[slot]!,
-          depart_local: clockTime(day.departMs[i]!, c.originTimeZone),
-          arrive_local: clockTime(day.arriveMs[i]!, c.destinationTimeZone),
+          depart_local: localTime(day.departMs[i]!, c.originTimeZone),
+          arrive_local: localTime(day.arriveMs[i]!, c.destinationTimeZone),
         });
       }
     }

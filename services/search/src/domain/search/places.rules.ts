@@ -35,6 +35,12 @@ export function localDate(instant: Date, timeZone: string): string {
   return dateOf(wallClockIn(timeZone, instant));
 }
 
+/** `HH:MM:SS` on the wall clock of a time zone, as the database's `timezone(zone, at)::time` reads. */
+export function localTime(instant: Date | number, timeZone: string): string {
+  const { hour, minute, second } = wallClockIn(timeZone, instant);
+  return `${pad(hour)}:${pad(minute)}:${pad(second)}`;
+}
+
 /** `YYYY-MM-DDTHH:MM` on the wall clock of a time zone: how flight times are shown. */
 export function localDateTime(instant: Date, timeZone: string): string {
   const clock = wallClockIn(timeZone, instant);

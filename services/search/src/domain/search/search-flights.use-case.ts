@@ -9,8 +9,8 @@ import {
   type FlightCriteria,
   type FlightRow,
 } from '../../data/flight-search.repository.ts';
-import type { DayFlightsIndex } from '../cache/day-flights-index.ts';
-import { dayFlightFacets, dayFlightRows } from './day-flights.ts';
+import type { HeldScopes } from '../cache/held-scopes.ts';
+import { dayFlightFacets, dayFlightRows, type DayFlights } from './day-flights.ts';
 import { assertNotPast, localDate, localDateTime, resolvePlace, type ResolvedPlace } from './places.rules.ts';
 
 const CURRENCY = 'USD';
@@ -83,10 +83,10 @@ interface FlightSource {
   facets(c: FlightCriteria): Promise<FlightFacets>;
 }
 
-function flightSource(db: Queryable, days: DayFlightsIndex | undefined): FlightSource {
+function flightSource(db: Queryable, days: HeldScopes<DayFlights> | undefined): FlightSource {
   if (!days) return { rows: (c) => searchFlightRows(db, c), facets: (c) => flightFacets(db, c) };
   // Each day is looked up once per search, though its rows and facets are asked for apart.
-  const asked = new Map<string, ReturnType<DayFlightsIndex['get']>>();
+  const asked = new Map<string, Promise<DayFlights>>();
   const day = (date: string) => {
     let found = asked.get(date);
     if (!found) asked.set(date, (found = days.get(date)));
@@ -106,7 +106,7 @@ export async function searchFlights(
   db: Queryable,
   q: FlightSearch,
   now: Date,
-  days?: DayFlightsIndex,
+  days?: HeldScopes<DayFlights>,
 ): Promise<FlightSearchPage> {
   const flights = flightSource(db, days);
   const from = resolvePlace(q.origin, 'origin');
