@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
-import { cachingDenyCheck, httpDenyCheck, isSessionDenied, verifierFromConfig } from '@tripwise/platform/auth';
-import { createService, type ErrorReporter, type Service } from '@tripwise/platform/http';
+import { createService, type AccessPolicy, type ErrorReporter, type Service } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
 import { createMetrics } from '@tripwise/platform/metrics';
@@ -22,21 +21,29 @@ export const SERVICE_NAME = 'api-gateway';
 
 export type GatewayConfig = Omit<
   Config,
-  'NODE_ENV' | 'PORT' | 'HOST' | 'LOG_LEVEL' | 'SENTRY_DSN' | 'SHUTDOWN_TIMEOUT_MS' | 'REDIS_URL' | 'REDIS_PREFIX'
+  | 'NODE_ENV'
+  | 'PORT'
+  | 'HOST'
+  | 'LOG_LEVEL'
+  | 'SENTRY_DSN'
+  | 'SHUTDOWN_TIMEOUT_MS'
+  | 'REDIS_URL'
+  | 'REDIS_PREFIX'
+  | 'DATA_DIR'
+  | 'INTERNAL_SERVICE_TOKEN'
 >;
 
 export interface GatewayDeps {
   config: GatewayConfig;
   logger: Logger;
   kv: KvStore;
-  /** True when the key-value store is the Redis the auth service writes its deny list to. */
-  sharesAuthStore: boolean;
+  /** Token checks: signatures against auth's keys, and auth's deny list. */
+  access: Pick<AccessPolicy, 'verify' | 'isDenied'>;
   errorReporter?: ErrorReporter | undefined;
 }
 
 export interface Gateway extends Service {
-  /** For the HTTP server's 'upgrade' event: WebSockets to the AI agent. */
-  handleUpgrade: ReturnType<typeof socketUpgradeHandler>['handle'];
+  /** Ends the WebSockets it forwards, when shutdown begins. */
   closeSockets: () => void;
 }
 
@@ -61,11 +68,8 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
   const { config, logger, kv } = deps;
   const metrics = createMetrics(SERVICE_NAME);
   const gatewayMetrics = createGatewayMetrics(metrics);
-  const verify = verifierFromConfig(config);
-  const isDenied = cachingDenyCheck(
-    deps.sharesAuthStore ? (sid) => isSessionDenied(kv, sid) : httpDenyCheck(config.AUTH_URL),
-    config.DENY_LIST_CACHE_MS,
-  );
+  const { verify } = deps.access;
+  const isDenied = deps.access.isDenied ?? (async () => false);
   const limits = rateLimits(
     kv,
     {
@@ -83,6 +87,15 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
     const route = UPSTREAM_ROUTES.find((r) => matchesPrefix((req as Request).path, r.prefix));
     return route?.slow ? config.AI_TIMEOUT_MS : config.UPSTREAM_TIMEOUT_MS;
   };
+  const sockets = socketUpgradeHandler({
+    target: config.AI_AGENT_URL,
+    allowedOrigins: config.CORS_ORIGINS,
+    verify,
+    isDenied,
+    kv,
+    connectionsPerMinute: config.RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE,
+    logger,
+  });
 
   const service = createService({
     name: SERVICE_NAME,
@@ -92,6 +105,8 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
     trustProxyHops: config.TRUST_PROXY_HOPS,
     readiness: { kv: () => kv.ping() },
     helmet: spaHelmet(),
+    // Express never sees WebSocket upgrades; the gateway checks and forwards them itself.
+    attach: (server) => server.on('upgrade', (req, socket, head) => void sockets.handle(req, socket, head)),
     ...(deps.errorReporter ? { errorReporter: deps.errorReporter } : {}),
     beforeBodyParser: (app) => {
       app.use(corsMiddleware(config.CORS_ORIGINS));
@@ -143,15 +158,5 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
       }
     },
   });
-
-  const sockets = socketUpgradeHandler({
-    target: config.AI_AGENT_URL,
-    allowedOrigins: config.CORS_ORIGINS,
-    verify,
-    isDenied,
-    kv,
-    connectionsPerMinute: config.RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE,
-    logger,
-  });
-  return { ...service, handleUpgrade: sockets.handle, closeSockets: sockets.closeAll };
+  return { ...service, closeSockets: sockets.closeAll };
 }

@@ -14,7 +14,9 @@ const frontendDist = (name: string) => fileURLToPath(new URL(`../../frontend/${n
 const perMinute = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const schema = baseEnvSchema
-  .extend(storageEnvSchema.pick({ REDIS_URL: true, REDIS_PREFIX: true }).shape)
+  .extend(
+    storageEnvSchema.pick({ REDIS_URL: true, REDIS_PREFIX: true, DATA_DIR: true, INTERNAL_SERVICE_TOKEN: true }).shape,
+  )
   .extend(tokenVerificationEnvSchema.shape)
   .extend({
     PORT: portSchema(8080),
