@@ -8,6 +8,7 @@ export type * from './search-results.ts';
 export * from './listings.ts';
 export * from './holds.ts';
 export * from './bookings.ts';
+export * from './booking-views.ts';
 export * from './contact.ts';
 export * from './agent.ts';
 // Booking's price and refund rules, shared so the checkout and My trips preview exactly what the booking charges.

@@ -4,6 +4,7 @@ import { createTokenVerifier, type Role } from '@tripwise/platform/auth';
 import { captureLogs, listen, openTestDb, openTestKv, startTestIssuer } from '@tripwise/platform/testing';
 import { givenASearchService, SERVICE_TOKEN } from '@tripwise/search/testing';
 import { createApp } from '../src/app.ts';
+import { expectBookingContract } from './booking-contract.ts';
 import { searchClient } from '../src/clients/search.client.ts';
 import { createCardSimulator } from '../src/payments/card-simulator/card-simulator.app.ts';
 import { cardProcessorClient } from '../src/payments/card-processor.client.ts';
@@ -72,7 +73,9 @@ export async function givenABookingStack() {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+    const parsed = text ? JSON.parse(text) : null;
+    expectBookingContract(method, path, res.status, parsed);
+    return { status: res.status, body: parsed, headers: res.headers };
   };
 
   return {
