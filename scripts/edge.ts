@@ -21,7 +21,7 @@ const stack = await startStack({
   envFor: (name) =>
     name === 'api-gateway'
       ? { TRUST_PROXY_HOPS: '1', SERVE_FRONTENDS: 'false' }
-      : { TRUST_PROXY_HOPS: '2', COOKIE_SECURE: 'true', PUBLIC_URL: origin, SEED_DEMO_ACCOUNTS: 'true' },
+      : { COOKIE_SECURE: 'true', PUBLIC_URL: origin, SEED_DEMO_ACCOUNTS: 'true' },
   ports: {
     'api-gateway': GATEWAY_PORT,
     auth: stackConfig.AUTH_PORT,

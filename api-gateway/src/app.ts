@@ -94,6 +94,7 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
     isDenied,
     kv,
     connectionsPerMinute: config.RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE,
+    trustProxyHops: config.TRUST_PROXY_HOPS,
     logger,
   });
 
@@ -129,6 +130,7 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
           target: upstreamUrl(config, upstream),
           prefixes,
           timeoutFor,
+          trustProxyHops: config.TRUST_PROXY_HOPS,
           breaker,
           metrics: gatewayMetrics,
           logger,

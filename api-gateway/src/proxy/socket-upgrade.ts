@@ -6,6 +6,7 @@ import { AppError } from '@tripwise/platform/errors';
 import { attemptLimiter, type KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
 import type { DenyCheck } from '@tripwise/platform/auth';
+import { forwardedHeaders } from './forwarded-headers.ts';
 
 export interface SocketUpgradeOptions {
   target: string;
@@ -14,6 +15,8 @@ export interface SocketUpgradeOptions {
   isDenied: DenyCheck;
   kv: KvStore;
   connectionsPerMinute: number;
+  /** Proxies in front of the gateway whose X-Forwarded-For entry it believes. */
+  trustProxyHops: number;
   logger: Logger;
 }
 
@@ -72,6 +75,7 @@ export function socketUpgradeHandler(options: SocketUpgradeOptions) {
       req.headers['x-user-id'] = identity.userId;
       req.headers['x-user-role'] = identity.role;
       req.headers['x-session-id'] = identity.sessionId;
+      Object.assign(req.headers, forwardedHeaders(req, options.trustProxyHops));
     } catch (err) {
       const status = err instanceof AppError ? err.status : 503;
       const detail = err instanceof AppError && err.detail ? err.detail : 'The connection cannot be checked right now.';

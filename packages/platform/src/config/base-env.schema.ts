@@ -21,7 +21,10 @@ export const baseEnvSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb')
     .default('100kb'),
-  /** Proxies in front of this process whose X-Forwarded-For entries are believed (gateway: 1; behind nginx: 2). */
+  /**
+   * Proxies in front of this process whose X-Forwarded-For entry is believed. A service trusts one, the gateway,
+   * which always replaces the header with the client it saw; the gateway itself trusts 0, or 1 behind nginx.
+   */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
 });
 
