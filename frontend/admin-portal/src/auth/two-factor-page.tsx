@@ -55,11 +55,12 @@ function EnrolForm({ setup, onEnabled }: { setup: Setup; onEnabled: (codes: stri
   const enable = useMutation({
     mutationFn: () => api<Enabled>('/api/auth/2fa/enable', { method: 'POST', body: { code: code.trim() } }),
     onSuccess: async (answer) => {
+      // The codes first: once the session below has its second factor, the page would otherwise move on.
+      onEnabled(answer.backupCodes);
       // The password-only session was replaced by one signed in with both factors: adopt it, then the account.
       await session.signedIn(answer);
       const me = await api<SessionUser>('/api/auth/me').catch(() => null);
       if (me) session.updateUser(me);
-      onEnabled(answer.backupCodes);
     },
   });
   const submit = (event: FormEvent) => {

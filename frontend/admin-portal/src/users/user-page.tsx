@@ -155,7 +155,7 @@ export function Page() {
               </SelectField>
               <ConfirmButton
                 label="Change role"
-                title={`Make ${nameOf(data)} ${newRole === 'admin' ? 'an admin' : `a ${newRole}`}?`}
+                title={`Make ${nameOf(data)} ${newRole === 'traveler' ? 'a traveler' : `an ${newRole}`}?`}
                 confirmLabel="Change role"
                 onConfirm={() => patch({ role: newRole }, `Role changed to ${newRole}; their sessions ended.`)}
               >
