@@ -123,4 +123,31 @@ describe('admin portal: who may use it', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in for hosts and admins' }).waitFor();
   });
+
+  test('When an owner has the portal and the traveler site open in several tabs, then they share one session, and signing out in one tab signs out all', async ({
+    task,
+  }) => {
+    const owner = await createOwner('Tabitha');
+    const open = await openBrowser(import.meta.filename, task.name);
+    const first = open.page;
+    await signInOnPortal(first, owner);
+    await first.getByRole('heading', { name: 'Welcome, Tabitha' }).waitFor();
+
+    // A second portal tab and a traveler-site tab restore the same session from the refresh cookie, renewing it one
+    // tab at a time (a refresh token presented twice would end the session for all of them).
+    const second = await open.context.newPage();
+    await second.goto('/admin/bookings');
+    await second.getByRole('heading', { name: 'Bookings of my listings' }).waitFor();
+    const site = await open.context.newPage();
+    await site.goto('/');
+    await site.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+    await first.reload();
+    await first.getByRole('heading', { name: 'Welcome, Tabitha' }).waitFor();
+
+    await first.getByRole('button', { name: 'Sign out' }).click();
+    await first.getByRole('heading', { name: 'Sign in for hosts and admins' }).waitFor();
+    await second.getByRole('heading', { name: 'Sign in for hosts and admins' }).waitFor();
+    await site.getByRole('link', { name: 'Sign in' }).waitFor();
+    await open.shot('signed-out-everywhere');
+  });
 });

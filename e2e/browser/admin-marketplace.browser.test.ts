@@ -82,13 +82,21 @@ describe('admin portal: users, bills and analytics', () => {
     const stored = await call<{ role: string }>('GET', `/api/auth/admin/users/${user.id}`, { token: adminToken });
     expect(stored.body.role).toBe('owner');
 
-    // Lock: they cannot sign in; unlock: they can.
+    // Lock: the session they have now stops working at once, they cannot sign in again; unlock: they can.
+    const theirs = await call<{ accessToken: string }>('POST', '/api/auth/login', {
+      body: { email: user.email, password: user.password },
+    });
+    expect((await call('GET', '/api/auth/me', { token: theirs.body.accessToken })).status).toBe(200);
+    await page.reload();
+    await page.getByRole('region', { name: 'Sessions' }).getByRole('row').nth(1).waitFor();
     await page.getByRole('button', { name: 'Lock account' }).click();
     const lockDialog = page.getByRole('dialog', { name: 'Lock Katherine Hopper?' });
-    await lockDialog.getByText('They are signed out everywhere at once').waitFor();
+    await lockDialog.getByText('They are signed out everywhere at once (1 active session).').waitFor();
     await open.shot('lock-asks-first');
     await lockDialog.getByRole('button', { name: 'Lock account' }).click();
     await page.getByText('Locked: they were signed out everywhere.').waitFor();
+    await page.getByText('Not signed in anywhere.').waitFor();
+    expect((await call('GET', '/api/auth/me', { token: theirs.body.accessToken })).status).toBe(401);
     const login = () => call('POST', '/api/auth/login', { body: { email: user.email, password: user.password } });
     expect((await login()).status).toBe(403);
     await page.getByRole('button', { name: 'Unlock account' }).click();
@@ -288,7 +296,7 @@ describe('admin portal: users, bills and analytics', () => {
       page.waitForEvent('download'),
       figure('chart-revenue-by-city').getByRole('button', { name: 'Download CSV' }).click(),
     ]);
-    const csv = (await readFile((await download.path()), 'utf8')).trim().split('\r\n');
+    const csv = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
     expect(csv[0]).toBe('City,Bookings,Revenue,Currency');
     const cities = (
       await call<{ items: { city: string; bookings: number; revenue: { amount: number } }[] }>(
