@@ -18,6 +18,7 @@ const IN = new RegExp(`(?:\\bin|\\bat|\\bnear|\\baround|\\bon)${FILLER}\\s*$`);
 
 /** The cue just before a place: "from Paris" (origin), "to Rome" (destination), "in Lyon" (a stay or a start). */
 export function placeCue(text: string, mention: PlaceMention, floor: number): PlaceCue {
+  if (mention.referred) return mention.referred;
   const before = textBefore(text, mention.start, floor);
   if (ORIGIN.test(before)) {
     return 'origin';
@@ -110,15 +111,15 @@ export function namesARoute(text: string, mentions: readonly PlaceMention[]): bo
 
 /** The place a stay or a rental is in: the one said with "in"/"at"/"to", else the last one named. */
 export function assignLocalPlace(text: string, mentions: readonly PlaceMention[]): PlaceMention | null {
-  const cued = mentions.find((mention, index) => {
-    const cue = placeCue(text, mention, mentions[index - 1]?.end ?? 0);
+  const named = mentions.filter((mention) => !mention.referred);
+  if (named.length === 0) return mentions[0] ?? null;
+  const cued = named.find((mention, index) => {
+    const cue = placeCue(text, mention, named[index - 1]?.end ?? 0);
     return (
       cue === 'in' ||
       cue === 'destination' ||
       /\bpick(?:ing)?[- ]?(?:it |the car |the vehicle |them )?up\b/.test(textBefore(text, mention.start))
     );
   });
-  return (
-    cued ?? mentions.find((mention) => !/^\s*(?:to)\b/.test(textAfter(text, mention.end))) ?? mentions.at(-1) ?? null
-  );
+  return cued ?? named.find((mention) => !/^\s*(?:to)\b/.test(textAfter(text, mention.end))) ?? named.at(-1) ?? null;
 }

@@ -5,6 +5,8 @@ import type { Span } from './text.rules.ts';
 
 export interface PlaceMention extends Span {
   place: Place;
+  /** Set for a place the words point back to ("there", "that area"): where it stands in a journey. */
+  referred?: 'origin' | 'destination';
 }
 
 interface Token extends Span {

@@ -8,6 +8,8 @@ import type { UtteranceReading } from './utterance.reader.ts';
 /** What one turn changes. `undefined` leaves a slot as it was; `null` clears it ("any airline"). */
 export interface RequestPatch {
   domains: DomainName[];
+  /** The searches the turn itself names. */
+  named: DomainName[];
   act: UtteranceReading['topics']['act'];
   /** The turn is worded as a change ("make it", "actually", "instead"). */
   refine: boolean;
@@ -36,7 +38,7 @@ function moneyPatch(reading: UtteranceReading, previous: IntentRequest): Pick<Re
 
 /** Turns one reading into the changes it makes to the conversation's request. */
 export function buildPatch(reading: UtteranceReading, previous: IntentRequest): RequestPatch {
-  const { domains, primary } = scopeOf(reading, previous);
+  const { domains, named, primary } = scopeOf(reading, previous);
   const { places, dates, times } = reading;
   const mine = shareMentions(reading.text, { places, dates, times }, domains, primary);
   const turn = (domain: DomainName, tripStart: string | null): SearchTurn => ({
@@ -54,6 +56,7 @@ export function buildPatch(reading: UtteranceReading, previous: IntentRequest): 
     : {};
   return {
     domains,
+    named,
     act: reading.topics.act,
     refine: reading.topics.refine,
     flight,

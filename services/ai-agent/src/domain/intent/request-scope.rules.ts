@@ -7,6 +7,8 @@ import type { UtteranceReading } from './utterance.reader.ts';
 /** The searches a request holds after a turn, and the one that leads (whose places and dates are unattributed). */
 export interface RequestScope {
   domains: DomainName[];
+  /** The searches this turn itself names (by word or by a route), in the order flight, hotel, car. */
+  named: DomainName[];
   primary: DomainName | null;
 }
 
@@ -61,5 +63,5 @@ export function scopeOf(reading: UtteranceReading, previous: IntentRequest): Req
     DOMAINS.find((domain) => named.has(domain)) ??
     domains[0] ??
     null;
-  return { domains, primary };
+  return { domains, named: DOMAINS.filter((domain) => named.has(domain)), primary };
 }

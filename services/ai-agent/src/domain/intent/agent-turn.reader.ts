@@ -1,0 +1,189 @@
+import type { CarRequest, FlightRequest, HotelRequest, IntentRequest, Place } from '@tripwise/contracts';
+import { wallClockAt } from './calendar.rules.ts';
+import type { ParseOptions } from './parse-turn.ts';
+import { findPlaces } from './places.rules.ts';
+import { buildPatch } from './request-patch.rules.ts';
+import { domainsOf, emptyCar, emptyFlight, emptyHotel, emptyRequest, type DomainName } from './request.shapes.ts';
+import { normalizeUtterance } from './text.rules.ts';
+import { readUtterance } from './utterance.reader.ts';
+
+/** What the agent asked for, which a short answer fills: "Where from?" "Boston." */
+export type AskedSlot =
+  | 'origin'
+  | 'destination'
+  | 'place'
+  | 'start'
+  | 'end'
+  | 'time'
+  | 'rooms'
+  | 'party'
+  | 'carType'
+  | 'cabin'
+  | 'airline';
+
+/** Slot values the agent said, by search. */
+export interface AgentValues {
+  flight: Partial<FlightRequest>;
+  hotel: Partial<HotelRequest>;
+  car: Partial<CarRequest>;
+}
+
+/** What the traveller has heard from the agent that their next words may answer, take or refer to. */
+export interface Heard {
+  /** The agent's last words, when the conversation gave them. */
+  said: string | null;
+  /** What the agent's last turn asked, in order; null when no agent turn was heard (the request's `missing` then). */
+  asked: AskedSlot[] | null;
+  /** Values the agent put to the traveller to say yes to ("Will you depart on March 2nd?", "Please confirm: …"). */
+  proposed: AgentValues | null;
+  /** The agent asked to confirm a booking ("Please confirm: 1 room at …"). */
+  confirmingBooking: boolean;
+  /** The option on offer ("an American Airlines flight at 2:25 pm", "a standard Camry"), until taken or turned down. */
+  offer: AgentValues | null;
+  /** The place named last in the conversation, which "there" and "that area" point to. */
+  lastPlace: Place | null;
+  /** The search the traveller spoke of last, which the agent's next questions are about. */
+  focus: DomainName | null;
+}
+
+export function heardNothing(): Heard {
+  return {
+    said: null,
+    asked: null,
+    proposed: null,
+    confirmingBooking: false,
+    offer: null,
+    lastPlace: null,
+    focus: null,
+  };
+}
+
+// Questions are read clause by clause: "Where are you flying from and what date?" asks two things.
+const QUESTION_START =
+  /^(?:(?:and|so|ok(?:ay)?|sure|great|alright|also|first|now|then|please|could you|can you|would you)[,!]?\s+)*(?:what|what'?s|when|where|which|how|who|from when|till when|until when|tell me|let me know|please (?:tell|give|provide|share|let)|do you (?:have|know) (?:a |any )?(?:preferred|preference|specific|particular)|any (?:preference|preferred))\b/i;
+const YES_NO_START =
+  /^(?:(?:and|so|ok(?:ay)?|sure|great|alright|also|just to (?:check|confirm))[,!]?\s+)*(?:will|are|is|do|does|would|shall|should|did|can|could|have|has|was)\b/i;
+const CONFIRMING =
+  /\b(?:please confirm|confirm (?:the|these|that|this|once|to|me|for)|can you confirm|could you confirm|to confirm|confirming|to verify|please verify|verify that|let me (?:review|confirm)|is (?:that|this|it|everything) (?:right|correct|ok|okay|alright)|(?:does|do) (?:that|this|these|everything) (?:sound|look|seem) (?:right|correct|good|ok|okay)|is that what you want|correct\?|right\?|yes\?|do you confirm|are you happy for me to book|you want (?:me )?to (?:book|reserve)|making a reservation|i(?:'ll| will) (?:book|reserve|make a booking|change the booking))\b/i;
+
+const PLACE_WORD = /\b(?:where|city|cities|place|location|airport|metropolis|area|town|destination|origin|port)\b/;
+const FROM_WORD =
+  /\b(?:from|depart(?:ing|ure)?|leav(?:e|ing)|origin|starting (?:city|point|location)|fly(?:ing)? out|out of|embark)\b/;
+const TO_WORD =
+  /\b(?:to|going|go|heading|head|destination|travel(?:l?ing)?|fly(?:ing)? in to|visit(?:ing)?|arriv(?:e|ing)|bound|trip)\b/;
+const DATE_WORD = /\b(?:when|date|dates|day|days|nights?|how long|until|till|from when)\b/;
+const END_WORD =
+  /\b(?:until|till|til|return(?:ing)?|back|drop(?:[- ]?off|ping it off)?|check[- ]?out|how long|how many (?:days|nights)|for how many|end date|duration|turn it in|bring it back|give it back|(?:to|until|till) what (?:date|day))\b/;
+const START_WORD =
+  /\b(?:from when|from what|start(?:ing)?|leav(?:e|ing)|depart(?:ing|ure)?|check[- ]?in|pick[- ]?(?:it |the car |the vehicle |them |the rental )?up|pickup|arriv(?:e|ing)|go|going|fly|travel(?:l?ing)?|begin|need (?:it|the car|a car|the vehicle)|want (?:it|the car|the vehicle|to rent))\b/;
+
+function askedIn(question: string): AskedSlot[] {
+  const q = question.toLowerCase();
+  const asked: AskedSlot[] = [];
+  const add = (slot: AskedSlot): void => {
+    if (!asked.includes(slot)) asked.push(slot);
+  };
+  if (/\bwhat time\b|\bat what time\b|\bwhich time\b|\bwhat hour\b|\bpick-?up time\b|\btime (?:and|or) (?:date|day)\b/.test(q)) {
+    add('time');
+  }
+  if (/\bhow many rooms\b|\bnumber of rooms\b/.test(q)) add('rooms');
+  if (/\bhow many (?:people|persons|passengers|tickets|seats|travell?ers|guests|adults|of you)\b/.test(q)) add('party');
+  if (/\b(?:what|which) (?:size|type|kind|sort|class) of (?:car|vehicle)|\b(?:car|vehicle) (?:type|size|class)\b|\bwhat (?:size|type|kind) (?:car|vehicle)|\b(?:size|type) (?:car|vehicle) would\b/.test(q)) {
+    add('carType');
+  }
+  if (/\b(?:which|what) (?:class|cabin|seat(?:ing)? class)\b|\bclass of (?:ticket|seat|service)\b/.test(q)) add('cabin');
+  if (/\b(?:which|what|preferred|any) airlines?\b|\bairline preference\b/.test(q)) add('airline');
+  if (PLACE_WORD.test(q) && !/\bwhat time\b/.test(q)) {
+    const from = FROM_WORD.test(q);
+    const to = TO_WORD.test(q.replace(/\bwant to\b|\blike to\b|\bneed to\b|\bwish to\b|\bplan(?:ning)? to\b|\bgoing to (?=\w+ (?:from|out))/g, ''));
+    if (from) add('origin');
+    if (to) add('destination');
+    if (!from && !to) add('place');
+  }
+  if (DATE_WORD.test(q) || /\b(?:from|since) when\b/.test(q)) {
+    const end = END_WORD.test(q);
+    const start = START_WORD.test(q) || /\b(?:which|what) (?:date|day)\b/.test(q) || !end;
+    if (start && !(end && !/\bfrom when\b|\bfrom what\b|\bstart|\bcheck[- ]?in|\bpick[- ]?up/.test(q) && !/\band\b/.test(q))) {
+      add('start');
+    }
+    if (end) add('end');
+  }
+  return asked;
+}
+
+const clauses = (text: string): string[] =>
+  text
+    .split(/(?<=[.?!])\s+|\s+(?:and|also|plus)\s+(?=(?:what|when|where|which|how|from when|till when|until when)\b)/i)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+
+/** The agent's words read as values of the searches already under way (only those: the agent names no new search). */
+function valuesSaid(text: string, state: IntentRequest | null, options: ParseOptions): AgentValues {
+  const domains = state ? domainsOf(state) : [];
+  const base: IntentRequest = {
+    ...emptyRequest(),
+    intent: 'plan_trip',
+    flight: domains.includes('flight') ? emptyFlight() : null,
+    hotel: domains.includes('hotel') ? emptyHotel() : null,
+    car: domains.includes('car') ? emptyCar() : null,
+  };
+  const reading = readUtterance(text, wallClockAt(options.now, options.timeZone), base.car !== null);
+  const patch = buildPatch(reading, base);
+  const keep = <T extends object>(domain: DomainName, values: Partial<T>): Partial<T> =>
+    domains.includes(domain) ? values : {};
+  return { flight: keep('flight', patch.flight), hotel: keep('hotel', patch.hotel), car: keep('car', patch.car) };
+}
+
+const hasValues = (values: AgentValues): boolean =>
+  Object.keys(values.flight).length + Object.keys(values.hotel).length + Object.keys(values.car).length > 0;
+
+/** The option offered: the airline of a flight, the class of a car. A hotel offered is known by its name only. */
+function offerIn(values: AgentValues): AgentValues | null {
+  const offer: AgentValues = { flight: {}, hotel: {}, car: {} };
+  if (values.flight.airline) offer.flight.airline = values.flight.airline;
+  if (values.car.carType) offer.car.carType = values.car.carType;
+  return hasValues(offer) ? offer : null;
+}
+
+// An offer names a concrete option: a price, a departure time, a pick-up counter, a star rating, "How about…".
+const OFFERING =
+  /\$\s?\d|\b(?:how about|what about|would you like|do you like|i (?:have|found|got|recommend|discovered)|there (?:is|are|'s)|there'?s|try|available|takes off|leaves at|departs|departing|layovers?|stops?|star hotel|called|named|option|result)\b/i;
+
+// Places the agent names as an airport are where a flight lands or a car waits, not a city the traveller chose.
+function lastPlaceIn(text: string): Place | null {
+  const normalized = normalizeUtterance(text);
+  const places = findPlaces(normalized).filter(
+    (mention) => !/^\s*(?:international\b|intl\b|airport\b|station\b|terminal\b)/i.test(normalized.slice(mention.end)),
+  );
+  return places.at(-1)?.place ?? null;
+}
+
+/**
+ * Reads an agent's turn: what it asks (each question clause), what it puts to the traveller to say yes to (a
+ * yes/no question with a value, or a confirmation), what option it offers, and the place it names.
+ */
+export function hearAgent(heard: Heard, text: string, state: IntentRequest | null, options: ParseOptions): Heard {
+  const normalized = normalizeUtterance(text);
+  const asked: AskedSlot[] = [];
+  let proposing = false;
+  for (const clause of clauses(normalized)) {
+    if (QUESTION_START.test(clause)) {
+      for (const slot of askedIn(clause)) if (!asked.includes(slot)) asked.push(slot);
+    } else if (YES_NO_START.test(clause) || (clause.endsWith('?') && !/^(?:how|what|when|where|which|who)\b/i.test(clause))) {
+      proposing = true;
+    }
+  }
+  const confirming = CONFIRMING.test(normalized);
+  const values = valuesSaid(normalized, state, options);
+  const offer = OFFERING.test(normalized) && !confirming ? offerIn(values) : null;
+  const proposed = (confirming || (proposing && offer === null)) && hasValues(values) ? values : null;
+  return {
+    said: text,
+    asked,
+    proposed,
+    confirmingBooking: confirming && /\b(?:book|reserv|room|car|rental|reservation)\w*/i.test(normalized),
+    offer: offer ?? heard.offer,
+    lastPlace: lastPlaceIn(normalized) ?? heard.lastPlace,
+    focus: heard.focus,
+  };
+}

@@ -1,0 +1,97 @@
+import type { IntentRequest, IntentSlot, Place } from '@tripwise/contracts';
+import type { AgentValues, AskedSlot, Heard } from './agent-turn.reader.ts';
+import type { TurnActs } from './dialogue-acts.rules.ts';
+import type { RequestPatch } from './request-patch.rules.ts';
+import { domainsOf, type DomainName } from './request.shapes.ts';
+
+const SLOT_OF: Record<DomainName, Partial<Record<AskedSlot, IntentSlot>>> = {
+  flight: {
+    origin: 'origin',
+    destination: 'destination',
+    place: 'destination',
+    start: 'departDate',
+    end: 'returnDate',
+  },
+  hotel: { origin: 'city', destination: 'city', place: 'city', start: 'checkIn', end: 'checkOut' },
+  car: { origin: 'pickupCity', destination: 'pickupCity', place: 'pickupCity', start: 'pickupDate', end: 'dropoffDate' },
+};
+
+/**
+ * The slots this turn is expected to answer: what the agent just asked, in the terms of the search it is about
+ * (the one in focus), or, with no agent turn heard, what the request said was missing (the concierge's question).
+ */
+export function expectedSlots(heard: Heard, previous: IntentRequest, focus: DomainName | null): IntentSlot[] {
+  if (heard.asked === null) return previous.missing;
+  const domain = focus ?? domainsOf(previous)[0] ?? null;
+  if (domain === null) return [];
+  const slots = heard.asked.flatMap((asked) => {
+    const slot = SLOT_OF[domain][asked];
+    return slot === undefined ? [] : [slot];
+  });
+  return [...new Set(slots)];
+}
+
+function fillEmpty<T extends object>(current: T | null, values: Partial<T>): T | null {
+  if (current === null) return null;
+  const filled = { ...current };
+  for (const key of Object.keys(values) as (keyof T)[]) {
+    const value = values[key];
+    const had = filled[key];
+    if (value !== undefined && value !== null && (had === null || (Array.isArray(had) && had.length === 0))) {
+      filled[key] = value;
+    }
+  }
+  return filled;
+}
+
+/** Values the traveller said yes to, in the slots still empty (their own words, read next, win over them). */
+export function takeValues(request: IntentRequest, values: AgentValues): IntentRequest {
+  return {
+    ...request,
+    flight: fillEmpty(request.flight, values.flight),
+    hotel: fillEmpty(request.hotel, values.hotel),
+    car: fillEmpty(request.car, values.car),
+  };
+}
+
+/** Whether the turn says yes to what the agent put to it: a yes that is not a no, or asking to book it. */
+export function saysYes(acts: TurnActs): boolean {
+  return !acts.negates && (acts.affirms || acts.takes);
+}
+
+export type OfferFate = 'take' | 'drop' | 'keep';
+
+/**
+ * What the traveller does with the option on offer. Turned down when they ask for another or say no; taken when they
+ * say yes, ask to book it, or move on (thanks, another search, a round trip) without asking about it first; dropped
+ * when they change what its search asks for instead; kept open while they only ask about it.
+ */
+export function offerFate(acts: TurnActs, patch: RequestPatch, addsSearch: boolean, roundTrip: boolean): OfferFate {
+  if (acts.wantsAlternatives || acts.negates) return 'drop';
+  if (acts.takes) return 'take';
+  if ((acts.affirms || acts.closes) && !acts.asksAbout) return 'take';
+  if (addsSearch || roundTrip) return 'take';
+  const changes = Object.keys(patch.flight).length + Object.keys(patch.hotel).length + Object.keys(patch.car).length;
+  if (changes > 0) return 'drop';
+  return 'keep';
+}
+
+// "a flight there", "rent a car there", "a hotel in that area", "fly out of there": a place said before.
+const THERE =
+  /\b(?:(?<from>from|out of|leaving|leave|depart(?:ing)?)\s+(?:there|here)|(?:go(?:ing)?|fly(?:ing)?|flights?|travel(?:l?ing)?|get(?:ting)?|head(?:ed|ing)?|trips?|to|in|around|near|stay(?:ing)?|hotels?|rooms?|cars?|rentals?|vehicles?|it|one|up|over|down|out|ticket|tickets|plane|booking|reservation|something)\s+(?:there|here)|(?:in|around|near|at|to)\s+(?:that|the same|this)\s+(?:area|city|place|town|location|spot|one))\b/i;
+
+/** A place said with "there", "that area": whether the turn refers to one, and as where it leaves from or goes to. */
+export function placeReference(text: string): 'from' | 'at' | null {
+  const match = THERE.exec(text);
+  if (match === null) return null;
+  return match.groups?.from ? 'from' : 'at';
+}
+
+/** The place "there" points to: the one named last, or else the request's own. */
+export function referredPlace(heard: Heard, request: IntentRequest): Place | null {
+  if (heard.lastPlace) return heard.lastPlace;
+  const city = request.flight?.destination ?? null;
+  if (city) return city;
+  const name = request.hotel?.city ?? request.car?.pickupCity ?? null;
+  return name === null ? null : { code: null, city: name };
+}

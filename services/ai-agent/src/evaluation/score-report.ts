@@ -1,0 +1,76 @@
+import type { DomainScore, Failure, Tally } from './intent-score.rules.ts';
+
+export const percent = ({ correct, total }: Tally): string =>
+  total === 0 ? 'n/a' : `${((100 * correct) / total).toFixed(1)}% (${correct}/${total})`;
+
+/**
+ * The scores as a Markdown table, one row per domain: the headline figures (self-contained turns read alone, every
+ * turn of the dialogues replayed with the system's turns), whole dialogues, the same turns counting every slot, and
+ * the LLM's figures when one was scored.
+ */
+export function scoreTable(rules: readonly DomainScore[], llm: readonly DomainScore[] | null, model: string | null, about: string): string {
+  const header = [
+    'domain',
+    'self-contained turns',
+    'dialogue turns',
+    'whole dialogues',
+    'all slots: self-contained / dialogue turns',
+    ...(llm ? [`LLM (${model}): self-contained`, 'LLM: dialogue turns'] : []),
+  ];
+  const rows = rules.map((score) => {
+    const other = llm?.find((candidate) => candidate.domain === score.domain);
+    return [
+      score.domain,
+      percent(score.selfContained),
+      percent(score.dialogueTurns),
+      percent(score.dialogues),
+      `${percent(score.selfContainedAllSlots)} / ${percent(score.dialogueTurnsAllSlots)}`,
+      ...(llm ? [other ? percent(other.selfContained) : 'n/a', other ? percent(other.dialogueTurns) : 'n/a'] : []),
+    ];
+  });
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  return [
+    `Whole-state accuracy of the intent parser (${about}):`,
+    '',
+    line(header),
+    line(header.map(() => '---')),
+    ...rows.map(line),
+    '',
+    'Headline columns leave out hotel_name and pickup_location (a result the system offered, which the request has',
+    'no slot for); "all slots" counts them.',
+    '',
+  ].join('\n');
+}
+
+const show = (failure: Failure): string =>
+  [
+    failure.agentBefore === null ? null : `    agent: ${failure.agentBefore}`,
+    `  ✗ ${failure.utterance}   [${failure.id}]`,
+    `      want ${JSON.stringify(failure.expected)}`,
+    `      got  ${JSON.stringify(failure.actual)}`,
+  ]
+    .filter((text) => text !== null)
+    .join('\n');
+
+/** One domain in detail: per-slot accuracy, and the first failures of each kind. */
+export function scoreReport(
+  score: DomainScore,
+  detail: { errors: number; dialogueErrors: number; slots: boolean },
+): string {
+  const lines = [`\n${score.domain}: ${score.lines} labelled turns`];
+  if (detail.slots) {
+    lines.push('  per slot (self-contained | dialogue turns):');
+    for (const slot of Object.keys(score.slotsSelfContained)) {
+      const single = score.slotsSelfContained[slot] ?? { correct: 0, total: 0 };
+      const dialogue = score.slotsDialogue[slot] ?? { correct: 0, total: 0 };
+      lines.push(`    ${slot.padEnd(16)} ${percent(single).padEnd(22)} | ${percent(dialogue)}`);
+    }
+  }
+  if (detail.errors > 0) {
+    lines.push('  self-contained turns read wrong:', ...score.selfContainedFailures.slice(0, detail.errors).map(show));
+  }
+  if (detail.dialogueErrors > 0) {
+    lines.push('  dialogue turns read wrong:', ...score.dialogueFailures.slice(0, detail.dialogueErrors).map(show));
+  }
+  return `${lines.join('\n')}\n`;
+}
