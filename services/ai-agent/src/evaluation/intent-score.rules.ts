@@ -2,6 +2,8 @@ import type { IntentRequest } from '@tripwise/contracts';
 import { parseConversation, parseTurn, type ConversationTurn, type ParseOptions } from '../domain/intent/parse-conversation.ts';
 import type { EvalTurn } from './eval-turn.reader.ts';
 import { replayOf } from './dialogue-replay.rules.ts';
+import { findPlaces } from '../domain/intent/places.rules.ts';
+import { normalizeUtterance } from '../domain/intent/text.rules.ts';
 import { sameValue, SGD_SLOTS, toSgdState, type SgdDomain, type SgdState } from './sgd-slots.mapping.ts';
 
 export { readEvalLine, type EvalTurn } from './eval-turn.reader.ts';
@@ -32,6 +34,8 @@ export interface Failure {
   utterance: string;
   /** The agent's words just before, for dialogue turns. */
   agentBefore: string | null;
+  /** False when a labelled city is named nowhere in the dialogue as replayed. */
+  placesNamed: boolean;
   expected: SgdState;
   actual: SgdState;
 }
@@ -55,6 +59,11 @@ export interface DomainScore {
   dialogueTurnsAllSlots: Tally;
   /** Dialogues with every one of their turns right. */
   dialogues: Tally;
+  /**
+   * The dialogue turns whose labelled places (city, origin, destination) are all named somewhere in the text the
+   * replay has up to that turn: the dataset leaves out other services' turns, where a later "there" got its city.
+   */
+  dialogueTurnsNamed: Tally;
   slotsSelfContained: Record<string, Tally>;
   slotsDialogue: Record<string, Tally>;
   selfContainedFailures: Failure[];
@@ -100,6 +109,7 @@ function emptyScore(domain: SgdDomain, lines: number): DomainScore {
     dialogueTurns: tally(),
     dialogueTurnsAllSlots: tally(),
     dialogues: tally(),
+    dialogueTurnsNamed: tally(),
     slotsSelfContained: slotTallies(domain),
     slotsDialogue: slotTallies(domain),
     selfContainedFailures: [],
@@ -126,7 +136,7 @@ export async function scoreTurns(turns: readonly EvalTurn[], reader: IntentReade
     count(score.selfContained, ok);
     count(score.selfContainedAllSlots, sameState(turn.gold, actual));
     tallySlots(score.slotsSelfContained, turn.gold, actual);
-    if (!ok) score.selfContainedFailures.push({ ...failureOf(turn, null), actual });
+    if (!ok) score.selfContainedFailures.push({ ...failureOf(turn, null), placesNamed: true, actual });
   }
 
   const dialogues = new Map<string, EvalTurn[]>();
@@ -135,9 +145,11 @@ export async function scoreTurns(turns: readonly EvalTurn[], reader: IntentReade
     const steps = replayOf(lines);
     const states = await reader.conversation(steps.map((step) => step.turn));
     const right = new Map<SgdDomain, boolean>();
+    const named = new Set<string>();
     let index = 0;
     let agentBefore: string | null = null;
     for (const step of steps) {
+      for (const city of citiesNamed(typeof step.turn === 'string' ? step.turn : step.turn.agent)) named.add(city);
       if (typeof step.turn !== 'string') {
         agentBefore = step.turn.agent;
         continue;
@@ -152,7 +164,9 @@ export async function scoreTurns(turns: readonly EvalTurn[], reader: IntentReade
         count(score.dialogueTurnsAllSlots, sameState(line.gold, actual));
         tallySlots(score.slotsDialogue, line.gold, actual);
         right.set(line.domain, (right.get(line.domain) ?? true) && ok);
-        if (!ok) score.dialogueFailures.push({ ...failureOf(line, agentBefore), actual });
+        const placesNamed = placesOf(line.gold).every((city) => named.has(loosely(city)));
+        if (placesNamed) count(score.dialogueTurnsNamed, ok);
+        if (!ok) score.dialogueFailures.push({ ...failureOf(line, agentBefore), placesNamed, actual });
       }
       agentBefore = null;
     }
@@ -161,6 +175,17 @@ export async function scoreTurns(turns: readonly EvalTurn[], reader: IntentReade
   return domains.map(scoreOf);
 }
 
-function failureOf(turn: EvalTurn, agentBefore: string | null): Omit<Failure, 'actual'> {
+const PLACE_SLOTS = ['city', 'origin', 'destination', 'pickup_city'];
+const placesOf = (state: SgdState): string[] =>
+  PLACE_SLOTS.flatMap((slot) => (state[slot] === undefined ? [] : [state[slot]]));
+const loosely = (city: string): string => city.toLowerCase().replace(/[^a-z]/g, '');
+
+// Every city the gazetteer finds in a text, in any letter case.
+function citiesNamed(text: string): string[] {
+  const normalized = normalizeUtterance(text);
+  return [...findPlaces(normalized), ...findPlaces(normalized.toLowerCase())].map((m) => loosely(m.place.city));
+}
+
+function failureOf(turn: EvalTurn, agentBefore: string | null): Omit<Failure, 'actual' | 'placesNamed'> {
   return { id: turn.id, utterance: turn.utterance, agentBefore, expected: turn.gold };
 }

@@ -14,6 +14,7 @@ export function scoreTable(rules: readonly DomainScore[], llm: readonly DomainSc
     'self-contained turns',
     'dialogue turns',
     'whole dialogues',
+    'dialogue turns whose places were named',
     'all slots: self-contained / dialogue turns',
     ...(llm ? [`LLM (${model}): self-contained`, 'LLM: dialogue turns'] : []),
   ];
@@ -24,6 +25,7 @@ export function scoreTable(rules: readonly DomainScore[], llm: readonly DomainSc
       percent(score.selfContained),
       percent(score.dialogueTurns),
       percent(score.dialogues),
+      percent(score.dialogueTurnsNamed),
       `${percent(score.selfContainedAllSlots)} / ${percent(score.dialogueTurnsAllSlots)}`,
       ...(llm ? [other ? percent(other.selfContained) : 'n/a', other ? percent(other.dialogueTurns) : 'n/a'] : []),
     ];
@@ -37,7 +39,9 @@ export function scoreTable(rules: readonly DomainScore[], llm: readonly DomainSc
     ...rows.map(line),
     '',
     'Headline columns leave out hotel_name and pickup_location (a result the system offered, which the request has',
-    'no slot for); "all slots" counts them.',
+    'no slot for); "all slots" counts them. "Whose places were named": the dialogue turns whose labelled cities all',
+    'appear in the text the replay has (the dev set leaves out the turns of other services, where a later "there"',
+    'found its city).',
     '',
   ].join('\n');
 }
@@ -45,7 +49,7 @@ export function scoreTable(rules: readonly DomainScore[], llm: readonly DomainSc
 const show = (failure: Failure): string =>
   [
     failure.agentBefore === null ? null : `    agent: ${failure.agentBefore}`,
-    `  ✗ ${failure.utterance}   [${failure.id}]`,
+    `  ✗ ${failure.utterance}   [${failure.id}]${failure.placesNamed ? '' : ' (a labelled city is named nowhere before)'}`,
     `      want ${JSON.stringify(failure.expected)}`,
     `      got  ${JSON.stringify(failure.actual)}`,
   ]

@@ -1,7 +1,7 @@
 import type { CarRequest, FlightRequest, HotelRequest, IntentRequest, Place } from '@tripwise/contracts';
 import { wallClockAt } from './calendar.rules.ts';
 import type { ParseOptions } from './parse-turn.ts';
-import { findPlaces } from './places.rules.ts';
+import type { PlaceMention } from './places.rules.ts';
 import { buildPatch } from './request-patch.rules.ts';
 import { domainsOf, emptyCar, emptyFlight, emptyHotel, emptyRequest, type DomainName } from './request.shapes.ts';
 import { normalizeUtterance } from './text.rules.ts';
@@ -40,8 +40,10 @@ export interface Heard {
   confirmingBooking: boolean;
   /** The option on offer ("an American Airlines flight at 2:25 pm", "a standard Camry"), until taken or turned down. */
   offer: AgentValues | null;
-  /** The place named last in the conversation, which "there" and "that area" point to. */
+  /** The place the traveller named last, which "there" and "that area" may point to. */
   lastPlace: Place | null;
+  /** The place the agent named last as where something is ("in Vancouver it will be 75 degrees"). */
+  agentPlace: Place | null;
   /** The search the traveller spoke of last, which the agent's next questions are about. */
   focus: DomainName | null;
 }
@@ -54,15 +56,23 @@ export function heardNothing(): Heard {
     confirmingBooking: false,
     offer: null,
     lastPlace: null,
+    agentPlace: null,
     focus: null,
   };
 }
 
 // Questions are read clause by clause: "Where are you flying from and what date?" asks two things.
-const QUESTION_START =
-  /^(?:(?:and|so|ok(?:ay)?|sure|great|alright|also|first|now|then|please|could you|can you|would you)[,!]?\s+)*(?:what|what'?s|when|where|which|how|who|from when|till when|until when|tell me|let me know|please (?:tell|give|provide|share|let)|do you (?:have|know) (?:a |any )?(?:preferred|preference|specific|particular)|any (?:preference|preferred))\b/i;
-const YES_NO_START =
-  /^(?:(?:and|so|ok(?:ay)?|sure|great|alright|also|just to (?:check|confirm))[,!]?\s+)*(?:will|are|is|do|does|would|shall|should|did|can|could|have|has|was)\b/i;
+const LEAD = '(?:(?:and|so|ok(?:ay)?|sure|great|alright|also|first|now|then|please|could you|can you|would you|just)[,!]?\\s+)*';
+const WH = '(?:what|what\'?s|whats|when|where|which|how|who|whom)';
+const QUESTION_START = new RegExp(
+  `^${LEAD}(?:(?:in|on|at|for|from|to|till|until|til|by|since|up to)\\s+)?${WH}\\b|^${LEAD}(?:tell me|let me know|please (?:tell|give|provide|share|let)|(?:do|did) you (?:have|know) (?:a |any )?(?:preferred|preference|specific|particular)|any (?:preference|preferred))\\b`,
+  'i',
+);
+const WH_ANYWHERE = new RegExp(`\\b${WH}\\b`, 'i');
+const YES_NO_START = new RegExp(
+  `^${LEAD}(?:will|are|is|do|does|would|shall|should|did|can|could|have|has|was)\\b`,
+  'i',
+);
 const CONFIRMING =
   /\b(?:please confirm|confirm (?:the|these|that|this|once|to|me|for)|can you confirm|could you confirm|to confirm|confirming|to verify|please verify|verify that|let me (?:review|confirm)|is (?:that|this|it|everything) (?:right|correct|ok|okay|alright)|(?:does|do) (?:that|this|these|everything) (?:sound|look|seem) (?:right|correct|good|ok|okay)|is that what you want|correct\?|right\?|yes\?|do you confirm|are you happy for me to book|you want (?:me )?to (?:book|reserve)|making a reservation|i(?:'ll| will) (?:book|reserve|make a booking|change the booking))\b/i;
 
@@ -118,7 +128,12 @@ const clauses = (text: string): string[] =>
     .filter((part) => part !== '');
 
 /** The agent's words read as values of the searches already under way (only those: the agent names no new search). */
-function valuesSaid(text: string, state: IntentRequest | null, options: ParseOptions): AgentValues {
+function valuesSaid(
+  text: string,
+  state: IntentRequest | null,
+  options: ParseOptions,
+  places: PlaceMention[] = [],
+): AgentValues {
   const domains = state ? domainsOf(state) : [];
   const base: IntentRequest = {
     ...emptyRequest(),
@@ -129,6 +144,7 @@ function valuesSaid(text: string, state: IntentRequest | null, options: ParseOpt
   };
   const reading = readUtterance(text, wallClockAt(options.now, options.timeZone), base.car !== null);
   const patch = buildPatch(reading, base);
+  places.push(...reading.places);
   const keep = <T extends object>(domain: DomainName, values: Partial<T>): Partial<T> =>
     domains.includes(domain) ? values : {};
   return { flight: keep('flight', patch.flight), hotel: keep('hotel', patch.hotel), car: keep('car', patch.car) };
@@ -149,13 +165,17 @@ function offerIn(values: AgentValues): AgentValues | null {
 const OFFERING =
   /\$\s?\d|\b(?:how about|what about|would you like|do you like|i (?:have|found|got|recommend|discovered)|there (?:is|are|'s)|there'?s|try|available|takes off|leaves at|departs|departing|layovers?|stops?|star hotel|called|named|option|result)\b/i;
 
-// Places the agent names as an airport are where a flight lands or a car waits, not a city the traveller chose.
-function lastPlaceIn(text: string): Place | null {
-  const normalized = normalizeUtterance(text);
-  const places = findPlaces(normalized).filter(
-    (mention) => !/^\s*(?:international\b|intl\b|airport\b|station\b|terminal\b)/i.test(normalized.slice(mention.end)),
+// Only a place the agent puts something in ("in Vancouver", "arrive at Anaheim") counts: the agent's other places are
+// parts of names (hotels, airports, landmarks) more often than not.
+function lastPlaceIn(text: string, places: readonly PlaceMention[]): Place | null {
+  const located = places.filter(
+    (mention) =>
+      /\b(?:in|to|at|near|around)\s+$/i.test(text.slice(Math.max(0, mention.start - 8), mention.start)) &&
+      !/^\s*(?:international\b|intl\b|airport\b|station\b|terminal\b|depot\b|center\b|centre\b)/i.test(
+        text.slice(mention.end),
+      ),
   );
-  return places.at(-1)?.place ?? null;
+  return located.at(-1)?.place ?? null;
 }
 
 /**
@@ -166,24 +186,32 @@ export function hearAgent(heard: Heard, text: string, state: IntentRequest | nul
   const normalized = normalizeUtterance(text);
   const asked: AskedSlot[] = [];
   let proposing = false;
+  const proposals: string[] = [];
   for (const clause of clauses(normalized)) {
-    if (QUESTION_START.test(clause)) {
+    const wh = QUESTION_START.test(clause) || (clause.endsWith('?') && WH_ANYWHERE.test(clause));
+    if (wh) {
       for (const slot of askedIn(clause)) if (!asked.includes(slot)) asked.push(slot);
-    } else if (YES_NO_START.test(clause) || (clause.endsWith('?') && !/^(?:how|what|when|where|which|who)\b/i.test(clause))) {
+    }
+    if (YES_NO_START.test(clause) || (clause.endsWith('?') && !QUESTION_START.test(clause))) {
       proposing = true;
+      proposals.push(clause);
     }
   }
   const confirming = CONFIRMING.test(normalized);
-  const values = valuesSaid(normalized, state, options);
+  const places: PlaceMention[] = [];
+  const values = valuesSaid(normalized, state, options, places);
+  const proposedValues = confirming ? values : valuesSaid(proposals.join(' '), state, options);
   const offer = OFFERING.test(normalized) && !confirming ? offerIn(values) : null;
-  const proposed = (confirming || (proposing && offer === null)) && hasValues(values) ? values : null;
+  const proposed =
+    (confirming || (proposing && offer === null)) && hasValues(proposedValues) ? proposedValues : null;
   return {
     said: text,
     asked,
     proposed,
     confirmingBooking: confirming && /\b(?:book|reserv|room|car|rental|reservation)\w*/i.test(normalized),
     offer: offer ?? heard.offer,
-    lastPlace: lastPlaceIn(normalized) ?? heard.lastPlace,
+    lastPlace: heard.lastPlace,
+    agentPlace: lastPlaceIn(normalized, places) ?? heard.agentPlace,
     focus: heard.focus,
   };
 }

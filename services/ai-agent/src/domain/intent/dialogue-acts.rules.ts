@@ -59,3 +59,32 @@ export function readActs(text: string): TurnActs {
     takes: TAKE.test(trimmed),
   };
 }
+
+// A question whose subject is the option on offer, or one of its features: "Does it arrive the next day?", "How many
+// passengers is this for?", "Can I smoke there?", "What's the cost for one night?".
+const ABOUT_THE_OPTION =
+  /^(?:and|so|also|but|ok(?:ay)?|great|cool|i see)?[,.]?\s*(?:(?:what|what'?s|whats|when|where|which|how|who)\b.*\b(?:it|its|this|that|they|them|their|there|the (?:flight|plane|ticket|car|vehicle|rental|hotel|room|place|reservation|booking|fare|price|cost|return|arrival|departure|total|rate))\b|(?:is|was|are|does|do|did|will|would|can|could|may|has|have)\s+(?:it|this|that|they|there|the (?:flight|plane|ticket|tickets|car|vehicle|rental|hotel|room|place|reservation|booking|fare|price|cost|return|arrival|departure|total|rate)|i (?:check|bring|take|carry|smoke|cancel|get a refund|pay|have))\b|(?:is|are) for\b)/i;
+const FEATURE =
+  /\b(?:arriv\w*|lands?|landing|airport|address|located|location|phone|number|contact|cost|price|rate|fare|total|how much|smok\w*|wifi|wi-fi|internet|bags?|baggage|luggage|layovers?|rating|reviews?|refund\w*|cancel\w*|parking|breakfast|pool|pets?|passengers?|seats?)\b/i;
+const QUESTION =
+  /\?\s*$|^(?:and |so |also |but )?(?:what|what'?s|whats|when|where|which|how|who|is|are|does|do|did|will|would|can|could|may|tell me|let me know|i (?:want|need|would like|'d like) to know)\b/i;
+// Words of a search being asked for, which a question may carry too: "Can you find me a flight there?".
+const SEARCHING =
+  /\b(?:find|search|look(?:ing)? (?:for|at)|book|reserve|get me|show me|need|want|would like|'d like|prefer|other|another|else|instead|how about|what about|any (?:\w+\s+)?(?:hotels?|flights?|cars?|rooms?|places?|vehicles?)|is there (?:a|an|any)\b|are there)\b/i;
+
+/**
+ * The sentences that ask about the option on offer rather than for a search ("Will it arrive the day after?", "Is
+ * the ticket Business?", "Does it have wifi?"): their dates, counts and amenities are not the traveller's wishes.
+ */
+export function questionsAboutOption(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(/[^.!?]+[.!?]*/g)]
+    .filter(([sentence]) => {
+      const trimmed = sentence.trim();
+      return (
+        QUESTION.test(trimmed) &&
+        (ABOUT_THE_OPTION.test(trimmed) || FEATURE.test(trimmed)) &&
+        !SEARCHING.test(trimmed)
+      );
+    })
+    .map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}

@@ -87,11 +87,14 @@ export function placeReference(text: string): 'from' | 'at' | null {
   return match.groups?.from ? 'from' : 'at';
 }
 
-/** The place "there" points to: the one named last, or else the request's own. */
+/**
+ * The place "there" points to: the trip's own (where the flight lands, the stay is, the car waits), else the place
+ * the traveller named last (even in a question about the weather), else the one the agent named last.
+ */
 export function referredPlace(heard: Heard, request: IntentRequest): Place | null {
-  if (heard.lastPlace) return heard.lastPlace;
   const city = request.flight?.destination ?? null;
   if (city) return city;
   const name = request.hotel?.city ?? request.car?.pickupCity ?? null;
-  return name === null ? null : { code: null, city: name };
+  if (name !== null) return { code: null, city: name };
+  return heard.lastPlace ?? heard.agentPlace;
 }

@@ -98,6 +98,7 @@ export function readTurn(
     ...heardNothing(),
     offer: fate === 'keep' ? heard.offer : null,
     lastPlace: lastPlaceSaid(reading.text) ?? heard.lastPlace,
+    agentPlace: heard.agentPlace,
     focus: patch.named.at(-1) ?? heard.focus,
   };
   return { request: { ...request, intent, missing, question: questionFor(missing) }, heard: next };

@@ -62,19 +62,16 @@ interface Changes {
   changed: boolean;
 }
 
-/** Where and when a trip's traveller is: what a hotel and then a car follow. */
+/** Where a trip's traveller is and how many they are: what a stay and a rental follow. */
 interface Whereabouts {
   city: string | null;
-  from: string | null;
-  to: string | null;
   people: number | null;
 }
 
-const flightWhereabouts = (flight: FlightRequest | null): Whereabouts => ({
-  city: flight?.destination?.city ?? null,
-  from: flight?.departDate ?? null,
-  to: flight?.returnDate ?? null,
-  people: flight?.passengers ?? null,
+// The trip's place is where the flight lands, else where the stay is, else where the car is picked up.
+const whereaboutsOf = (request: Pick<IntentRequest, 'flight' | 'hotel' | 'car'>): Whereabouts => ({
+  city: request.flight?.destination?.city ?? request.hotel?.city ?? request.car?.pickupCity ?? null,
+  people: request.flight?.passengers ?? request.hotel?.guests ?? null,
 });
 
 function mergeHotel(
@@ -89,10 +86,12 @@ function mergeHotel(
   const followed: HotelRequest = {
     ...base,
     city: follow(base.city, before.city, after.city, patch.city !== undefined),
-    checkIn: follow(base.checkIn, before.from, after.from, patch.checkIn !== undefined),
-    checkOut: follow(base.checkOut, before.to, after.to, patch.checkOut !== undefined),
     guests: follow(base.guests, before.people, after.people, patch.guests !== undefined),
   };
+  // Every room holds someone: "2 rooms" with one guest known means at least two guests.
+  if (followed.rooms !== null && followed.guests !== null && followed.guests < followed.rooms) {
+    followed.guests = followed.rooms;
+  }
   return settleHotel(followed, patch);
 }
 
@@ -107,8 +106,6 @@ function mergeCar(
   const car: CarRequest = {
     ...base,
     pickupCity: follow(base.pickupCity, before.city, after.city, patch.car.pickupCity !== undefined),
-    pickupDate: follow(base.pickupDate, before.from, after.from, patch.car.pickupDate !== undefined),
-    dropoffDate: follow(base.dropoffDate, before.to, after.to, patch.car.dropoffDate !== undefined),
   };
   if (patch.rentalDays !== null && car.pickupDate && patch.car.dropoffDate === undefined) {
     car.dropoffDate = addDays(car.pickupDate, patch.rentalDays);
@@ -119,39 +116,31 @@ function mergeCar(
   return car;
 }
 
-// A car follows the stay when there is one, else the flight.
-function stayWhereabouts(hotel: HotelRequest | null, flight: FlightRequest | null): Whereabouts {
-  const landing = flightWhereabouts(flight);
-  return {
-    city: hotel?.city ?? landing.city,
-    from: hotel?.checkIn ?? landing.from,
-    to: hotel?.checkOut ?? landing.to,
-    people: hotel?.guests ?? landing.people,
-  };
-}
-
 /**
- * Folds one turn's patch into the conversation's request. Searches of one trip stay consistent: the hotel follows
- * the flight (where it lands, when it leaves and returns) and the car follows the stay, unless the traveller set
- * them apart.
+ * Folds one turn's patch into the conversation's request. Searches of one trip stay together: a stay or a rental
+ * with no place of its own is where the flight lands (or where the other one is), and the stay counts the flight's
+ * passengers as guests. Their days are not copied: a stay or a rental the traveller gave no days of has none here,
+ * and the planner takes the flight's (so that they move with it).
  */
 export function mergePatch(previous: IntentRequest, patch: RequestPatch): MergeResult {
   const changes: Changes = { changed: false };
   const has = (domain: 'flight' | 'hotel' | 'car'): boolean => patch.domains.includes(domain);
   const flight = has('flight') ? settleFlight(apply(previous.flight ?? emptyFlight(), patch.flight, changes)) : null;
-  const landing = { before: flightWhereabouts(previous.flight), after: flightWhereabouts(flight) };
-  const hotel = has('hotel') ? mergeHotel(previous.hotel, patch.hotel, landing, changes) : null;
+  const before = whereaboutsOf(previous);
+  const withFlight = whereaboutsOf({ flight, hotel: previous.hotel, car: previous.car });
+  const hotel = has('hotel') ? mergeHotel(previous.hotel, patch.hotel, { before, after: withFlight }, changes) : null;
 
   // A trip's flight with no day of its own takes the stay's: "flights to Paris and a hotel from June 3rd to 10th".
   if (flight && hotel?.checkIn && flight.departDate === null && patch.hotel.checkIn !== undefined) {
     flight.departDate = hotel.checkIn;
   }
   // A trip's stay decides its return flight when only the stay's length was given ("and a hotel for 5 nights").
-  if (flight && hotel?.checkOut && flight.returnDate === null && flight.departDate === hotel.checkIn) {
-    flight.returnDate = hotel.checkOut;
+  if (flight?.departDate && flight.returnDate === null && hotel && patch.hotel.nights !== undefined) {
+    const stayStart = hotel.checkIn ?? flight.departDate;
+    if (stayStart === flight.departDate && hotel.nights) flight.returnDate = addDays(stayStart, hotel.nights);
   }
-  const stay = { before: stayWhereabouts(previous.hotel, previous.flight), after: stayWhereabouts(hotel, flight) };
-  const car = has('car') ? mergeCar(previous.car, patch, stay, changes) : null;
+  const after = whereaboutsOf({ flight, hotel, car: previous.car });
+  const car = has('car') ? mergeCar(previous.car, patch, { before, after }, changes) : null;
 
   const budgetChanged = patch.budget && previous.budget && !same(patch.budget, previous.budget);
   const watchChanged = patch.watch && previous.watch && !same(patch.watch, previous.watch);

@@ -2,6 +2,7 @@ import { findAirlines, type AirlineMention } from './airlines.rules.ts';
 import type { WallClock } from './calendar.rules.ts';
 import { readCarDetails, type CarDetails } from './car-details.rules.ts';
 import { findDates, type DateMention } from './dates.rules.ts';
+import { questionsAboutOption } from './dialogue-acts.rules.ts';
 import { offTopicSpans, readTopics, type TopicReading } from './domains.rules.ts';
 import { readFlightDetails, type FlightDetails } from './flight-details.rules.ts';
 import { readHotelDetails, type HotelDetails } from './hotel-details.rules.ts';
@@ -56,7 +57,7 @@ function readInventory(text: string, spans: Span[]): number | null {
 export function readUtterance(utterance: string, clock: WallClock, carInView: boolean): UtteranceReading {
   const text = normalizeUtterance(utterance);
   const topics = readTopics(text);
-  let masked = maskSpans(text, offTopicSpans(text));
+  let masked = maskSpans(text, [...offTopicSpans(text), ...questionsAboutOption(text)]);
   const airlines = findAirlines(masked);
   masked = maskSpans(masked, airlines);
   const flight = readFlightDetails(masked);
