@@ -40,6 +40,8 @@ export interface Heard {
   confirmingBooking: boolean;
   /** The option on offer ("an American Airlines flight at 2:25 pm", "a standard Camry"), until taken or turned down. */
   offer: AgentValues | null;
+  /** Where the options offered are ("Ace Hotel Chicago", "a Camry at LAX"): the place their search was made in. */
+  located: AgentValues | null;
   /** The place the traveller named last, which "there" and "that area" may point to. */
   lastPlace: Place | null;
   /** The place the agent named last as where something is ("in Vancouver it will be 75 degrees"). */
@@ -55,6 +57,7 @@ export function heardNothing(): Heard {
     proposed: null,
     confirmingBooking: false,
     offer: null,
+    located: null,
     lastPlace: null,
     agentPlace: null,
     focus: null,
@@ -163,7 +166,19 @@ function offerIn(values: AgentValues): AgentValues | null {
 
 // An offer names a concrete option: a price, a departure time, a pick-up counter, a star rating, "How about…".
 const OFFERING =
-  /\$\s?\d|\b(?:how about|what about|would you like|do you like|i (?:have|found|got|recommend|discovered)|there (?:is|are|'s)|there'?s|try|available|takes off|leaves at|departs|departing|layovers?|stops?|star hotel|called|named|option|result)\b/i;
+  /\$\s?\d|\b(?:how about|what about|would you like|do you like|i (?:have|found|got|recommend|discovered|suggest|located)|there (?:is|are|'s)|there'?s|try|available|takes off|leaves at|departs|departing|layovers?|stops?|star hotel|called|named|option|options|result|results|consider)\b/i;
+const HOTEL_OPTION =
+  /\b(?:\d|one|two|three|four|five)[- ]?stars?\b|\bstar (?:hotel|place|rating)|\bhotels? (?:called|named)|\b(?:called|named|rated)\b/i;
+
+/** Where the options offered are: the last place the offer names, for a stay or a rental without one. */
+function locatedIn(places: readonly PlaceMention[], state: IntentRequest | null): AgentValues | null {
+  const place = places.at(-1)?.place;
+  if (!place || !state) return null;
+  const located: AgentValues = { flight: {}, hotel: {}, car: {} };
+  if (state.hotel && state.hotel.city === null) located.hotel.city = place.city;
+  if (state.car && state.car.pickupCity === null) located.car.pickupCity = place.city;
+  return hasValues(located) ? located : null;
+}
 
 // Only a place the agent puts something in ("in Vancouver", "arrive at Anaheim") counts: the agent's other places are
 // parts of names (hotels, airports, landmarks) more often than not.
@@ -201,15 +216,19 @@ export function hearAgent(heard: Heard, text: string, state: IntentRequest | nul
   const places: PlaceMention[] = [];
   const values = valuesSaid(normalized, state, options, places);
   const proposedValues = confirming ? values : valuesSaid(proposals.join(' '), state, options);
-  const offer = OFFERING.test(normalized) && !confirming ? offerIn(values) : null;
-  const proposed =
-    (confirming || (proposing && offer === null)) && hasValues(proposedValues) ? proposedValues : null;
+  const offering =
+    !confirming &&
+    OFFERING.test(normalized) &&
+    (offerIn(values) !== null || (state?.hotel !== null && state?.hotel !== undefined && HOTEL_OPTION.test(normalized)));
+  const offer = offering ? offerIn(values) : null;
+  const proposed = (confirming || (proposing && !offering)) && hasValues(proposedValues) ? proposedValues : null;
   return {
     said: text,
     asked,
     proposed,
     confirmingBooking: confirming && /\b(?:book|reserv|room|car|rental|reservation)\w*/i.test(normalized),
     offer: offer ?? heard.offer,
+    located: offering ? locatedIn(places, state) : null,
     lastPlace: heard.lastPlace,
     agentPlace: lastPlaceIn(normalized, places) ?? heard.agentPlace,
     focus: heard.focus,

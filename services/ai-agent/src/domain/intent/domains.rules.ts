@@ -13,7 +13,7 @@ export interface TopicReading {
 const FLIGHT =
   /\b(?:flights?|fly|flying|flies|flew|airlines?|airways|airfare|air ?fare|one[- ]way|round[- ]?trip|plane|seats?|tickets?|non[- ]?stop|layovers?|stopovers?|depart(?:s|ing|ure)?|cabin|economy class|business class|first class|premium economy|boarding|airport to|checked bags?|bags? to check|check(?:ed)?[- ]in (?:\w+ )?(?:bags?|luggage|baggage)|carry[- ]on|baggage|luggage)\b/i;
 const HOTEL =
-  /\b(?:hotels?|motels?|rooms?|stays?|staying|accommodations?|lodging|hostels?|resorts?|inns?|b&b|bnb|airbnb|suites?|check(?:ing)?[- ]?in(?!\s+(?:\w+\s+)?(?:bags?|luggage|baggage))|check(?:ing)?[- ]?out|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few|few|several)\s+nights?|per night|nightly|\d[- ]?stars?|(?:one|two|three|four|five)[- ]stars?|place to sleep)\b/i;
+  /\b(?:hotels?|motels?|rooms?|stays?|staying|accommodations?|lodging|hostels?|resorts?|inns?|b&b|bnb|airbnb|suites?|(?<!\b(?:bags?|luggage|baggage) (?:to|for) )(?<!\b(?:bags?|luggage|baggage) )check(?:ing)?[- ]?in(?!\s+(?:\w+\s+)?(?:bags?|luggage|baggage))|check(?:ing)?[- ]?out|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few|few|several)\s+nights?|per night|nightly|\d[- ]?stars?|(?:one|two|three|four|five)[- ]stars?|place to sleep)\b/i;
 const CAR =
   /\b(?:cars?|rentals?|rent|renting|rented|vehicles?|suvs?|sedans?|minivans?|convertibles?|hatchbacks?|pick(?:ing)?[- ]?(?:it |the car |the vehicle )?up|pickup|drop(?:ping)?[- ]?(?:it |the car )?off|drop-?off|bring (?:it|the car) back|return the (?:car|vehicle)|hertz|avis|enterprise rent|budget rental|sixt)\b/i;
 const TRIP = /\b(?:trip|vacation|holiday|getaway|itinerary|honeymoon|travel plans?|weekend away|plan (?:a|my|our))\b/i;

@@ -78,6 +78,8 @@ export function readTurn(
   const acts = readActs(utterance);
   // A yes to the agent's proposal ("Will you leave on March 2nd?" "Yes.") fills what it proposed.
   let previous = heard.proposed && saysYes(acts) ? takeValues(before, heard.proposed) : before;
+  // Options offered in a place show where their search was made, when the traveller had not said.
+  if (heard.located) previous = takeValues(previous, heard.located);
   if (heard.confirmingBooking && saysYes(acts) && previous.hotel && previous.hotel.rooms === null) {
     // A booking confirmed without a room count is for one room, the default of every stay.
     previous = { ...previous, hotel: { ...previous.hotel, rooms: 1 } };
