@@ -25,7 +25,11 @@ const START_CUES: Record<DomainName, RegExp> = {
 export interface DateRoles {
   start: string | null;
   end: string | null;
+  /** "tonight" gave the first day: one night unless said otherwise. */
+  tonight?: boolean;
 }
+
+const weekdayOf = (isoDate: string): number => new Date(`${isoDate}T00:00:00Z`).getUTCDay();
 
 /**
  * Gives each date its place in the request. Cues decide first ("until the 9th", "check out on", "returning");
@@ -38,6 +42,25 @@ export function assignDates(
   domain: DomainName,
   openEnds: readonly DateEnd[],
   knownStart: string | null = null,
+): DateRoles {
+  // A day said explicitly beats a period: "a weekend in Paris, leaving Friday Dec 11" leaves on the 11th.
+  const explicit = mentions.filter((mention) => !mention.vague);
+  const weekendDropped = explicit.length > 0 && mentions.some((mention) => mention.vague && mention.rangeEnd !== null);
+  const roles = assignDays(text, explicit.length > 0 ? explicit : mentions, domain, openEnds, knownStart);
+  // ...and, with no last day of its own, comes back at the end of that weekend.
+  if (weekendDropped && roles.start && !roles.end && [4, 5, 6].includes(weekdayOf(roles.start))) {
+    roles.end = weekdayAfter(roles.start, 0);
+  }
+  roles.tonight = mentions.some((mention) => mention.tonight === true && mention.date === roles.start);
+  return roles;
+}
+
+function assignDays(
+  text: string,
+  mentions: readonly DateMention[],
+  domain: DomainName,
+  openEnds: readonly DateEnd[],
+  knownStart: string | null,
 ): DateRoles {
   const roles: DateRoles = { start: null, end: null };
   let endWeekday: number | null = null;

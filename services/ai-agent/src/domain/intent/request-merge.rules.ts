@@ -151,6 +151,7 @@ export function mergePatch(previous: IntentRequest, patch: RequestPatch): MergeR
     car,
     budget: patch.budget ?? previous.budget,
     watch: patch.watch ?? previous.watch,
+    dateWindow: patch.dateWindow === undefined ? (previous.dateWindow ?? null) : patch.dateWindow,
   };
   return { request, changed: changes.changed || Boolean(budgetChanged) || Boolean(watchChanged) };
 }

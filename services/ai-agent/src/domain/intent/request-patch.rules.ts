@@ -1,4 +1,12 @@
-import type { Budget, CarRequest, FlightRequest, HotelRequest, IntentRequest, Watch } from '@tripwise/contracts';
+import type {
+  Budget,
+  CarRequest,
+  DateWindow,
+  FlightRequest,
+  HotelRequest,
+  IntentRequest,
+  Watch,
+} from '@tripwise/contracts';
 import { shareMentions } from './mention-owners.rules.ts';
 import { scopeOf } from './request-scope.rules.ts';
 import type { DomainName } from './request.shapes.ts';
@@ -20,6 +28,16 @@ export interface RequestPatch {
   rentalDays: number | null;
   budget: Budget | undefined;
   watch: Watch | undefined;
+  /** The period named instead of a day; null when the turn named a day; undefined when it named no date at all. */
+  dateWindow: DateWindow | null | undefined;
+}
+
+// A turn that names only periods ("in March", "a weekend") leaves the days open within them; one day said outright
+// closes them.
+function dateWindowOf(reading: UtteranceReading): DateWindow | null | undefined {
+  if (reading.dates.length === 0) return undefined;
+  if (reading.dates.some((date) => !date.vague)) return null;
+  return reading.dates.find((date) => date.window)?.window ?? null;
 }
 
 function moneyPatch(reading: UtteranceReading, previous: IntentRequest): Pick<RequestPatch, 'budget' | 'watch'> {
@@ -39,8 +57,8 @@ function moneyPatch(reading: UtteranceReading, previous: IntentRequest): Pick<Re
 /** Turns one reading into the changes it makes to the conversation's request. */
 export function buildPatch(reading: UtteranceReading, previous: IntentRequest): RequestPatch {
   const { domains, named, primary } = scopeOf(reading, previous);
-  const { places, dates, times } = reading;
-  const mine = shareMentions(reading.text, { places, dates, times }, domains, primary);
+  const { places, dates, times, periods } = reading;
+  const mine = shareMentions(reading.text, { places, dates, times, periods }, domains, primary);
   const turn = (domain: DomainName, tripStart: string | null): SearchTurn => ({
     reading,
     previous,
@@ -63,6 +81,7 @@ export function buildPatch(reading: UtteranceReading, previous: IntentRequest): 
     hotel,
     car,
     rentalDays: primary === 'car' ? reading.hotel.days : null,
+    dateWindow: dateWindowOf(reading),
     ...moneyPatch(reading, previous),
   };
 }

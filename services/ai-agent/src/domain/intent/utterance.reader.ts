@@ -11,7 +11,7 @@ import { COUNT_PATTERN, parseCount } from './numbers.rules.ts';
 import { readParty, type PartyReading } from './party.rules.ts';
 import { findPlaces, type PlaceMention } from './places.rules.ts';
 import { maskSpans, matchAll, normalizeUtterance, spanOf, type Span } from './text.rules.ts';
-import { findTimes, type TimeMention } from './times.rules.ts';
+import { findPeriods, findTimes, type PeriodMention, type TimeMention } from './times.rules.ts';
 
 /** Everything one utterance says, before it is fitted into the conversation's request. */
 export interface UtteranceReading {
@@ -21,6 +21,7 @@ export interface UtteranceReading {
   flight: FlightDetails;
   car: CarDetails;
   times: TimeMention[];
+  periods: PeriodMention[];
   money: MoneyMention[];
   dates: DateMention[];
   party: PartyReading;
@@ -69,6 +70,8 @@ export function readUtterance(utterance: string, clock: WallClock, carInView: bo
   masked = maskSpans(masked, inventorySpans);
   const times = findTimes(masked);
   masked = maskSpans(masked, times);
+  const periods = findPeriods(masked);
+  masked = maskSpans(masked, periods);
   const money = findMoney(masked);
   masked = maskSpans(masked, money);
   const dates = findDates(masked, clock);
@@ -85,6 +88,7 @@ export function readUtterance(utterance: string, clock: WallClock, carInView: bo
     flight,
     car,
     times,
+    periods,
     money,
     dates,
     party,
