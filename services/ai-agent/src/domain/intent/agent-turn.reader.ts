@@ -15,6 +15,8 @@ export type AskedSlot =
   | 'start'
   | 'end'
   | 'time'
+  | 'length'
+  | 'stars'
   | 'rooms'
   | 'party'
   | 'carType'
@@ -100,6 +102,10 @@ function askedIn(question: string): AskedSlot[] {
     add('time');
   }
   if (/\bhow many rooms\b|\bnumber of rooms\b/.test(q)) add('rooms');
+  if (/\bhow long\b|\bhow many (?:days|nights)\b|\bnumber of (?:days|nights)\b|\bduration\b|\blength of\b/.test(q)) {
+    add('length');
+  }
+  if (/\bhow many stars\b|\bstar rating\b|\bwhat (?:rating|kind of hotel|class of hotel)\b/.test(q)) add('stars');
   if (/\bhow many (?:people|persons|passengers|tickets|seats|travell?ers|guests|adults|of you)\b/.test(q)) add('party');
   if (/\b(?:what|which) (?:size|type|kind|sort|class) of (?:car|vehicle)|\b(?:car|vehicle) (?:type|size|class)\b|\bwhat (?:size|type|kind) (?:car|vehicle)|\b(?:size|type) (?:car|vehicle) would\b/.test(q)) {
     add('carType');
@@ -168,7 +174,7 @@ function offerIn(values: AgentValues): AgentValues | null {
 const OFFERING =
   /\$\s?\d|\b(?:how about|what about|would you like|do you like|i (?:have|found|got|recommend|discovered|suggest|located)|there (?:is|are|'s)|there'?s|try|available|takes off|leaves at|departs|departing|layovers?|stops?|star hotel|called|named|option|options|result|results|consider)\b/i;
 const HOTEL_OPTION =
-  /\b(?:\d|one|two|three|four|five)[- ]?stars?\b|\bstar (?:hotel|place|rating)|\bhotels? (?:called|named)|\b(?:called|named|rated)\b/i;
+  /\b(?:\d|one|two|three|four|five)[- ]?stars?\b|\bstar (?:hotel|place|rating)|\bhotels? (?:called|named)|\b(?:called|named|rated)\b|\b(?:how|what) about (?:the |a |this )?[A-Z0-9]/i;
 
 /** Where the options offered are: the last place the offer names, for a stay or a rental without one. */
 function locatedIn(places: readonly PlaceMention[], state: IntentRequest | null): AgentValues | null {
@@ -206,6 +212,8 @@ export function hearAgent(heard: Heard, text: string, state: IntentRequest | nul
     const wh = QUESTION_START.test(clause) || (clause.endsWith('?') && WH_ANYWHERE.test(clause));
     if (wh) {
       for (const slot of askedIn(clause)) if (!asked.includes(slot)) asked.push(slot);
+      proposing = true;
+      proposals.push(clause);
     }
     if (YES_NO_START.test(clause) || (clause.endsWith('?') && !QUESTION_START.test(clause))) {
       proposing = true;
@@ -216,11 +224,16 @@ export function hearAgent(heard: Heard, text: string, state: IntentRequest | nul
   const places: PlaceMention[] = [];
   const values = valuesSaid(normalized, state, options, places);
   const proposedValues = confirming ? values : valuesSaid(proposals.join(' '), state, options);
+  // An option offered: an airline's flight, a class of car, a hotel by its stars or name. A question listing kinds to
+  // choose from ("Full-size, mid-size or compact?") offers nothing.
+  const choosing = ['carType', 'airline', 'cabin', 'stars'].some((slot) => asked.includes(slot as AskedSlot));
   const offering =
     !confirming &&
-    OFFERING.test(normalized) &&
+    !choosing &&
     (offerIn(values) !== null || (state?.hotel !== null && state?.hotel !== undefined && HOTEL_OPTION.test(normalized)));
   const offer = offering ? offerIn(values) : null;
+  // Values the agent's questions take for granted ("Will you depart on March 2nd?", "what time will you pick it up from
+  // Long Beach?") hold unless the traveller says otherwise.
   const proposed = (confirming || (proposing && !offering)) && hasValues(proposedValues) ? proposedValues : null;
   return {
     said: text,

@@ -70,7 +70,7 @@ const QUESTION =
   /\?\s*$|^(?:and |so |also |but )?(?:what|what'?s|whats|when|where|which|how|who|is|are|does|do|did|will|would|can|could|may|tell me|let me know|i (?:want|need|would like|'d like) to know)\b/i;
 // Words of a search being asked for, which a question may carry too: "Can you find me a flight there?".
 const SEARCHING =
-  /\b(?:find|search|look(?:ing)? (?:for|at)|book|reserve|get me|show me|need|want|would like|'d like|prefer|other|another|else|instead|how about|what about|any (?:\w+\s+)?(?:hotels?|flights?|cars?|rooms?|places?|vehicles?)|is there (?:a|an|any)\b|are there)\b/i;
+  /\b(?:find|search|look(?:ing)? (?:for|at)|book|reserve|get me|show me|need|want|would like|'d like|prefer|other|another|else|instead|how about|what about|any (?:\w+\s+)?(?:hotels?|flights?|cars?|rooms?|places?|vehicles?)|is there (?:a|an|any\w*|some\w*)\b|are there|available)\b/i;
 
 /**
  * The sentences that ask about the option on offer rather than for a search ("Will it arrive the day after?", "Is

@@ -1,5 +1,7 @@
 import type { IntentRequest, IntentSlot, Place } from '@tripwise/contracts';
 import type { AgentValues, AskedSlot, Heard } from './agent-turn.reader.ts';
+import { COUNT_PATTERN, parseCount } from './numbers.rules.ts';
+import type { UtteranceReading } from './utterance.reader.ts';
 import type { TurnActs } from './dialogue-acts.rules.ts';
 import type { RequestPatch } from './request-patch.rules.ts';
 import { domainsOf, type DomainName } from './request.shapes.ts';
@@ -24,11 +26,58 @@ export function expectedSlots(heard: Heard, previous: IntentRequest, focus: Doma
   if (heard.asked === null) return previous.missing;
   const domain = focus ?? domainsOf(previous)[0] ?? null;
   if (domain === null) return [];
+  // A value the agent proposed is what a bare answer corrects: "From March 2nd, right?" "March 3rd."
+  const proposed = heard.proposed ? proposedSlots(heard.proposed) : [];
   const slots = heard.asked.flatMap((asked) => {
     const slot = SLOT_OF[domain][asked];
-    return slot === undefined ? [] : [slot];
+    if (slot !== undefined) return [slot];
+    if (asked === 'length') return [SLOT_OF[domain].end ?? 'checkOut'];
+    return [];
   });
-  return [...new Set(slots)];
+  const open = [...new Set([...proposed, ...slots])];
+  // "Which city?" about a flight is whichever end is still unknown.
+  if (domain === 'flight' && heard.asked.includes('place') && !heard.asked.includes('origin')) {
+    const flight = previous.flight;
+    if (flight?.destination && !flight.origin) return open.map((slot) => (slot === 'destination' ? 'origin' : slot));
+  }
+  return open;
+}
+
+const PROPOSED_SLOTS: readonly (readonly [keyof AgentValues, string, IntentSlot])[] = [
+  ['flight', 'departDate', 'departDate'],
+  ['flight', 'returnDate', 'returnDate'],
+  ['flight', 'origin', 'origin'],
+  ['flight', 'destination', 'destination'],
+  ['hotel', 'checkIn', 'checkIn'],
+  ['hotel', 'checkOut', 'checkOut'],
+  ['hotel', 'city', 'city'],
+  ['car', 'pickupDate', 'pickupDate'],
+  ['car', 'dropoffDate', 'dropoffDate'],
+  ['car', 'pickupCity', 'pickupCity'],
+];
+
+function proposedSlots(values: AgentValues): IntentSlot[] {
+  return PROPOSED_SLOTS.filter(([search, key]) => (values[search] as Record<string, unknown>)[key] !== undefined).map(
+    ([, , slot]) => slot,
+  );
+}
+
+const BARE_COUNT = new RegExp(
+  `^\\W*(?:(?:just|only|about|around|maybe|probably|i need|we need|make it|it'?s|it will be|for)\\s+)*(?<n>${COUNT_PATTERN})(?:\\s+(?:please|thanks|thank you|of us|people|persons|days?|nights?|rooms?|total|in total))*\\W*$`,
+  'i',
+);
+
+/** A bare number answering "How many rooms?", "For how many days?", "How many of you?". */
+export function answerCount(reading: UtteranceReading, heard: Heard, expected: readonly IntentSlot[]): void {
+  const match = BARE_COUNT.exec(reading.text);
+  const count = match ? parseCount(match.groups?.n ?? '') : null;
+  if (count === null || count > 60) return;
+  const asked = heard.asked ?? [];
+  if (asked.includes('rooms') && reading.hotel.rooms === null) reading.hotel.rooms = count;
+  else if (asked.includes('party') && reading.party.people === null) reading.party.people = count;
+  else if ((asked.includes('length') || expected.includes('checkOut')) && reading.hotel.days === null) {
+    reading.hotel.days = count;
+  }
 }
 
 function fillEmpty<T extends object>(current: T | null, values: Partial<T>): T | null {

@@ -2,6 +2,7 @@ import type { IntentName, IntentRequest, Place } from '@tripwise/contracts';
 import { heardNothing, type Heard } from './agent-turn.reader.ts';
 import { readActs } from './dialogue-acts.rules.ts';
 import {
+  answerCount,
   expectedSlots,
   offerFate,
   placeReference,
@@ -77,7 +78,7 @@ export function readTurn(
   const clock = wallClockAt(options.now, options.timeZone);
   const acts = readActs(utterance);
   // A yes to the agent's proposal ("Will you leave on March 2nd?" "Yes.") fills what it proposed.
-  let previous = heard.proposed && saysYes(acts) ? takeValues(before, heard.proposed) : before;
+  let previous = heard.proposed && !acts.negates ? takeValues(before, heard.proposed) : before;
   // Options offered in a place show where their search was made, when the traveller had not said.
   if (heard.located) previous = takeValues(previous, heard.located);
   if (heard.confirmingBooking && saysYes(acts) && previous.hotel && previous.hotel.rooms === null) {
@@ -87,6 +88,7 @@ export function readTurn(
   const reading = readUtterance(utterance, clock, previous.car !== null);
   withReferredPlace(reading, heard, previous);
   const asked = expectedSlots(heard, previous, heard.focus);
+  answerCount(reading, heard, asked);
   const patch = buildPatch(reading, { ...previous, missing: asked });
   const roundTrip = reading.flight.roundTrip && !reading.flight.oneWay;
   const fate = heard.offer ? offerFate(acts, patch, patch.named.some((d) => !domainsOf(previous).includes(d)), roundTrip) : 'keep';

@@ -1,4 +1,4 @@
-import { COUNT_PATTERN, parseCount } from './numbers.rules.ts';
+import { COUNT_PATTERN, countOf, parseCount } from './numbers.rules.ts';
 import { inQuestionAboutOffer, matchAll, spanOf, type Span } from './text.rules.ts';
 
 export interface PartyReading {
@@ -15,10 +15,7 @@ const N = `(?<n>${COUNT_PATTERN})`;
 const COMPANION =
   '(?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|friend|colleague|coworker|boss|mom|mother|dad|father|son|daughter|kid|child|brother|sister|spouse|plus[- ]one)';
 
-const SEATS = new RegExp(
-  `\\b${N}\\s+(?:(?:(?:premium\\s+)?economy|business|first)(?:[- ]class)?\\s+|plane\\s+|airline\\s+|flight\\s+)?(?:seats?|tickets?|passengers?)\\b`,
-  'gi',
-);
+const SEATS = new RegExp(countOf('seats?|tickets?|passengers?|fares?', 3), 'gi');
 const GUESTS = new RegExp(`\\b${N}\\s+guests?\\b`, 'gi');
 const PEOPLE: readonly RegExp[] = [
   new RegExp(`\\b${N}\\s+(?:of\\s+us|people|persons|adults|travell?ers|pax|grown[- ]ups)\\b`, 'gi'),
