@@ -151,7 +151,7 @@ function valuesSaid(
     hotel: domains.includes('hotel') ? emptyHotel() : null,
     car: domains.includes('car') ? emptyCar() : null,
   };
-  const reading = readUtterance(text, wallClockAt(options.now, options.timeZone), base.car !== null);
+  const reading = readUtterance(text, wallClockAt(options.now, options.timeZone), base.car !== null, 'agent');
   const patch = buildPatch(reading, base);
   places.push(...reading.places);
   const keep = <T extends object>(domain: DomainName, values: Partial<T>): Partial<T> =>
@@ -209,13 +209,16 @@ export function hearAgent(heard: Heard, text: string, state: IntentRequest | nul
   let proposing = false;
   const proposals: string[] = [];
   for (const clause of clauses(normalized)) {
-    const wh = QUESTION_START.test(clause) || (clause.endsWith('?') && WH_ANYWHERE.test(clause));
+    // "Departure city?", "Travel date?": a question with no verb asks for what it names.
+    const bare = clause.endsWith('?') && !YES_NO_START.test(clause) && !/\b(?:you|i|we|it|this|that)\b/i.test(clause);
+    const wh = QUESTION_START.test(clause) || (clause.endsWith('?') && WH_ANYWHERE.test(clause)) || bare;
     if (wh) {
       for (const slot of askedIn(clause)) if (!asked.includes(slot)) asked.push(slot);
       proposing = true;
       proposals.push(clause);
     }
-    if (YES_NO_START.test(clause) || (clause.endsWith('?') && !QUESTION_START.test(clause))) {
+    const yesNo = YES_NO_START.test(clause) && (clause.endsWith('?') || /^\W*(?:do|will|would|are|shall)\s+you\b/i.test(clause));
+    if (!wh && (yesNo || (clause.endsWith('?') && !QUESTION_START.test(clause)))) {
       proposing = true;
       proposals.push(clause);
     }

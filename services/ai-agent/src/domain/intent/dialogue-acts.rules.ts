@@ -25,6 +25,10 @@ const TAKE =
 const ASKS_ABOUT =
   /\?|^(?:and\s+)?(?:what|what'?s|whats|when|where|which|how|who|is|are|does|do|did|will|would|can|could|may|tell me|let me know|give me|get me the|i (?:want|need|would like) (?:to know|their|the (?:address|phone|number|price|cost)))\b|\b(?:how much|the (?:address|phone|number|price|cost|rate|rating|location)|their (?:address|phone|number|location))\b/i;
 
+// Words of a search being asked for, which a question may carry too: "Can you find me a flight there?".
+export const SEARCHING =
+  /\b(?:find|search|look(?:ing)? (?:for|at)|book|reserve|get me|show me|need|want|would like|'d like|prefer|other|another|else|instead|how about|what about|any (?:\w+\s+)?(?:hotels?|flights?|cars?|rooms?|places?|vehicles?)|is there (?:a|an|any\w*|some\w*)\b|are there|available)\b/i;
+
 const sentences = (text: string): string[] =>
   text
     .split(/(?<=[.!?])\s+|(?<=,)\s+(?=(?:but|and|so|also)\b)/i)
@@ -54,7 +58,7 @@ export function readActs(text: string): TurnActs {
     affirms: AFFIRM.test(trimmed),
     negates: NEGATE.test(trimmed),
     wantsAlternatives: ALTERNATIVES.test(trimmed),
-    asksAbout: parts.some((part) => ASKS_ABOUT.test(part) && !TAKE.test(part)),
+    asksAbout: parts.some((part) => ASKS_ABOUT.test(part) && !TAKE.test(part) && !SEARCHING.test(part)),
     closes: CLOSING.test(trimmed),
     takes: TAKE.test(trimmed),
   };
@@ -68,10 +72,6 @@ const FEATURE =
   /\b(?:arriv\w*|lands?|landing|airport|address|located|location|phone|number|contact|cost|price|rate|fare|total|how much|smok\w*|wifi|wi-fi|internet|bags?|baggage|luggage|layovers?|rating|reviews?|refund\w*|cancel\w*|parking|breakfast|pool|pets?|passengers?|seats?)\b/i;
 const QUESTION =
   /\?\s*$|^(?:and |so |also |but )?(?:what|what'?s|whats|when|where|which|how|who|is|are|does|do|did|will|would|can|could|may|tell me|let me know|i (?:want|need|would like|'d like) to know)\b/i;
-// Words of a search being asked for, which a question may carry too: "Can you find me a flight there?".
-const SEARCHING =
-  /\b(?:find|search|look(?:ing)? (?:for|at)|book|reserve|get me|show me|need|want|would like|'d like|prefer|other|another|else|instead|how about|what about|any (?:\w+\s+)?(?:hotels?|flights?|cars?|rooms?|places?|vehicles?)|is there (?:a|an|any\w*|some\w*)\b|are there|available)\b/i;
-
 /**
  * The sentences that ask about the option on offer rather than for a search ("Will it arrive the day after?", "Is
  * the ticket Business?", "Does it have wifi?"): their dates, counts and amenities are not the traveller's wishes.

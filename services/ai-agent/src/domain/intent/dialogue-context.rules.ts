@@ -115,14 +115,17 @@ export type OfferFate = 'take' | 'drop' | 'keep';
  * say yes, ask to book it, or move on (thanks, another search, a round trip) without asking about it first; dropped
  * when they change what its search asks for instead; kept open while they only ask about it.
  */
-export function offerFate(acts: TurnActs, patch: RequestPatch, addsSearch: boolean, roundTrip: boolean): OfferFate {
+export function offerFate(acts: TurnActs, patch: RequestPatch, offer: AgentValues): OfferFate {
   if (acts.wantsAlternatives || acts.negates) return 'drop';
   if (acts.takes) return 'take';
-  if ((acts.affirms || acts.closes) && !acts.asksAbout) return 'take';
-  if (addsSearch || roundTrip) return 'take';
-  const changes = Object.keys(patch.flight).length + Object.keys(patch.hotel).length + Object.keys(patch.car).length;
-  if (changes > 0) return 'drop';
-  return 'keep';
+  if (acts.asksAbout && !acts.closes) return 'keep';
+  // New wishes for the search the option came from ask for another option; a return date only adds the way back.
+  const changed = (['flight', 'hotel', 'car'] as const).some(
+    (search) =>
+      Object.keys(offer[search]).length > 0 &&
+      Object.keys(patch[search]).some((key) => key !== 'returnDate' && key !== 'departTime' && key !== 'returnTime'),
+  );
+  return changed && !acts.affirms ? 'drop' : 'take';
 }
 
 // "a flight there", "rent a car there", "a hotel in that area", "fly out of there": a place said before.

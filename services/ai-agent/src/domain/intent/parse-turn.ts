@@ -90,8 +90,7 @@ export function readTurn(
   const asked = expectedSlots(heard, previous, heard.focus);
   answerCount(reading, heard, asked);
   const patch = buildPatch(reading, { ...previous, missing: asked });
-  const roundTrip = reading.flight.roundTrip && !reading.flight.oneWay;
-  const fate = heard.offer ? offerFate(acts, patch, patch.named.some((d) => !domainsOf(previous).includes(d)), roundTrip) : 'keep';
+  const fate = heard.offer ? offerFate(acts, patch, heard.offer) : 'keep';
   if (heard.offer && fate === 'take') previous = takeValues(previous, heard.offer);
   const { request, changed } = mergePatch(previous, patch);
   const intent = decideIntent(before, request, patch, changed);

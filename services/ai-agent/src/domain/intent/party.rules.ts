@@ -21,7 +21,7 @@ const PEOPLE: readonly RegExp[] = [
   new RegExp(`\\b${N}\\s+(?:of\\s+us|people|persons|adults|travell?ers|pax|grown[- ]ups)\\b`, 'gi'),
   new RegExp(`\\b(?:family|party|group|team)\\s+of\\s+${N}\\b`, 'gi'),
   new RegExp(
-    `\\b(?:for|make it|make that|change (?:it|that) to|we are|we're|there are|there will be|there'll be)\\s+${N}\\b(?!\\s*(?:st|nd|rd|th|nights?|days?|weeks?|months?|years?|hours?|minutes?|rooms?|stars?|am|pm|o'clock|:|bags?|dollars|bucks|euros|pounds|\\$|%|[./]\\d|way|more|another|last|moment|second|of\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|this|next|the|them|those|these)))`,
+    `\\b(?:for|make it|make that|change (?:it|that) to|we are|we're|there are|there will be|there'll be)\\s+${N}\\b(?![- ]?way\\b|\\s*(?:st|nd|rd|th|nights?|days?|weeks?|months?|years?|hours?|minutes?|rooms?|stars?|am|pm|o'clock|:|bags?|dollars|bucks|euros|pounds|\\$|%|[./]\\d|way|more|another|last|moment|second|of\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|this|next|the|them|those|these)))`,
     'gi',
   ),
 ];

@@ -55,10 +55,17 @@ function readInventory(text: string, spans: Span[]): number | null {
  * Reads one utterance. Extractors run from the most specific to the most general and each masks what it took,
  * so that "Delta" is an airline and not a town, "1:30" a time and not a date, and "3 stars" not a party of three.
  */
-export function readUtterance(utterance: string, clock: WallClock, carInView: boolean): UtteranceReading {
+export function readUtterance(
+  utterance: string,
+  clock: WallClock,
+  carInView: boolean,
+  speaker: 'traveller' | 'agent' = 'traveller',
+): UtteranceReading {
   const text = normalizeUtterance(utterance);
   const topics = readTopics(text);
-  let masked = maskSpans(text, [...offTopicSpans(text), ...questionsAboutOption(text)]);
+  // The agent's questions about an option are offers; only the traveller's are questions about one.
+  const asides = speaker === 'agent' ? [] : [...offTopicSpans(text), ...questionsAboutOption(text)];
+  let masked = maskSpans(text, asides);
   const airlines = findAirlines(masked);
   masked = maskSpans(masked, airlines);
   const flight = readFlightDetails(masked);
