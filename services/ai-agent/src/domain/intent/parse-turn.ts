@@ -11,6 +11,8 @@ import {
   takeValues,
 } from './dialogue-context.rules.ts';
 import { findPlaces } from './places.rules.ts';
+import { normalizeUtterance } from './text.rules.ts';
+import { fixTypos } from './typos.rules.ts';
 import { buildPatch, type RequestPatch } from './request-patch.rules.ts';
 import { wallClockAt } from './calendar.rules.ts';
 import { mergePatch } from './request-merge.rules.ts';
@@ -76,7 +78,7 @@ export function readTurn(
 ): { request: IntentRequest; heard: Heard } {
   const before = state ?? emptyRequest();
   const clock = wallClockAt(options.now, options.timeZone);
-  const acts = readActs(utterance);
+  const acts = readActs(fixTypos(normalizeUtterance(utterance)));
   // A yes to the agent's proposal ("Will you leave on March 2nd?" "Yes.") fills what it proposed.
   let previous = heard.proposed && !acts.negates ? takeValues(before, heard.proposed) : before;
   // Options offered in a place show where their search was made, when the traveller had not said.

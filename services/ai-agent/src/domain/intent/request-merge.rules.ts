@@ -116,6 +116,21 @@ function mergeCar(
   return car;
 }
 
+// A split said before holds while the head count it adds up to does: "make it 5 people" leaves it unknown.
+function partyOf(
+  previous: IntentRequest,
+  patch: RequestPatch,
+  flight: FlightRequest | null,
+  hotel: HotelRequest | null,
+): IntentRequest['party'] {
+  if (patch.party) return patch.party;
+  const split = previous.party ?? null;
+  if (split === null) return null;
+  const total = (split.adults ?? 1) + split.children + split.infants;
+  const counted = flight?.passengers ?? hotel?.guests ?? null;
+  return counted === null || counted === total ? split : null;
+}
+
 /**
  * Folds one turn's patch into the conversation's request. Searches of one trip stay together: a stay or a rental
  * with no place of its own is where the flight lands (or where the other one is), and the stay counts the flight's
@@ -152,6 +167,7 @@ export function mergePatch(previous: IntentRequest, patch: RequestPatch): MergeR
     budget: patch.budget ?? previous.budget,
     watch: patch.watch ?? previous.watch,
     dateWindow: patch.dateWindow === undefined ? (previous.dateWindow ?? null) : patch.dateWindow,
+    party: partyOf(previous, patch, flight, hotel),
   };
   return { request, changed: changes.changed || Boolean(budgetChanged) || Boolean(watchChanged) };
 }

@@ -5,6 +5,7 @@ import type {
   FlightRequest,
   HotelRequest,
   IntentRequest,
+  Party,
   Watch,
 } from '@tripwise/contracts';
 import { shareMentions } from './mention-owners.rules.ts';
@@ -30,6 +31,8 @@ export interface RequestPatch {
   watch: Watch | undefined;
   /** The period named instead of a day; null when the turn named a day; undefined when it named no date at all. */
   dateWindow: DateWindow | null | undefined;
+  /** How the party splits, when the turn named children or infants. */
+  party: Party | undefined;
 }
 
 // A turn that names only periods ("in March", "a weekend") leaves the days open within them; one day said outright
@@ -82,6 +85,7 @@ export function buildPatch(reading: UtteranceReading, previous: IntentRequest): 
     car,
     rentalDays: primary === 'car' ? reading.hotel.days : null,
     dateWindow: dateWindowOf(reading),
+    party: reading.party.split ?? undefined,
     ...moneyPatch(reading, previous),
   };
 }

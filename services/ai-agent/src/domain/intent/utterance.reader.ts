@@ -11,6 +11,7 @@ import { COUNT_PATTERN, parseCount } from './numbers.rules.ts';
 import { readParty, type PartyReading } from './party.rules.ts';
 import { findPlaces, type PlaceMention } from './places.rules.ts';
 import { maskSpans, matchAll, normalizeUtterance, spanOf, type Span } from './text.rules.ts';
+import { fixTypos } from './typos.rules.ts';
 import { findPeriods, findTimes, type PeriodMention, type TimeMention } from './times.rules.ts';
 
 /** Everything one utterance says, before it is fitted into the conversation's request. */
@@ -61,7 +62,7 @@ export function readUtterance(
   carInView: boolean,
   speaker: 'traveller' | 'agent' = 'traveller',
 ): UtteranceReading {
-  const text = normalizeUtterance(utterance);
+  const text = fixTypos(normalizeUtterance(utterance));
   const topics = readTopics(text);
   // The agent's questions about an option are offers; only the traveller's are questions about one.
   const asides = speaker === 'agent' ? [] : [...offTopicSpans(text), ...questionsAboutOption(text)];
