@@ -4,6 +4,7 @@ import { COUNT_PATTERN, parseCount } from './numbers.rules.ts';
 import type { UtteranceReading } from './utterance.reader.ts';
 import type { TurnActs } from './dialogue-acts.rules.ts';
 import type { RequestPatch } from './request-patch.rules.ts';
+import { assignFlightPlaces, namesARoute } from './place-roles.rules.ts';
 import { domainsOf, type DomainName } from './request.shapes.ts';
 
 const SLOT_OF: Record<DomainName, Partial<Record<AskedSlot, IntentSlot>>> = {
@@ -149,4 +150,22 @@ export function referredPlace(heard: Heard, request: IntentRequest): Place | nul
   const name = request.hotel?.city ?? request.car?.pickupCity ?? null;
   if (name !== null) return { code: null, city: name };
   return heard.lastPlace ?? heard.agentPlace;
+}
+
+const NEW_TRIP =
+  /\b(?:(?:another|a new|a second|a separate|a different|my next|the next|a whole new)\s+(?:trip|journey|vacation|holiday|itinerary|booking)|new (?:search|request)|start (?:over|again|fresh)|from scratch|forget (?:all )?(?:that|this|everything))\b/i;
+
+/**
+ * Whether the turn starts another trip rather than changing this one: it says so ("another trip", "start over"), or
+ * it names a whole new route (both ends other than the trip's) without the words of a correction ("actually",
+ * "instead", "no,").
+ */
+export function startsNewTrip(reading: UtteranceReading, state: IntentRequest, acts: TurnActs): boolean {
+  if (domainsOf(state).length === 0) return false;
+  if (NEW_TRIP.test(reading.text)) return true;
+  const flight = state.flight;
+  if (!flight?.origin || !flight.destination || reading.topics.refine || acts.negates) return false;
+  const route = assignFlightPlaces(reading.text, reading.places, []);
+  if (!route.origin || !route.destination || !namesARoute(reading.text, reading.places)) return false;
+  return route.origin.place.city !== flight.origin.city && route.destination.place.city !== flight.destination.city;
 }

@@ -8,9 +8,11 @@ import {
   placeReference,
   referredPlace,
   saysYes,
+  startsNewTrip,
   takeValues,
 } from './dialogue-context.rules.ts';
 import { findPlaces } from './places.rules.ts';
+import { applyRefinement, refines, relativeWishes, type Refinement } from './refinements.rules.ts';
 import { normalizeUtterance } from './text.rules.ts';
 import { fixTypos } from './typos.rules.ts';
 import { buildPatch, type RequestPatch } from './request-patch.rules.ts';
@@ -76,9 +78,11 @@ export function readTurn(
   options: ParseOptions,
   heard: Heard,
 ): { request: IntentRequest; heard: Heard } {
-  const before = state ?? emptyRequest();
   const clock = wallClockAt(options.now, options.timeZone);
   const acts = readActs(fixTypos(normalizeUtterance(utterance)));
+  const reading = readUtterance(utterance, clock, state?.car !== null && state?.car !== undefined);
+  // "Now New York to LA at Christmas": another trip starts from nothing, not from the last one's party and car.
+  const before = state !== null && startsNewTrip(reading, state, acts) ? emptyRequest() : (state ?? emptyRequest());
   // A yes to the agent's proposal ("Will you leave on March 2nd?" "Yes.") fills what it proposed.
   let previous = heard.proposed && !acts.negates ? takeValues(before, heard.proposed) : before;
   // Options offered in a place show where their search was made, when the traveller had not said.
@@ -87,15 +91,18 @@ export function readTurn(
     // A booking confirmed without a room count is for one room, the default of every stay.
     previous = { ...previous, hotel: { ...previous.hotel, rooms: 1 } };
   }
-  const reading = readUtterance(utterance, clock, previous.car !== null);
+  // "A day later", "one night more", "drop the hotel": moved or removed from where the plan stands.
+  const refinement = reading.refinement;
+  previous = applyRefinement(previous, refinement);
   withReferredPlace(reading, heard, previous);
   const asked = expectedSlots(heard, previous, heard.focus);
   answerCount(reading, heard, asked);
   const patch = buildPatch(reading, { ...previous, missing: asked });
   const fate = heard.offer ? offerFate(acts, patch, heard.offer) : 'keep';
   if (heard.offer && fate === 'take') previous = takeValues(previous, heard.offer);
-  const { request, changed } = mergePatch(previous, patch);
-  const intent = decideIntent(before, request, patch, changed);
+  const merged = mergePatch(previous, patch);
+  const request = withPreferences(merged.request, refinement);
+  const intent = decideIntent(before, request, patch, merged.changed || refines(refinement));
   // The request has no trip type: a round trip, once asked for, is remembered as a return date still to ask.
   const returnNeeded = !reading.flight.oneWay && (reading.flight.roundTrip || before.missing.includes('returnDate'));
   const missing = missingSlots({ ...request, intent }, returnNeeded);
@@ -107,6 +114,15 @@ export function readTurn(
     focus: patch.named.at(-1) ?? heard.focus,
   };
   return { request: { ...request, intent, missing, question: questionFor(missing) }, heard: next };
+}
+
+// Wishes about the option shown hold for this turn only; red-eyes, once said, hold for the flight.
+function withPreferences(request: IntentRequest, refinement: Refinement): IntentRequest {
+  const flight =
+    request.flight && refinement.avoidRedEyes !== null
+      ? { ...request.flight, avoidRedEyes: refinement.avoidRedEyes }
+      : request.flight;
+  return { ...request, flight, relative: relativeWishes(refinement, request) };
 }
 
 /** "A flight there", "a hotel in that area": the place said before stands where "there" is. */

@@ -56,7 +56,11 @@ export function scopeOf(reading: UtteranceReading, previous: IntentRequest): Req
   if (route) {
     named.add('flight');
   }
-  const domains = DOMAINS.filter((domain) => named.has(domain) || before.includes(domain));
+  // "Drop the hotel" names the hotel to be rid of it.
+  for (const dropped of reading.refinement.drop) named.delete(dropped);
+  const domains = DOMAINS.filter(
+    (domain) => named.has(domain) || (before.includes(domain) && !reading.refinement.drop.includes(domain)),
+  );
   // Several kinds named at once ("a car for the night"): the one already under way leads.
   const primary =
     DOMAINS.find((domain) => named.has(domain) && (before.length === 0 || before.includes(domain))) ??

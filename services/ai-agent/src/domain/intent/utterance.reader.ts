@@ -11,6 +11,7 @@ import { COUNT_PATTERN, parseCount } from './numbers.rules.ts';
 import { readParty, type PartyReading } from './party.rules.ts';
 import { findPlaces, type PlaceMention } from './places.rules.ts';
 import { maskSpans, matchAll, normalizeUtterance, spanOf, type Span } from './text.rules.ts';
+import { readRefinement, type Refinement } from './refinements.rules.ts';
 import { fixTypos } from './typos.rules.ts';
 import { findPeriods, findTimes, type PeriodMention, type TimeMention } from './times.rules.ts';
 
@@ -29,6 +30,8 @@ export interface UtteranceReading {
   hotel: HotelDetails;
   places: PlaceMention[];
   inventoryBelow: number | null;
+  /** Changes relative to the plan: "a day later", "one night more", "drop the hotel", "a cheaper hotel". */
+  refinement: Refinement;
   /** "any airline", "any class", "any car": a preference withdrawn. */
   anyAirline: boolean;
   anyCabin: boolean;
@@ -67,6 +70,8 @@ export function readUtterance(
   // The agent's questions about an option are offers; only the traveller's are questions about one.
   const asides = speaker === 'agent' ? [] : [...offTopicSpans(text), ...questionsAboutOption(text)];
   let masked = maskSpans(text, asides);
+  const refinement = readRefinement(masked);
+  masked = maskSpans(masked, refinement.spans);
   const airlines = findAirlines(masked);
   masked = maskSpans(masked, airlines);
   const flight = readFlightDetails(masked);
@@ -103,6 +108,7 @@ export function readUtterance(
     hotel,
     places,
     inventoryBelow,
+    refinement,
     anyAirline:
       /\b(?:any|whichever|whatever) (?:airline|carrier)|airline (?:doesn'?t|does not) matter|no airline preference\b/i.test(
         text,
