@@ -1,5 +1,11 @@
 import type { IntentRequest } from '@tripwise/contracts';
-import { parseConversation, parseTurn, type ConversationTurn, type ParseOptions } from '../domain/intent/parse-conversation.ts';
+import {
+  parseConversation,
+  parseTurn,
+  startRequest,
+  type ConversationTurn,
+  type ParseOptions,
+} from '../domain/intent/parse-conversation.ts';
 import type { EvalTurn } from './eval-turn.reader.ts';
 import { replayOf } from './dialogue-replay.rules.ts';
 import { findPlaces } from '../domain/intent/places.rules.ts';
@@ -10,8 +16,8 @@ export { readEvalLine, type EvalTurn } from './eval-turn.reader.ts';
 
 /** Whoever reads the turns: the rules, or an LLM with the rules behind it. */
 export interface IntentReader {
-  /** The request after one message read alone, with nothing before it. */
-  single(utterance: string): Promise<IntentRequest>;
+  /** The request after one message read alone: with nothing before it, or from a search just opened (a tab). */
+  single(utterance: string, start?: IntentRequest): Promise<IntentRequest>;
   /** The request after each traveller turn of a conversation (agent turns give context, no state). */
   conversation(turns: readonly ConversationTurn[]): Promise<IntentRequest[]>;
 }
@@ -19,7 +25,7 @@ export interface IntentReader {
 /** The rule-based parser as a reader. */
 export function rulesReader(options: ParseOptions): IntentReader {
   return {
-    single: async (utterance) => parseTurn(null, utterance, options),
+    single: async (utterance, start) => parseTurn(start ?? null, utterance, options),
     conversation: async (turns) => parseConversation(turns, options),
   };
 }
@@ -54,6 +60,8 @@ export interface DomainScore {
   /** Self-contained turns, each read alone with no kind of travel given: as `POST /api/ai/intent` meets a message. */
   selfContained: Tally;
   selfContainedAllSlots: Tally;
+  /** The same turns read from a search of their domain just opened, as typed in that search's tab. */
+  selfContainedInSearch: Tally;
   /** Every turn of every dialogue, scored on the state right after it, the dialogue replayed turn by turn. */
   dialogueTurns: Tally;
   dialogueTurnsAllSlots: Tally;
@@ -92,6 +100,7 @@ function tallySlots(tallies: Record<string, Tally>, expected: SgdState, actual: 
   }
 }
 
+const SEARCH_OF = { flights: 'search_flights', hotels: 'search_hotels', cars: 'search_cars' } as const;
 const tally = (): Tally => ({ correct: 0, total: 0 });
 const count = (target: Tally, ok: boolean): void => {
   target.total += 1;
@@ -106,6 +115,7 @@ function emptyScore(domain: SgdDomain, lines: number): DomainScore {
     lines,
     selfContained: tally(),
     selfContainedAllSlots: tally(),
+    selfContainedInSearch: tally(),
     dialogueTurns: tally(),
     dialogueTurnsAllSlots: tally(),
     dialogues: tally(),
@@ -123,7 +133,8 @@ function emptyScore(domain: SgdDomain, lines: number): DomainScore {
  * replayed once, and each of its turns is scored in its own domain.
  */
 export async function scoreTurns(turns: readonly EvalTurn[], reader: IntentReader): Promise<DomainScore[]> {
-  const domains = [...new Set(turns.map((turn) => turn.domain))];
+  const order: SgdDomain[] = ['flights', 'hotels', 'cars'];
+  const domains = order.filter((domain) => turns.some((turn) => turn.domain === domain));
   const scores = new Map(
     domains.map((domain) => [domain, emptyScore(domain, turns.filter((turn) => turn.domain === domain).length)]),
   );
@@ -137,6 +148,8 @@ export async function scoreTurns(turns: readonly EvalTurn[], reader: IntentReade
     count(score.selfContainedAllSlots, sameState(turn.gold, actual));
     tallySlots(score.slotsSelfContained, turn.gold, actual);
     if (!ok) score.selfContainedFailures.push({ ...failureOf(turn, null), placesNamed: true, actual });
+    const inSearch = toSgdState(await reader.single(turn.utterance, startRequest(SEARCH_OF[turn.domain])), turn.domain);
+    count(score.selfContainedInSearch, sameState(modelled(turn.gold), inSearch));
   }
 
   const dialogues = new Map<string, EvalTurn[]>();

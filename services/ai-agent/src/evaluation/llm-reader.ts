@@ -7,7 +7,7 @@ import type { IntentReader } from './intent-score.rules.ts';
 /** The configured LLM as a reader, turn after turn as the concierge uses it (the rules read what it gets wrong). */
 export function llmReader(llm: IntentLlm, options: ParseOptions): IntentReader {
   return {
-    single: async (utterance) => (await understandTurn(null, utterance, options, llm)).request,
+    single: async (utterance, start) => (await understandTurn(start ?? null, utterance, options, llm)).request,
     conversation: async (turns: readonly ConversationTurn[]) => {
       const states: IntentRequest[] = [];
       let state: IntentRequest | null = null;

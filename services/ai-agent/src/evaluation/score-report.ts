@@ -11,18 +11,20 @@ export const percent = ({ correct, total }: Tally): string =>
 export function scoreTable(rules: readonly DomainScore[], llm: readonly DomainScore[] | null, model: string | null, about: string): string {
   const header = [
     'domain',
-    'self-contained turns',
+    'self-contained turns, alone',
+    'self-contained turns, in their search',
     'dialogue turns',
     'whole dialogues',
     'dialogue turns whose places were named',
     'all slots: self-contained / dialogue turns',
-    ...(llm ? [`LLM (${model}): self-contained`, 'LLM: dialogue turns'] : []),
+    ...(llm ? [`LLM (${model}): self-contained, alone`, 'LLM: dialogue turns'] : []),
   ];
   const rows = rules.map((score) => {
     const other = llm?.find((candidate) => candidate.domain === score.domain);
     return [
       score.domain,
       percent(score.selfContained),
+      percent(score.selfContainedInSearch),
       percent(score.dialogueTurns),
       percent(score.dialogues),
       percent(score.dialogueTurnsNamed),
@@ -38,6 +40,8 @@ export function scoreTable(rules: readonly DomainScore[], llm: readonly DomainSc
     line(header.map(() => '---')),
     ...rows.map(line),
     '',
+    '"Alone": each self-contained turn read with nothing before it, not even its kind of search, as POST /api/ai/intent',
+    'meets a first message; "in their search": read from a search of its domain just opened, as typed in its tab.',
     'Headline columns leave out hotel_name and pickup_location (a result the system offered, which the request has',
     'no slot for); "all slots" counts them. "Whose places were named": the dialogue turns whose labelled cities all',
     'appear in the text the replay has (the dev set leaves out the turns of other services, where a later "there"',

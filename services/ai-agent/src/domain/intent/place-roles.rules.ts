@@ -48,6 +48,7 @@ export function assignFlightPlaces(
   text: string,
   mentions: readonly PlaceMention[],
   openRoles: readonly ('origin' | 'destination')[],
+  loneIsOrigin = false,
 ): FlightPlaces {
   const cues = mentions.map((mention, index) => placeCue(text, mention, mentions[index - 1]?.end ?? 0));
   mentions.forEach((mention, index) => {
@@ -75,10 +76,12 @@ export function assignFlightPlaces(
       take(onlyOriginOpen ? 'origin' : 'destination', mention);
     }
   });
-  // With no question open, one bare place is where the traveller wants to go ("Chicago."), as it most often is;
+  // With no question open, one bare place is where the traveller wants to go ("Chicago."), as it most often is,
+  // except in a request for flights alone ("12th of march philadelphia two seats"), which starts where they are;
   // two bare places are read in the order people say a route: "san francisco on the 2nd atlanta".
   const bare = mentions.filter((_, index) => cues[index] === null).length;
-  const fresh = openRoles.length === 0 && result.origin === null && result.destination === null && bare > 1;
+  const none = openRoles.length === 0 && result.origin === null && result.destination === null;
+  const fresh = none && (bare > 1 || (bare === 1 && loneIsOrigin));
   const open = fresh ? (['origin', 'destination'] as const) : [...openRoles, 'destination' as const];
   mentions.forEach((mention, index) => {
     const role = open.find((candidate) => result[candidate] === null);

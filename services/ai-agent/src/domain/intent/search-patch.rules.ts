@@ -40,7 +40,10 @@ export function flightPatch({ reading, previous, mine }: SearchTurn): Partial<Fl
   const patch: Partial<FlightRequest> = {};
   if (mine) {
     const roles = previous.missing.filter((slot) => slot === 'origin' || slot === 'destination');
-    const places = assignFlightPlaces(reading.text, mine.places, roles);
+    // A flight asked for on its own with one bare city, before any end of it is known, starts there.
+    const flightOnly = reading.topics.flight && !reading.topics.hotel && !reading.topics.car && !reading.topics.trip;
+    const fresh = !previous.flight?.origin && !previous.flight?.destination;
+    const places = assignFlightPlaces(reading.text, mine.places, roles, flightOnly && fresh);
     const dates = assignDates(
       reading.text,
       mine.dates,
