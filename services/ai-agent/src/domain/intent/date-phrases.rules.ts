@@ -193,10 +193,20 @@ function monthWindow(month: number, clock: WallClock, year: number | null, today
 
 const YEAR = '(?:,?\\s+(?<year>20\\d\\d))?';
 
+const LEAVING_ON =
+  /\b(?:leav(?:e|es|ing)|depart(?:s|ing)?|fly(?:ing)?(?: out)?|go(?:ing)?|head(?:ing)?(?: out)?|set(?:ting)? off|check(?:ing)?[- ]?in|pick(?:ing)?[- ]?(?:it )?up)(?:\s+(?:on|this|over|for))?\s*$/i;
+
 function weekends(text: string, clock: WallClock, today: string): DateMention[] {
   const found: DateMention[] = [];
   const saturday = thisSaturday(today);
   const push = (match: RegExpExecArray, range: { from: string; to: string }, anchored: boolean): void => {
+    // "Leaving this weekend" is a day to leave on, the Saturday; "a weekend in Paris" is the whole of it.
+    if (LEAVING_ON.test(text.slice(Math.max(0, match.index - 24), match.index))) {
+      const saturday = addDays(range.to, -1);
+      const day = saturday < today ? today : saturday;
+      found.push({ ...spanOf(match), date: day, rangeEnd: null, weekday: null, vague: !anchored });
+      return;
+    }
     found.push({ ...spanOf(match), date: range.from, rangeEnd: range.to, weekday: null, vague: !anchored, window: range });
   };
   // "the first weekend of March", "the last weekend in April".
@@ -257,7 +267,7 @@ function months(text: string, clock: WallClock, today: string): DateMention[] {
   }
   // "in March", "during March", "March 2027": a whole month. A month followed by a day ("March 3") is chrono's.
   const whole = new RegExp(
-    `\\b(?:(?:in|during|for|throughout|sometime in|some time in|around)\\s+(?:the\\s+month\\s+of\\s+)?)${MONTH_PATTERN}${YEAR}\\b(?!\\s*(?:\\d|the\\s+\\d|first|second|third))|\\b${MONTH_PATTERN}\\s+(?<year>20\\d\\d)\\b`,
+    `\\b(?:(?:in|during|for|throughout|sometime in|some time in|around)\\s+(?:the\\s+month\\s+of\\s+)?)${MONTH_PATTERN}${YEAR}\\b(?!\\s*(?:\\d|the\\s+\\d|first|second|third))|(?<!\\b\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s+)?)\\b${MONTH_PATTERN}\\s+(?<year>20\\d\\d)\\b`,
     'gi',
   );
   for (const match of matchAll(text, whole)) {

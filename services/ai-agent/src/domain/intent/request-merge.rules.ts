@@ -149,10 +149,13 @@ export function mergePatch(previous: IntentRequest, patch: RequestPatch): MergeR
   if (flight && hotel?.checkIn && flight.departDate === null && patch.hotel.checkIn !== undefined) {
     flight.departDate = hotel.checkIn;
   }
-  // A trip's stay decides its return flight when only the stay's length was given ("and a hotel for 5 nights").
-  if (flight?.departDate && flight.returnDate === null && hotel && patch.hotel.nights !== undefined) {
+  // A trip's stay decides its return flight when the stay was given its length or last day in this turn ("and a
+  // hotel for 5 nights", "a hotel from June 3rd to the 10th") and starts when the flight leaves.
+  const stayTold = patch.hotel.nights !== undefined || patch.hotel.checkOut !== undefined;
+  if (flight?.departDate && flight.returnDate === null && hotel && stayTold) {
     const stayStart = hotel.checkIn ?? flight.departDate;
-    if (stayStart === flight.departDate && hotel.nights) flight.returnDate = addDays(stayStart, hotel.nights);
+    const stayEnd = hotel.checkOut ?? (hotel.nights ? addDays(stayStart, hotel.nights) : null);
+    if (stayStart === flight.departDate && stayEnd) flight.returnDate = stayEnd;
   }
   const after = whereaboutsOf({ flight, hotel, car: previous.car });
   const car = has('car') ? mergeCar(previous.car, patch, { before, after }, changes) : null;

@@ -34,6 +34,7 @@ const KEYWORDS = [
   'reservation',
   'ticket',
   'tickets',
+  'night',
   'nights',
   'return',
   'returning',
