@@ -108,13 +108,10 @@ describe('evaluation: scoring', () => {
   test('When a label names a hotel the system offered, then only the all-slots figure counts it', async () => {
     const turns = [
       line('dev:9_020:0:Hotels_9', 'A hotel in Paris please', { city: 'Paris' }, true),
-      line(
-        'dev:9_020:2:Hotels_9',
-        'That sounds great.',
-        { city: 'Paris', hotel_name: 'Hotel Lutetia' },
-        false,
-        ['USER: A hotel in Paris please', 'SYSTEM: How about Hotel Lutetia, a 5 star hotel?'],
-      ),
+      line('dev:9_020:2:Hotels_9', 'That sounds great.', { city: 'Paris', hotel_name: 'Hotel Lutetia' }, false, [
+        'USER: A hotel in Paris please',
+        'SYSTEM: How about Hotel Lutetia, a 5 star hotel?',
+      ]),
     ];
 
     const [score] = await scoreTurns(turns, rules);
@@ -126,10 +123,13 @@ describe('evaluation: scoring', () => {
   test('When a dialogue spans two files, then it is replayed once and each turn scored in its own domain', async () => {
     const turns = [
       line('dev:9_030:0:Hotels_9', 'Find me a hotel in Denver', { city: 'Denver' }, true),
-      line('dev:9_030:2:Flights_9', 'I also need a flight there from Boston', { origin: 'Boston', destination: 'Denver' }, false, [
-        'USER: Find me a hotel in Denver',
-        'SYSTEM: I found the Crawford Hotel, a 4 star hotel.',
-      ]),
+      line(
+        'dev:9_030:2:Flights_9',
+        'I also need a flight there from Boston',
+        { origin: 'Boston', destination: 'Denver' },
+        false,
+        ['USER: Find me a hotel in Denver', 'SYSTEM: I found the Crawford Hotel, a 4 star hotel.'],
+      ),
     ];
 
     const scores = await scoreTurns(turns, rules);

@@ -66,7 +66,9 @@ if (files.length > 0) {
     withLlm = await scoreTurns(turns, llmReader(llm, options));
   }
   const detail = { errors: Number(values.errors), dialogueErrors: Number(values['dialogue-errors']) };
-  process.stdout.write(scoreTable(rules, withLlm, llm?.endpoint.model ?? null, `${turns.length} turns, today = 2019-03-01`));
+  process.stdout.write(
+    scoreTable(rules, withLlm, llm?.endpoint.model ?? null, `${turns.length} turns, today = 2019-03-01`),
+  );
   if (values.slots || detail.errors > 0 || detail.dialogueErrors > 0) {
     for (const score of rules) process.stdout.write(scoreReport(score, { ...detail, slots: values.slots }));
   }

@@ -8,7 +8,12 @@ export const percent = ({ correct, total }: Tally): string =>
  * turn of the dialogues replayed with the system's turns), whole dialogues, the same turns counting every slot, and
  * the LLM's figures when one was scored.
  */
-export function scoreTable(rules: readonly DomainScore[], llm: readonly DomainScore[] | null, model: string | null, about: string): string {
+export function scoreTable(
+  rules: readonly DomainScore[],
+  llm: readonly DomainScore[] | null,
+  model: string | null,
+  about: string,
+): string {
   const header = [
     'domain',
     'self-contained turns, alone',

@@ -67,8 +67,9 @@ export function heardNothing(): Heard {
 }
 
 // Questions are read clause by clause: "Where are you flying from and what date?" asks two things.
-const LEAD = '(?:(?:and|so|ok(?:ay)?|sure|great|alright|also|first|now|then|please|could you|can you|would you|just)[,!]?\\s+)*';
-const WH = '(?:what|what\'?s|whats|when|where|which|how|who|whom)';
+const LEAD =
+  '(?:(?:and|so|ok(?:ay)?|sure|great|alright|also|first|now|then|please|could you|can you|would you|just)[,!]?\\s+)*';
+const WH = "(?:what|what'?s|whats|when|where|which|how|who|whom)";
 const QUESTION_START = new RegExp(
   `^${LEAD}(?:(?:in|on|at|for|from|to|till|until|til|by|since|up to)\\s+)?${WH}\\b|^${LEAD}(?:tell me|let me know|please (?:tell|give|provide|share|let)|(?:do|did) you (?:have|know) (?:a |any )?(?:preferred|preference|specific|particular)|any (?:preference|preferred))\\b`,
   'i',
@@ -98,7 +99,11 @@ function askedIn(question: string): AskedSlot[] {
   const add = (slot: AskedSlot): void => {
     if (!asked.includes(slot)) asked.push(slot);
   };
-  if (/\bwhat time\b|\bat what time\b|\bwhich time\b|\bwhat hour\b|\bpick-?up time\b|\btime (?:and|or) (?:date|day)\b/.test(q)) {
+  if (
+    /\bwhat time\b|\bat what time\b|\bwhich time\b|\bwhat hour\b|\bpick-?up time\b|\btime (?:and|or) (?:date|day)\b/.test(
+      q,
+    )
+  ) {
     add('time');
   }
   if (/\bhow many rooms\b|\bnumber of rooms\b/.test(q)) add('rooms');
@@ -107,14 +112,25 @@ function askedIn(question: string): AskedSlot[] {
   }
   if (/\bhow many stars\b|\bstar rating\b|\bwhat (?:rating|kind of hotel|class of hotel)\b/.test(q)) add('stars');
   if (/\bhow many (?:people|persons|passengers|tickets|seats|travell?ers|guests|adults|of you)\b/.test(q)) add('party');
-  if (/\b(?:what|which) (?:size|type|kind|sort|class) of (?:car|vehicle)|\b(?:car|vehicle) (?:type|size|class)\b|\bwhat (?:size|type|kind) (?:car|vehicle)|\b(?:size|type) (?:car|vehicle) would\b/.test(q)) {
+  if (
+    /\b(?:what|which) (?:size|type|kind|sort|class) of (?:car|vehicle)|\b(?:car|vehicle) (?:type|size|class)\b|\bwhat (?:size|type|kind) (?:car|vehicle)|\b(?:size|type) (?:car|vehicle) would\b/.test(
+      q,
+    )
+  ) {
     add('carType');
   }
-  if (/\b(?:which|what) (?:class|cabin|seat(?:ing)? class)\b|\bclass of (?:ticket|seat|service)\b/.test(q)) add('cabin');
+  if (/\b(?:which|what) (?:class|cabin|seat(?:ing)? class)\b|\bclass of (?:ticket|seat|service)\b/.test(q)) {
+    add('cabin');
+  }
   if (/\b(?:which|what|preferred|any) airlines?\b|\bairline preference\b/.test(q)) add('airline');
   if (PLACE_WORD.test(q) && !/\bwhat time\b/.test(q)) {
     const from = FROM_WORD.test(q);
-    const to = TO_WORD.test(q.replace(/\bwant to\b|\blike to\b|\bneed to\b|\bwish to\b|\bplan(?:ning)? to\b|\bgoing to (?=\w+ (?:from|out))/g, ''));
+    const to = TO_WORD.test(
+      q.replace(
+        /\bwant to\b|\blike to\b|\bneed to\b|\bwish to\b|\bplan(?:ning)? to\b|\bgoing to (?=\w+ (?:from|out))/g,
+        '',
+      ),
+    );
     if (from) add('origin');
     if (to) add('destination');
     if (!from && !to) add('place');
@@ -122,7 +138,10 @@ function askedIn(question: string): AskedSlot[] {
   if (DATE_WORD.test(q) || /\b(?:from|since) when\b/.test(q)) {
     const end = END_WORD.test(q);
     const start = START_WORD.test(q) || /\b(?:which|what) (?:date|day)\b/.test(q) || !end;
-    if (start && !(end && !/\bfrom when\b|\bfrom what\b|\bstart|\bcheck[- ]?in|\bpick[- ]?up/.test(q) && !/\band\b/.test(q))) {
+    if (
+      start &&
+      !(end && !/\bfrom when\b|\bfrom what\b|\bstart|\bcheck[- ]?in|\bpick[- ]?up/.test(q) && !/\band\b/.test(q))
+    ) {
       add('start');
     }
     if (end) add('end');
@@ -170,9 +189,7 @@ function offerIn(values: AgentValues): AgentValues | null {
   return hasValues(offer) ? offer : null;
 }
 
-// An offer names a concrete option: a price, a departure time, a pick-up counter, a star rating, "How about…".
-const OFFERING =
-  /\$\s?\d|\b(?:how about|what about|would you like|do you like|i (?:have|found|got|recommend|discovered|suggest|located)|there (?:is|are|'s)|there'?s|try|available|takes off|leaves at|departs|departing|layovers?|stops?|star hotel|called|named|option|options|result|results|consider)\b/i;
+// A hotel offered is known by its stars or its name: "How about the Ace Hotel?", "a 3 star hotel called…".
 const HOTEL_OPTION =
   /\b(?:\d|one|two|three|four|five)[- ]?stars?\b|\bstar (?:hotel|place|rating)|\bhotels? (?:called|named)|\b(?:called|named|rated)\b|\b(?:how|what) about (?:the |a |this )?[A-Z0-9]/i;
 
@@ -217,7 +234,8 @@ export function hearAgent(heard: Heard, text: string, state: IntentRequest | nul
       proposing = true;
       proposals.push(clause);
     }
-    const yesNo = YES_NO_START.test(clause) && (clause.endsWith('?') || /^\W*(?:do|will|would|are|shall)\s+you\b/i.test(clause));
+    const yesNo =
+      YES_NO_START.test(clause) && (clause.endsWith('?') || /^\W*(?:do|will|would|are|shall)\s+you\b/i.test(clause));
     if (!wh && (yesNo || (clause.endsWith('?') && !QUESTION_START.test(clause)))) {
       proposing = true;
       proposals.push(clause);
@@ -233,7 +251,8 @@ export function hearAgent(heard: Heard, text: string, state: IntentRequest | nul
   const offering =
     !confirming &&
     !choosing &&
-    (offerIn(values) !== null || (state?.hotel !== null && state?.hotel !== undefined && HOTEL_OPTION.test(normalized)));
+    (offerIn(values) !== null ||
+      (state?.hotel !== null && state?.hotel !== undefined && HOTEL_OPTION.test(normalized)));
   const offer = offering ? offerIn(values) : null;
   // Values the agent's questions take for granted ("Will you depart on March 2nd?", "what time will you pick it up from
   // Long Beach?") hold unless the traveller says otherwise.

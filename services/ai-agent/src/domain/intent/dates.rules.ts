@@ -31,7 +31,8 @@ const DURATION_ONLY = new RegExp(
 // "Next week" alone names no day; guessing one would fill a slot the traveller has not decided.
 const VAGUE = /^(?:(?:next|this|the following|coming)\s+)?(?:week|month|year)$/i;
 // Chrono also reads words that are dates only sometimes: "may" the verb, "sun", "sat", "second".
-const TOO_AMBIGUOUS = /^(?:may|sun|sat|wed|second|now|march|(?:a|one|just a)\s+(?:second|sec|minute|moment|day)|last\s+day)$/i;
+const TOO_AMBIGUOUS =
+  /^(?:may|sun|sat|wed|second|now|march|(?:a|one|just a)\s+(?:second|sec|minute|moment|day)|last\s+day)$/i;
 const RELATIVE_DAY = /\b(?:today|tonight|tomorrow|yesterday|weekend|days?|weeks?|fortnight)\b/i;
 // A weekday with nothing tying it to this week or the next: "Sunday", "on Sun", "the following Sunday".
 const BARE_WEEKDAY =

@@ -81,9 +81,7 @@ export function questionsAboutOption(text: string): { start: number; end: number
     .filter(([sentence]) => {
       const trimmed = sentence.trim();
       return (
-        QUESTION.test(trimmed) &&
-        (ABOUT_THE_OPTION.test(trimmed) || FEATURE.test(trimmed)) &&
-        !SEARCHING.test(trimmed)
+        QUESTION.test(trimmed) && (ABOUT_THE_OPTION.test(trimmed) || FEATURE.test(trimmed)) && !SEARCHING.test(trimmed)
       );
     })
     .map((match) => ({ start: match.index, end: match.index + match[0].length }));

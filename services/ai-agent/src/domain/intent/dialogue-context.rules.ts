@@ -16,7 +16,13 @@ const SLOT_OF: Record<DomainName, Partial<Record<AskedSlot, IntentSlot>>> = {
     end: 'returnDate',
   },
   hotel: { origin: 'city', destination: 'city', place: 'city', start: 'checkIn', end: 'checkOut' },
-  car: { origin: 'pickupCity', destination: 'pickupCity', place: 'pickupCity', start: 'pickupDate', end: 'dropoffDate' },
+  car: {
+    origin: 'pickupCity',
+    destination: 'pickupCity',
+    place: 'pickupCity',
+    start: 'pickupDate',
+    end: 'dropoffDate',
+  },
 };
 
 /**

@@ -84,7 +84,7 @@ export function parseCount(text: string): number | null {
 
 // Words that end a count's reach: a count is not carried across another unit, a preposition or another number.
 const NOT_BETWEEN =
-  "(?:and|or|with|for|in|at|of|on|to|per|from|by|but|then|each|a|an|the|stars?|nights?|days?|weeks?|months?|years?|people|persons|adults|guests|kids|children|rooms?|seats?|tickets?|passengers?|bags?|dollars?|bucks|am|pm|[0-9][0-9,.:]*|" +
+  '(?:and|or|with|for|in|at|of|on|to|per|from|by|but|then|each|a|an|the|stars?|nights?|days?|weeks?|months?|years?|people|persons|adults|guests|kids|children|rooms?|seats?|tickets?|passengers?|bags?|dollars?|bucks|am|pm|[0-9][0-9,.:]*|' +
   'one(?![- ]way)|two|three|four|five|six|seven|eight|nine|ten)';
 
 /**

@@ -129,12 +129,19 @@ function withPreferences(request: IntentRequest, refinement: Refinement): Intent
 function withReferredPlace(reading: UtteranceReading, heard: Heard, request: IntentRequest): void {
   const reference = placeReference(reading.text);
   if (reference === null) return;
-  const at = reading.text.search(/\b(?:there|here|that area|that city|the same city|that place|that town|that location)\b/i);
+  const at = reading.text.search(
+    /\b(?:there|here|that area|that city|the same city|that place|that town|that location)\b/i,
+  );
   const earlier = reading.places.filter((mention) => mention.end <= at).at(-1)?.place;
   const place = earlier ?? referredPlace(heard, request);
   if (place === null || at < 0) return;
   const word = /^\S+/.exec(reading.text.slice(at))?.[0] ?? 'there';
-  reading.places.push({ start: at, end: at + word.length, place, referred: reference === 'from' ? 'origin' : 'destination' });
+  reading.places.push({
+    start: at,
+    end: at + word.length,
+    place,
+    referred: reference === 'from' ? 'origin' : 'destination',
+  });
   reading.places.sort((a, b) => a.start - b.start);
 }
 

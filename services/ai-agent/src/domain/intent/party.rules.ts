@@ -45,7 +45,10 @@ const ME_AND = new RegExp(
   `\\b(?:me|myself|i)\\s*,?\\s+(?:and|with|plus)\\s+(?:my\\s+)?(?:(?<n>${COUNT_PATTERN})\\s+)?(?<who>${COMPANION}s?)\\b|\\bmy\\s+${COMPANION}\\s+and\\s+(?:i|me|myself)\\b`,
   'gi',
 );
-const COMPANION_ANYWHERE = new RegExp(`\\b(?:my|our)\\s+(?:(?<n>${COUNT_PATTERN})\\s+)?(?<who>${COMPANION})(?<plural>s)?\\b`, 'gi');
+const COMPANION_ANYWHERE = new RegExp(
+  `\\b(?:my|our)\\s+(?:(?<n>${COUNT_PATTERN})\\s+)?(?<who>${COMPANION})(?<plural>s)?\\b`,
+  'gi',
+);
 const ALONE =
   /\b(?:just me|only me|by myself|on my own|travell?ing alone|travell?ing solo|solo trip|i'?m alone|for myself|for one person)\b/gi;
 const COUPLE = /\b(?:(?:the )?two of us|(?:a|my) couple|my (?:wife|husband|partner) and i|us two|both of us)\b/gi;

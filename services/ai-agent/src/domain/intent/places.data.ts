@@ -118,10 +118,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   'city of light': 'Paris',
   'the city of light': 'Paris',
   'city of lights': 'Paris',
-  'the windy city': 'Chicago',
   'windy city': 'Chicago',
-  chiraq: 'Chicago',
-  'sin city': 'Las Vegas',
   'the 6ix': 'Toronto',
   't dot': 'Toronto',
   'the big pineapple': 'Honolulu',
@@ -148,12 +145,12 @@ export const AIRPORT_NICKNAMES: Readonly<Record<string, string>> = {
   'o hare': 'ORD',
   "o'hare": 'ORD',
   'de gaulle': 'CDG',
-  'fiumicino': 'FCO',
-  'malpensa': 'MXP',
-  'barajas': 'MAD',
+  fiumicino: 'FCO',
+  malpensa: 'MXP',
+  barajas: 'MAD',
   'el prat': 'BCN',
-  'stansted': 'STN',
-  'luton': 'LTN',
+  stansted: 'STN',
+  luton: 'LTN',
 };
 
 /** Short forms only trusted as written, because in lower case they are ordinary words ("la", "sf" rarely, "ny"). */

@@ -168,12 +168,12 @@ function matchAt(
     const entry = lookUp(text.slice(first.start, last.end), {
       ...casing,
       sentenceStart: /(?:^|[.!?])$/.test(before.trimEnd()),
-      afterPreposition: /\b(?:in|from|to|at|into|near|visit|visiting|around|of|out of|via|through|leaving|leave|departing|depart|land(?:ing)? (?:at|in))\s+$/i.test(
-        before,
-      ),
+      afterPreposition:
+        /\b(?:in|from|to|at|into|near|visit|visiting|around|of|out of|via|through|leaving|leave|departing|depart|land(?:ing)? (?:at|in))\s+$/i.test(
+          before,
+        ),
       beforeAirport: /^\s*(?:airport|international|intl|int'l)\b/i.test(after),
-      inRoute:
-        /^\s*(?:to|-|->|→|and)\s*[a-z]{3}\b/i.test(after) || /\b[a-z]{3}\s*(?:to|-|->|→)\s*$/i.test(before),
+      inRoute: /^\s*(?:to|-|->|→|and)\s*[a-z]{3}\b/i.test(after) || /\b[a-z]{3}\s*(?:to|-|->|→)\s*$/i.test(before),
     });
     if (entry === null) {
       continue;

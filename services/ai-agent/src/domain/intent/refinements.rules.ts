@@ -81,10 +81,14 @@ function endsOf(before: string): { ends: ShiftedEnd; search: DomainName | null }
   if (/\b(?:drop(?:ping)?[- ]?(?:it |the car )?off|return(?:ing)? (?:it|the car))\b[^,.;]*$/.test(before)) {
     return { ends: 'end', search: 'car' };
   }
-  if (/\b(?:come back|coming back|back|return(?:ing)?|fly(?:ing)? (?:back|home)|head(?:ing)? home)\b[^,.;]*$/.test(before)) {
+  if (
+    /\b(?:come back|coming back|back|return(?:ing)?|fly(?:ing)? (?:back|home)|head(?:ing)? home)\b[^,.;]*$/.test(before)
+  ) {
     return { ends: 'end', search: null };
   }
-  if (/\b(?:leav(?:e|ing)|depart(?:ing|ure)?|fly(?:ing)? out|go(?:ing)?|outbound|start(?:ing)?)\b[^,.;]*$/.test(before)) {
+  if (
+    /\b(?:leav(?:e|ing)|depart(?:ing|ure)?|fly(?:ing)? out|go(?:ing)?|outbound|start(?:ing)?)\b[^,.;]*$/.test(before)
+  ) {
     return { ends: 'start', search: null };
   }
   return { ends: 'both', search: null };
@@ -99,7 +103,9 @@ export function readRefinement(text: string): Refinement {
     const days = amountOf(groups.n ?? groups.n2) * (/week/i.test(groups.unit ?? groups.unit2 ?? '') ? 7 : 1);
     const verb = (groups.verb ?? '').toLowerCase();
     const earlier =
-      /earlier|sooner|before/i.test(groups.dir ?? '') || /\b(?:up|forward|ahead|earlier)\b/.test(verb) || /bring/.test(verb);
+      /earlier|sooner|before/i.test(groups.dir ?? '') ||
+      /\b(?:up|forward|ahead|earlier)\b/.test(verb) ||
+      /bring/.test(verb);
     const { ends, search } = endsOf(text.slice(Math.max(0, match.index - 40), match.index).toLowerCase());
     shift = { days: earlier ? -days : days, ends, search };
     spans.push(spanOf(match));
@@ -196,7 +202,12 @@ function shifted(request: IntentRequest, shift: NonNullable<Refinement['shift']>
   if (hotel && applies('hotel')) {
     const checkIn = start ? move(hotel.checkIn, days) : hotel.checkIn;
     const checkOut = end ? move(hotel.checkOut, days) : hotel.checkOut;
-    next.hotel = { ...hotel, checkIn, checkOut, nights: checkIn && checkOut ? daysBetween(checkIn, checkOut) : hotel.nights };
+    next.hotel = {
+      ...hotel,
+      checkIn,
+      checkOut,
+      nights: checkIn && checkOut ? daysBetween(checkIn, checkOut) : hotel.nights,
+    };
   }
   if (car && applies('car')) {
     next.car = {
@@ -223,7 +234,9 @@ function longer(request: IntentRequest, nights: number): IntentRequest {
   if (flight?.returnDate && (hotel === null || hotel.checkOut === null || flight.returnDate === stayEnd)) {
     next.flight = { ...flight, returnDate: move(flight.returnDate, nights) };
   }
-  if (car?.dropoffDate && car.dropoffDate === stayEnd) next.car = { ...car, dropoffDate: move(car.dropoffDate, nights) };
+  if (car?.dropoffDate && car.dropoffDate === stayEnd) {
+    next.car = { ...car, dropoffDate: move(car.dropoffDate, nights) };
+  }
   return next;
 }
 
