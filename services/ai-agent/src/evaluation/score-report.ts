@@ -8,6 +8,31 @@ export const percent = ({ correct, total }: Tally): string =>
  * turn of the dialogues replayed with the system's turns), whole dialogues, the same turns counting every slot, and
  * the LLM's figures when one was scored.
  */
+const add = (tallies: readonly Tally[]): Tally => ({
+  correct: tallies.reduce((sum, tally) => sum + tally.correct, 0),
+  total: tallies.reduce((sum, tally) => sum + tally.total, 0),
+});
+
+/** All domains together, for the figures that are targets across them. */
+export function overall(scores: readonly DomainScore[]): DomainScore {
+  const sum = (pick: (score: DomainScore) => Tally): Tally => add(scores.map(pick));
+  return {
+    domain: 'all' as DomainScore['domain'],
+    lines: scores.reduce((total, score) => total + score.lines, 0),
+    selfContained: sum((score) => score.selfContained),
+    selfContainedAllSlots: sum((score) => score.selfContainedAllSlots),
+    selfContainedInSearch: sum((score) => score.selfContainedInSearch),
+    dialogueTurns: sum((score) => score.dialogueTurns),
+    dialogueTurnsAllSlots: sum((score) => score.dialogueTurnsAllSlots),
+    dialogues: sum((score) => score.dialogues),
+    dialogueTurnsNamed: sum((score) => score.dialogueTurnsNamed),
+    slotsSelfContained: {},
+    slotsDialogue: {},
+    selfContainedFailures: [],
+    dialogueFailures: [],
+  };
+}
+
 export function scoreTable(
   rules: readonly DomainScore[],
   llm: readonly DomainScore[] | null,
@@ -24,8 +49,10 @@ export function scoreTable(
     'all slots: self-contained / dialogue turns',
     ...(llm ? [`LLM (${model}): self-contained, alone`, 'LLM: dialogue turns'] : []),
   ];
-  const rows = rules.map((score) => {
-    const other = llm?.find((candidate) => candidate.domain === score.domain);
+  const withAll = rules.length > 1 ? [...rules, overall(rules)] : rules;
+  const llmAll = llm && llm.length > 1 ? [...llm, overall(llm)] : llm;
+  const rows = withAll.map((score) => {
+    const other = llmAll?.find((candidate) => candidate.domain === score.domain);
     return [
       score.domain,
       percent(score.selfContained),
