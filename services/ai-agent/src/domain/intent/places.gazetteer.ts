@@ -124,7 +124,7 @@ const GENERIC_AIRPORT_WORDS = new Set(
     ' ',
   ),
 );
-const CONNECTORS = /^(?:the|of|and|de|del|da|do|di|du|la)$/i;
+const CONNECTORS = /^(?:the|of|and|de|del|da|do|di|du)$/i;
 
 function airportNicknames(airport: Airport, cities: ReadonlyMap<string, CityEntry>): string[] {
   const cityWords = new Set(placeKey(airport.city).split(' '));

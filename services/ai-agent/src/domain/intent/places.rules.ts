@@ -60,7 +60,8 @@ function lookUp(
   const entry = cities.get(key);
   if (entry?.airportName) {
     // "from O'Hare", "Heathrow airport"; not "Mr Pearson".
-    return (afterPreposition || beforeAirport) && (isCapitalised(raw) || noCapitals || beforeAirport) ? entry : null;
+    const named = /^\p{Lu}/u.test(raw) && raw !== raw.toUpperCase();
+    return (afterPreposition || beforeAirport) && (named || noCapitals || beforeAirport) ? entry : null;
   }
   if (entry) {
     const everydayWord = COMMON_WORD_CITIES.has(key);

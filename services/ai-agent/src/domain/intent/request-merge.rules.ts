@@ -88,8 +88,8 @@ function mergeHotel(
     city: follow(base.city, before.city, after.city, patch.city !== undefined),
     guests: follow(base.guests, before.people, after.people, patch.guests !== undefined),
   };
-  // Every room holds someone: "2 rooms" with one guest known means at least two guests.
-  if (followed.rooms !== null && followed.guests !== null && followed.guests < followed.rooms) {
+  // Every room holds someone: "2 rooms" means at least two guests, however many were counted before.
+  if (followed.rooms !== null && (followed.guests === null || followed.guests < followed.rooms)) {
     followed.guests = followed.rooms;
   }
   return settleHotel(followed, patch);
