@@ -1,6 +1,7 @@
 import type { CarRequest, FlightRequest, HotelRequest, IntentRequest, Place } from '@tripwise/contracts';
 import { wallClockAt } from './calendar.rules.ts';
 import type { ParseOptions } from './parse-turn.ts';
+import { gazetteer, placeKey } from './places.gazetteer.ts';
 import type { PlaceMention } from './places.rules.ts';
 import { buildPatch } from './request-patch.rules.ts';
 import { domainsOf, emptyCar, emptyFlight, emptyHotel, emptyRequest, type DomainName } from './request.shapes.ts';
@@ -36,8 +37,10 @@ export interface Heard {
   said: string | null;
   /** What the agent's last turn asked, in order; null when no agent turn was heard (the request's `missing` then). */
   asked: AskedSlot[] | null;
-  /** Values the agent put to the traveller to say yes to ("Will you depart on March 2nd?", "Please confirm: …"). */
+  /** Values the agent's questions take for granted ("Will you depart on March 2nd?"): they hold unless denied. */
   proposed: AgentValues | null;
+  /** Values the agent asked to confirm ("Please confirm: 1 room for 3 nights from …"): they hold once said yes to. */
+  confirmed: AgentValues | null;
   /** The agent asked to confirm a booking ("Please confirm: 1 room at …"). */
   confirmingBooking: boolean;
   /** The option on offer ("an American Airlines flight at 2:25 pm", "a standard Camry"), until taken or turned down. */
@@ -57,6 +60,7 @@ export function heardNothing(): Heard {
     said: null,
     asked: null,
     proposed: null,
+    confirmed: null,
     confirmingBooking: false,
     offer: null,
     located: null,
@@ -181,6 +185,19 @@ function valuesSaid(
 const hasValues = (values: AgentValues): boolean =>
   Object.keys(values.flight).length + Object.keys(values.hotel).length + Object.keys(values.car).length > 0;
 
+// What a booking is made of, which a confirmation restates: not the wishes that found the option (its stars).
+const BOOKED: { [K in keyof AgentValues]: readonly string[] } = {
+  flight: ['origin', 'destination', 'departDate', 'returnDate', 'passengers', 'cabin'],
+  hotel: ['city', 'checkIn', 'checkOut', 'nights', 'rooms'],
+  car: ['pickupCity', 'pickupDate', 'pickupTime', 'dropoffDate', 'carType'],
+};
+
+function bookingValues(values: AgentValues): AgentValues {
+  const pick = <T extends object>(search: keyof AgentValues, from: Partial<T>): Partial<T> =>
+    Object.fromEntries(Object.entries(from).filter(([key]) => BOOKED[search].includes(key))) as Partial<T>;
+  return { flight: pick('flight', values.flight), hotel: pick('hotel', values.hotel), car: pick('car', values.car) };
+}
+
 /** The option offered: the airline of a flight, the class of a car. A hotel offered is known by its name only. */
 function offerIn(values: AgentValues): AgentValues | null {
   const offer: AgentValues = { flight: {}, hotel: {}, car: {} };
@@ -195,7 +212,9 @@ const HOTEL_OPTION =
 
 /** Where the options offered are: the last place the offer names, for a stay or a rental without one. */
 function locatedIn(places: readonly PlaceMention[], state: IntentRequest | null): AgentValues | null {
-  const place = places.at(-1)?.place;
+  // "Travelodge San Francisco Central": the city a hotel's name is about is a major one, not "Central".
+  const major = places.filter((mention) => gazetteer().cities.get(placeKey(mention.place.city))?.major);
+  const place = (major.at(-1) ?? places.at(-1))?.place;
   if (!place || !state) return null;
   const located: AgentValues = { flight: {}, hotel: {}, car: {} };
   if (state.hotel && state.hotel.city === null) located.hotel.city = place.city;
@@ -244,7 +263,7 @@ export function hearAgent(heard: Heard, text: string, state: IntentRequest | nul
   const confirming = CONFIRMING.test(normalized);
   const places: PlaceMention[] = [];
   const values = valuesSaid(normalized, state, options, places);
-  const proposedValues = confirming ? values : valuesSaid(proposals.join(' '), state, options);
+  const proposedValues = valuesSaid(proposals.join(' '), state, options);
   // An option offered: an airline's flight, a class of car, a hotel by its stars or name. A question listing kinds to
   // choose from ("Full-size, mid-size or compact?") offers nothing.
   const choosing = ['carType', 'airline', 'cabin', 'stars'].some((slot) => asked.includes(slot as AskedSlot));
@@ -256,12 +275,14 @@ export function hearAgent(heard: Heard, text: string, state: IntentRequest | nul
   const offer = offering ? offerIn(values) : null;
   // Values the agent's questions take for granted ("Will you depart on March 2nd?", "what time will you pick it up from
   // Long Beach?") hold unless the traveller says otherwise.
-  const proposed = (confirming || (proposing && !offering)) && hasValues(proposedValues) ? proposedValues : null;
+  const proposed = !confirming && proposing && !offering && hasValues(proposedValues) ? proposedValues : null;
   return {
     said: text,
     asked,
     proposed,
-    confirmingBooking: confirming && /\b(?:book|reserv|room|car|rental|reservation)\w*/i.test(normalized),
+    confirmed: confirming && hasValues(values) ? bookingValues(values) : null,
+    confirmingBooking:
+      confirming && hasValues(values) && /\b(?:book|reserv|room|car|rental|reservation)\w*/i.test(normalized),
     offer: offer ?? heard.offer,
     located: offering ? locatedIn(places, state) : null,
     lastPlace: heard.lastPlace,

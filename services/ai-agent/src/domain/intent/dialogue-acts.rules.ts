@@ -27,7 +27,7 @@ const ASKS_ABOUT =
 
 // Words of a search being asked for, which a question may carry too: "Can you find me a flight there?".
 export const SEARCHING =
-  /\b(?:find|search|look(?:ing)? (?:for|at)|book|reserve|get me|show me|need|want|would like|'d like|prefer|other|another|else|instead|how about|what about|any (?:\w+\s+)?(?:hotels?|flights?|cars?|rooms?|places?|vehicles?)|is there (?:a|an|any\w*|some\w*)\b|are there|available)\b/i;
+  /\b(?:find|search|look(?:ing)? (?:for|at)|book|reserve|get me|show me|need|want|would like|'d like|prefer|other|another|else|instead|how about|what about|any (?:\w+\s+)?(?:hotels?|flights?|cars?|rooms?|places?|vehicles?)|is there (?:anything|something|(?:a|an|any|some)\s+(?:\w+\s+){0,2}(?:hotels?|rooms?|flights?|cars?|places?|options?|vehicles?|rentals?|one|other|else))|are there)\b/i;
 
 const sentences = (text: string): string[] =>
   text
@@ -70,6 +70,8 @@ const ABOUT_THE_OPTION =
   /^(?:and|so|also|but|ok(?:ay)?|great|cool|i see)?[,.]?\s*(?:(?:what|what'?s|whats|when|where|which|how|who)\b.*\b(?:it|its|this|that|they|them|their|there|the (?:flight|plane|ticket|car|vehicle|rental|hotel|room|place|reservation|booking|fare|price|cost|return|arrival|departure|total|rate))\b|(?:is|was|are|does|do|did|will|would|can|could|may|has|have)\s+(?:it|this|that|they|there|the (?:flight|plane|ticket|tickets|car|vehicle|rental|hotel|room|place|reservation|booking|fare|price|cost|return|arrival|departure|total|rate)|i (?:check|bring|take|carry|smoke|cancel|get a refund|pay|have))\b|(?:is|are) for\b)/i;
 const FEATURE =
   /\b(?:arriv\w*|lands?|landing|airport|address|located|location|phone|number|contact|cost|price|rate|fare|total|how much|smok\w*|wifi|wi-fi|internet|bags?|baggage|luggage|layovers?|rating|reviews?|refund\w*|cancel\w*|parking|breakfast|pool|pets?|passengers?|seats?)\b/i;
+// "Do you have one with a two star rating?" asks for a search, whatever its form.
+const STAR_COUNT = /\b(?:\d|one|two|three|four|five)[- ]?stars?\b/i;
 const QUESTION =
   /\?\s*$|^(?:and |so |also |but )?(?:what|what'?s|whats|when|where|which|how|who|is|are|does|do|did|will|would|can|could|may|tell me|let me know|i (?:want|need|would like|'d like) to know)\b/i;
 /**

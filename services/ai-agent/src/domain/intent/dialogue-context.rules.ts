@@ -34,7 +34,10 @@ export function expectedSlots(heard: Heard, previous: IntentRequest, focus: Doma
   const domain = focus ?? domainsOf(previous)[0] ?? null;
   if (domain === null) return [];
   // A value the agent proposed is what a bare answer corrects: "From March 2nd, right?" "March 3rd."
-  const proposed = heard.proposed ? proposedSlots(heard.proposed) : [];
+  const proposed = [
+    ...(heard.proposed ? proposedSlots(heard.proposed) : []),
+    ...(heard.confirmed ? proposedSlots(heard.confirmed) : []),
+  ];
   const slots = heard.asked.flatMap((asked) => {
     const slot = SLOT_OF[domain][asked];
     if (slot !== undefined) return [slot];

@@ -85,6 +85,7 @@ export function readTurn(
   const before = state !== null && startsNewTrip(reading, state, acts) ? emptyRequest() : (state ?? emptyRequest());
   // A yes to the agent's proposal ("Will you leave on March 2nd?" "Yes.") fills what it proposed.
   let previous = heard.proposed && !acts.negates ? takeValues(before, heard.proposed) : before;
+  if (heard.confirmed && saysYes(acts)) previous = takeValues(previous, heard.confirmed);
   // Options offered in a place show where their search was made, when the traveller had not said.
   if (heard.located) previous = takeValues(previous, heard.located);
   if (heard.confirmingBooking && saysYes(acts) && previous.hotel && previous.hotel.rooms === null) {
@@ -101,7 +102,7 @@ export function readTurn(
   const fate = heard.offer ? offerFate(acts, patch, heard.offer) : 'keep';
   if (heard.offer && fate === 'take') previous = takeValues(previous, heard.offer);
   const merged = mergePatch(previous, patch);
-  const request = withPreferences(merged.request, refinement);
+  const request = withPreferences(placedInFocus(merged.request, previous, heard), refinement);
   const intent = decideIntent(before, request, patch, merged.changed || refines(refinement));
   // The request has no trip type: a round trip, once asked for, is remembered as a return date still to ask.
   const returnNeeded = !reading.flight.oneWay && (reading.flight.roundTrip || before.missing.includes('returnDate'));
@@ -114,6 +115,22 @@ export function readTurn(
     focus: patch.named.at(-1) ?? heard.focus,
   };
   return { request: { ...request, intent, missing, question: questionFor(missing) }, heard: next };
+}
+
+// "I also need a hotel" after talk of Sacramento: a stay or a rental opened with no place is where the conversation is.
+function placedInFocus(request: IntentRequest, previous: IntentRequest, heard: Heard): IntentRequest {
+  const place = heard.lastPlace ?? heard.agentPlace;
+  // A trip under way has its own place, which the new search follows (see `request-merge.rules.ts`).
+  if (place === null || domainsOf(previous).length > 0) return request;
+  const hotel =
+    request.hotel && !previous.hotel && request.hotel.city === null
+      ? { ...request.hotel, city: place.city }
+      : request.hotel;
+  const car =
+    request.car && !previous.car && request.car.pickupCity === null
+      ? { ...request.car, pickupCity: place.city }
+      : request.car;
+  return { ...request, hotel, car };
 }
 
 // Wishes about the option shown hold for this turn only; red-eyes, once said, hold for the flight.
