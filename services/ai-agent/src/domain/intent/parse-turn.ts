@@ -98,7 +98,7 @@ export function readTurn(
   withReferredPlace(reading, heard, previous);
   const asked = expectedSlots(heard, previous, heard.focus);
   answerCount(reading, heard, asked);
-  const patch = buildPatch(reading, { ...previous, missing: asked });
+  const patch = buildPatch(reading, { ...previous, missing: asked }, heard.focus);
   const fate = heard.offer ? offerFate(acts, patch, heard.offer) : 'keep';
   if (heard.offer && fate === 'take') previous = takeValues(previous, heard.offer);
   const merged = mergePatch(previous, patch);

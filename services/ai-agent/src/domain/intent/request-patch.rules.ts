@@ -58,8 +58,12 @@ function moneyPatch(reading: UtteranceReading, previous: IntentRequest): Pick<Re
 }
 
 /** Turns one reading into the changes it makes to the conversation's request. */
-export function buildPatch(reading: UtteranceReading, previous: IntentRequest): RequestPatch {
-  const { domains, named, primary } = scopeOf(reading, previous);
+export function buildPatch(
+  reading: UtteranceReading,
+  previous: IntentRequest,
+  focus: DomainName | null = null,
+): RequestPatch {
+  const { domains, named, primary } = scopeOf(reading, previous, focus);
   const { places, dates, times, periods } = reading;
   const mine = shareMentions(reading.text, { places, dates, times, periods }, domains, primary);
   const turn = (domain: DomainName, tripStart: string | null): SearchTurn => ({

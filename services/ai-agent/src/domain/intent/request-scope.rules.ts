@@ -45,7 +45,11 @@ function unnamedDomains(reading: UtteranceReading, route: boolean): DomainName[]
 }
 
 /** Which searches the conversation holds after this turn, and which one this turn's places and dates belong to. */
-export function scopeOf(reading: UtteranceReading, previous: IntentRequest): RequestScope {
+export function scopeOf(
+  reading: UtteranceReading,
+  previous: IntentRequest,
+  focus: DomainName | null = null,
+): RequestScope {
   const named = turnDomains(reading);
   const before = domainsOf(previous);
   // "Boston to Denver" names a flight without saying "fly", whatever else the sentence asks for.
@@ -61,10 +65,12 @@ export function scopeOf(reading: UtteranceReading, previous: IntentRequest): Req
   const domains = DOMAINS.filter(
     (domain) => named.has(domain) || (before.includes(domain) && !reading.refinement.drop.includes(domain)),
   );
-  // Several kinds named at once ("a car for the night"): the one already under way leads.
+  // Several kinds named at once ("a car for the night"): the one already under way leads. None named: the one the
+  // conversation is about ("I also need a car." "Where?" "Till the 4th.").
   const primary =
     DOMAINS.find((domain) => named.has(domain) && (before.length === 0 || before.includes(domain))) ??
     DOMAINS.find((domain) => named.has(domain)) ??
+    (focus !== null && domains.includes(focus) ? focus : null) ??
     domains[0] ??
     null;
   return { domains, named: DOMAINS.filter((domain) => named.has(domain)), primary };
