@@ -7,9 +7,15 @@ describe('parseTurn: places as travellers type them', () => {
     ['flights from bos to sfo tomorrow', 'BOS', 'SFO'],
     ['jfk-lhr on the 3rd', 'JFK', 'LHR'],
     ['fly from atl to mia next friday', 'ATL', 'MIA'],
-  ])('When codes are typed in lower case ("%s"), then they are the airports %s and %s', (utterance, origin, destination) => {
-    expect(read(utterance, 'search_flights').flight).toMatchObject({ origin: { code: origin }, destination: { code: destination } });
-  });
+  ])(
+    'When codes are typed in lower case ("%s"), then they are the airports %s and %s',
+    (utterance, origin, destination) => {
+      expect(read(utterance, 'search_flights').flight).toMatchObject({
+        origin: { code: origin },
+        destination: { code: destination },
+      });
+    },
+  );
 
   test.each([
     ['I want to see the city', null],
@@ -48,7 +54,7 @@ describe('parseTurn: places as travellers type them', () => {
     expect(request.flight?.destination?.city ?? request.hotel?.city).toBe(city);
   });
 
-  test('When an airport name is a person\'s name too, then it counts only where a place is expected', () => {
+  test("When an airport name is a person's name too, then it counts only where a place is expected", () => {
     expect(read('book it for Mr Pearson', 'search_flights').flight?.destination).toBeNull();
     expect(read('a flight to Pearson from Boston on June 3rd', 'search_flights').flight?.destination).toEqual({
       code: 'YYZ',

@@ -37,9 +37,15 @@ describe('parseTurn: months, weeks and weekends', () => {
   // Saturday 21 November 2026.
   const SATURDAY = '2026-11-21';
 
-  test('When a weekend trip names its month, then it is that month\'s first weekend, Friday to Sunday', () => {
+  test("When a weekend trip names its month, then it is that month's first weekend, Friday to Sunday", () => {
     expect(readOn(SATURDAY, 'weekend in Miami for 2 from Chicago in March')).toMatchObject({
-      flight: { origin: { code: 'CHI' }, destination: { code: 'MIA' }, departDate: '2027-03-05', returnDate: '2027-03-07', passengers: 2 },
+      flight: {
+        origin: { code: 'CHI' },
+        destination: { code: 'MIA' },
+        departDate: '2027-03-05',
+        returnDate: '2027-03-07',
+        passengers: 2,
+      },
       dateWindow: { from: '2027-03-01', to: '2027-03-31' },
       missing: [],
     });
@@ -105,9 +111,12 @@ describe('parseTurn: ranges, relative days and days with times', () => {
     ['rent a car in Denver tomorrow until next Monday', '2024-05-16', '2024-05-20'],
     ['a car in Denver from Friday, I will keep it until next Monday', '2024-05-17', '2024-05-20'],
     ['I need a car in Philly tomorrow until the 30th, pick up at 30th Street Station', '2024-05-16', '2024-05-30'],
-  ])('When a rental runs "until" a day ("%s"), then it is picked up %s and dropped off %s', (utterance, pickup, dropoff) => {
-    expect(read(utterance).car).toMatchObject({ pickupDate: pickup, dropoffDate: dropoff });
-  });
+  ])(
+    'When a rental runs "until" a day ("%s"), then it is picked up %s and dropped off %s',
+    (utterance, pickup, dropoff) => {
+      expect(read(utterance).car).toMatchObject({ pickupDate: pickup, dropoffDate: dropoff });
+    },
+  );
 
   test('When an ordinal names a street, then it is no date', () => {
     expect(read('a car at 30th Street Station in Philadelphia', 'search_cars').car).toMatchObject({

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseConversation } from '../src/domain/intent/parse-conversation.ts';
-import { read, readAll } from './intent.fixtures.ts';
+import { planned, read, readAll } from './intent.fixtures.ts';
 
 /** Saturday 21 November 2026: "next Friday" is the 27th, the trip below runs 27–29 November. */
 const SATURDAY = { now: new Date('2026-11-21T12:00:00Z'), timeZone: 'UTC' };
@@ -68,7 +68,10 @@ describe('parseTurn: refinements relative to the plan', () => {
   test.each(['add a car', 'I will need a rental car too', 'and a car please'])(
     'When the traveller says "%s", then a rental joins the trip where it lands',
     (turn) => {
-      expect(after(turn)).toMatchObject({ intent: 'plan_trip', car: { pickupCity: 'Denver' } });
+      const request = after(turn);
+
+      expect(request).toMatchObject({ intent: 'plan_trip', car: { pickupCity: null } });
+      expect(planned(request).car).toMatchObject({ place: 'DEN', pickupDate: '2026-11-27', dropoffDate: '2026-11-29' });
     },
   );
 

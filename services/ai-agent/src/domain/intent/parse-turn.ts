@@ -112,7 +112,7 @@ export function readTurn(
     offer: fate === 'keep' ? heard.offer : null,
     lastPlace: lastPlaceSaid(reading.text) ?? heard.lastPlace,
     agentPlace: heard.agentPlace,
-    focus: patch.named.at(-1) ?? heard.focus,
+    focus: patch.focus ?? heard.focus,
   };
   return { request: { ...request, intent, missing, question: questionFor(missing) }, heard: next };
 }

@@ -103,9 +103,14 @@ function mergeCar(
 ): CarRequest {
   const base = apply(previous ?? emptyCar(), patch.car, changes);
   const { before, after } = trip;
+  // A rental asked for in the same breath as the flight or the stay is where they are; one added later with no
+  // place of its own is left to the planner, which picks it up where the trip lands or stays.
+  const sameBreath = previous === null && patch.named.some((domain) => domain !== 'car');
   const car: CarRequest = {
     ...base,
-    pickupCity: follow(base.pickupCity, before.city, after.city, patch.car.pickupCity !== undefined),
+    pickupCity: sameBreath
+      ? follow(base.pickupCity, before.city, after.city, patch.car.pickupCity !== undefined)
+      : base.pickupCity,
   };
   if (patch.rentalDays !== null && car.pickupDate && patch.car.dropoffDate === undefined) {
     car.dropoffDate = addDays(car.pickupDate, patch.rentalDays);
@@ -132,10 +137,11 @@ function partyOf(
 }
 
 /**
- * Folds one turn's patch into the conversation's request. Searches of one trip stay together: a stay or a rental
- * with no place of its own is where the flight lands (or where the other one is), and the stay counts the flight's
- * passengers as guests. Their days are not copied: a stay or a rental the traveller gave no days of has none here,
- * and the planner takes the flight's (so that they move with it).
+ * Folds one turn's patch into the conversation's request. Searches of one trip stay together: a stay with no city of
+ * its own is where the flight lands (or where the rental is), and counts the flight's passengers as guests; so is a
+ * rental asked for together with them. Days are not copied, nor the place of a rental added later: a stay or a rental
+ * the traveller gave no days of has none here, and the planner takes the flight's (so that they move with it). A
+ * rental said to be "there" is placed by the words (see `parse-turn.ts`).
  */
 export function mergePatch(previous: IntentRequest, patch: RequestPatch): MergeResult {
   const changes: Changes = { changed: false };

@@ -10,7 +10,7 @@ import type {
 } from '@tripwise/contracts';
 import { shareMentions } from './mention-owners.rules.ts';
 import { scopeOf } from './request-scope.rules.ts';
-import type { DomainName } from './request.shapes.ts';
+import { domainsOf, type DomainName } from './request.shapes.ts';
 import { carPatch, flightPatch, hotelPatch, type SearchTurn } from './search-patch.rules.ts';
 import type { UtteranceReading } from './utterance.reader.ts';
 
@@ -19,6 +19,8 @@ export interface RequestPatch {
   domains: DomainName[];
   /** The searches the turn itself names. */
   named: DomainName[];
+  /** The search the turn is about, when it says so: the one the next question will be about. */
+  focus: DomainName | null;
   act: UtteranceReading['topics']['act'];
   /** The turn is worded as a change ("make it", "actually", "instead"). */
   refine: boolean;
@@ -63,7 +65,7 @@ export function buildPatch(
   previous: IntentRequest,
   focus: DomainName | null = null,
 ): RequestPatch {
-  const { domains, named, primary } = scopeOf(reading, previous, focus);
+  const { domains, named, spoken, primary } = scopeOf(reading, previous, focus);
   const { places, dates, times, periods } = reading;
   const mine = shareMentions(reading.text, { places, dates, times, periods }, domains, primary);
   const turn = (domain: DomainName, tripStart: string | null): SearchTurn => ({
@@ -82,6 +84,7 @@ export function buildPatch(
   return {
     domains,
     named,
+    focus: spoken.at(-1) ?? (domainsOf(previous).length === 0 ? (domains[0] ?? null) : null),
     act: reading.topics.act,
     refine: reading.topics.refine,
     flight,

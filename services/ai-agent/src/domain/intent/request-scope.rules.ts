@@ -9,6 +9,8 @@ export interface RequestScope {
   domains: DomainName[];
   /** The searches this turn itself names (by word or by a route), in the order flight, hotel, car. */
   named: DomainName[];
+  /** The searches the turn names in words (not those a bare place or day implies), which it is about. */
+  spoken: DomainName[];
   primary: DomainName | null;
 }
 
@@ -51,6 +53,7 @@ export function scopeOf(
   focus: DomainName | null = null,
 ): RequestScope {
   const named = turnDomains(reading);
+  const spoken = [...named];
   const before = domainsOf(previous);
   // "Boston to Denver" names a flight without saying "fly", whatever else the sentence asks for.
   const route = namesARoute(reading.text, reading.places);
@@ -73,5 +76,11 @@ export function scopeOf(
     (focus !== null && domains.includes(focus) ? focus : null) ??
     domains[0] ??
     null;
-  return { domains, named: DOMAINS.filter((domain) => named.has(domain)), primary };
+  if (route) spoken.push('flight');
+  return {
+    domains,
+    named: DOMAINS.filter((domain) => named.has(domain)),
+    spoken: DOMAINS.filter((domain) => spoken.includes(domain) && !reading.refinement.drop.includes(domain)),
+    primary,
+  };
 }
