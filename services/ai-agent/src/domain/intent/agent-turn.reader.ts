@@ -127,8 +127,8 @@ function askedIn(question: string): AskedSlot[] {
     add('cabin');
   }
   if (/\b(?:which|what|preferred|any) airlines?\b|\bairline preference\b/.test(q)) add('airline');
-  if (PLACE_WORD.test(q) && !/\bwhat time\b/.test(q)) {
-    const from = FROM_WORD.test(q);
+  if (PLACE_WORD.test(q.replace(/\bdeparture (?:date|day|time)\b/g, '')) && !/\bwhat time\b/.test(q)) {
+    const from = FROM_WORD.test(q.replace(/\bdeparture (?:date|day|time)\b/g, ''));
     const to = TO_WORD.test(
       q.replace(
         /\bwant to\b|\blike to\b|\bneed to\b|\bwish to\b|\bplan(?:ning)? to\b|\bgoing to (?=\w+ (?:from|out))/g,
@@ -250,8 +250,12 @@ export function hearAgent(heard: Heard, text: string, state: IntentRequest | nul
     const wh = QUESTION_START.test(clause) || (clause.endsWith('?') && WH_ANYWHERE.test(clause)) || bare;
     if (wh) {
       for (const slot of askedIn(clause)) if (!asked.includes(slot)) asked.push(slot);
-      proposing = true;
-      proposals.push(clause);
+      // "What time will you pick it up from Long Beach?" takes Long Beach for granted; "What I found is for 1
+      // passenger." states it.
+      if (clause.endsWith('?')) {
+        proposing = true;
+        proposals.push(clause);
+      }
     }
     const yesNo =
       YES_NO_START.test(clause) && (clause.endsWith('?') || /^\W*(?:do|will|would|are|shall)\s+you\b/i.test(clause));
@@ -268,7 +272,6 @@ export function hearAgent(heard: Heard, text: string, state: IntentRequest | nul
   // choose from ("Full-size, mid-size or compact?") offers nothing.
   const choosing = ['carType', 'airline', 'cabin', 'stars'].some((slot) => asked.includes(slot as AskedSlot));
   const offering =
-    !confirming &&
     !choosing &&
     (offerIn(values) !== null ||
       (state?.hotel !== null && state?.hotel !== undefined && HOTEL_OPTION.test(normalized)));

@@ -1,3 +1,5 @@
+import { offTopicSpans } from './domains.rules.ts';
+
 /*
  * What a traveller's turn does with what the agent just said: takes it, turns it down, asks about it, or moves on.
  * Read from the words at the edges of the turn, where people put them ("Sounds good, book it", "No, the 6th").
@@ -11,7 +13,7 @@ const NEGATE =
 
 // Asking for a different option: "something else", "any other flights?", "what else do you have".
 const ALTERNATIVES =
-  /\b(?:something else|anything else(?! (?:i|you) (?:need|can))|else (?:available|is there|can you|do you have|you (?:got|have))|what else|other (?:options?|ones?|choices?|results?|flights?|cars?|vehicles?|hotels?|places?|things?|alternatives?)|another (?:one|option|choice|flight|car|vehicle|hotel|place)|any others?|others available|alternatives?|different (?:one|option|flight|car|hotel)|more options|search again|look (?:again|further)|keep looking|next one|not interested|don'?t like (?:it|that|this))\b/i;
+  /\b(?:some ?thing (?:else|different)|anything (?:else|different)(?! (?:i|you) (?:need|can))|else (?:available|is there|can you|do you have|you (?:got|have))|what else|other (?:options?|ones?|choices?|results?|flights?|cars?|vehicles?|hotels?|places?|things?|alternatives?|suggestions?)|another (?:one|options?|choices?|flights?|cars?|vehicles?|hotels?|places?|suggestions?|recommendations?)|any others?|others available|alternatives?|different (?:one|option|flight|car|hotel)|more options|search again|look (?:again|further)|keep looking|try again|next one|not interested|don'?t like (?:it|that|this)|(?:will|would|does|did|that|it)\s*n[o']?t (?:work|do)|won'?t (?:work|do)|not for me|no good)\b/i;
 
 // "That's all", "thanks, bye": the traveller is done with this search.
 const CLOSING =
@@ -19,7 +21,7 @@ const CLOSING =
 
 // "Book it", "reserve that car", "I'd like to complete the reservation".
 const TAKE =
-  /\b(?:book|reserve|buy|purchase|take|grab|want|choose|pick|go with|get)\s+(?:it|that|this|them|those|these|the (?:car|hotel|room|flight|ticket)|that (?:car|hotel|room|flight|one)|this (?:car|hotel|room|flight|one)|one)\b|\b(?:make|complete|place|finali[sz]e|proceed with)\s+(?:the|a|my|that)\s+(?:reservation|booking)|\b(?:reserve|book)\s+(?:now|the car|the hotel|a room|the room)\b|\bi(?:'d| would) like to (?:book|reserve)\b/i;
+  /(?<!\bif (?:i|we) )\b(?:book|reserve|buy|purchase|take|grab|want|choose|pick|go with)\s+(?:it|that|this|them|those|these|the (?:car|hotel|room|flight|ticket)|that (?:car|hotel|room|flight|one)|this (?:car|hotel|room|flight|one)|one)\b|\b(?:make|complete|place|finali[sz]e|proceed with)\s+(?:the|a|my|that)\s+(?:reservation|booking)|\b(?:reserve|book)\s+(?:now|the car|the hotel|a room|the room)\b|\bi(?:'d| would) like to (?:book|reserve)\b/i;
 
 // A question about the option on offer, not a new wish: "how much?", "what's the address?", "does it arrive the same day?".
 const ASKS_ABOUT =
@@ -53,7 +55,8 @@ export interface TurnActs {
 /** The dialogue acts of one traveller turn. */
 export function readActs(text: string): TurnActs {
   const trimmed = text.trim();
-  const parts = sentences(trimmed);
+  // A question about something else ("how much is in my bank account?") asks nothing about the option.
+  const parts = sentences(trimmed).filter((part) => offTopicSpans(part).length === 0);
   return {
     affirms: AFFIRM.test(trimmed),
     negates: NEGATE.test(trimmed),
@@ -66,6 +69,8 @@ export function readActs(text: string): TurnActs {
 
 // A question whose subject is the option on offer, or one of its features: "Does it arrive the next day?", "How many
 // passengers is this for?", "Can I smoke there?", "What's the cost for one night?".
+// "Are you looking for business tickets?": asking what the agent searched, not asking for it.
+const ABOUT_THE_SEARCH = /^(?:and|so|but)?\s*(?:are|were|is|was|did|do|have)\s+you\s+(?:looking|searching|showing|booking|getting|giving)\b/i;
 const ABOUT_THE_OPTION =
   /^(?:and|so|also|but|ok(?:ay)?|great|cool|i see)?[,.]?\s*(?:(?:what|what'?s|whats|when|where|which|how|who)\b.*\b(?:it|its|this|that|they|them|their|there|the (?:flight|plane|ticket|car|vehicle|rental|hotel|room|place|reservation|booking|fare|price|cost|return|arrival|departure|total|rate))\b|(?:is|was|are|does|do|did|will|would|can|could|may|has|have)\s+(?:it|this|that|they|there|the (?:flight|plane|ticket|tickets|car|vehicle|rental|hotel|room|place|reservation|booking|fare|price|cost|return|arrival|departure|total|rate)|i (?:check|bring|take|carry|smoke|cancel|get a refund|pay|have))\b|(?:is|are) for\b)/i;
 const FEATURE =

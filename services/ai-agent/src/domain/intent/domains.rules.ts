@@ -53,6 +53,11 @@ export function readTopics(text: string): TopicReading {
 const OFF_TOPIC =
   /\b(?:weather|temperature|forecast|rain|humidity|restaurants?|dinner|lunch|brunch|diner|cafe|concerts?|events?|movies?|films?|museums?|attractions?|games?|match|appointments?|salon|doctor|dentist|bus(?:es)?|trains?|balance|bank|account|songs?|music|play(?:ing)?|interview|meeting)\b/i;
 
+// Words of a trip's days, which make a sentence about travel whatever else it mentions: "I would like to return on
+// March 9th so that I can make it to my interview."
+const TRAVEL_CUE =
+  /\b(?:return(?:ing)?|come back|coming back|leav(?:e|ing)|depart(?:ing)?|fly(?:ing)?|arriv(?:e|ing)|check(?:ing)?[- ]?(?:in|out)|pick(?:ing)?[- ]?(?:it )?up|drop(?:ping)?[- ]?(?:it )?off|stay(?:ing)?)\b/i;
+
 /**
  * Sentences about something other than flights, stays and cars ("what's the weather there on the 3rd?", "find me a
  * restaurant for tonight"): their dates and places are not travel constraints, so they are left out of the reading.
@@ -61,7 +66,14 @@ export function offTopicSpans(text: string): { start: number; end: number }[] {
   return [...text.matchAll(/[^.!?]+[.!?]*/g)]
     .filter(([sentence]) => {
       const topics = readTopics(sentence);
-      return OFF_TOPIC.test(sentence) && !topics.flight && !topics.hotel && !topics.car && !topics.trip;
+      return (
+        OFF_TOPIC.test(sentence) &&
+        !topics.flight &&
+        !topics.hotel &&
+        !topics.car &&
+        !topics.trip &&
+        !TRAVEL_CUE.test(sentence)
+      );
     })
     .map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }

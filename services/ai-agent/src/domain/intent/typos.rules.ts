@@ -84,6 +84,8 @@ const KNOWN_SLIPS: Readonly<Record<string, string>> = {
   thurs: 'thursday',
   tues: 'tuesday',
   weds: 'wednesday',
+  elese: 'else',
+  esle: 'else',
   starhotel: 'star hotel',
   ahotel: 'a hotel',
   aflight: 'a flight',
