@@ -117,7 +117,8 @@ function weekends(text: string, clock: WallClock, today: string): DateMention[] 
       if (found.some((other) => match.index < other.end && other.start < match.index + match[0].length)) continue;
       // "next weekend" said on a Sunday or Monday is the coming one; said later in the week, the one after.
       const shift = days === 7 && [0, 1].includes(weekdayOf(today)) ? 0 : days;
-      push(match, weekendFrom(addDays(saturday, shift), today), days > 0 || /this|the weekend|on the/i.test(match[0]));
+      // Any day said outright beats a weekend: "on the weekend, this Sunday" leaves on the Sunday.
+      push(match, weekendFrom(addDays(saturday, shift), today), false);
     }
   }
   // A weekend with nothing to place it ("a weekend in Miami"): the coming one, unless a month or a day says which.

@@ -70,7 +70,8 @@ export function readActs(text: string): TurnActs {
 // A question whose subject is the option on offer, or one of its features: "Does it arrive the next day?", "How many
 // passengers is this for?", "Can I smoke there?", "What's the cost for one night?".
 // "Are you looking for business tickets?": asking what the agent searched, not asking for it.
-const ABOUT_THE_SEARCH = /^(?:and|so|but)?\s*(?:are|were|is|was|did|do|have)\s+you\s+(?:looking|searching|showing|booking|getting|giving)\b/i;
+const ABOUT_THE_SEARCH =
+  /^(?:and|so|but)?\s*(?:are|were|is|was|did|do|have)\s+you\s+(?:looking|searching|showing|booking|getting|giving)\b/i;
 const ABOUT_THE_OPTION =
   /^(?:and|so|also|but|ok(?:ay)?|great|cool|i see)?[,.]?\s*(?:(?:what|what'?s|whats|when|where|which|how|who)\b.*\b(?:it|its|this|that|they|them|their|there|the (?:flight|plane|ticket|car|vehicle|rental|hotel|room|place|reservation|booking|fare|price|cost|return|arrival|departure|total|rate))\b|(?:is|was|are|does|do|did|will|would|can|could|may|has|have)\s+(?:it|this|that|they|there|the (?:flight|plane|ticket|tickets|car|vehicle|rental|hotel|room|place|reservation|booking|fare|price|cost|return|arrival|departure|total|rate)|i (?:check|bring|take|carry|smoke|cancel|get a refund|pay|have))\b|(?:is|are) for\b)/i;
 const FEATURE =

@@ -80,8 +80,9 @@ export function assignFlightPlaces(
   // except in a request for flights alone ("12th of march philadelphia two seats"), which starts where they are;
   // two bare places are read in the order people say a route: "san francisco on the 2nd atlanta".
   const bare = mentions.filter((_, index) => cues[index] === null).length;
-  const none = openRoles.length === 0 && result.origin === null && result.destination === null;
-  const fresh = none && (bare > 1 || (bare === 1 && loneIsOrigin));
+  const none = result.origin === null && result.destination === null;
+  // Two bare places are a route whatever was asked: "where are you going?" "atlanta march 1st portland".
+  const fresh = none && (bare > 1 || (bare === 1 && loneIsOrigin && openRoles.length === 0));
   const open = fresh ? (['origin', 'destination'] as const) : [...openRoles, 'destination' as const];
   mentions.forEach((mention, index) => {
     const role = open.find((candidate) => result[candidate] === null);

@@ -192,3 +192,9 @@ function matchAt(
   }
   return null;
 }
+
+/** A city by name as a place with its code, as the gazetteer knows it (no code when it does not). */
+export function placeOf(city: string): Place {
+  const entry = gazetteer().cities.get(placeKey(city));
+  return { code: entry?.code ?? null, city: entry?.city ?? city };
+}

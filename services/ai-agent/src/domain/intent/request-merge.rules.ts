@@ -1,6 +1,7 @@
 import type { CarRequest, FlightRequest, HotelRequest, IntentRequest } from '@tripwise/contracts';
 import type { RequestPatch } from './request-patch.rules.ts';
 import { addDays, daysBetween } from './calendar.rules.ts';
+import { placeOf } from './places.rules.ts';
 import { emptyCar, emptyFlight, emptyHotel } from './request.shapes.ts';
 
 export interface MergeResult {
@@ -147,6 +148,11 @@ export function mergePatch(previous: IntentRequest, patch: RequestPatch): MergeR
   const changes: Changes = { changed: false };
   const has = (domain: 'flight' | 'hotel' | 'car'): boolean => patch.domains.includes(domain);
   const flight = has('flight') ? settleFlight(apply(previous.flight ?? emptyFlight(), patch.flight, changes)) : null;
+  // A flight asked for after a stay or a rental goes where they are: "I also need a round trip flight."
+  const stayCity = previous.hotel?.city ?? previous.car?.pickupCity ?? null;
+  if (flight && !previous.flight && !flight.destination && stayCity && flight.origin?.city !== stayCity) {
+    flight.destination = placeOf(stayCity);
+  }
   const before = whereaboutsOf(previous);
   const withFlight = whereaboutsOf({ flight, hotel: previous.hotel, car: previous.car });
   const hotel = has('hotel') ? mergeHotel(previous.hotel, patch.hotel, { before, after: withFlight }, changes) : null;
