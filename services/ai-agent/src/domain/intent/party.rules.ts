@@ -30,7 +30,7 @@ const TOTALS: readonly RegExp[] = [
   // "I need 3." at the end of a sentence about tickets or rooms: that many travel.
   new RegExp(`\\b(?:i|we)\\s+(?:need|want|would like|'d like)\\s+${N}(?=\\s*(?:[.!?,]|$|please|thanks))`, 'gi'),
   new RegExp(
-    `\\b(?:for|make it|make that|change (?:it|that) to|we are|we're|there are|there will be|there'll be)\\s+${N}\\b(?![- ]?way\\b|\\s*(?:st|nd|rd|th|nights?|days?|weeks?|months?|years?|hours?|minutes?|rooms?|stars?|am|pm|o'clock|:|bags?|dollars|bucks|euros|pounds|\\$|%|[./]\\d|way|more|another|last|moment|second|adults?|grown|kids?|child|children|infants?|bab(?:y|ies)|toddlers?|teens?|of\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|this|next|the|them|those|these)))`,
+    `\\b(?:for|make it|make that|change (?:it|that) to|we are|we're|there are|there will be|there'll be)\\s+${N}\\b(?![- ]?way\\b|\\s+(?:whole|full|more|extra|straight|consecutive|entire)\\b|\\s*(?:st|nd|rd|th|nights?|days?|weeks?|months?|years?|hours?|minutes?|rooms?|stars?|am|pm|o'clock|:|bags?|dollars|bucks|euros|pounds|\\$|%|[./]\\d|way|more|another|last|moment|second|adults?|grown|kids?|child|children|infants?|bab(?:y|ies)|toddlers?|teens?|of\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|this|next|the|them|those|these)))`,
     'gi',
   ),
 ];
