@@ -84,7 +84,7 @@ const YES_NO_START = new RegExp(
   'i',
 );
 const CONFIRMING =
-  /\b(?:please con(?:firm|frim|fim)|con(?:firm|frim) (?:the|these|that|this|once|to|me|for|then|a|an|your)|can you confirm|could you confirm|to confirm|confirming|to verify|please verify|verify that|let me (?:review|confirm)|is (?:that|this|it|everything) (?:right|correct|ok|okay|alright)|(?:does|do) (?:that|this|these|everything) (?:sound|look|seem) (?:right|correct|good|ok|okay)|is that what you want|correct\?|right\?|yes\?|correct\.?$|do you confirm|are you happy for me to book|you want (?:me )?to (?:book|reserve)|making a reservation|i(?:'ll| will) (?:book|reserve|make a booking|change the booking))\b/i;
+  /\b(?:please con(?:firm|frim|fim)|con(?:firm|frim) (?:the|these|that|this|once|to|me|for|then|a|an|your)|can you confirm|could you confirm|to confirm|confirming|to verify|please verify|verify that|let me (?:review|confirm)|is (?:that|this|it|everything) (?:right|correct|ok|okay|alright)|(?:does|do) (?:that|this|these|everything) (?:sound|look|seem) (?:right|correct|good|ok|okay)|is that what you want|(?:so |just )?to be (?:clear|sure)|you(?:'d| would) like to (?:book|reserve|check in|stay)|correct\?|right\?|yes\?|correct\.?$|do you confirm|are you happy for me to book|you want (?:me )?to (?:book|reserve)|making a reservation|i(?:'ll| will) (?:book|reserve|make a booking|change the booking))\b/i;
 
 const PLACE_WORD = /\b(?:where|city|cities|place|location|airport|metropolis|area|town|destination|origin|port)\b/;
 const FROM_WORD =

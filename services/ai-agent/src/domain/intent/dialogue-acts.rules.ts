@@ -6,7 +6,7 @@ import { offTopicSpans } from './domains.rules.ts';
  */
 
 const AFFIRM =
-  /^(?:(?:oh|well|um+|hmm+|alright|all right|and|so)[,.!]?\s+)?(?:yes|yeah|yea|yep|yup|sure|ok|okay|k|correct|right|exactly|perfect|great|good|nice|fine|cool|awesome|excellent|wonderful|lovely|absolutely|definitely|certainly|of course|of-course|that'?s? (?:right|correct|fine|good|great|perfect|it|ok|okay)|that is (?:right|correct|fine|good|great|perfect|it|ok|okay)|sounds (?:good|great|perfect|fine|nice|right|ok|okay)|(?:it|this|that|that one|this one) (?:sounds|seems|looks|works|will work|would work|is (?:fine|good|great|perfect|okay|ok)|suits)|works for me|you got it|go ahead|please do|i (?:do|will|would)|confirm(?:ed)?|i confirm|ding)\b/i;
+  /^(?:(?:oh|well|um+|hmm+|alright|all right|and|so)[,.!]?\s+)?(?:yes|yeah|yea|yep|yup|sure|ok|okay|k|correct|right|exactly|perfect|great|good|nice|fine|cool|awesome|excellent|wonderful|lovely|absolutely|definitely|certainly|of course|of-course|that'?s? (?:right|correct|fine|good|great|perfect|it|ok|okay|wonderful|fantastic|excellent|lovely|awesome|precisely it|exactly it|nice|cool)|that is (?:right|correct|fine|good|great|perfect|it|ok|okay|wonderful|fantastic|excellent|lovely|awesome|precisely it|exactly it|nice|cool)|sounds (?:good|great|perfect|fine|nice|right|ok|okay)|(?:it|this|that|that one|this one) (?:sounds|seems|looks|works|will work|would work|is (?:fine|good|great|perfect|okay|ok)|suits)|works for me|you got it|go ahead|please do|i (?:do|will|would)|confirm(?:ed)?|i confirm|ding)\b/i;
 
 const NEGATE =
   /^(?:(?:oh|well|um+|hmm+|actually|sorry)[,.!]?\s+)?(?:no|nope|nah|not really|not quite|not exactly|negative|that'?s not|that is not|wrong|incorrect|i don'?t think so|wait,? no)\b/i;

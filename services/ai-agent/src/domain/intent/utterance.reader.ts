@@ -39,7 +39,7 @@ export interface UtteranceReading {
 }
 
 const INVENTORY = new RegExp(
-  `\\b(?:(?<below>fewer than|less than|under|below)\\s+(?<n>${COUNT_PATTERN})|only\\s+(?<only>${COUNT_PATTERN}))\\s+(?:seats?|rooms?|cars?|tickets?|left|remaining|available)\\b`,
+  `\\b(?:(?<below>fewer than|less than|under|below)\\s+(?<n>${COUNT_PATTERN})\\s+(?:seats?|rooms?|cars?|tickets?|left|remaining|available)|only\\s+(?<only>${COUNT_PATTERN})\\s+(?:(?:seats?|rooms?|cars?|tickets?)\\s+)?(?:left|remaining|available))\\b`,
   'gi',
 );
 
