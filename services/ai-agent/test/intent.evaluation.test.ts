@@ -1,4 +1,8 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
+import { createIntentLlm } from '../src/domain/intent/llm/intent-llm.ts';
+import { emptyFlight, emptyRequest } from '../src/domain/intent/request.shapes.ts';
+import { llmReader } from '../src/evaluation/llm-reader.ts';
+import { completion, givenAnLlmServer } from './intent.llm.server.ts';
 import { readEvalLine, rulesReader, scoreTurns, type EvalTurn } from '../src/evaluation/intent-score.rules.ts';
 import { goldState, sameValue, toSgdState } from '../src/evaluation/sgd-slots.mapping.ts';
 import { read } from './intent.fixtures.ts';
@@ -145,5 +149,45 @@ describe('evaluation: scoring', () => {
       readEvalLine('{"id": "dev:1:0:Trains_1", "utterance": "x", "state": {}, "self_contained": true}'),
     ).toBeNull();
     expect(readEvalLine('not json')).toBeNull();
+  });
+});
+
+describe('evaluation: the LLM column', () => {
+  test('When an LLM is configured, then it reads every turn, hears the agent, and its answers are scored', async () => {
+    const answer = {
+      ...emptyRequest(),
+      intent: 'search_flights',
+      flight: {
+        ...emptyFlight(),
+        origin: { code: 'BOS', city: 'Boston' },
+        destination: { code: 'DEN', city: 'Denver' },
+      },
+    };
+    const server = await givenAnLlmServer(() => completion(answer));
+    onTestFinished(() => server.close());
+    const llm = createIntentLlm({
+      baseUrl: server.baseUrl,
+      apiKey: 'sk-test-key',
+      model: 'test-model',
+      timeoutMs: 2_500,
+    });
+    const turns = [
+      line('dev:9_040:0:Flights_9', 'Boston to Denver please', { origin: 'Boston', destination: 'Denver' }, true),
+      line(
+        'dev:9_040:2:Flights_9',
+        'on the 5th',
+        { origin: 'Boston', destination: 'Denver', departure_date: '2019-03-05' },
+        false,
+        ['USER: Boston to Denver please', 'SYSTEM: When do you want to leave?'],
+      ),
+    ];
+
+    const [score] = await scoreTurns(turns, llmReader(llm, OPTIONS_2019));
+
+    // The stand-in always answers Boston to Denver with no date: right alone, wrong once the 5th was said.
+    expect(score?.selfContained).toEqual({ correct: 1, total: 1 });
+    expect(score?.dialogueTurns).toEqual({ correct: 1, total: 2 });
+    const system = server.calls.map((call) => call.body.messages[0].content as string);
+    expect(system.some((content) => content.includes('When do you want to leave?'))).toBe(true);
   });
 });
