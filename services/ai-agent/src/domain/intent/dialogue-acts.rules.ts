@@ -13,7 +13,7 @@ const NEGATE =
 
 // Asking for a different option: "something else", "any other flights?", "what else do you have".
 const ALTERNATIVES =
-  /\b(?:some ?thing (?:else|different)|anything (?:else|different)(?! (?:i|you) (?:need|can))|else (?:available|is there|can you|do you have|you (?:got|have))|what else|other (?:options?|ones?|choices?|results?|flights?|cars?|vehicles?|hotels?|places?|things?|alternatives?|suggestions?)|another (?:one|options?|choices?|flights?|cars?|vehicles?|hotels?|places?|suggestions?|recommendations?)|any others?|others available|alternatives?|different (?:one|option|flight|car|hotel)|more options|search again|look (?:again|further)|keep looking|try again|next one|not interested|don'?t like (?:it|that|this)|(?:will|would|does|did|that|it)\s*n[o']?t (?:work|do)|won'?t (?:work|do)|not for me|no good)\b/i;
+  /\b(?:some ?thing (?:else|different)|anything (?:else|different)(?! (?:i|you) (?:need|can))|else (?:available|is there|can you|do you have|you (?:got|have))|what else|other (?:options?|ones?|choices?|results?|flights?|cars?|vehicles?|hotels?|places?|things?|alternatives?|suggestions?)|another (?:one|options?|choices?|flights?|cars?|vehicles?|hotels?|places?|suggestions?|recommendations?)|any others?|others available|alternatives?|different (?:one|option|flight|car|hotel)|more options|search again|look (?:again|further)|keep looking|try again|(?:find|show|see|give me|get me)\s+(?:me\s+)?(?:some\s+)?more|some more|next one|not interested|don'?t like (?:it|that|this)|(?:will|would|does|did|that|it)\s*n[o']?t (?:work|do)|won'?t (?:work|do)|not for me|no good)\b/i;
 
 // "That's all", "thanks, bye": the traveller is done with this search.
 const CLOSING =

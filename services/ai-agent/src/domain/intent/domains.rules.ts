@@ -72,7 +72,8 @@ export function offTopicSpans(text: string): { start: number; end: number }[] {
         !topics.hotel &&
         !topics.car &&
         !topics.trip &&
-        !TRAVEL_CUE.test(sentence)
+        (!TRAVEL_CUE.test(sentence) ||
+          /\b(?:bus(?:es)?|trains?|coach(?:es)?|ferry|ferries|subway|metro)\b/i.test(sentence))
       );
     })
     .map((match) => ({ start: match.index, end: match.index + match[0].length }));

@@ -85,6 +85,7 @@ const KNOWN_SLIPS: Readonly<Record<string, string>> = {
   tues: 'tuesday',
   weds: 'wednesday',
   elese: 'else',
+  nee: 'need',
   esle: 'else',
   starhotel: 'star hotel',
   ahotel: 'a hotel',
