@@ -284,8 +284,11 @@ export function hearAgent(heard: Heard, text: string, state: IntentRequest | nul
     asked,
     proposed,
     confirmed: confirming && hasValues(values) ? bookingValues(values) : null,
+    // Any confirmation in a stay is a booking's; elsewhere, one that says so.
     confirmingBooking:
-      confirming && hasValues(values) && /\b(?:book|reserv|room|car|rental|reservation)\w*/i.test(normalized),
+      confirming &&
+      hasValues(values) &&
+      (Boolean(state?.hotel) || /\b(?:book|reserv|room|car|rental|reservation)\w*/i.test(normalized)),
     offer: offer ?? heard.offer,
     located: offering ? locatedIn(places, state) : null,
     lastPlace: heard.lastPlace,

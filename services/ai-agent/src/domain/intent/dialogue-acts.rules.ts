@@ -88,8 +88,12 @@ export function questionsAboutOption(text: string): { start: number; end: number
   return [...text.matchAll(/[^.!?]+[.!?]*/g)]
     .filter(([sentence]) => {
       const trimmed = sentence.trim();
+      if (ABOUT_THE_SEARCH.test(trimmed)) return true;
       return (
-        QUESTION.test(trimmed) && (ABOUT_THE_OPTION.test(trimmed) || FEATURE.test(trimmed)) && !SEARCHING.test(trimmed)
+        QUESTION.test(trimmed) &&
+        (ABOUT_THE_OPTION.test(trimmed) || FEATURE.test(trimmed)) &&
+        !SEARCHING.test(trimmed) &&
+        !STAR_COUNT.test(trimmed)
       );
     })
     .map((match) => ({ start: match.index, end: match.index + match[0].length }));
