@@ -37,7 +37,7 @@ export interface Heard {
   said: string | null;
   /** What the agent's last turn asked, in order; null when no agent turn was heard (the request's `missing` then). */
   asked: AskedSlot[] | null;
-  /** Values the agent's questions take for granted ("Will you depart on March 2nd?"): they hold unless denied. */
+  /** Values the agent's questions take for granted ("Will you leave on June 2nd?"): they hold unless denied. */
   proposed: AgentValues | null;
   /** Values the agent asked to confirm ("Please confirm: 1 room for 3 nights from …"): they hold once said yes to. */
   confirmed: AgentValues | null;
@@ -45,7 +45,7 @@ export interface Heard {
   confirmingBooking: boolean;
   /** The option on offer ("an American Airlines flight at 2:25 pm", "a standard Camry"), until taken or turned down. */
   offer: AgentValues | null;
-  /** Where the options offered are ("Ace Hotel Chicago", "a Camry at LAX"): the place their search was made in. */
+  /** Where the options offered are ("the Ritz Boston", "a Corolla at LAX"): the place their search was made in. */
   located: AgentValues | null;
   /** The place the traveller named last, which "there" and "that area" may point to. */
   lastPlace: Place | null;
@@ -142,12 +142,10 @@ function askedIn(question: string): AskedSlot[] {
   if (DATE_WORD.test(q) || /\b(?:from|since) when\b/.test(q)) {
     const end = END_WORD.test(q);
     const start = START_WORD.test(q) || /\b(?:which|what) (?:date|day)\b/.test(q) || !end;
-    if (
-      start &&
-      !(end && !/\bfrom when\b|\bfrom what\b|\bstart|\bcheck[- ]?in|\bpick[- ]?up/.test(q) && !/\band\b/.test(q))
-    ) {
-      add('start');
-    }
+    // "When will you return?" asks the last day only; "when do you leave and come back?" both.
+    const startCue =
+      /\bfrom when\b|\bfrom what\b|\bstart|\bcheck[- ]?in|\bpick[- ]?up|\bleav|\bdepart|\bgo\b|\bfly out/.test(q);
+    if (start && (!end || startCue)) add('start');
     if (end) add('end');
   }
   return asked;
@@ -212,7 +210,7 @@ const HOTEL_OPTION =
 
 /** Where the options offered are: the last place the offer names, for a stay or a rental without one. */
 function locatedIn(places: readonly PlaceMention[], state: IntentRequest | null): AgentValues | null {
-  // "Travelodge San Francisco Central": the city a hotel's name is about is a major one, not "Central".
+  // "Motel 6 Seattle Downtown": the city a hotel's name is about is a major one, not a district of it.
   const major = places.filter((mention) => gazetteer().cities.get(placeKey(mention.place.city))?.major);
   const place = (major.at(-1) ?? places.at(-1))?.place;
   if (!place || !state) return null;
@@ -250,7 +248,7 @@ export function hearAgent(heard: Heard, text: string, state: IntentRequest | nul
     const wh = QUESTION_START.test(clause) || (clause.endsWith('?') && WH_ANYWHERE.test(clause)) || bare;
     if (wh) {
       for (const slot of askedIn(clause)) if (!asked.includes(slot)) asked.push(slot);
-      // "What time will you pick it up from Long Beach?" takes Long Beach for granted; "What I found is for 1
+      // "When do you collect it in Reno?" takes Reno for granted; "What I booked is for 1
       // passenger." states it.
       if (clause.endsWith('?')) {
         proposing = true;
@@ -276,8 +274,8 @@ export function hearAgent(heard: Heard, text: string, state: IntentRequest | nul
     (offerIn(values) !== null ||
       (state?.hotel !== null && state?.hotel !== undefined && HOTEL_OPTION.test(normalized)));
   const offer = offering ? offerIn(values) : null;
-  // Values the agent's questions take for granted ("Will you depart on March 2nd?", "what time will you pick it up from
-  // Long Beach?") hold unless the traveller says otherwise.
+  // Values the agent's questions take for granted ("Will you leave on June 2nd?", "when do you collect it in
+  // Reno?") hold unless the traveller says otherwise.
   const proposed = !confirming && proposing && !offering && hasValues(proposedValues) ? proposedValues : null;
   return {
     said: text,

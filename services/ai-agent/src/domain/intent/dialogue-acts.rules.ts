@@ -81,7 +81,7 @@ const STAR_COUNT = /\b(?:\d|one|two|three|four|five)[- ]?stars?\b/i;
 const QUESTION =
   /\?\s*$|^(?:and |so |also |but )?(?:what|what'?s|whats|when|where|which|how|who|is|are|does|do|did|will|would|can|could|may|tell me|let me know|i (?:want|need|would like|'d like) to know)\b/i;
 /**
- * The sentences that ask about the option on offer rather than for a search ("Will it arrive the day after?", "Is
+ * The sentences that ask about the option on offer rather than for a search ("Does it land the same day?", "Is
  * the ticket Business?", "Does it have wifi?"): their dates, counts and amenities are not the traveller's wishes.
  */
 export function questionsAboutOption(text: string): { start: number; end: number }[] {

@@ -33,7 +33,7 @@ export function expectedSlots(heard: Heard, previous: IntentRequest, focus: Doma
   if (heard.asked === null) return previous.missing;
   const domain = focus ?? domainsOf(previous)[0] ?? null;
   if (domain === null) return [];
-  // A value the agent proposed is what a bare answer corrects: "From March 2nd, right?" "March 3rd."
+  // A value the agent proposed is what a bare answer corrects: "Checking in June 2nd, right?" "No, the 4th."
   const proposed = [
     ...(heard.proposed ? proposedSlots(heard.proposed) : []),
     ...(heard.confirmed ? proposedSlots(heard.confirmed) : []),

@@ -53,8 +53,8 @@ export function readTopics(text: string): TopicReading {
 const OFF_TOPIC =
   /\b(?:weather|temperature|forecast|rain|humidity|restaurants?|dinner|lunch|brunch|diner|cafe|concerts?|events?|movies?|films?|museums?|attractions?|games?|match|appointments?|salon|doctor|dentist|bus(?:es)?|trains?|balance|bank|account|songs?|music|play(?:ing)?|interview|meeting)\b/i;
 
-// Words of a trip's days, which make a sentence about travel whatever else it mentions: "I would like to return on
-// March 9th so that I can make it to my interview."
+// Words of a trip's days, which make a sentence about travel whatever else it mentions: "I'd fly back on the 9th
+// so I make my job interview."
 const TRAVEL_CUE =
   /\b(?:return(?:ing)?|come back|coming back|leav(?:e|ing)|depart(?:ing)?|fly(?:ing)?|arriv(?:e|ing)|check(?:ing)?[- ]?(?:in|out)|pick(?:ing)?[- ]?(?:it )?up|drop(?:ping)?[- ]?(?:it )?off|stay(?:ing)?)\b/i;
 

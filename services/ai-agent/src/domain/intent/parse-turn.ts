@@ -83,7 +83,7 @@ export function readTurn(
   const reading = readUtterance(utterance, clock, state?.car !== null && state?.car !== undefined);
   // "Now New York to LA at Christmas": another trip starts from nothing, not from the last one's party and car.
   const before = state !== null && startsNewTrip(reading, state, acts) ? emptyRequest() : (state ?? emptyRequest());
-  // A yes to the agent's proposal ("Will you leave on March 2nd?" "Yes.") fills what it proposed.
+  // A yes to the agent's proposal ("Will you leave on June 2nd?" "Yes.") fills what it proposed.
   let previous = heard.proposed && !acts.negates ? takeValues(before, heard.proposed) : before;
   if (heard.confirmed && saysYes(acts)) previous = takeValues(previous, heard.confirmed);
   // Options offered in a place show where their search was made, when the traveller had not said.
@@ -117,7 +117,7 @@ export function readTurn(
   return { request: { ...request, intent, missing, question: questionFor(missing) }, heard: next };
 }
 
-// "I also need a hotel" after talk of Sacramento: a stay or a rental opened with no place is where the conversation is.
+// "Book me a room too" after talk of a concert in Reno: a stay or a rental opened with no place is where the conversation is.
 function placedInFocus(request: IntentRequest, previous: IntentRequest, heard: Heard): IntentRequest {
   const place = heard.lastPlace ?? heard.agentPlace;
   // A trip under way has its own place, which the new search follows (see `request-merge.rules.ts`).

@@ -77,11 +77,11 @@ export function assignFlightPlaces(
     }
   });
   // With no question open, one bare place is where the traveller wants to go ("Chicago."), as it most often is,
-  // except in a request for flights alone ("12th of march philadelphia two seats"), which starts where they are;
+  // except in a request for flights alone ("june 3rd denver two tickets"), which starts where they are;
   // two bare places are read in the order people say a route: "san francisco on the 2nd atlanta".
   const bare = mentions.filter((_, index) => cues[index] === null).length;
   const none = result.origin === null && result.destination === null;
-  // Two bare places are a route whatever was asked: "where are you going?" "atlanta march 1st portland".
+  // Two bare places are a route whatever was asked: "where to?" "boston june 3rd denver".
   const fresh = none && (bare > 1 || (bare === 1 && loneIsOrigin && openRoles.length === 0));
   const open = fresh ? (['origin', 'destination'] as const) : [...openRoles, 'destination' as const];
   mentions.forEach((mention, index) => {
