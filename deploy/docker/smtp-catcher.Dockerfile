@@ -21,5 +21,5 @@ COPY --from=install /opt/smtp-catcher /opt/smtp-catcher
 USER node
 EXPOSE 1025 1080
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:1080/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:1080/api/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "/opt/smtp-catcher/node_modules/maildev/dist/bin/maildev.js", "--ip", "0.0.0.0", "--smtp", "1025", "--web", "1080"]

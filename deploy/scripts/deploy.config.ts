@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseConfig } from '@tripwise/platform/config';
+import { envBoolean, parseConfig } from '@tripwise/platform/config';
 
 /** The environment the deploy scripts and tests read (nothing else in deploy/ touches process.env). */
 export function loadDeployConfig(env: NodeJS.ProcessEnv) {
@@ -22,7 +22,9 @@ export function loadDeployConfig(env: NodeJS.ProcessEnv) {
       /** `host` lets RUN steps reach the registries where containers have no route out (dockerd --iptables=false). */
       BUILD_NETWORK: z.enum(['host', 'default']).default('host'),
       /** `local`: the stand-ins of deploy/docker/local (no registry); `upstream`: the official images. */
-      BASE_IMAGES: z.enum(['local', 'upstream']).default('upstream'),
+      BASE_IMAGES: z.enum(['local', 'upstream']).optional(),
+      /** CI, where an engine was started: a missing engine fails the deploy tests instead of skipping them. */
+      DEPLOY_REQUIRE_DOCKER: envBoolean(false),
     }),
     env,
   );
