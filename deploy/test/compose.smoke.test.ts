@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { REPO_ROOT } from '../../scripts/stack/processes.ts';
 import { deployConfig } from '../scripts/deploy.config.ts';
 import { phase, runOk } from '../scripts/run.ts';
 import {
@@ -226,6 +227,40 @@ describe.runIf(docker)('the production compose, built from this tree', () => {
     },
     5 * 60_000,
   );
+
+  test("When the pipeline's smoke test runs against the stack, then it passes, test-card booking included", async () => {
+    const out = await runOk(
+      process.execPath,
+      ['deploy/scripts/smoke.ts', `https://localhost:${stack.httpsPort}`, '--book'],
+      {
+        cwd: REPO_ROOT,
+        env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: join(stack.secretsDir, 'certs', 'ca.pem') },
+        timeoutMs: 120_000,
+      },
+    );
+    expect(out).toContain('ok   book a flight with a test card');
+    expect(out).toContain('smoke test passed');
+  });
+
+  test("When a migration Job's command runs in a service image, then it finds the schema up to date and exits 0", async () => {
+    const out = await stack.compose(
+      [
+        'run',
+        '--rm',
+        '--no-deps',
+        '-T',
+        'auth',
+        'node',
+        '--import',
+        '/app/deploy/docker/runtime/secret-files.mjs',
+        '/app/deploy/docker/runtime/migrate.ts',
+        'auth',
+      ],
+      120_000,
+    );
+    const ready = out.split('\n').find((l) => l.includes('"database ready"'));
+    expect(JSON.parse(ready!)).toMatchObject({ backend: 'postgres', schema: 'auth', migrationsApplied: [] });
+  });
 
   test('When metrics are asked for, then they answer inside the network only', async () => {
     const [gateway] = await stack.containers('api-gateway');
