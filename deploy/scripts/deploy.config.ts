@@ -23,6 +23,8 @@ export function loadDeployConfig(env: NodeJS.ProcessEnv) {
       BUILD_NETWORK: z.enum(['host', 'default']).default('host'),
       /** `local`: the stand-ins of deploy/docker/local (no registry); `upstream`: the official images. */
       BASE_IMAGES: z.enum(['local', 'upstream']).optional(),
+      /** A PostgreSQL superuser connection; the restore drill creates (and drops) a database of its own there. */
+      DRILL_DATABASE_URL: z.url().default('postgresql://postgres@127.0.0.1:5432/postgres'),
       /** CI, where an engine was started: a missing engine fails the deploy tests instead of skipping them. */
       DEPLOY_REQUIRE_DOCKER: envBoolean(false),
     }),

@@ -40,8 +40,9 @@ describe('the service image (deploy/docker/service.Dockerfile)', () => {
     expect(runtime).toMatch(/^STOPSIGNAL SIGTERM$/m);
     expect(runtime).toMatch(/^HEALTHCHECK .*\n.*healthcheck\.mjs/m);
     expect(await readFile(join(REPO_ROOT, 'deploy/docker/runtime/healthcheck.mjs'), 'utf8')).toContain('/health`');
-    for (const label of ['version', 'revision', 'source'])
-      {expect(runtime).toContain(`org.opencontainers.image.${label}=`);}
+    for (const label of ['version', 'revision', 'source']) {
+      expect(runtime).toContain(`org.opencontainers.image.${label}=`);
+    }
     // The CA reaches npm as a secret mount only: never copied, never an ARG or ENV.
     expect(dockerfile).not.toMatch(/^(COPY|ADD|ARG|ENV).*(\.crt|\.pem|CA_CERT|cafile)/im);
   });

@@ -55,8 +55,9 @@ describe.each(files)('%s', (file) => {
   test('When a secret is used, then it goes through the environment, never into a script line', async () => {
     const workflow = parse(await readFile(join(dir, file), 'utf8')) as Workflow;
     for (const job of Object.values(workflow.jobs)) {
-      for (const step of job.steps ?? [])
-        {expect(step.run ?? '').not.toMatch(/\$\{\{\s*(secrets|github\.event|inputs)\./);}
+      for (const step of job.steps ?? []) {
+        expect(step.run ?? '').not.toMatch(/\$\{\{\s*(secrets|github\.event|inputs)\./);
+      }
     }
   });
 });
