@@ -12,6 +12,7 @@ const SCRIPTS = [
   'deploy/backup/restore.sh',
   'deploy/docker/local/build-bases.sh',
   'deploy/docker/local/postgres-entrypoint.sh',
+  'deploy/scripts/ci.sh',
   'deploy/scripts/dockerd.sh',
   'deploy/scripts/k8s-deploy.sh',
   'deploy/scripts/make-secrets.sh',
