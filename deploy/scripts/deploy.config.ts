@@ -25,6 +25,9 @@ export function loadDeployConfig(env: NodeJS.ProcessEnv) {
       BASE_IMAGES: z.enum(['local', 'upstream']).optional(),
       /** A PostgreSQL superuser connection; the restore drill creates (and drops) a database of its own there. */
       DRILL_DATABASE_URL: z.url().default('postgresql://postgres@127.0.0.1:5432/postgres'),
+      /** k8s-restore.ts: print the Job instead of applying it, built from this rendered overlay instead of the cluster. */
+      DRY_RUN: envBoolean(false),
+      MANIFESTS: z.string().min(1).optional(),
       /** CI, where an engine was started: a missing engine fails the deploy tests instead of skipping them. */
       DEPLOY_REQUIRE_DOCKER: envBoolean(false),
     }),

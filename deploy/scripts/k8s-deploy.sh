@@ -5,7 +5,7 @@
 # Steps: render the overlay with the tag; apply everything but the Deployments; run the migration Jobs and wait
 # for them; apply the Deployments and wait for every rollout; record the release (ConfigMap tripwise-release:
 # current and previous tag). Uses the current kubectl context (KUBECONFIG). Every wait is bounded.
-# DRY_RUN=1 prints the manifests it would apply for that tag, and touches no cluster.
+# DRY_RUN=true prints the manifests it would apply for that tag, and touches no cluster.
 set -euo pipefail
 
 env="${1:?usage: k8s-deploy.sh <staging|production> <tag|--rollback>}"
@@ -18,7 +18,7 @@ timeout="${ROLLOUT_TIMEOUT:-600s}"
 
 release() { kubectl -n "$ns" get configmap tripwise-release -o "jsonpath={.data.$1}" 2>/dev/null || true; }
 current=""
-[ "${DRY_RUN:-}" = 1 ] || current="$(release current)"
+case "${DRY_RUN:-}" in 1 | true) ;; *) current="$(release current)" ;; esac
 if [ "$tag" = --rollback ]; then
   tag="$(release previous)"
   [ -n "$tag" ] || { echo "no previous release recorded in $ns" >&2; exit 1; }
@@ -33,7 +33,7 @@ trap 'rm -f "$manifests"' EXIT
 prefix="${IMAGE_PREFIX:-ghcr.io/tripwise/tripwise-}"
 kubectl kustomize "$overlay" | sed -e "s/:unreleased\$/:$tag/" -e "s#ghcr.io/tripwise/tripwise-#$prefix#" >"$manifests"
 if grep -q ':unreleased$' "$manifests"; then echo "an image kept the placeholder tag" >&2; exit 1; fi
-if [ "${DRY_RUN:-}" = 1 ]; then cat "$manifests"; exit 0; fi
+case "${DRY_RUN:-}" in 1 | true) cat "$manifests"; exit 0 ;; esac
 
 # 1. Everything but the Deployments (namespace, configuration, policies, volumes, Services, PDBs, HPAs, Jobs).
 kubectl -n "$ns" delete job -l app.kubernetes.io/component=migration --ignore-not-found --wait=true

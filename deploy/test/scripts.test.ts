@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../../scripts/stack/processes.ts';
@@ -68,15 +69,53 @@ describe('the service image (deploy/docker/service.Dockerfile)', () => {
 test('When a release is deployed to Kubernetes, then every image carries its tag and none keeps the placeholder', async () => {
   const manifests = await runOk('bash', ['deploy/scripts/k8s-deploy.sh', 'staging', 'a1b2c3d4e5f6'], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH, DRY_RUN: '1' },
+    env: { PATH: process.env.PATH, DRY_RUN: 'true' },
     timeoutMs: 60_000,
   });
   const images = [...manifests.matchAll(/image: (\S+)/g)].map((m) => m[1]!);
   expect(new Set(images.map((i) => i.replace(/^.*:/, '')))).toEqual(new Set(['a1b2c3d4e5f6']));
   const refused = await run('bash', ['deploy/scripts/k8s-deploy.sh', 'staging', 'latest'], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH, DRY_RUN: '1' },
+    env: { PATH: process.env.PATH, DRY_RUN: 'true' },
     timeoutMs: 60_000,
   });
   expect(refused.code).not.toBe(0);
+});
+
+test('When a backup is restored in Kubernetes, then the restore Job is the backup CronJob with the restore command', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tripwise-k8s-restore-'));
+  try {
+    const manifests = join(dir, 'production.yaml');
+    const env = { PATH: process.env.PATH, DRY_RUN: 'true' };
+    await writeFile(
+      manifests,
+      await runOk('bash', ['deploy/scripts/k8s-deploy.sh', 'production', 'a1b2c3d4e5f6'], {
+        cwd: REPO_ROOT,
+        env,
+        timeoutMs: 60_000,
+      }),
+    );
+    const out = await runOk(
+      process.execPath,
+      ['deploy/scripts/k8s-restore.ts', 'production', '20261207T031700Z', 'booking'],
+      {
+        cwd: REPO_ROOT,
+        env: { ...env, MANIFESTS: manifests },
+        timeoutMs: 60_000,
+      },
+    );
+    const job = JSON.parse(out) as {
+      metadata: { namespace: string };
+      spec: { template: { spec: { containers: { image: string; command: string[] }[]; volumes: { name: string }[] } } };
+    };
+    const { Job } = await import('kubernetes-models/batch/v1/Job');
+    expect(() => new Job(job as ConstructorParameters<typeof Job>[0]).validate()).not.toThrow();
+    expect(job.metadata.namespace).toBe('tripwise');
+    const [container] = job.spec.template.spec.containers;
+    expect(container!.command).toEqual(['tripwise-restore', '/backups/20261207T031700Z', 'booking']);
+    expect(container!.image).toBe('ghcr.io/tripwise/tripwise-backup:a1b2c3d4e5f6');
+    expect(job.spec.template.spec.volumes.map((v) => v.name)).toContain('backups');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

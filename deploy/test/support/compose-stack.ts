@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -43,10 +45,14 @@ export async function baseImagesToUse(): Promise<'local' | 'upstream'> {
   return deployConfig.BASE_IMAGES ?? ((await hasImage('node:24-bookworm-slim')) ? 'upstream' : 'local');
 }
 
+/** Runs the build script with its output streamed (each phase's time shows as it ends), bounded in time. */
 export async function buildImages(bases: 'local' | 'upstream', tag: string): Promise<void> {
   const args = ['deploy/scripts/build-images.ts', '--tag', tag, ...(bases === 'local' ? ['--local'] : [])];
-  const out = await runOk(process.execPath, args, { cwd: REPO_ROOT, timeoutMs: 25 * 60_000 });
-  process.stdout.write(out);
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 25 * 60_000);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(timer);
+  if (code !== 0) throw new Error(`the image build failed (exit code ${code}); its output is above`);
 }
 
 export async function startComposeStack(options: { bases: 'local' | 'upstream'; tag: string }): Promise<ComposeStack> {
