@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -145,6 +146,19 @@ describe.runIf(docker)('the production compose, built from this tree', () => {
       const ready = await call(path);
       expect(ready.json(), path).toMatchObject({ status: 'ready', checks: { database: 'ok', kv: 'ok' } });
     }
+    // Port 80 sends browsers to HTTPS on the standard port (the production edge listens on 443).
+    const plain = await new Promise<{ status: number; location: string | undefined }>((resolve, reject) => {
+      httpRequest(
+        { host: '127.0.0.1', port: stack.httpPort, path: '/flights?from=BOS', headers: { host: 'localhost' } },
+        (r) => {
+          r.resume();
+          resolve({ status: r.statusCode ?? 0, location: r.headers.location });
+        },
+      )
+        .on('error', reject)
+        .end();
+    });
+    expect(plain).toEqual({ status: 301, location: 'https://localhost/flights?from=BOS' });
   });
 
   test('When a traveler signs up, signs in, searches and books a flight with a test card through the edge, then it is confirmed', async () => {
