@@ -18,6 +18,7 @@ export default defineConfig({
             'api-gateway/test/**/*.test.ts',
             'services/*/test/**/*.test.ts',
             'e2e/test/**/*.test.ts',
+            'monitoring/test/**/*.test.ts',
           ],
         },
       },

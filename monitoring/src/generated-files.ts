@@ -20,7 +20,7 @@ function sources(): Record<string, string> {
   const files: Record<string, string> = {
     'monitoring/prometheus/prometheus.embedded.yml': yaml(
       embeddedConfig({ alertmanagers: ['127.0.0.1:9093'], environment: 'embedded' }),
-      "Prometheus for `npm start` on its default ports (`npm run monitor` writes one for the ports in use).",
+      'Prometheus for `npm start` on its default ports (`npm run monitor` writes one for the ports in use).',
     ),
     'monitoring/prometheus/prometheus.compose.yml': yaml(
       composeConfig({ alertmanagers: ['alertmanager:9093'], environment: 'compose' }),
@@ -47,7 +47,10 @@ function sources(): Record<string, string> {
     );
   }
   for (const { name, tests } of ruleTestFiles()) {
-    files[`monitoring/prometheus/tests/${name}`] = yaml(tests, 'promtool test rules: when these alerts fire and when not.');
+    files[`monitoring/prometheus/tests/${name}`] = yaml(
+      tests,
+      'promtool test rules: when these alerts fire and when not.',
+    );
   }
   for (const board of DASHBOARDS) files[`monitoring/grafana/dashboards/${board.uid}.json`] = JSON.stringify(board);
   for (const { alert, text } of sloRunbooks()) files[`monitoring/runbooks/${alert}.md`] = text;

@@ -1,9 +1,11 @@
 /**
  * Metrics that dashboards, SLOs and alerts here already read but no process exposes yet: the work list of the
- * second pass, which adds them inside the services. Every panel target and alert that reads one of these names
- * is listed in awaiting-metrics.ts; once a metric is exposed under exactly this name, type and labels, its panels
- * show data and its alerts can fire, and the entry (and the panels' entries) are deleted. Every process's
- * registry already adds `service`; label values are closed sets, never ids or raw paths.
+ * second pass, which adds them inside the services. Every panel target, alert and SLO that reads one of these names
+ * is listed in awaiting.ts; once a metric is exposed under exactly this name, type and labels, its panels show data
+ * and its alerts can fire, and its entries here and there are deleted (the live test fails until they are).
+ * Every process's registry already adds `service`; label values are closed sets, never ids or raw paths, and each
+ * counter's label values are set to 0 when the process starts (`counter.inc(labels, 0)`), so that a rate reads 0
+ * rather than "no data" before the first event.
  */
 export interface MetricToAdd {
   name: string;
@@ -59,6 +61,7 @@ export const METRICS_TO_ADD: MetricToAdd[] = [
     buckets: LATENCY_BUCKETS,
   },
   {
+    // Booking (search's holds and quotes, the card processor) and the agent (search, booking, the LLM) call others.
     name: 'upstream_request_duration_seconds',
     type: 'histogram',
     labels: {
@@ -251,7 +254,9 @@ export function awaitedMetricNames(): Set<string> {
   const names = new Set<string>();
   for (const metric of METRICS_TO_ADD) {
     names.add(metric.name);
-    if (metric.type === 'histogram') for (const suffix of ['_bucket', '_count', '_sum']) names.add(metric.name + suffix);
+    if (metric.type === 'histogram') {
+      for (const suffix of ['_bucket', '_count', '_sum']) names.add(metric.name + suffix);
+    }
   }
   return names;
 }
@@ -263,3 +268,21 @@ export function awaitedMetricsIn(expr: string): string[] {
   for (const match of expr.matchAll(/[a-zA-Z_:][a-zA-Z0-9_:]*/g)) if (awaited.has(match[0])) found.add(match[0]);
   return [...found].sort();
 }
+
+/** Changes to metrics that exist, which the SLOs and dashboards work around today. */
+export const METRIC_FIXES = [
+  {
+    metric: 'http_request_duration_seconds (every service)',
+    problem:
+      'A request that ends in an error passed to next(err) is labelled without its router\'s mount: GET /api/search/flights answering 400 is route="/flights", a declined booking (402) route="/". By the time the response finishes, Express has restored req.baseUrl.',
+    fix: 'Record the template when the route matches (e.g. res.locals.routeLabel = req.baseUrl + req.route.path in the documented router, before the handler runs), not on finish. The SLO selectors accept both forms meanwhile: route=~"(/api/search)?/(flights|…)".',
+    where: 'packages/platform/src/metrics/metrics.ts (routeLabel) and packages/platform/src/http/documented-router.ts',
+  },
+  {
+    metric: 'http_request_duration_seconds (api-gateway)',
+    problem:
+      'Every proxied request is labelled route="proxy:<upstream>", so the gateway cannot tell sign-in from /me, and the SLOs are measured at the services (plus the gateway\'s own failed answers per upstream).',
+    fix: 'Label proxied requests with the upstream route template, matched against the paths of the OpenAPI documents the gateway already merges for /api/docs (unknown paths stay proxy:<upstream>); then move the SLIs to the gateway.',
+    where: 'api-gateway/src/app.ts (res.locals.routeLabel) and api-gateway/src/routes/api-docs.ts',
+  },
+];

@@ -17,7 +17,11 @@ export async function driveTraffic(gatewayUrl: string): Promise<Record<string, n
   const email = `monitoring-${Date.now()}-${Math.round(Math.random() * 1e6)}@example.com`;
   const password = 'correct horse battery staple';
 
-  await call('register', '/api/auth/register', { method: 'POST', headers: json, body: JSON.stringify({ email, password }) });
+  await call('register', '/api/auth/register', {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email, password }),
+  });
   const login = (await call('login', '/api/auth/login', {
     method: 'POST',
     headers: json,
@@ -47,7 +51,13 @@ export async function driveTraffic(gatewayUrl: string): Promise<Record<string, n
     ],
     contact: { email, phone: '+1 617 555 0100' },
     payment: {
-      card: { number: card, expMonth: 12, expYear: new Date().getUTCFullYear() + 2, cvc: '123', holderName: 'Grace Hopper' },
+      card: {
+        number: card,
+        expMonth: 12,
+        expYear: new Date().getUTCFullYear() + 2,
+        cvc: '123',
+        holderName: 'Grace Hopper',
+      },
       billingAddress: { line1: '1 Main St', city: 'Boston', state: 'MA', postalCode: '02110' },
     },
   });

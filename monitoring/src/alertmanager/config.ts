@@ -28,7 +28,9 @@ export const PRODUCTION_TIMINGS: Timings = {
  * the configuration (a Kubernetes Secret or compose secret), never in this repository.
  */
 export const PRODUCTION_RECEIVERS: Receivers = {
-  page: { pagerduty_configs: [{ routing_key_file: '/etc/alertmanager/secrets/pagerduty-routing-key', send_resolved: true }] },
+  page: {
+    pagerduty_configs: [{ routing_key_file: '/etc/alertmanager/secrets/pagerduty-routing-key', send_resolved: true }],
+  },
   ticket: {
     slack_configs: [
       {

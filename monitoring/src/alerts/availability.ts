@@ -90,7 +90,8 @@ sum by (job, service, instance) (rate(http_request_duration_seconds_count{${OWN_
       for: '3m',
     },
   ],
-  summary: '{{ $labels.service }} on {{ $labels.instance }} is not ready: its database or key-value store does not answer',
+  summary:
+    '{{ $labels.service }} on {{ $labels.instance }} is not ready: its database or key-value store does not answer',
   description:
     'Most of the readiness probes of {{ $labels.instance }} get 503 (a failed database or Redis check). The orchestrator has taken it out of service. Needs something probing /ready (compose healthcheck, Kubernetes readinessProbe).',
   tests: [
@@ -115,7 +116,9 @@ const dependencyUp = (dependency: string, values: string) =>
 function dependencyAlert(name: string, dependency: 'database' | 'kv', what: string): CauseAlert {
   return {
     name,
-    rules: [{ severity: 'page', expr: `tripwise_dependency_up{${OWN_JOBS},dependency="${dependency}"} == 0`, for: '1m' }],
+    rules: [
+      { severity: 'page', expr: `tripwise_dependency_up{${OWN_JOBS},dependency="${dependency}"} == 0`, for: '1m' },
+    ],
     summary: `{{ $labels.service }} on {{ $labels.instance }} cannot reach its ${what}`,
     description: `The ${what} check of {{ $labels.service }} ({{ $labels.instance }}) has failed for a minute.`,
     tests: [

@@ -61,7 +61,12 @@ export const bookingRecoveriesPilingUp: CauseAlert = {
   description:
     'Bookings whose worker died (lease run out) are neither confirmed nor undone after 15 minutes: the recovery worker is failing, so travelers may have a card authorised and no answer.',
   tests: [
-    { name: 'one booking stuck for 20 minutes', series: [awaiting('0 0 1x20')], at: '20m', expect: [{ severity: 'ticket', labels: { job: 'booking', service: 'booking' } }] },
+    {
+      name: 'one booking stuck for 20 minutes',
+      series: [awaiting('0 0 1x20')],
+      at: '20m',
+      expect: [{ severity: 'ticket', labels: { job: 'booking', service: 'booking' } }],
+    },
     { name: 'three bookings recovered within a minute', series: [awaiting('0 3 0x20')], at: '20m', expect: [] },
   ],
 };

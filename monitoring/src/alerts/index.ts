@@ -27,7 +27,10 @@ export const CAUSE_ALERT_GROUPS: { name: string; alerts: CauseAlert[] }[] = [
       unexpectedErrors,
     ],
   },
-  { name: 'tripwise-saturation', alerts: [eventLoopLagHigh, memoryHigh, heapNearLimit, fileDescriptorsHigh, rateLimitingSurge] },
+  {
+    name: 'tripwise-saturation',
+    alerts: [eventLoopLagHigh, memoryHigh, heapNearLimit, fileDescriptorsHigh, rateLimitingSurge],
+  },
   { name: 'tripwise-gateway', alerts: [upstreamFailing, circuitOpen] },
   { name: 'tripwise-business', alerts: [paymentDeclinesSpiking, bookingRecoveriesPilingUp, socketDisconnectStorm] },
   { name: 'tripwise-edge', alerts: [edgeCertificateExpiry] },
@@ -39,7 +42,10 @@ export const CAUSE_ALERTS: CauseAlert[] = CAUSE_ALERT_GROUPS.flatMap((group) => 
  * The rule file of one group of cause alerts (monitoring/prometheus/rules/<group>.rules.yml). `forOverride` replaces
  * every `for:` (the live test waits seconds, not minutes, for a service it killed); the expressions stay these.
  */
-export function causeAlertRuleFile(group: { name: string; alerts: CauseAlert[] }, options: { forOverride?: string } = {}): YamlValue {
+export function causeAlertRuleFile(
+  group: { name: string; alerts: CauseAlert[] },
+  options: { forOverride?: string } = {},
+): YamlValue {
   return {
     groups: [
       {

@@ -107,7 +107,12 @@ export const fileDescriptorsHigh: CauseAlert = {
   description:
     'Every socket (clients, WebSockets, database and Redis connections) takes a file descriptor; at the limit, new connections are refused with EMFILE.',
   tests: [
-    { name: '900 of 1000 open', series: fds('900x20'), at: '11m', expect: [{ severity: 'ticket', labels: target('api-gateway') }] },
+    {
+      name: '900 of 1000 open',
+      series: fds('900x20'),
+      at: '11m',
+      expect: [{ severity: 'ticket', labels: target('api-gateway') }],
+    },
     { name: '100 of 1000 open', series: fds('100x20'), at: '11m', expect: [] },
   ],
 };
@@ -143,6 +148,11 @@ sum by (job, service) (rate(http_request_duration_seconds_count{${OWN_JOBS},serv
       at: '12m',
       expect: [{ severity: 'ticket', labels: { job: 'api-gateway', service: 'api-gateway' } }],
     },
-    { name: 'two in a hundred refused', series: [gatewayRequests('0+98x20'), refused('0+2x20')], at: '12m', expect: [] },
+    {
+      name: 'two in a hundred refused',
+      series: [gatewayRequests('0+98x20'), refused('0+2x20')],
+      at: '12m',
+      expect: [],
+    },
   ],
 };

@@ -33,7 +33,10 @@ export const OWN_JOBS = `job=~"${JOBS_REGEX}"`;
 
 /** Fills {{ $labels.x }} the way Prometheus renders an annotation, for the tests' expectations. */
 export function render(template: string, labels: Record<string, string>): string {
-  return template.replace(/\{\{\s*\$labels\.([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g, (_all, name: string) => labels[name] ?? '');
+  return template.replace(
+    /\{\{\s*\$labels\.([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g,
+    (_all, name: string) => labels[name] ?? '',
+  );
 }
 
 export function annotations(alert: CauseAlert, labels?: Record<string, string>) {

@@ -17,13 +17,24 @@ export const business = dashboard({
         {
           title: 'Searches per minute',
           stack: true,
-          queries: [{ expr: `label_replace(${sumRate('route', searches)} * 60, "kind", "$1", "route", "/api/search/(.*)")`, legend: '{{kind}}' }],
+          queries: [
+            {
+              expr: `label_replace(${sumRate('route', searches)} * 60, "kind", "$1", "route", "/api/search/(.*)")`,
+              legend: '{{kind}}',
+            },
+          ],
         },
-        { title: 'Bookings per minute', description: 'Confirmed (201) and finishing in the background (202).', queries: [{ expr: `${bookings('$__rate_interval')} * 60`, legend: 'bookings' }] },
+        {
+          title: 'Bookings per minute',
+          description: 'Confirmed (201) and finishing in the background (202).',
+          queries: [{ expr: `${bookings('$__rate_interval')} * 60`, legend: 'bookings' }],
+        },
         {
           title: 'Revenue per minute (minor units)',
-          description: 'Captured payments in cents (or the currency\'s minor unit), by currency.',
-          queries: [{ expr: `${sumRate('currency', 'booking_revenue_minor_units_total')} * 60`, legend: '{{currency}}' }],
+          description: "Captured payments in cents (or the currency's minor unit), by currency.",
+          queries: [
+            { expr: `${sumRate('currency', 'booking_revenue_minor_units_total')} * 60`, legend: '{{currency}}' },
+          ],
         },
         {
           title: 'Conversion (bookings per search, last hour)',
@@ -52,13 +63,19 @@ export const business = dashboard({
         {
           title: 'Sign-ups per minute',
           queries: [
-            { expr: `${sumRate('', `${REQUESTS}${sel('service="auth"', 'method="POST"', 'route="/api/auth/register"', 'status_code="202"')}`)} * 60`, legend: 'sign-ups' },
+            {
+              expr: `${sumRate('', `${REQUESTS}${sel('service="auth"', 'method="POST"', 'route="/api/auth/register"', 'status_code="202"')}`)} * 60`,
+              legend: 'sign-ups',
+            },
           ],
         },
         {
           title: 'Sign-ins per minute',
           queries: [
-            { expr: `${sumRate('', `${REQUESTS}${sel('service="auth"', 'method="POST"', 'route="/api/auth/login"', 'status_code="200"')}`)} * 60`, legend: 'signed in' },
+            {
+              expr: `${sumRate('', `${REQUESTS}${sel('service="auth"', 'method="POST"', 'route="/api/auth/login"', 'status_code="200"')}`)} * 60`,
+              legend: 'signed in',
+            },
           ],
         },
       ],
@@ -69,10 +86,17 @@ export const business = dashboard({
         {
           title: 'Chat messages per minute',
           queries: [
-            { expr: `${sumRate('', `${REQUESTS}${sel('service="ai-agent"', 'method="POST"', 'route="/api/ai/chat"', 'status_code="202"')}`)} * 60`, legend: 'messages' },
+            {
+              expr: `${sumRate('', `${REQUESTS}${sel('service="ai-agent"', 'method="POST"', 'route="/api/ai/chat"', 'status_code="202"')}`)} * 60`,
+              legend: 'messages',
+            },
           ],
         },
-        { title: 'Plans per minute by outcome', stack: true, queries: [{ expr: `${sumRate('outcome', 'ai_plans_ended_total')} * 60`, legend: '{{outcome}}' }] },
+        {
+          title: 'Plans per minute by outcome',
+          stack: true,
+          queries: [{ expr: `${sumRate('outcome', 'ai_plans_ended_total')} * 60`, legend: '{{outcome}}' }],
+        },
         {
           title: 'Plans that ask back or find nothing',
           unit: 'percentunit',
@@ -84,7 +108,10 @@ export const business = dashboard({
             },
           ],
         },
-        { title: 'Deals published per hour', queries: [{ expr: 'sum(increase(ai_deals_published_total[1h]))', legend: 'deals' }] },
+        {
+          title: 'Deals published per hour',
+          queries: [{ expr: 'sum(increase(ai_deals_published_total[1h]))', legend: 'deals' }],
+        },
         {
           title: 'Price watches',
           queries: [

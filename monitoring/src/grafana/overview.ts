@@ -24,7 +24,8 @@ export const overview = dashboard({
           type: 'bargauge',
           unit: 'percentunit',
           max: 1,
-          description: 'Share of each SLO\'s error budget not yet spent over the period (recording rules from slo.rules.yml).',
+          description:
+            "Share of each SLO's error budget not yet spent over the period (recording rules from slo.rules.yml).",
           queries: [{ expr: 'slo:period_error_budget_remaining:ratio', legend: '{{slo}}' }],
         },
         {
@@ -36,19 +37,31 @@ export const overview = dashboard({
           title: 'Alerts firing',
           width: 24,
           description: 'What Prometheus is sending to Alertmanager now, by alert and severity.',
-          queries: [{ expr: 'sum by (alertname, severity) (ALERTS{alertstate="firing"})', legend: '{{alertname}} ({{severity}})' }],
+          queries: [
+            {
+              expr: 'sum by (alertname, severity) (ALERTS{alertstate="firing"})',
+              legend: '{{alertname}} ({{severity}})',
+            },
+          ],
         },
       ],
     },
     {
       title: 'Traffic, errors, latency per process',
       panels: [
-        { title: 'Requests per second', unit: 'reqps', queries: [{ expr: sumRate('service', `${REQUESTS}${all}`), legend: '{{service}}' }] },
+        {
+          title: 'Requests per second',
+          unit: 'reqps',
+          queries: [{ expr: sumRate('service', `${REQUESTS}${all}`), legend: '{{service}}' }],
+        },
         {
           title: 'Server errors (5xx share)',
           unit: 'percentunit',
           queries: [
-            { expr: share('service', `${REQUESTS}${sel(NOT_SCRAPES, 'status_code=~"5.."')}`, `${REQUESTS}${all}`), legend: '{{service}}' },
+            {
+              expr: share('service', `${REQUESTS}${sel(NOT_SCRAPES, 'status_code=~"5.."')}`, `${REQUESTS}${all}`),
+              legend: '{{service}}',
+            },
           ],
         },
         {
@@ -78,22 +91,16 @@ export const overview = dashboard({
       ],
     },
     {
-      title: 'Edge',
+      title: 'At the gateway',
       panels: [
-        {
-          title: 'TLS certificate: days left',
-          type: 'stat',
-          unit: 'd',
-          description: 'From the blackbox exporter probing the nginx edge (job "edge").',
-          queries: [
-            { expr: 'min by (instance) (probe_ssl_earliest_cert_expiry{job="edge"} - time()) / 86400', legend: '{{instance}}' },
-          ],
-        },
         {
           title: 'Gateway answers for unavailable services',
           unit: 'reqps',
-          description: 'The gateway\'s own 502/503/504: a service unreachable, too slow, broken off, or its circuit open.',
-          queries: [{ expr: sumRate('upstream, kind', 'gateway_upstream_errors_total'), legend: '{{upstream}} {{kind}}' }],
+          description:
+            "The gateway's own 502/503/504: a service unreachable, too slow, broken off, or its circuit open.",
+          queries: [
+            { expr: sumRate('upstream, kind', 'gateway_upstream_errors_total'), legend: '{{upstream}} {{kind}}' },
+          ],
         },
         {
           title: 'Requests refused by rate limits',

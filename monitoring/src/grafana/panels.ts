@@ -77,7 +77,14 @@ export function dashboard(spec: DashboardSpec) {
   let y = 0;
   const panels: Record<string, unknown>[] = [];
   for (const row of spec.rows) {
-    panels.push({ id: ++id, type: 'row', title: row.title, collapsed: false, gridPos: { h: 1, w: 24, x: 0, y }, panels: [] });
+    panels.push({
+      id: ++id,
+      type: 'row',
+      title: row.title,
+      collapsed: false,
+      gridPos: { h: 1, w: 24, x: 0, y },
+      panels: [],
+    });
     y += 1;
     let x = 0;
     for (const panel of row.panels) {
@@ -122,7 +129,16 @@ export function dashboard(spec: DashboardSpec) {
     time: { from: 'now-3h', to: 'now' },
     templating: { list: [] },
     annotations: { list: [] },
-    links: [{ type: 'dashboards', title: 'Tripwise', tags: ['tripwise'], asDropdown: true, includeVars: false, keepTime: true }],
+    links: [
+      {
+        type: 'dashboards',
+        title: 'Tripwise',
+        tags: ['tripwise'],
+        asDropdown: true,
+        includeVars: false,
+        keepTime: true,
+      },
+    ],
     panels,
   };
 }

@@ -10,13 +10,26 @@ export const realtime = dashboard({
     {
       title: 'Connections',
       panels: [
-        { title: 'Sockets per agent instance', queries: [{ expr: 'sum by (instance) (ai_agent_sockets_connected)', legend: '{{instance}}' }] },
+        {
+          title: 'Sockets per agent instance',
+          queries: [{ expr: 'sum by (instance) (ai_agent_sockets_connected)', legend: '{{instance}}' }],
+        },
         {
           title: 'TCP sockets open in the agent process',
-          description: 'Every socket of the process (travelers, database, Redis, HTTP): an upper bound until sockets are counted.',
-          queries: [{ expr: 'sum by (instance) (nodejs_active_handles{service="ai-agent",type="Socket"})', legend: '{{instance}}' }],
+          description:
+            'Every socket of the process (travelers, database, Redis, HTTP): an upper bound until sockets are counted.',
+          queries: [
+            {
+              expr: 'sum by (instance) (nodejs_active_handles{service="ai-agent",type="Socket"})',
+              legend: '{{instance}}',
+            },
+          ],
         },
-        { title: 'Disconnects by reason', unit: 'reqps', queries: [{ expr: sumRate('reason', 'ai_agent_socket_disconnects_total'), legend: '{{reason}}' }] },
+        {
+          title: 'Disconnects by reason',
+          unit: 'reqps',
+          queries: [{ expr: sumRate('reason', 'ai_agent_socket_disconnects_total'), legend: '{{reason}}' }],
+        },
         {
           title: 'WebSocket upgrades at the gateway',
           unit: 'reqps',
@@ -53,7 +66,15 @@ export const realtime = dashboard({
           title: 'Chat messages accepted',
           unit: 'reqps',
           description: 'Each starts a plan whose progress streams over the sockets.',
-          queries: [{ expr: sumRate('', `${REQUESTS}${sel('service="ai-agent"', 'route=~"(/api/ai)?/chat"', 'status_code="202"')}`), legend: 'messages' }],
+          queries: [
+            {
+              expr: sumRate(
+                '',
+                `${REQUESTS}${sel('service="ai-agent"', 'route=~"(/api/ai)?/chat"', 'status_code="202"')}`,
+              ),
+              legend: 'messages',
+            },
+          ],
         },
       ],
     },

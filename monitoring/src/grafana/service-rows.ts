@@ -11,11 +11,20 @@ export function redRow(service: string): RowSpec {
   return {
     title: 'Requests (rate, errors, duration)',
     panels: [
-      { title: 'Requests per second by route', unit: 'reqps', queries: [{ expr: sumRate('route', requests), legend: '{{route}}' }] },
+      {
+        title: 'Requests per second by route',
+        unit: 'reqps',
+        queries: [{ expr: sumRate('route', requests), legend: '{{route}}' }],
+      },
       {
         title: 'Server errors (5xx share) by route',
         unit: 'percentunit',
-        queries: [{ expr: share('route', `${REQUESTS}${sel(mine, NOT_SCRAPES, 'status_code=~"5.."')}`, requests), legend: '{{route}}' }],
+        queries: [
+          {
+            expr: share('route', `${REQUESTS}${sel(mine, NOT_SCRAPES, 'status_code=~"5.."')}`, requests),
+            legend: '{{route}}',
+          },
+        ],
       },
       {
         title: 'Responses by status',
@@ -32,7 +41,12 @@ export function redRow(service: string): RowSpec {
           { expr: quantile(0.99, buckets, ''), legend: 'p99' },
         ],
       },
-      { title: 'Latency p95 by route', unit: 's', width: 16, queries: [{ expr: quantile(0.95, buckets, 'route'), legend: '{{route}}' }] },
+      {
+        title: 'Latency p95 by route',
+        unit: 's',
+        width: 16,
+        queries: [{ expr: quantile(0.95, buckets, 'route'), legend: '{{route}}' }],
+      },
     ],
   };
 }
@@ -44,7 +58,10 @@ export function processRow(service: string): RowSpec {
     title: 'Process (saturation)',
     panels: [
       { title: 'Instances up', type: 'stat', queries: [{ expr: `sum(up{job="${service}"})`, legend: 'up' }] },
-      { title: 'CPU (cores)', queries: [{ expr: sumRate('instance', `process_cpu_seconds_total${mine}`), legend: '{{instance}}' }] },
+      {
+        title: 'CPU (cores)',
+        queries: [{ expr: sumRate('instance', `process_cpu_seconds_total${mine}`), legend: '{{instance}}' }],
+      },
       {
         title: 'Event-loop lag',
         unit: 's',
@@ -66,7 +83,9 @@ export function processRow(service: string): RowSpec {
       {
         title: 'Time in garbage collection',
         unit: 'percentunit',
-        queries: [{ expr: sumRate('instance, kind', `nodejs_gc_duration_seconds_sum${mine}`), legend: '{{kind}} {{instance}}' }],
+        queries: [
+          { expr: sumRate('instance, kind', `nodejs_gc_duration_seconds_sum${mine}`), legend: '{{kind}} {{instance}}' },
+        ],
       },
       {
         title: 'File descriptors and handles',
@@ -80,13 +99,14 @@ export function processRow(service: string): RowSpec {
 }
 
 /** Readiness and the process's dependencies: database, key-value store, the services it calls. */
-export function dependenciesRow(service: string, options: { database: boolean }): RowSpec {
+export function dependenciesRow(service: string, options: { database: boolean; callsServices: boolean }): RowSpec {
   const mine = `service="${service}"`;
   const panels: RowSpec['panels'] = [
     {
       title: 'Readiness probes answered',
       unit: 'reqps',
-      description: 'GET /ready as the orchestrator (compose healthcheck, Kubernetes probe) asks it: 503 means a dependency failed.',
+      description:
+        'GET /ready as the orchestrator (compose healthcheck, Kubernetes probe) asks it: 503 means a dependency failed.',
       queries: [{ expr: sumRate('status_code', `${REQUESTS}${sel(mine, READY)}`), legend: '{{status_code}}' }],
     },
     {
@@ -96,7 +116,9 @@ export function dependenciesRow(service: string, options: { database: boolean })
     {
       title: 'Key-value store commands p95',
       unit: 's',
-      queries: [{ expr: quantile(0.95, `kv_command_duration_seconds_bucket${sel(mine)}`, 'command'), legend: '{{command}}' }],
+      queries: [
+        { expr: quantile(0.95, `kv_command_duration_seconds_bucket${sel(mine)}`, 'command'), legend: '{{command}}' },
+      ],
     },
   ];
   if (options.database) {
@@ -108,16 +130,23 @@ export function dependenciesRow(service: string, options: { database: boolean })
       {
         title: 'Database queries p95',
         unit: 's',
-        queries: [{ expr: quantile(0.95, `db_query_duration_seconds_bucket${sel(mine)}`, 'outcome'), legend: '{{outcome}}' }],
-      },
-      {
-        title: 'Calls to other services',
-        unit: 'reqps',
         queries: [
-          { expr: sumRate('target, outcome', `upstream_request_duration_seconds_count${sel(mine)}`), legend: '{{target}} {{outcome}}' },
+          { expr: quantile(0.95, `db_query_duration_seconds_bucket${sel(mine)}`, 'outcome'), legend: '{{outcome}}' },
         ],
       },
     );
+  }
+  if (options.callsServices) {
+    panels.push({
+      title: 'Calls to other services',
+      unit: 'reqps',
+      queries: [
+        {
+          expr: sumRate('target, outcome', `upstream_request_duration_seconds_count${sel(mine)}`),
+          legend: '{{target}} {{outcome}}',
+        },
+      ],
+    });
   }
   return { title: 'Dependencies', panels };
 }
@@ -135,8 +164,17 @@ export function sloRow(service: string): RowSpec {
         max: 1,
         queries: [{ expr: `slo:period_error_budget_remaining:ratio${mine}`, legend: '{{slo}}' }],
       },
-      { title: 'Burn rate (1 hour)', queries: [{ expr: `slo:sli_error:ratio_rate1h${mine} / on (slo) group_left slo:error_budget:ratio`, legend: '{{slo}}' }] },
-      { title: 'Error ratio (5 minutes)', unit: 'percentunit', queries: [{ expr: `slo:sli_error:ratio_rate5m${mine}`, legend: '{{slo}}' }] },
+      {
+        title: 'Burn rate (1 hour)',
+        queries: [
+          { expr: `slo:sli_error:ratio_rate1h${mine} / on (slo) group_left slo:error_budget:ratio`, legend: '{{slo}}' },
+        ],
+      },
+      {
+        title: 'Error ratio (5 minutes)',
+        unit: 'percentunit',
+        queries: [{ expr: `slo:sli_error:ratio_rate5m${mine}`, legend: '{{slo}}' }],
+      },
     ],
   };
 }

@@ -11,13 +11,18 @@ const gatewayRow: RowSpec = {
     {
       title: 'Upstream latency p95',
       unit: 's',
-      queries: [{ expr: quantile(0.95, 'gateway_upstream_duration_seconds_bucket', 'upstream'), legend: '{{upstream}}' }],
+      queries: [
+        { expr: quantile(0.95, 'gateway_upstream_duration_seconds_bucket', 'upstream'), legend: '{{upstream}}' },
+      ],
     },
     {
       title: 'Upstream answers by status class',
       unit: 'reqps',
       queries: [
-        { expr: sumRate('upstream, status_class', 'gateway_upstream_duration_seconds_count'), legend: '{{upstream}} {{status_class}}' },
+        {
+          expr: sumRate('upstream, status_class', 'gateway_upstream_duration_seconds_count'),
+          legend: '{{upstream}} {{status_class}}',
+        },
       ],
     },
     {
@@ -30,7 +35,11 @@ const gatewayRow: RowSpec = {
       max: 2,
       queries: [{ expr: 'max by (upstream) (gateway_circuit_state)', legend: '{{upstream}}' }],
     },
-    { title: 'Rate-limit refusals', unit: 'reqps', queries: [{ expr: sumRate('limiter', 'gateway_rate_limited_total'), legend: '{{limiter}}' }] },
+    {
+      title: 'Rate-limit refusals',
+      unit: 'reqps',
+      queries: [{ expr: sumRate('limiter', 'gateway_rate_limited_total'), legend: '{{limiter}}' }],
+    },
     {
       title: 'WebSocket upgrades',
       unit: 'reqps',
@@ -47,12 +56,19 @@ const authRow: RowSpec = {
       unit: 'reqps',
       queries: [
         {
-          expr: sumRate('status_code', `${REQUESTS}${sel('service="auth"', 'method="POST"', 'route=~"(/api/auth)?/login(/mfa)?"')}`),
+          expr: sumRate(
+            'status_code',
+            `${REQUESTS}${sel('service="auth"', 'method="POST"', 'route=~"(/api/auth)?/login(/mfa)?"')}`,
+          ),
           legend: '{{status_code}}',
         },
       ],
     },
-    { title: 'Sign-ins by outcome', unit: 'reqps', queries: [{ expr: sumRate('outcome', 'auth_logins_total'), legend: '{{outcome}}' }] },
+    {
+      title: 'Sign-ins by outcome',
+      unit: 'reqps',
+      queries: [{ expr: sumRate('outcome', 'auth_logins_total'), legend: '{{outcome}}' }],
+    },
     {
       title: 'Second-factor challenges',
       unit: 'reqps',
@@ -60,7 +76,8 @@ const authRow: RowSpec = {
     },
     {
       title: 'Refresh-token reuse detected',
-      description: 'A replayed refresh token: the session is revoked and its owner told. More than a trickle means stolen tokens.',
+      description:
+        'A replayed refresh token: the session is revoked and its owner told. More than a trickle means stolen tokens.',
       queries: [{ expr: 'sum(increase(auth_refresh_reuse_detected_total[1h]))', legend: 'per hour' }],
     },
   ],
@@ -74,14 +91,24 @@ const searchRow: RowSpec = {
       unit: 'percentunit',
       max: 1,
       description: 'Hit: the day, city or place was held at its current version; miss: it was read again first.',
-      queries: [{ expr: share('kind', 'search_held_requests_total{result="hit"}', 'search_held_requests_total'), legend: '{{kind}}' }],
+      queries: [
+        {
+          expr: share('kind', 'search_held_requests_total{result="hit"}', 'search_held_requests_total'),
+          legend: '{{kind}}',
+        },
+      ],
     },
     { title: 'Listings held', queries: [{ expr: 'sum by (kind) (search_held_listings)', legend: '{{kind}}' }] },
     {
       title: 'Details pages answered from memory',
       unit: 'percentunit',
       max: 1,
-      queries: [{ expr: share('kind', 'search_details_requests_total{result="hit"}', 'search_details_requests_total'), legend: '{{kind}}' }],
+      queries: [
+        {
+          expr: share('kind', 'search_details_requests_total{result="hit"}', 'search_details_requests_total'),
+          legend: '{{kind}}',
+        },
+      ],
     },
     {
       title: 'Holds by outcome',
@@ -107,7 +134,11 @@ const bookingRow: RowSpec = {
       unit: 'percentunit',
       queries: [{ expr: share('', bookingAttempts('status_code="402"'), bookingAttempts()), legend: 'declined' }],
     },
-    { title: 'Saga steps', unit: 'reqps', queries: [{ expr: sumRate('step, outcome', 'booking_saga_steps_total'), legend: '{{step}} {{outcome}}' }] },
+    {
+      title: 'Saga steps',
+      unit: 'reqps',
+      queries: [{ expr: sumRate('step, outcome', 'booking_saga_steps_total'), legend: '{{step}} {{outcome}}' }],
+    },
     {
       title: 'Recoveries',
       queries: [
@@ -115,7 +146,11 @@ const bookingRow: RowSpec = {
         { expr: 'sum(booking_saga_awaiting_recovery)', legend: 'awaiting recovery' },
       ],
     },
-    { title: 'Card authorisations', unit: 'reqps', queries: [{ expr: sumRate('outcome', 'booking_payments_total'), legend: '{{outcome}}' }] },
+    {
+      title: 'Card authorisations',
+      unit: 'reqps',
+      queries: [{ expr: sumRate('outcome', 'booking_payments_total'), legend: '{{outcome}}' }],
+    },
   ],
 };
 
@@ -126,10 +161,21 @@ const agentRow: RowSpec = {
       title: 'Chat messages by answer',
       unit: 'reqps',
       queries: [
-        { expr: sumRate('status_code', `${REQUESTS}${sel('service="ai-agent"', 'method="POST"', 'route=~"(/api/ai)?/chat"')}`), legend: '{{status_code}}' },
+        {
+          expr: sumRate(
+            'status_code',
+            `${REQUESTS}${sel('service="ai-agent"', 'method="POST"', 'route=~"(/api/ai)?/chat"')}`,
+          ),
+          legend: '{{status_code}}',
+        },
       ],
     },
-    { title: 'Plans by outcome', unit: 'reqps', stack: true, queries: [{ expr: sumRate('outcome', 'ai_plans_ended_total'), legend: '{{outcome}}' }] },
+    {
+      title: 'Plans by outcome',
+      unit: 'reqps',
+      stack: true,
+      queries: [{ expr: sumRate('outcome', 'ai_plans_ended_total'), legend: '{{outcome}}' }],
+    },
     {
       title: 'Time to first progress and to result (p95)',
       unit: 's',
@@ -150,34 +196,34 @@ export const serviceDashboards = [
     redRow('api-gateway'),
     gatewayRow,
     processRow('api-gateway'),
-    dependenciesRow('api-gateway', { database: false }),
+    dependenciesRow('api-gateway', { database: false, callsServices: false }),
   ]),
   serviceDashboard('auth', 'Accounts, sessions and second factors.', [
     sloRow('auth'),
     redRow('auth'),
     authRow,
     processRow('auth'),
-    dependenciesRow('auth', { database: true }),
+    dependenciesRow('auth', { database: true, callsServices: false }),
   ]),
   serviceDashboard('search', 'Inventory, searches, held scopes, holds and the price market.', [
     sloRow('search'),
     redRow('search'),
     searchRow,
     processRow('search'),
-    dependenciesRow('search', { database: true }),
+    dependenciesRow('search', { database: true, callsServices: false }),
   ]),
   serviceDashboard('booking', 'Bookings, the saga, payments and billing.', [
     sloRow('booking'),
     redRow('booking'),
     bookingRow,
     processRow('booking'),
-    dependenciesRow('booking', { database: true }),
+    dependenciesRow('booking', { database: true, callsServices: true }),
   ]),
   serviceDashboard('ai-agent', 'The concierge: chat, plans, deals and watches (sockets: see Tripwise / Real time).', [
     sloRow('ai-agent'),
     redRow('ai-agent'),
     agentRow,
     processRow('ai-agent'),
-    dependenciesRow('ai-agent', { database: true }),
+    dependenciesRow('ai-agent', { database: true, callsServices: true }),
   ]),
 ];

@@ -13,7 +13,14 @@ import { SLOS, type Slo } from '../slo/spec.ts';
 
 type Expected = { severity: 'page' | 'ticket'; labels: Record<string, string>; annotations: Record<string, string> };
 
-function ruleTest(name: string, interval: string, series: TestSeries[], at: string, alert: string, expected: Expected[]) {
+function ruleTest(
+  name: string,
+  interval: string,
+  series: TestSeries[],
+  at: string,
+  alert: string,
+  expected: Expected[],
+) {
   return {
     name,
     interval,
@@ -81,16 +88,36 @@ function sloScenarios(slo: Slo) {
   const { sli } = slo;
 
   const scenarios = [
-    test('20x the budget for an hour pages (1h and 5m over 14.4x)', sli.testSeries(traffic(20)), '65m', expect('page', 'ticket')),
+    test(
+      '20x the budget for an hour pages (1h and 5m over 14.4x)',
+      sli.testSeries(traffic(20)),
+      '65m',
+      expect('page', 'ticket'),
+    ),
     test(
       '20x for the last 55 minutes of a quiet afternoon pages through 1h and 5m alone (6h is under 6x)',
       sli.testSeries(traffic(20, 150)),
       '205m',
       expect('page', 'ticket'),
     ),
-    test('8x the budget pages through 6h and 30m (over 6x), not 1h (under 14.4x)', sli.testSeries(traffic(8)), '65m', expect('page', 'ticket')),
-    test('4x the budget files a ticket (1d and 2h over 3x), no page', sli.testSeries(traffic(4)), '65m', expect('ticket')),
-    test('2x the budget files a ticket (3d and 6h over 1x), no page', sli.testSeries(traffic(2)), '65m', expect('ticket')),
+    test(
+      '8x the budget pages through 6h and 30m (over 6x), not 1h (under 14.4x)',
+      sli.testSeries(traffic(8)),
+      '65m',
+      expect('page', 'ticket'),
+    ),
+    test(
+      '4x the budget files a ticket (1d and 2h over 3x), no page',
+      sli.testSeries(traffic(4)),
+      '65m',
+      expect('ticket'),
+    ),
+    test(
+      '2x the budget files a ticket (3d and 6h over 1x), no page',
+      sli.testSeries(traffic(2)),
+      '65m',
+      expect('ticket'),
+    ),
     test('half the budget stays quiet', sli.testSeries(traffic(0.5)), '65m', []),
     test(
       'an hour at 20x, then none: the page stops once the short windows are clean, the ticket stays',

@@ -113,7 +113,8 @@ export function httpAvailability(routes: HttpRoutes): Sli {
   const count = 'http_request_duration_seconds_count';
   const gatewayFailures = `gateway_upstream_errors_total{upstream="${routes.upstream}"}`;
   return {
-    bad: (w) => `${sumRate(`${count}${routeSelector(routes, ',status_code=~"5.."')}`, w)} + ${sumRate(gatewayFailures, w)}`,
+    bad: (w) =>
+      `${sumRate(`${count}${routeSelector(routes, ',status_code=~"5.."')}`, w)} + ${sumRate(gatewayFailures, w)}`,
     total: (w) => `${sumRate(`${count}${routeSelector(routes)}`, w)} + ${sumRate(gatewayFailures, w)}`,
     testSeries: (traffic) => [
       { series: `${count}${labels(exampleLabels(routes, '200'))}`, values: goodAndBad(traffic).good },

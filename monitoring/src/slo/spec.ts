@@ -85,7 +85,11 @@ export const SLOS: Slo[] = [
     periodDays: 30,
     promise: '99.9% of sign-ins (password, second factor, token refresh) are answered without a server error.',
     sli: httpAvailability(signIn),
-    confirm: [CHECK_SERVICE('auth'), CHECK_GATEWAY, 'Read auth\'s error lines: `npm start` prints them; in production, its JSON logs with level "error".'],
+    confirm: [
+      CHECK_SERVICE('auth'),
+      CHECK_GATEWAY,
+      'Read auth\'s error lines: `npm start` prints them; in production, its JSON logs with level "error".',
+    ],
     actions: [
       'If auth is down or not ready, see TripwiseServiceDown / TripwiseDependencyUnreachable: it is usually the database or Redis.',
       'A failing refresh signs every traveler out within 10 minutes: treat it as the most urgent sign-in failure.',
@@ -163,7 +167,7 @@ export const SLOS: Slo[] = [
     confirm: [
       CHECK_SERVICE('booking'),
       CHECK_GATEWAY,
-      'A 503 from booking means search or the card processor did not answer: check both (search\'s dashboard, PAYMENTS_URL).',
+      "A 503 from booking means search or the card processor did not answer: check both (search's dashboard, PAYMENTS_URL).",
     ],
     actions: [
       'Nothing is charged when booking answers 503, and a retry with the same Idempotency-Key is safe: travelers can try again once the dependency is back.',
