@@ -285,4 +285,13 @@ export const METRIC_FIXES = [
     fix: 'Label proxied requests with the upstream route template, matched against the paths of the OpenAPI documents the gateway already merges for /api/docs (unknown paths stay proxy:<upstream>); then move the SLIs to the gateway.',
     where: 'api-gateway/src/app.ts (res.locals.routeLabel) and api-gateway/src/routes/api-docs.ts',
   },
+  {
+    metric:
+      'gateway_upstream_errors_total, gateway_rate_limited_total, search_held_requests_total, search_details_requests_total',
+    problem:
+      'Labelled counters appear only at their first event, so before it a rate reads "no data" instead of 0 and an alert that divides by them stays silent. The SLO rules and panels work around it with `or vector(0)` / `or 0 * …`.',
+    fix: 'Set each known label combination to 0 when the process starts (upstreams × kinds, limiters, kinds × hit/miss), as for the metrics to add.',
+    where:
+      'api-gateway/src/proxy/gateway-metrics.ts, services/search/src/domain/cache/held-scopes.ts and held-details.ts',
+  },
 ];

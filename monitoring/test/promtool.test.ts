@@ -98,7 +98,7 @@ describe('promtool on the Prometheus configuration and rules', () => {
       }),
     ];
     const config = await kubernetesWithPodsFromFile(pods);
-    const result = await runTool('promtool', ['check', 'service-discovery', '--timeout=2s', config, 'tripwise-pods'], {
+    const result = await runTool('promtool', ['check', 'service-discovery', '--timeout=8s', config, 'tripwise-pods'], {
       cwd: scratch,
     });
     expect(result.code, result.stderr).toBe(0);

@@ -1,8 +1,9 @@
 /**
  * Drives the requests that the SLOs and dashboards read, through the gateway as a traveler would: sign-up, sign-in,
- * each kind of search and details page, a booking (confirmed, then cancelled), a declined card, an AI chat message,
- * a request no route matches and one the gateway refuses. Each step's status is returned, so a caller can tell a
- * quiet stack from a broken one.
+ * each kind of search and details page, a booking (confirmed, then cancelled), a declined card, AI chat messages
+ * until the gateway's per-user limit refuses one (RATE_LIMIT_AI_MESSAGES_PER_MINUTE should be low), a request no
+ * route matches and one the gateway refuses. Each step's status is returned, so a caller can tell a quiet stack from
+ * a broken one.
  */
 export async function driveTraffic(gatewayUrl: string): Promise<Record<string, number>> {
   const statuses: Record<string, number> = {};
@@ -72,12 +73,19 @@ export async function driveTraffic(gatewayUrl: string): Promise<Record<string, n
   await call('bookings', '/api/bookings?when=upcoming', { headers });
   await call('cancel', `/api/bookings/${booked.id}/cancel`, { method: 'POST', headers });
 
-  await call('ai-chat', '/api/ai/chat', {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ message: `A weekend in Paris from New York on ${day(21)} for two` }),
-  });
+  for (let attempt = 0; attempt < 10 && statuses['ai-chat'] !== 429; attempt++) {
+    await call('ai-chat', '/api/ai/chat', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ message: `A weekend in Paris from New York on ${day(21)} for two` }),
+    });
+  }
   await call('unmatched', '/api/search/no-such-route');
   await call('refused', '/api/bookings', { headers: json });
   return statuses;
+}
+
+/** What an orchestrator does all the time (a compose healthcheck, a Kubernetes readiness probe): ask each /ready. */
+export async function probeReadiness(processUrls: string[]): Promise<number[]> {
+  return Promise.all(processUrls.map((url) => fetch(`${url}/ready`).then((res) => res.status)));
 }

@@ -83,8 +83,12 @@ export function processRow(service: string): RowSpec {
       {
         title: 'Time in garbage collection',
         unit: 'percentunit',
+        description: 'prom-client records a kind of collection from its first one on: until then, 0.',
         queries: [
-          { expr: sumRate('instance, kind', `nodejs_gc_duration_seconds_sum${mine}`), legend: '{{kind}} {{instance}}' },
+          {
+            expr: `${sumRate('instance, kind', `nodejs_gc_duration_seconds_sum${mine}`)}\nor on (instance)\n0 * ${sumRate('instance', `process_cpu_seconds_total${mine}`)}`,
+            legend: '{{kind}} {{instance}}',
+          },
         ],
       },
       {

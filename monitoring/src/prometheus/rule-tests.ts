@@ -11,6 +11,12 @@ import { SLOS, type Slo } from '../slo/spec.ts';
  * are the same for every SLO, in multiples of its error budget, so they test the burn-rate windows themselves.
  */
 
+const promLabels = (set: Record<string, string>) =>
+  `{${Object.entries(set)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => `${name}="${value}"`)
+    .join(', ')}}`;
+
 type Expected = { severity: 'page' | 'ticket'; labels: Record<string, string>; annotations: Record<string, string> };
 
 function ruleTest(
@@ -151,13 +157,30 @@ function sloScenarios(slo: Slo) {
       ),
     );
   }
+  // What is left of the budget: half of it spent, then a quiet hour with no events at all changes nothing.
+  const remaining = {
+    name: `${slo.name}: half the budget spent, then an hour without events: half the budget remains`,
+    interval: '1m',
+    input_series: sli
+      .testSeries({ ...traffic(0.5), trafficUntil: 30 })
+      .map((s) => ({ series: s.series, values: s.values })),
+    promql_expr_test: [
+      {
+        // Rounded: floating-point sums over an hour of samples are off in the 15th digit.
+        expr: `round(slo:period_error_budget_remaining:ratio{slo="${slo.name}"}, 0.001)`,
+        eval_time: '95m',
+        exp_samples: [{ labels: promLabels(sloLabels(slo)), value: 0.5 }],
+      },
+      { expr: `slo:sli_error:ratio_rate5m{slo="${slo.name}"}`, eval_time: '95m', exp_samples: [] },
+    ],
+  };
   const unreachable = sli.unreachableSeries?.(10, MINUTES);
   if (unreachable) {
     scenarios.push(
       test('the service is unreachable and the gateway answers for it', unreachable, '65m', expect('page', 'ticket')),
     );
   }
-  return scenarios;
+  return [...scenarios, remaining];
 }
 
 /** Every promtool test file (monitoring/prometheus/tests/<name>.test.yml) by name: one per rule file. */

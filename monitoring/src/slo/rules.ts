@@ -14,9 +14,12 @@ export function budget(slo: Slo): string {
 
 const ratio = (window: string) => `slo:sli_error:ratio_rate${window}`;
 const select = (slo: Slo, window: string) => `${ratio(window)}{slo="${slo.name}"}`;
+const BAD_RATE = 'slo:sli_bad_events:rate5m';
+const TOTAL_RATE = 'slo:sli_events:rate5m';
 
+/** Bad over all events in the window; no sample at all (not NaN) while there are none, e.g. a quiet night. */
 function ratioExpr(slo: Slo, window: string): string {
-  return `(\n  ${slo.sli.bad(window)}\n)\n/\n(\n  ${slo.sli.total(window)}\n)`;
+  return `(\n  ${slo.sli.bad(window)}\n)\n/\n(\n  ${slo.sli.total(window)}\n  > 0\n)`;
 }
 
 /** Recording rules (Sloth's names): the error ratio over each window, the period's ratio, and what is left of the budget. */
@@ -27,8 +30,16 @@ function recordingGroup(slo: Slo): YamlValue {
     name: `slo:${slo.name}`,
     rules: [
       ...RATIO_WINDOWS.map((window) => ({ record: ratio(window), expr: ratioExpr(slo, window), labels })),
-      // The mean of the 5-minute ratios over the period, as Sloth does: cheap, and defined from the first 5 minutes on.
-      { record: ratio(period), expr: `avg_over_time(${select(slo, '5m')}[${period}])`, labels },
+      // The period's ratio from the 5-minute event rates, recorded (cheap to sum over 30 days) and weighted by
+      // traffic: a quiet hour with one error does not count as much as a busy one, and hours without events count
+      // for nothing instead of making the whole period NaN.
+      { record: BAD_RATE, expr: slo.sli.bad('5m'), labels },
+      { record: TOTAL_RATE, expr: slo.sli.total('5m'), labels },
+      {
+        record: ratio(period),
+        expr: `sum_over_time(${BAD_RATE}{slo="${slo.name}"}[${period}])\n/\nsum_over_time(${TOTAL_RATE}{slo="${slo.name}"}[${period}])`,
+        labels,
+      },
       { record: 'slo:objective:ratio', expr: `vector(${slo.objective})`, labels },
       { record: 'slo:error_budget:ratio', expr: `vector(${budget(slo)})`, labels },
       { record: 'slo:time_period:days', expr: `vector(${slo.periodDays})`, labels },

@@ -17,6 +17,8 @@ export interface TestTraffic {
   minutes: number;
   badFrom?: number;
   badUntil?: number;
+  /** The minute from which there are no events at all (a quiet night). */
+  trafficUntil?: number;
 }
 
 export interface TestSeries {
@@ -56,12 +58,14 @@ function piecewise(minutes: number, changes: number[], perMinute: (minute: numbe
 }
 
 /** The good and bad events of a test's traffic, as counters' samples. */
-function goodAndBad({ totalPerMinute, badPerMinute, minutes, badFrom = 0, badUntil = minutes }: TestTraffic) {
-  const bad = (minute: number) => (minute >= badFrom && minute < badUntil ? badPerMinute : 0);
-  const changes = [badFrom, badUntil];
+function goodAndBad(traffic: TestTraffic) {
+  const { totalPerMinute, badPerMinute, minutes, badFrom = 0, badUntil = minutes, trafficUntil = minutes } = traffic;
+  const total = (minute: number) => (minute < trafficUntil ? totalPerMinute : 0);
+  const bad = (minute: number) => (minute >= badFrom && minute < Math.min(badUntil, trafficUntil) ? badPerMinute : 0);
+  const changes = [badFrom, badUntil, trafficUntil];
   return {
-    all: piecewise(minutes, [], () => totalPerMinute),
-    good: piecewise(minutes, changes, (m) => totalPerMinute - bad(m)),
+    all: piecewise(minutes, changes, total),
+    good: piecewise(minutes, changes, (m) => total(m) - bad(m)),
     bad: piecewise(minutes, changes, bad),
   };
 }
