@@ -111,21 +111,23 @@ describe('promtool on the Prometheus configuration and rules', () => {
         path,
         namespace,
         podName,
-      }));
+      }))
+      // promtool lists the targets in no fixed order.
+      .sort((a, b) => String(a.podName).localeCompare(String(b.podName)));
     expect(targets).toEqual([
-      {
-        name: 'search',
-        instance: `${pods[0]!.labels.__meta_kubernetes_pod_ip}:4002`,
-        path: '/metrics',
-        namespace: 'tripwise',
-        podName: 'search-7d9f',
-      },
       {
         name: 'api-gateway',
         instance: `${pods[1]!.labels.__meta_kubernetes_pod_ip}:8080`,
         path: '/internal-metrics',
         namespace: 'tripwise',
         podName: 'api-gateway-1a2b',
+      },
+      {
+        name: 'search',
+        instance: `${pods[0]!.labels.__meta_kubernetes_pod_ip}:4002`,
+        path: '/metrics',
+        namespace: 'tripwise',
+        podName: 'search-7d9f',
       },
     ]);
   });
