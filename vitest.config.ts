@@ -19,6 +19,7 @@ export default defineConfig({
             'services/*/test/**/*.test.ts',
             'e2e/test/**/*.test.ts',
             'eslint-rules/**/*.test.ts',
+            'monitoring/test/**/*.test.ts',
           ],
         },
       },
