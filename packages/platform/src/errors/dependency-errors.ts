@@ -7,7 +7,15 @@
 export type Dependency = 'database' | 'key-value store' | 'service this depends on';
 
 /** Socket-level failures: the peer refused, went away, or never answered. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ENOTFOUND']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ENOTFOUND',
+]);
 /** PostgreSQL: connection exceptions (class 08), shutting down or starting, too many connections, cancelled by timeout. */
 const POSTGRES_UNAVAILABLE = /^(08...|57P01|57P02|57P03|53300|57014)$/;
 const POSTGRES_MESSAGES = [
