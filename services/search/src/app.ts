@@ -52,6 +52,8 @@ export interface SearchService extends Service {
   priceMarket: PriceMarket;
   /** Impressions and views counted in memory; index.ts flushes them every STATS_FLUSH_MS. */
   stats: ListingStats;
+  /** For the rolling window: a day of flights was written, so what searches hold of it is read again. */
+  flightDayChanged: (day: string) => Promise<void>;
 }
 
 /**
@@ -153,5 +155,6 @@ export function createApp(deps: AppDeps): SearchService {
       app.use('/internal', market.router);
     },
   });
-  return { ...service, inventoryChanged, priceMarket, stats };
+  const flightDayChanged = (day: string) => cache.invalidate('flights', day);
+  return { ...service, inventoryChanged, priceMarket, stats, flightDayChanged };
 }

@@ -24,6 +24,8 @@ const schema = baseEnvSchema
     SEARCH_HELD_CARS: z.coerce.number().int().min(0).default(50_000),
     /** `demo` fills an empty inventory with generated flights, hotels and cars on first start; `none` leaves it. */
     SEED_INVENTORY: z.enum(['demo', 'none']).default('demo'),
+    /** How often the demo's flights are rolled forward (missing days ahead added, past ones removed); 0: never. */
+    INVENTORY_ROLL_MS: z.coerce.number().int().min(0).default(3_600_000),
     /** How often the price market moves prices; 0 turns it off. */
     PRICE_TICK_MS: z.coerce.number().int().min(0).default(60_000),
     /** How many flight cabins, rooms and cars (each) one tick reprices. */

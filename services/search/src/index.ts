@@ -6,6 +6,7 @@ import { SERVICE_NAME, createApp } from './app.ts';
 import { bookingClient } from './clients/booking.client.ts';
 import { config } from './config.ts';
 import { sweepExpiredHolds } from './domain/holds/holds.use-case.ts';
+import { rollFlightWindow } from './domain/inventory/roll-window.use-case.ts';
 import { seedInventory } from './domain/inventory/seed-inventory.ts';
 
 const migrationsDir = fileURLToPath(new URL('./data/migrations', import.meta.url));
@@ -38,6 +39,13 @@ await bootService({
       );
     }, SWEEP_MS);
     const flusher = setInterval(() => void service.stats.flush(), config.STATS_FLUSH_MS);
+    // The demo's window of flights moves with the calendar: days ahead added, days past removed.
+    const roll = () =>
+      rollFlightWindow(db, { logger, dayChanged: (day) => service.flightDayChanged(day) }).catch((err: unknown) =>
+        logger.error('flight window roll failed', { err }),
+      );
+    if (config.INVENTORY_ROLL_MS > 0) await roll();
+    const roller = config.INVENTORY_ROLL_MS > 0 ? setInterval(() => void roll(), config.INVENTORY_ROLL_MS) : undefined;
     const market =
       config.PRICE_TICK_MS > 0
         ? setInterval(() => {
@@ -47,6 +55,7 @@ await bootService({
     context.onClose(async () => {
       clearInterval(sweeper);
       clearInterval(flusher);
+      clearInterval(roller);
       clearInterval(market);
       await service.stats.flush();
     });

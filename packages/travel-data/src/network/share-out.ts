@@ -1,4 +1,4 @@
-import type { Rng } from './seeded-random.ts';
+import type { Rng } from '../seeded-random.ts';
 
 /** Splits a whole number by weights (largest remainder), so that the parts always add up to `total`. */
 export function shareOut(total: number, weights: readonly number[]): number[] {

@@ -1,6 +1,8 @@
 import type { AirlineProfile } from './airline-profiles.ts';
-import type { Cabin } from './inventory.types.ts';
-import type { Rng } from './seeded-random.ts';
+import type { Rng } from '../seeded-random.ts';
+
+export const CABINS = ['economy', 'premium_economy', 'business', 'first'] as const;
+export type Cabin = (typeof CABINS)[number];
 
 /** A cabin as a service sells it: seats on the aircraft, and its fare relative to economy. */
 export interface CabinPlan {

@@ -1,4 +1,4 @@
-import { wallClockIn } from '@tripwise/travel-data';
+import { wallClockIn } from './wall-clock.ts';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;

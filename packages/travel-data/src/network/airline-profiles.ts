@@ -1,4 +1,5 @@
-import { AIRLINES, airportByCode, type Airline } from '@tripwise/travel-data';
+import { AIRLINES, type Airline } from '../airlines.ts';
+import { airportByCode } from '../airports.ts';
 
 /** What the schedule needs to know about a carrier beyond its hubs. */
 export interface AirlineProfile {
