@@ -119,10 +119,6 @@ async function prepare(key: Dataset['key'], today: string): Promise<Dataset> {
         date: day,
         cabin: 'economy',
         passengers: 1,
-        originTimeZone: from.timeZone,
-        destinationTimeZone: to.timeZone,
-        sort: 'best',
-        limit: 20,
       },
       hotel: {
         cityCode: catalogue.cities[0]!.code,
@@ -158,8 +154,8 @@ async function cacheCounts(searchUrl: string): Promise<{ hits: number; misses: n
   const text = await (await fetch(`${searchUrl}/metrics`)).text();
   let hits = 0;
   let misses = 0;
-  // Cities, days and places held in memory (search's held-scopes.ts): answered from memory, or read again first.
-  for (const [, labels, value] of text.matchAll(/^search_(?:cache|held)_requests_total\{([^}]*)\} (\d+)/gm)) {
+  // Cities, days and places kept in memory (search's memory-scopes.ts): answered from memory, or read again first.
+  for (const [, labels, value] of text.matchAll(/^search_memory_requests_total\{([^}]*)\} (\d+)/gm)) {
     if (labels!.includes('result="hit"')) hits += Number(value);
     if (labels!.includes('result="miss"')) misses += Number(value);
   }
@@ -190,7 +186,7 @@ async function drive(
       stats: await thinkTimeLoop(name, { users: env.users, durationMs, thinkMs }, async (user) => {
         const visitor = visitors[user]!;
         const request = visitor.next();
-        // Searches by flight date, city or pick-up place are held (hotels around a point are not).
+        // Searches by flight date, city or pick-up place are kept in memory (hotels around a point are not).
         if (request.kind !== 'other' && !request.path.includes('latitude=')) {
           const now = performance.now();
           const before = lastAsked.get(request.path);
@@ -367,7 +363,7 @@ function printSummary(results: PhaseResult[], datasets: Dataset[]): void {
   for (const r of results) printRow(r);
   out(
     `(hit %: the search service's cache lookups in the run answered without the database, from a city's hotels, a ` +
-      `day's flights or a place's cars held in memory (read again when they changed); MiB: peak RSS of the search service and the ` +
+      `day's flights or a place's cars kept in memory (read again when they changed); MiB: peak RSS of the search service and the ` +
       `gateway; CPU ms/req: used by search, gateway and the PostgreSQL backends of the benchmark's database, per ` +
       `request; machine CPU: all cores busy; others: busy with anything else, Redis included)\n`,
   );

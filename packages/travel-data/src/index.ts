@@ -8,3 +8,4 @@ export { createLocalClock, utcOffsetMinutes } from './time/zoned-time.ts';
 export { isoDateToUtcMs, seedCalendar, todayUtc, type SeedDay } from './time/seed-calendar.ts';
 export { createRng, rngFor, type Rng } from './seeded-random.ts';
 export { batches } from './batches.ts';
+export { airportsNear } from './nearby-airports.ts';

@@ -3,7 +3,7 @@ import type { CarOption, CarSearch, CarSearchPage } from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
 import { decodeCursor, encodeCursor } from '@tripwise/platform/http';
 import { carFacets, searchCarRows, type CarCriteria, type CarRow } from '../../data/car-search.repository.ts';
-import type { HeldScopes } from '../cache/held-scopes.ts';
+import type { MemoryScopes } from '../cache/memory-scopes.ts';
 import { findLocationCars, type LocationCars } from './location-cars.ts';
 import { assertNotPast, localDate, resolvePlace } from './places.rules.ts';
 
@@ -35,8 +35,8 @@ function toCar(row: CarRow): CarOption {
 const sortKey = (row: CarRow, sort: CarSearch['sort']) =>
   sort === 'price' ? row.total_minor : sort === 'seats' ? row.seats : row.company;
 
-/** The page and facets from the places held in memory (the cache on) or from the database. */
-async function found(db: Queryable, c: CarCriteria, places: HeldScopes<LocationCars> | undefined) {
+/** The page and facets from the places kept in memory (the cache on) or from the database. */
+async function found(db: Queryable, c: CarCriteria, places: MemoryScopes<LocationCars> | undefined) {
   if (places) return findLocationCars(await Promise.all(c.location.map((code) => places.get(code))), c);
   const [rows, facets] = await Promise.all([searchCarRows(db, c), carFacets(db, c)]);
   return { rows, facets };
@@ -47,7 +47,7 @@ export async function searchCars(
   db: Queryable,
   q: CarSearch,
   now: Date,
-  places?: HeldScopes<LocationCars>,
+  places?: MemoryScopes<LocationCars>,
 ): Promise<CarSearchPage> {
   const place = resolvePlace(q.location, 'location');
   assertNotPast(q.pickupDate, 'pickupDate', localDate(now, place.timeZone));

@@ -57,11 +57,11 @@ async function fromDatabase(db: Queryable, criteria: HotelCriteria, center: Cent
   return { rows, total: rows[0]?.total ?? 0, facets };
 }
 
-/** The same from the city held in memory; only the page's names, addresses and policies may need the database. */
+/** The same from the city kept in memory; only the page's names, addresses and policies may need the database. */
 async function fromCityIndex(index: CityHotelsIndex, code: string, criteria: HotelCriteria) {
-  const held = await index.get(code);
-  const found = findCityHotels(held.city, criteria);
-  const cards = await held.cards(found.rows.map((r) => r.id));
+  const city = await index.get(code);
+  const found = findCityHotels(city.city, criteria);
+  const cards = await city.cards(found.rows.map((r) => r.id));
   const rows = found.rows.flatMap((r): HotelRow[] => {
     const card = cards.get(r.id);
     return card ? [{ ...card, ...r, total: found.total }] : [];

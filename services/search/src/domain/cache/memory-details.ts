@@ -18,7 +18,7 @@ interface Entry {
  * kept answer also ages out after maxAgeMs (its 30-day average moves with the clock); the least recently used go
  * beyond maxEntries.
  */
-export function createHeldDetails(deps: {
+export function createMemoryDetails(deps: {
   cache: SearchCache;
   metrics: ServiceMetrics;
   maxEntries: number;
@@ -61,4 +61,4 @@ export function createHeldDetails(deps: {
   };
 }
 
-export type HeldDetails = ReturnType<typeof createHeldDetails>;
+export type MemoryDetails = ReturnType<typeof createMemoryDetails>;

@@ -1,18 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { createMetrics } from '@tripwise/platform/metrics';
 import { openTestKv } from '@tripwise/platform/testing';
-import { createHeldMetrics, createHeldScopes } from '../src/domain/cache/held-scopes.ts';
+import { createMemoryMetrics, createMemoryScopes } from '../src/domain/cache/memory-scopes.ts';
 import { createSearchCache } from '../src/domain/cache/search-cache.ts';
 
-describe('scopes held in memory', () => {
-  test('When reading a scope fails, then the search fails, nothing is held, and the next search reads it again', async () => {
+describe('scopes kept in memory', () => {
+  test('When reading a scope fails, then the search fails, nothing is kept, and the next search reads it again', async () => {
     const kv = await openTestKv();
     try {
       let reads = 0;
-      const held = createHeldScopes({
+      const inMemory = createMemoryScopes({
         kind: 'cars',
         cache: createSearchCache(kv),
-        metrics: createHeldMetrics(createMetrics('held_failure')),
+        metrics: createMemoryMetrics(createMetrics('held_failure')),
         maxListings: 10,
         load: async (scope) => {
           reads++;
@@ -21,9 +21,9 @@ describe('scopes held in memory', () => {
         },
         size: () => 1,
       });
-      await expect(held.get('DEN')).rejects.toThrow('database away');
-      expect(await held.get('DEN')).toEqual({ scope: 'DEN', reads: 2 });
-      expect(await held.get('DEN')).toEqual({ scope: 'DEN', reads: 2 });
+      await expect(inMemory.get('DEN')).rejects.toThrow('database away');
+      expect(await inMemory.get('DEN')).toEqual({ scope: 'DEN', reads: 2 });
+      expect(await inMemory.get('DEN')).toEqual({ scope: 'DEN', reads: 2 });
     } finally {
       await kv.close();
     }
@@ -33,15 +33,15 @@ describe('scopes held in memory', () => {
     const kv = await openTestKv();
     try {
       let reads = 0;
-      const held = createHeldScopes({
+      const inMemory = createMemoryScopes({
         kind: 'hotels',
         cache: createSearchCache(kv),
-        metrics: createHeldMetrics(createMetrics('held_single_flight')),
+        metrics: createMemoryMetrics(createMetrics('held_single_flight')),
         maxListings: 10,
         load: async () => ++reads,
         size: () => 1,
       });
-      expect(await Promise.all([held.get('SEA'), held.get('SEA')])).toEqual([1, 1]);
+      expect(await Promise.all([inMemory.get('SEA'), inMemory.get('SEA')])).toEqual([1, 1]);
       expect(reads).toBe(1);
     } finally {
       await kv.close();
