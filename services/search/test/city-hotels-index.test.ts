@@ -37,7 +37,9 @@ async function indexCount(result: 'hit' | 'miss'): Promise<number> {
     .split('\n')
     .find(
       (l) =>
-        l.startsWith('search_memory_requests_total{') && l.includes('kind="hotels"') && l.includes(`result="${result}"`),
+        l.startsWith('search_memory_requests_total{') &&
+        l.includes('kind="hotels"') &&
+        l.includes(`result="${result}"`),
     );
   return line ? Number(line.split(' ').pop()) : 0;
 }

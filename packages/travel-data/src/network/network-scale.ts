@@ -4,4 +4,6 @@ export interface NetworkScale {
   airports: number;
   /** Every pair's frequencies times this: 1 is the calibrated network (CALIBRATION.md), less thins it out. */
   frequencyFactor: number;
+  /** Pairs in two countries get this factor instead, when given: the demo keeps home networks dense, thins abroad. */
+  internationalFactor?: number;
 }

@@ -23,17 +23,26 @@ const LONG_HAUL_MAX_RANK = 60;
  * routes, and fewer people travel far). Abroad only each airport's international share counts.
  */
 export const FREQUENCY_MODEL = {
-  domesticScale: 55,
-  internationalScale: 60,
-  hubBoost: 1,
+  domesticScale: 60,
+  internationalScale: 45,
+  hubBoost: 0.8,
   /** A low-cost carrier's share of a pair against a network carrier with a base of the same size there. */
-  lowCostShare: 0.5,
+  lowCostShare: 0.4,
 };
+/** Southwest's bases are big point-to-point operations: its share counts more than another low-cost carrier's. */
+const LOW_COST_SHARE: Record<string, number> = { WN: 2.5 };
+/**
+ * A country's busiest airports are linked at least this often, whatever the model says of the pair (the 30 busiest
+ * US airports all have nonstops between each other where they are far enough apart to fly).
+ */
+const TRUNK_RANKS = 30;
+const TRUNK_DAILY = 5;
+
+/** Southwest also sells connections through its bases (about a third of its passengers at Midway connect). */
+const LOW_COST_CONNECTING: Record<string, number> = { WN: 0.5 };
 export type FrequencyModel = typeof FREQUENCY_MODEL;
 /** Carriers that fly abroad from their bases, but only a few long routes: their share of an international pair. */
 const ABROAD_SHARE: Record<string, number> = { B6: 0.25, AS: 0.3, WN: 0.2, NK: 0.3, F9: 0.3 };
-/** Below this many a day (after scaling) a pair is flown a few times a week; below a third of it, not at all. */
-const DAILY = 0.8;
 
 function distanceFactor(km: number, domestic: boolean): number {
   return domestic ? (1_500 / Math.max(km, 1_500)) ** 0.6 : (2_500 / Math.max(km, 2_500)) ** 0.7;
@@ -50,12 +59,13 @@ function eligible(a: NetworkAirport, b: NetworkAirport, km: number, model: Frequ
     const otherRank = at.a > 0 ? b.rank : a.rank;
     if (km > LONG_HAUL_KM && !(at.a > 0 && at.b > 0) && otherRank > LONG_HAUL_MAX_RANK) return [];
     // A low-cost carrier's base flies to the big airports, not to every one.
-    if (profile.lowCost && Math.max(a.rank, b.rank) > 75 && Math.min(at.a, at.b) === 0) return [];
+    if (profile.lowCost && Math.min(at.a, at.b) === 0 && (at.a > 0 ? b : a).rank > 75) return [];
     const abroad = a.country === b.country ? 1 : (ABROAD_SHARE[code] ?? 1);
-    const share =
-      (at.a + at.b + (at.a > 0 && at.b > 0 ? 0.5 : 0)) * (profile.lowCost ? model.lowCostShare : 1) * abroad;
-    // Only a network carrier's hub banks connections that add flights beyond the local demand.
-    const hub = profile.lowCost ? 0 : Math.max(at.a, at.b);
+    const lowCost = profile.lowCost ? model.lowCostShare * (LOW_COST_SHARE[code] ?? 1) : 1;
+    const share = (at.a + at.b + (at.a > 0 && at.b > 0 ? 0.5 : 0)) * lowCost * abroad;
+    // A network carrier's hub (and, half as much, a Southwest base) carries connecting passengers too.
+    const connecting = profile.lowCost ? (LOW_COST_CONNECTING[code] ?? 0) : 1;
+    const hub = { a: at.a * connecting, b: at.b * connecting };
     return [{ profile, share, hub }];
   });
 }
@@ -75,10 +85,22 @@ export function dailyNonstops(
   return gravity * (1 + model.hubBoost * hubs) * distanceFactor(km, domestic);
 }
 
-/** How many times a week a carrier with `perDay` flights a day flies: whole days, or a few days a week. */
+/** The TRUNK_RANKS busiest airports of each country. */
+function trunkAirports(airports: readonly NetworkAirport[]): Set<string> {
+  const byCountry = Map.groupBy(airports, (a) => a.country);
+  return new Set(
+    [...byCountry.values()].flatMap((list) =>
+      [...list]
+        .sort((x, y) => x.rank - y.rank)
+        .slice(0, TRUNK_RANKS)
+        .map((a) => a.code),
+    ),
+  );
+}
+
+/** How many times a week a carrier with `perDay` flights a day flies: never fewer than a few times a week. */
 function weeklyOf(perDay: number): number {
-  if (perDay >= DAILY) return Math.round(perDay) * 7;
-  return perDay * 7 >= 2.5 ? Math.min(6, Math.round(perDay * 7)) : 0;
+  return perDay * 7 >= 2.5 ? Math.round(perDay * 7) : 0;
 }
 
 /**
@@ -90,8 +112,10 @@ export function planRoutes(
   airports: readonly NetworkAirport[],
   frequencyFactor: number,
   model: FrequencyModel = FREQUENCY_MODEL,
+  internationalFactor = frequencyFactor,
 ): PlannedRoute[] {
   const routes: PlannedRoute[] = [];
+  const trunk = trunkAirports(airports);
   for (const [i, a] of airports.entries()) {
     for (const b of airports.slice(i + 1)) {
       if (a.cityCode === b.cityCode) continue;
@@ -99,16 +123,30 @@ export function planRoutes(
       if (km < MIN_ROUTE_KM) continue;
       const carriers = eligible(a, b, km, model);
       if (carriers.length === 0) continue;
-      const hubs = Math.max(...carriers.map((c) => c.hub));
-      const perDay = dailyNonstops(a, b, km, hubs, model) * frequencyFactor;
+      // Connections feed a pair from both ends when both are hubs (ATL–CLT: Delta's and American's).
+      const hubs = Math.max(...carriers.map((c) => c.hub.a)) + Math.max(...carriers.map((c) => c.hub.b));
+      const scaled =
+        dailyNonstops(a, b, km, hubs, model) * (a.country === b.country ? frequencyFactor : internationalFactor);
+      const isTrunk = trunk.has(a.code) && trunk.has(b.code) && a.country === b.country;
+      const perDay = isTrunk ? Math.max(TRUNK_DAILY, Math.round(scaled)) : scaled;
       const shares = carriers.reduce((sum, c) => sum + c.share, 0);
       let flown = carriers
         .map((c) => ({ profile: c.profile, weekly: weeklyOf((perDay * c.share) / shares) }))
         .filter((c) => c.weekly > 0);
-      // A pair busy enough for a daily flight but split too thin among carriers goes to the biggest of them.
+      // A pair busy enough for a few flights a week but split too thin among carriers goes to the biggest of them.
       if (flown.length === 0 && weeklyOf(perDay) > 0) {
         const top = carriers.reduce((x, y) => (y.share > x.share ? y : x));
         flown = [{ profile: top.profile, weekly: weeklyOf(perDay) }];
+      }
+      // A trunk pair is flown every day alike: whole daily flights, the biggest carrier making up what rounding lost.
+      if (isTrunk) {
+        flown = flown.map((c) => ({ ...c, weekly: Math.round(c.weekly / 7) * 7 })).filter((c) => c.weekly > 0);
+        if (flown.length === 0) {
+          const top = carriers.reduce((x, y) => (y.share > x.share ? y : x));
+          flown = [{ profile: top.profile, weekly: 0 }];
+        }
+        const short = perDay * 7 - flown.reduce((sum, c) => sum + c.weekly, 0);
+        if (short > 0) flown.sort((x, y) => y.weekly - x.weekly)[0]!.weekly += short;
       }
       if (flown.length === 0) continue;
       routes.push({ from: a, to: b, km, carriers: flown }, { from: b, to: a, km, carriers: flown });

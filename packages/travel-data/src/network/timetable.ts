@@ -28,14 +28,18 @@ type Unnumbered = Omit<FlightService, 'flightNumber'>;
 /** Travelers fly most on Fridays, Sundays, Mondays and Thursdays; a part-week service picks those first. */
 const WEEKDAY_DEMAND = [1.3, 1.2, 0.8, 0.9, 1.2, 1.4, 0.9];
 const EVERY_DAY = [true, true, true, true, true, true, true];
-/** Saturdays are thinner: on pairs a carrier flies three times a day or more, one flight skips them. */
+/** Saturdays are thinner: on pairs a carrier flies eight times a day or more, one flight skips them. */
 const NOT_SATURDAY = [true, true, true, true, true, true, false];
 
 function carrierServices(route: PlannedRoute, profile: AirlineProfile, weekly: number, rng: Rng): Unnumbered[] {
   const durationMin = blockMinutes(route.from, route.to, route.km);
+  // Whole days a week, and what is left over as one more flight on some days (timetables have those too).
   const daily = Math.floor(weekly / 7);
-  const count = Math.max(1, daily);
+  const partWeek = weekly % 7;
+  const count = daily + (partWeek > 0 ? 1 : 0);
   const times = departureMinutes(route, profile, durationMin, count, rng);
+  const partWeekAt = partWeek > 0 ? rng.int(0, count - 1) : -1;
+  const lastDaily = partWeekAt === count - 1 ? count - 2 : count - 1;
   return times.map((departMinute, i) => ({
     profile,
     from: route.from,
@@ -44,9 +48,9 @@ function carrierServices(route: PlannedRoute, profile: AirlineProfile, weekly: n
     departMinute,
     durationMin,
     weekdays:
-      daily === 0
-        ? pickWeekdays(weekly, WEEKDAY_DEMAND, rng)
-        : daily >= 3 && i === count - 1
+      i === partWeekAt
+        ? pickWeekdays(partWeek, WEEKDAY_DEMAND, rng)
+        : daily >= 8 && i === lastDaily
           ? NOT_SATURDAY
           : EVERY_DAY,
     cabins: planCabins(route.km, profile, rng),
@@ -74,7 +78,12 @@ function numbered(services: Unnumbered[], seed: number): FlightService[] {
  * It depends on the scale and the seed only, never on dates, so any day of any window is generated the same way.
  */
 export function flightTimetable(scale: NetworkScale, seed: number): FlightService[] {
-  const routes = planRoutes(networkAirports(scale.airports), scale.frequencyFactor);
+  const routes = planRoutes(
+    networkAirports(scale.airports),
+    scale.frequencyFactor,
+    undefined,
+    scale.internationalFactor,
+  );
   const services = routes.flatMap((route) =>
     route.carriers.flatMap(({ profile, weekly }) =>
       carrierServices(

@@ -81,7 +81,9 @@ export function searchRoutes(
       const result = await searchFlights(legs(), query, now());
       stats.shown(
         'flight',
-        result.items.flatMap((i) => ('outbound' in i ? [i.outbound, i.return] : [i]).flatMap((it) => it.legs.map((l) => l.id))),
+        result.items.flatMap((i) =>
+          ('outbound' in i ? [i.outbound, i.return] : [i]).flatMap((it) => it.legs.map((l) => l.id)),
+        ),
       );
       res.json(result);
     },

@@ -8,14 +8,17 @@ import type { Leg } from './leg.ts';
  *   connect-times.ts), and an hour more when the two flights are on separate tickets (bags are collected and
  *   checked in again);
  * - at most 6 hours between flights on a domestic trip, 12 abroad (a night at a hub on a long trip);
- * - no detour: the legs' distance at most 1.5 × the direct distance + 400 km, and the whole trip at most twice the
- *   nonstop flying time + 3 hours (and never 14 hours more than it);
+ * - no detour: the legs' distance at most 1.5 × the direct distance + 400 km (on short trips, up to 2,000 km: a
+ *   hop through a nearby hub is what travel sites offer there), and the whole trip at most twice the nonstop
+ *   flying time + 3 hours (and never 14 hours more than it; a short trip may take 6 hours);
  * - never back through the origin's or the destination's city.
  */
 export const MAX_LAYOVER_MIN = { domestic: 6 * 60, international: 12 * 60 };
 export const SEPARATE_TICKETS_EXTRA_MIN = 60;
 const DETOUR_FACTOR = 1.5;
 const DETOUR_SLACK_KM = 400;
+const SHORT_TRIP_MAX_KM = 2_000;
+const SHORT_TRIP_MAX_MINUTES = 6 * 60;
 /** A connection this much over the minimum is called short: tight but legal. */
 const SHORT_MARGIN_MIN = 20;
 const MINUTE_MS = 60_000;
@@ -53,8 +56,8 @@ export function tripLimits(origin: string, destination: string): TripLimits {
     limits = {
       international: countryOf(origin) !== countryOf(destination),
       directKm,
-      maxKm: DETOUR_FACTOR * directKm + DETOUR_SLACK_KM,
-      maxMinutes: Math.min(2 * block + 180, block + 14 * 60),
+      maxKm: Math.max(DETOUR_FACTOR * directKm + DETOUR_SLACK_KM, SHORT_TRIP_MAX_KM),
+      maxMinutes: Math.max(Math.min(2 * block + 180, block + 14 * 60), SHORT_TRIP_MAX_MINUTES),
     };
     limitsCache.set(key, limits);
   }
@@ -73,13 +76,19 @@ export interface Layover {
 }
 
 /** The layover between two legs if it is one that may be sold (see above), else undefined. */
-export function connectionBetween(first: Leg, next: Leg, limits: TripLimits, localDay: (ms: number, airport: string) => string): Layover | undefined {
+export function connectionBetween(
+  first: Leg,
+  next: Leg,
+  limits: TripLimits,
+  localDay: (ms: number, airport: string) => string,
+): Layover | undefined {
   if (first.destination !== next.origin) return undefined;
   const minutes = (next.departMs - first.arriveMs) / MINUTE_MS;
   const international =
     countryOf(first.origin) !== countryOf(first.destination) || countryOf(next.origin) !== countryOf(next.destination);
   const separateTickets = !sellsThrough(first.airline, next.airline);
-  const minimum = minimumConnectMinutes(next.origin, international) + (separateTickets ? SEPARATE_TICKETS_EXTRA_MIN : 0);
+  const minimum =
+    minimumConnectMinutes(next.origin, international) + (separateTickets ? SEPARATE_TICKETS_EXTRA_MIN : 0);
   const maximum = limits.international ? MAX_LAYOVER_MIN.international : MAX_LAYOVER_MIN.domestic;
   if (minutes < minimum || minutes > maximum) return undefined;
   return {

@@ -13,7 +13,11 @@ export function memoryLegSource(days: MemoryScopes<DayFlights>): FlightLegSource
     if (!found) asked.set(date, (found = days.get(date)));
     return found;
   };
-  const read = async (dates: readonly string[], indices: (d: DayFlights) => Iterable<number>, w: Parameters<FlightLegSource['from']>[2]) => {
+  const read = async (
+    dates: readonly string[],
+    indices: (d: DayFlights) => Iterable<number>,
+    w: Parameters<FlightLegSource['from']>[2],
+  ) => {
     const out: Leg[] = [];
     for (const d of await Promise.all(dates.map(day))) legsAt(d, indices(d), w, out);
     return out;

@@ -24,7 +24,8 @@ export interface ItineraryFilters {
 
 const zoneOf = (code: string) => airportByCode(code)?.timeZone ?? 'UTC';
 export const departClock = (it: Itinerary) => localTime(it.departMs, zoneOf(it.legs[0]!.origin)).slice(0, 5);
-export const arriveClock = (it: Itinerary) => localTime(it.arriveMs, zoneOf(it.legs[it.legs.length - 1]!.destination)).slice(0, 5);
+export const arriveClock = (it: Itinerary) =>
+  localTime(it.arriveMs, zoneOf(it.legs[it.legs.length - 1]!.destination)).slice(0, 5);
 export const airlinesOf = (it: Itinerary) => [...new Set(it.legs.map((l) => l.airline))];
 
 export function matches(it: Itinerary, f: ItineraryFilters): boolean {
@@ -91,11 +92,20 @@ const bucketOf = (time: string): TimeOfDay =>
   time < '06:00' ? 'night' : time < '12:00' ? 'morning' : time < '18:00' ? 'afternoon' : 'evening';
 
 /** What the itineraries offer before filters; `priceOf` is what is shown (a round trip's price, for outbounds). */
-export function facetsOf(list: readonly Itinerary[], priceOf: (it: Itinerary) => number = (it) => it.price): FlightFacets {
+export function facetsOf(
+  list: readonly Itinerary[],
+  priceOf: (it: Itinerary) => number = (it) => it.price,
+): FlightFacets {
   const perAirline = list.flatMap((it) => airlinesOf(it).map((airline) => ({ it, airline })));
-  const perLayover = list.flatMap((it) => [...new Set(it.layovers.map((l) => l.airport))].map((airport) => ({ it, airport })));
+  const perLayover = list.flatMap((it) =>
+    [...new Set(it.layovers.map((l) => l.airport))].map((airport) => ({ it, airport })),
+  );
   return {
-    airlines: countAndLeast(perAirline, (r) => r.airline, (r) => priceOf(r.it))
+    airlines: countAndLeast(
+      perAirline,
+      (r) => r.airline,
+      (r) => priceOf(r.it),
+    )
       .map(({ key, count, least }) => ({ code: key, count, minPrice: least }))
       .sort((x, y) => x.minPrice - y.minPrice || codePointOrder(x.code, y.code)),
     stops: countAndLeast([...list], (it) => it.stops, priceOf)
@@ -105,7 +115,11 @@ export function facetsOf(list: readonly Itinerary[], priceOf: (it: Itinerary) =>
       .map(({ key, count }) => ({ bucket: key, count }))
       .sort((x, y) => BUCKETS.indexOf(x.bucket) - BUCKETS.indexOf(y.bucket)),
     price: rangeOf(list.map(priceOf)),
-    layoverAirports: countAndLeast(perLayover, (r) => r.airport, (r) => priceOf(r.it))
+    layoverAirports: countAndLeast(
+      perLayover,
+      (r) => r.airport,
+      (r) => priceOf(r.it),
+    )
       .map(({ key, count, least }) => ({ code: key, count, minPrice: least }))
       .sort((x, y) => y.count - x.count || codePointOrder(x.code, y.code)),
     durationMin: rangeOf(list.map((it) => it.durationMin)),

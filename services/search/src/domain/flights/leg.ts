@@ -32,7 +32,12 @@ export interface LegWanted {
  */
 export interface FlightLegSource {
   /** Legs from any of `origins` to any of `destinations`. */
-  between(origins: readonly string[], destinations: readonly string[], dates: readonly string[], w: LegWanted): Promise<Leg[]>;
+  between(
+    origins: readonly string[],
+    destinations: readonly string[],
+    dates: readonly string[],
+    w: LegWanted,
+  ): Promise<Leg[]>;
   /** Legs leaving any of `origins`, wherever they go. */
   from(origins: readonly string[], dates: readonly string[], w: LegWanted): Promise<Leg[]>;
   /** Legs reaching any of `destinations`, wherever they come from. */

@@ -83,7 +83,10 @@ function pairKey(trip: Trip, sort: FlightSort) {
 
 function byPairKey(key: (p: [Itinerary, Itinerary]) => number) {
   return (x: [Itinerary, Itinerary], y: [Itinerary, Itinerary]) =>
-    key(x) - key(y) || x[0].departMs - y[0].departMs || x[1].departMs - y[1].departMs || (x[0].id + x[1].id < y[0].id + y[1].id ? -1 : 1);
+    key(x) - key(y) ||
+    x[0].departMs - y[0].departMs ||
+    x[1].departMs - y[1].departMs ||
+    (x[0].id + x[1].id < y[0].id + y[1].id ? -1 : 1);
 }
 
 /** The cheapest fitting return of each outbound that has one: what a round trip "from" price is. */
@@ -114,7 +117,12 @@ function roundTrip(trip: Trip, q: FlightSearch) {
     if (!outbound) throw notFound('The outbound itinerary');
     const fitting = trip.back.filter((r) => fits(outbound, r));
     const pairs = backs.filter((r) => fits(outbound, r)).map((r): [Itinerary, Itinerary] => [outbound, r]);
-    return page(pairs.filter(within).sort(byPairKey(key)), q, facetsOf(fitting, (r) => outbound.price + r.price), show);
+    return page(
+      pairs.filter(within).sort(byPairKey(key)),
+      q,
+      facetsOf(fitting, (r) => outbound.price + r.price),
+      show,
+    );
   }
   const cheapest = cheapestReturns(trip.out, trip.back);
   const outs = trip.out.filter((o) => cheapest.has(o.id));
@@ -122,14 +130,19 @@ function roundTrip(trip: Trip, q: FlightSearch) {
   const chosenOuts = outs.filter((o) => matches(o, outboundFilters(q)));
   if (q.view === 'outbounds') {
     const pairs = chosenOuts.flatMap((o): [Itinerary, Itinerary][] => {
-      const best = backs.filter((r) => fits(o, r)).map((r): [Itinerary, Itinerary] => [o, r]).sort(byPairKey(key))[0];
+      const best = backs
+        .filter((r) => fits(o, r))
+        .map((r): [Itinerary, Itinerary] => [o, r])
+        .sort(byPairKey(key))[0];
       return best ? [best] : [];
     });
     return page(pairs.filter(within).sort(byPairKey(key)), q, facets, show);
   }
   const topOut = sorted(chosenOuts, q.sort).slice(0, PAIRING_DEPTH);
   const topBack = sorted(backs, q.sort).slice(0, PAIRING_DEPTH);
-  const candidates = topOut.flatMap((o) => topBack.filter((r) => fits(o, r)).map((r): [Itinerary, Itinerary] => [o, r]));
+  const candidates = topOut.flatMap((o) =>
+    topBack.filter((r) => fits(o, r)).map((r): [Itinerary, Itinerary] => [o, r]),
+  );
   const usedOut = new Set<string>();
   const usedBack = new Set<string>();
   const pairs: [Itinerary, Itinerary][] = [];

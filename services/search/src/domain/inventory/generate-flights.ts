@@ -5,7 +5,7 @@ import type { InventoryScale } from './inventory-scale.ts';
 /** The network's weekly timetable for a scale: the same for the same seed, whatever the dates. */
 const timetables = new Map<string, FlightService[]>();
 export function timetableOf(scale: InventoryScale, seed: number): FlightService[] {
-  const key = JSON.stringify([scale.airports, scale.frequencyFactor, seed]);
+  const key = JSON.stringify([scale.airports, scale.frequencyFactor, scale.internationalFactor, seed]);
   let services = timetables.get(key);
   if (!services) timetables.set(key, (services = flightTimetable(scale, seed)));
   return services;
