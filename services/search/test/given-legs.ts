@@ -40,8 +40,8 @@ export function arrayLegSource(all: readonly GeneratedLeg[]): FlightLegSource {
     legs.flatMap((l) => {
       const c = l.cabins.get(cabin);
       if (!c || c.seats < passengers) return [];
-      const { cabins: _c, date: _d, ...rest } = l;
-      return [{ ...rest, fare: c.fare, seatsLeft: c.seats, stops: 0, via: null }];
+      const { cabins: _c, date, ...rest } = l;
+      return [{ ...rest, departDate: date, fare: c.fare, seatsLeft: c.seats, stops: 0, via: null }];
     });
   return {
     async between(origins, destinations, dates, w) {

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { carSearchSchema, flightSearchSchema, hotelSearchSchema, placeSearchSchema } from '@tripwise/contracts';
+import {
+  carSearchSchema,
+  dateGridSchema,
+  exploreSchema,
+  fareCalendarSchema,
+  flightSearchSchema,
+  hotelSearchSchema,
+  placeSearchSchema,
+  type ExploreAnswer,
+} from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
 import type { CityHotelsIndex } from '../domain/cache/city-hotels-index.ts';
 import type { MemoryDetails } from '../domain/cache/memory-details.ts';
@@ -16,6 +25,9 @@ import type { LocationCars } from '../domain/search/location-cars.ts';
 import { carDetails, flightDetails, hotelDetails } from '../domain/search/listing-details.use-case.ts';
 import { searchCars } from '../domain/search/search-cars.use-case.ts';
 import { searchFlights } from '../domain/flights/search-flights.use-case.ts';
+import { explore } from '../domain/flights/explore.use-case.ts';
+import { dateGrid, fareCalendar } from '../domain/flights/flexible-dates.use-case.ts';
+import { createRecentAnswers } from '../domain/cache/recent-answers.ts';
 import { searchHotels } from '../domain/search/search-hotels.use-case.ts';
 
 const idParams = z.object({ id: z.string().regex(/^\d{1,18}$/, { error: 'a listing id' }) });
@@ -51,6 +63,10 @@ export function searchRoutes(
   const { route } = docs;
   // One engine per request: the days kept in memory (the cache on) or the database.
   const legs = (): FlightLegSource => (inMemory.days ? memoryLegSource(inMemory.days) : sqlLegSource(db));
+  // With the cache on, an Explore answer is kept five minutes (see recent-answers.ts).
+  const explored = inMemory.days
+    ? createRecentAnswers<ExploreAnswer>({ maxAgeMs: 300_000, maxEntries: 2_000 })
+    : undefined;
   // A details page from memory while its scope has not changed (the cache on), else from the database.
   const kept = <T>(kind: CacheKind, key: string, load: () => Promise<{ answer: T; scope: string }>) =>
     inMemory.details ? inMemory.details.get(kind, key, load) : load().then((loaded) => loaded.answer);
@@ -86,6 +102,46 @@ export function searchRoutes(
         ),
       );
       res.json(result);
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/flights/date-grid',
+      access: 'public',
+      summary: 'The cheapest round trip for each pair of dates around the ones asked (±3 days: a 7 × 7 grid)',
+      query: dateGridSchema,
+      responses: { 200: 'The grid, per person round-trip prices', 400: 'Invalid parameter' },
+    },
+    async ({ query }, _req, res) => {
+      res.json(await dateGrid(legs(), query, now()));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/flights/calendar',
+      access: 'public',
+      summary: "A month's cheapest one-way fare each day",
+      query: fareCalendarSchema,
+      responses: { 200: 'The days of the month, per person one-way prices', 400: 'Invalid parameter' },
+    },
+    async ({ query }, _req, res) => {
+      res.json(await fareCalendar(legs(), query, now()));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/explore',
+      access: 'public',
+      summary: 'Cheapest destinations from an origin, with their best dates, by month, budget, trip length and theme',
+      query: exploreSchema,
+      responses: { 200: 'Destinations, cheapest first', 400: 'Invalid parameter' },
+    },
+    async ({ query }, _req, res) => {
+      const ask = () => explore(legs(), query, now());
+      res.json(await (explored ? explored.get(JSON.stringify([query, now().toISOString().slice(0, 10)]), ask) : ask()));
     },
   );
   route(

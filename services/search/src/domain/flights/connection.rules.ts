@@ -75,6 +75,21 @@ export interface Layover {
   separateTickets: boolean;
 }
 
+/** The minutes a connection from `first` to `next` must and may last, by the rules above. */
+export function layoverLimits(
+  first: Leg,
+  next: Leg,
+  limits: TripLimits,
+): { minimum: number; maximum: number; separateTickets: boolean } {
+  const international =
+    countryOf(first.origin) !== countryOf(first.destination) || countryOf(next.origin) !== countryOf(next.destination);
+  const separateTickets = !sellsThrough(first.airline, next.airline);
+  const minimum =
+    minimumConnectMinutes(next.origin, international) + (separateTickets ? SEPARATE_TICKETS_EXTRA_MIN : 0);
+  const maximum = limits.international ? MAX_LAYOVER_MIN.international : MAX_LAYOVER_MIN.domestic;
+  return { minimum, maximum, separateTickets };
+}
+
 /** The layover between two legs if it is one that may be sold (see above), else undefined. */
 export function connectionBetween(
   first: Leg,
@@ -84,12 +99,7 @@ export function connectionBetween(
 ): Layover | undefined {
   if (first.destination !== next.origin) return undefined;
   const minutes = (next.departMs - first.arriveMs) / MINUTE_MS;
-  const international =
-    countryOf(first.origin) !== countryOf(first.destination) || countryOf(next.origin) !== countryOf(next.destination);
-  const separateTickets = !sellsThrough(first.airline, next.airline);
-  const minimum =
-    minimumConnectMinutes(next.origin, international) + (separateTickets ? SEPARATE_TICKETS_EXTRA_MIN : 0);
-  const maximum = limits.international ? MAX_LAYOVER_MIN.international : MAX_LAYOVER_MIN.domestic;
+  const { minimum, maximum, separateTickets } = layoverLimits(first, next, limits);
   if (minutes < minimum || minutes > maximum) return undefined;
   return {
     airport: next.origin,

@@ -86,7 +86,7 @@ export function dayFlightsFrom(flights: DayFlightTuple[]): DayFlights {
 }
 
 /** The flights at these indices that sell the cabin with seats for the party, as legs. */
-export function legsAt(day: DayFlights, indices: Iterable<number>, w: LegWanted, out: Leg[]): void {
+export function legsAt(day: DayFlights, date: string, indices: Iterable<number>, w: LegWanted, out: Leg[]): void {
   const cabin = CABINS.indexOf(w.cabin);
   for (const i of indices) {
     const slot = i * CABINS.length + cabin;
@@ -97,6 +97,7 @@ export function legsAt(day: DayFlights, indices: Iterable<number>, w: LegWanted,
       flightNumber: day.flightNumber[i]!,
       origin: day.origin[i]!,
       destination: day.destination[i]!,
+      departDate: date,
       departMs: day.departMs[i]!,
       arriveMs: day.arriveMs[i]!,
       durationMin: day.durationMin[i]!,

@@ -19,7 +19,8 @@ export function memoryLegSource(days: MemoryScopes<DayFlights>): FlightLegSource
     w: Parameters<FlightLegSource['from']>[2],
   ) => {
     const out: Leg[] = [];
-    for (const d of await Promise.all(dates.map(day))) legsAt(d, indices(d), w, out);
+    const found = await Promise.all(dates.map(day));
+    found.forEach((d, i) => legsAt(d, dates[i]!, indices(d), w, out));
     return out;
   };
   return {

@@ -6,7 +6,8 @@ import type { FlightLegSource, Leg, LegWanted } from './leg.ts';
 // (route and day; origin and day; destination and day).
 const LEGS = (where: string) => `
   SELECT f.id::float8 AS id, f.airline::text AS airline, f.flight_number AS "flightNumber", f.origin::text AS origin,
-         f.destination::text AS destination, extract(epoch FROM f.depart_at) * 1000 AS "departMs",
+         f.destination::text AS destination,
+         f.depart_date::text AS "departDate", extract(epoch FROM f.depart_at) * 1000 AS "departMs",
          extract(epoch FROM f.arrive_at) * 1000 AS "arriveMs", f.duration_min AS "durationMin", f.refundable,
          c.price_minor::float8 AS fare, c.seats_total - c.seats_taken AS "seatsLeft", f.stops, f.via::text AS via
   FROM flights f JOIN flight_cabins c ON c.flight_id = f.id AND c.cabin = $1

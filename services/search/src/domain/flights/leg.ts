@@ -7,6 +7,8 @@ export interface Leg {
   flightNumber: string;
   origin: string;
   destination: string;
+  /** The departure's calendar day at the origin (what flights are stored and searched by). */
+  departDate: string;
   departMs: number;
   arriveMs: number;
   durationMin: number;
