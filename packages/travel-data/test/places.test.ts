@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { airportByCode, airportsNear } from '../src/index.ts';
 import { averageHighC, climateOf, themesOf } from '../src/places/index.ts';
 
-const city = (code: string, airport = code) => ({ code, ...airportByCode(airport)! });
+const city = (code: string, airport = code) => ({ ...airportByCode(airport)!, code });
 
 describe('places: climate, attractions and themes', () => {
   test('When February is asked, then Miami and Bangkok are warm, Chicago and London are not; Sydney is in summer', () => {
