@@ -58,7 +58,7 @@ export const flightSearchSchema = z
     departBefore: clock.optional(),
     arriveAfter: clock.optional(),
     arriveBefore: clock.optional(),
-    /** The return's departure and arrival windows (round trips). */
+    /** The return's departure and arrival windows (round trips); without them the outbound's apply both ways. */
     returnDepartAfter: clock.optional(),
     returnDepartBefore: clock.optional(),
     returnArriveAfter: clock.optional(),

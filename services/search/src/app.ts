@@ -69,7 +69,7 @@ function keptInMemory(db: Db, cache: SearchCache, metrics: ServiceMetrics, confi
       kind: 'flights',
       cache,
       metrics: counts,
-      maxListings: config.SEARCH_MEMORY_FLIGHTS ?? 250_000,
+      maxListings: config.SEARCH_MEMORY_FLIGHTS ?? 600_000,
       load: async (date) => dayFlightsFrom(await loadDayFlights(db, date)),
       size: (day) => day.count,
     }),

@@ -19,7 +19,7 @@ const schema = baseEnvSchema
     /** With the cache on, how many hotels (of the cities searched last) are kept in memory to search in. */
     SEARCH_MEMORY_HOTELS: z.coerce.number().int().min(0).default(150_000),
     /** With the cache on, how many flights (of the days searched last) are kept in memory to search in. */
-    SEARCH_MEMORY_FLIGHTS: z.coerce.number().int().min(0).default(250_000),
+    SEARCH_MEMORY_FLIGHTS: z.coerce.number().int().min(0).default(600_000),
     /** With the cache on, how many cars (of the pick-up places searched last) are kept in memory to search in. */
     SEARCH_MEMORY_CARS: z.coerce.number().int().min(0).default(50_000),
     /** `demo` fills an empty inventory with generated flights, hotels and cars on first start; `none` leaves it. */

@@ -24,6 +24,10 @@ import type { FlightLegSource } from '../domain/flights/leg.ts';
 import type { LocationCars } from '../domain/search/location-cars.ts';
 import { carDetails, flightDetails, hotelDetails } from '../domain/search/listing-details.use-case.ts';
 import { searchCars } from '../domain/search/search-cars.use-case.ts';
+import { memoryCarSearch } from '../domain/search/car-search.memory.ts';
+import { sqlCarSearch } from '../domain/search/car-search.sql.ts';
+import { memoryHotelSearch } from '../domain/search/hotel-search.memory.ts';
+import { sqlHotelSearch } from '../domain/search/hotel-search.sql.ts';
 import { searchFlights } from '../domain/flights/search-flights.use-case.ts';
 import { explore } from '../domain/flights/explore.use-case.ts';
 import { dateGrid, fareCalendar } from '../domain/flights/flexible-dates.use-case.ts';
@@ -63,6 +67,8 @@ export function searchRoutes(
   const { route } = docs;
   // One engine per request: the days kept in memory (the cache on) or the database.
   const legs = (): FlightLegSource => (inMemory.days ? memoryLegSource(inMemory.days) : sqlLegSource(db));
+  const hotelEngine = inMemory.cities ? memoryHotelSearch(inMemory.cities, sqlHotelSearch(db)) : sqlHotelSearch(db);
+  const carEngine = inMemory.cars ? memoryCarSearch(inMemory.cars) : sqlCarSearch(db);
   // With the cache on, an Explore answer is kept five minutes (see recent-answers.ts).
   const explored = inMemory.days
     ? createRecentAnswers<ExploreAnswer>({ maxAgeMs: 300_000, maxEntries: 2_000 })
@@ -155,7 +161,7 @@ export function searchRoutes(
     },
     async ({ query }, _req, res) => {
       // A search around a point spans cities: the database answers it even with the cache on.
-      const result = await searchHotels(db, query, now(), inMemory.cities);
+      const result = await searchHotels(db, hotelEngine, query, now());
       stats.shown(
         'hotel',
         result.items.map((i) => i.id),
@@ -173,7 +179,7 @@ export function searchRoutes(
       responses: SEARCH,
     },
     async ({ query }, _req, res) => {
-      const result = await searchCars(db, query, now(), inMemory.cars);
+      const result = await searchCars(carEngine, query, now());
       stats.shown(
         'car',
         result.items.map((i) => i.id),

@@ -39,7 +39,10 @@ function outboundFilters(q: FlightSearch): ItineraryFilters {
   };
 }
 
+/** The return's windows are its own when given, else the outbound's (a traveler who avoids red-eyes does both ways). */
 function returnFilters(q: FlightSearch): ItineraryFilters {
+  const own = [q.returnDepartAfter, q.returnDepartBefore, q.returnArriveAfter, q.returnArriveBefore].some(Boolean);
+  if (!own) return outboundFilters(q);
   return {
     ...outboundFilters(q),
     departAfter: q.returnDepartAfter,
