@@ -73,11 +73,18 @@ describe('hotel search, the SQL and in-memory engines', () => {
       searchHotels(db, hotels.sql, query, NOW),
       searchHotels(db, hotels.memory, query, NOW),
     ]);
-    expect(memory).toEqual(sql);
+    // A distance is worked out in SQL and in JavaScript: the cursors (which carry it) may differ in the last digit.
+    const withoutCursor = <T extends { nextCursor: string | null }>(page: T) => ({
+      ...page,
+      nextCursor: !!page.nextCursor,
+    });
+    expect(withoutCursor(memory)).toEqual(withoutCursor(sql));
     expect(sql.total).toBeGreaterThan(0);
-    if (sql.nextCursor) {
-      const next = hotelSearchSchema.parse({ ...STAY, ...extra, cursor: sql.nextCursor });
-      expect(await searchHotels(db, hotels.memory, next, NOW)).toEqual(await searchHotels(db, hotels.sql, next, NOW));
+    if (sql.nextCursor && memory.nextCursor) {
+      const next = (cursor: string) => hotelSearchSchema.parse({ ...STAY, ...extra, cursor });
+      expect(withoutCursor(await searchHotels(db, hotels.memory, next(memory.nextCursor), NOW))).toEqual(
+        withoutCursor(await searchHotels(db, hotels.sql, next(sql.nextCursor), NOW)),
+      );
     }
   });
 });
