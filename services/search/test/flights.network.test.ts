@@ -75,8 +75,9 @@ describe("the demo network's itineraries", () => {
   }, 120_000);
 
   test('When Boston to Denver is searched on any weekday, then at least 4 of the itineraries are nonstop', async () => {
-    for (const date of WEEK)
+    for (const date of WEEK) {
       expect((await trip('BOS', 'DEN', date)).filter((i) => i.stops === 0).length, date).toBeGreaterThanOrEqual(4);
+    }
   });
 });
 

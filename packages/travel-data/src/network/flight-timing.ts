@@ -1,5 +1,3 @@
-import type { Rng } from '../seeded-random.ts';
-
 /** A jet's average speed over the ground along real airways, km/h. */
 export const CRUISE_KMH = 800;
 /** Taxi out and in, climb and approach: what even the shortest hop costs on top of cruising. */

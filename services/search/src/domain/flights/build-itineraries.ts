@@ -147,8 +147,9 @@ export async function findItineraries(source: FlightLegSource, trip: TripAsked):
       for (const two of joined({ legs: [first], layovers: [] }, middles.get(first.destination) ?? [], first.origin)) {
         const stop = two.legs[1]!.destination;
         if (origins.has(stop) || destinations.has(stop)) continue;
-        for (const path of joined(two, ends.get(stop) ?? [], first.origin))
+        for (const path of joined(two, ends.get(stop) ?? [], first.origin)) {
           found.push(itineraryOf(path.legs, path.layovers));
+        }
       }
     }
   }

@@ -12,8 +12,9 @@ const MAX_LAYOVER_MS = 12 * 60 * MINUTE_MS;
 
 function keep(best: Map<string, Cheapest>, airport: string, price: number, stops: number): void {
   const known = best.get(airport);
-  if (!known || price < known.price || (price === known.price && stops < known.stops))
+  if (!known || price < known.price || (price === known.price && stops < known.stops)) {
     best.set(airport, { price, stops });
+  }
 }
 
 /** Whether two legs make a sellable connection on a trip from `origin` to `destination` (the itinerary rules). */

@@ -1,4 +1,4 @@
-import type { ExploreAnswer, ExploreDestination, ExploreQuery, ExploreTheme } from '@tripwise/contracts';
+import type { ExploreAnswer, ExploreDestination, ExploreQuery } from '@tripwise/contracts';
 import { airportByCode, metroArea } from '@tripwise/travel-data';
 import { cityCodeOf } from '@tripwise/travel-data/network';
 import { themesOf } from '@tripwise/travel-data/places';
@@ -115,7 +115,7 @@ export async function explore(source: FlightLegSource, q: ExploreQuery, now: Dat
         departDate: date,
         returnDate: back,
         stops: Math.max(go.stops, ret.stops),
-        themes: reasons.themes as ExploreTheme[],
+        themes: reasons.themes,
         averageHighC: reasons.averageHighC ?? null,
         near: reasons.near.slice(0, 3),
         search: { origin: q.origin, destination: city, date, returnDate: back },

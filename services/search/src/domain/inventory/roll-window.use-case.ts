@@ -78,7 +78,8 @@ export async function rollFlightWindow(
     }
   }
   const removedFlights = await removePastFlights(db, addDays(today, -KEEP_PAST_DAYS));
-  if (added.length || removedFlights)
+  if (added.length || removedFlights) {
     deps.logger.info('flight window rolled', { added: added.length, removedFlights, today });
+  }
   return { added, removedFlights };
 }

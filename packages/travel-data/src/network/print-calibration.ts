@@ -1,6 +1,6 @@
 // Prints the calibration table of CALIBRATION.md from the current frequency model:
-//   node_modules/node/bin/node packages/travel-data/scripts/calibration.ts
-import { calibrationTable } from '../src/network/calibration.ts';
+//   node_modules/node/bin/node packages/travel-data/src/network/print-calibration.ts
+import { calibrationTable } from './calibration.ts';
 
 const rows = calibrationTable();
 process.stdout.write('| pair | observed | generated | ratio | carriers (daily) |\n| --- | --- | --- | --- | --- |\n');
