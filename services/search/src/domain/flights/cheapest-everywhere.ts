@@ -9,6 +9,8 @@ export interface Cheapest {
 
 const MINUTE_MS = 60_000;
 const MAX_LAYOVER_MS = 12 * 60 * MINUTE_MS;
+/** No airport's minimum connecting time is shorter. */
+const MIN_LAYOVER_MS = 30 * MINUTE_MS;
 
 function keep(best: Map<string, Cheapest>, airport: string, price: number, stops: number): void {
   const known = best.get(airport);
@@ -28,29 +30,54 @@ function connects(first: Leg, next: Leg, origin: string, destination: string): b
   return (next.arriveMs - first.departMs) / MINUTE_MS <= limits.maxMinutes;
 }
 
-const byDeparture = (legs: Leg[]) => [...legs].sort((a, b) => a.departMs - b.departMs);
+/** Legs grouped by a key, each group sorted by `order`: built once for every day a search looks at. */
+export function groupLegs(
+  legs: readonly Leg[],
+  key: (l: Leg) => string,
+  order: (l: Leg) => number,
+): Map<string, Leg[]> {
+  const groups = new Map<string, Leg[]>();
+  for (const leg of legs) {
+    const k = key(leg);
+    const group = groups.get(k);
+    if (group) group.push(leg);
+    else groups.set(k, [leg]);
+  }
+  for (const group of groups.values()) group.sort((a, b) => order(a) - order(b));
+  return groups;
+}
+
+/** The index of the first leg of a group (by departure) leaving at or after `ms`. */
+function firstLeaving(group: readonly Leg[], ms: number): number {
+  let lo = 0;
+  let hi = group.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (group[mid]!.departMs < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
- * The cheapest fare from the origins to every airport reachable nonstop or with one stop, leaving on `date`: the
- * same connection rules as a search's, over the legs given (those leaving the origins that day, and those leaving
- * the airports they reach).
+ * The cheapest fare from the origins to every airport reachable nonstop or with one stop, leaving on the day the
+ * `starts` leave: the same connection rules as a search's. `onward`: the legs leaving each airport, by departure.
  */
 export function cheapestFrom(
-  date: string,
-  firsts: readonly Leg[],
-  onward: readonly Leg[],
+  starts: readonly Leg[],
+  onward: ReadonlyMap<string, readonly Leg[]>,
   origins: ReadonlySet<string>,
 ): Map<string, Cheapest> {
   const best = new Map<string, Cheapest>();
-  const starts = firsts.filter((f) => f.departDate === date);
   for (const f of starts) if (!origins.has(f.destination)) keep(best, f.destination, f.fare, f.stops);
-  const from = new Map<string, Leg[]>();
-  for (const g of onward) from.set(g.origin, [...(from.get(g.origin) ?? []), g]);
-  for (const [x, legs] of from) from.set(x, byDeparture(legs));
-  for (const f of starts) {
-    for (const g of from.get(f.destination) ?? []) {
-      if (g.departMs <= f.arriveMs) continue;
+  // Cheapest first legs first: a connection that cannot beat what is known is not checked against the rules.
+  for (const f of [...starts].sort((a, b) => a.fare - b.fare)) {
+    const group = onward.get(f.destination) ?? [];
+    for (let i = firstLeaving(group, f.arriveMs + MIN_LAYOVER_MS); i < group.length; i++) {
+      const g = group[i]!;
       if (g.departMs - f.arriveMs > MAX_LAYOVER_MS) break;
+      const known = best.get(g.destination);
+      if (known && known.price <= f.fare + g.fare) continue;
       if (origins.has(g.destination) || g.destination === f.origin) continue;
       if (connects(f, g, f.origin, g.destination)) keep(best, g.destination, f.fare + g.fare, 1 + f.stops + g.stops);
     }
@@ -60,22 +87,23 @@ export function cheapestFrom(
 
 /**
  * The cheapest fare from every airport to the origins, leaving that airport on `date` (its own calendar),
- * nonstop or with one stop: `lasts` reach the origins, `feeders` reach the airports the lasts leave from.
+ * nonstop or with one stop: `lasts` reach the origins (those leaving that day and the next); `feeders` (by
+ * destination and day) reach the airports the lasts leave from.
  */
 export function cheapestTo(
   date: string,
   lasts: readonly Leg[],
-  feeders: readonly Leg[],
+  feeders: ReadonlyMap<string, readonly Leg[]>,
   origins: ReadonlySet<string>,
 ): Map<string, Cheapest> {
   const best = new Map<string, Cheapest>();
   for (const l of lasts) if (l.departDate === date && !origins.has(l.origin)) keep(best, l.origin, l.fare, l.stops);
-  const into = new Map<string, Leg[]>();
-  for (const g of feeders) if (g.departDate === date) into.set(g.destination, [...(into.get(g.destination) ?? []), g]);
-  for (const l of lasts) {
-    for (const g of into.get(l.origin) ?? []) {
+  for (const l of [...lasts].sort((a, b) => a.fare - b.fare)) {
+    for (const g of feeders.get(`${l.origin}|${date}`) ?? []) {
+      if (g.arriveMs + MIN_LAYOVER_MS > l.departMs || l.departMs - g.arriveMs > MAX_LAYOVER_MS) continue;
+      const known = best.get(g.origin);
+      if (known && known.price <= g.fare + l.fare) continue;
       if (origins.has(g.origin) || g.origin === l.destination) continue;
-      if (g.arriveMs >= l.departMs || l.departMs - g.arriveMs > MAX_LAYOVER_MS) continue;
       if (connects(g, l, g.origin, l.destination)) keep(best, g.origin, g.fare + l.fare, 1 + g.stops + l.stops);
     }
   }

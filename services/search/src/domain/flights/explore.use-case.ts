@@ -3,7 +3,7 @@ import { airportByCode, metroArea } from '@tripwise/travel-data';
 import { cityCodeOf } from '@tripwise/travel-data/network';
 import { themesOf } from '@tripwise/travel-data/places';
 import { localDate } from '../search/places.rules.ts';
-import { cheapestFrom, cheapestTo, type Cheapest } from './cheapest-everywhere.ts';
+import { cheapestFrom, cheapestTo, groupLegs, type Cheapest } from './cheapest-everywhere.ts';
 import { memoLegSource } from './flight-legs.memo.ts';
 import { CURRENCY } from './itinerary-view.ts';
 import type { FlightLegSource, Leg } from './leg.ts';
@@ -93,11 +93,34 @@ export async function explore(source: FlightLegSource, q: ExploreQuery, now: Dat
       wanted,
     ),
   ]);
+  // Grouped once for every day: each day then reads only its own legs.
+  const startsOn = groupLegs(
+    firsts,
+    (l) => l.departDate,
+    (l) => l.departMs,
+  );
+  const onwardFrom = groupLegs(
+    onward,
+    (l) => l.origin,
+    (l) => l.departMs,
+  );
+  const feedersInto = groupLegs(
+    feeders,
+    (l) => `${l.destination}|${l.departDate}`,
+    (l) => l.arriveMs,
+  );
+  const lastsOn = groupLegs(
+    lasts,
+    (l) => l.departDate,
+    (l) => l.departMs,
+  );
   const best = new Map<string, ExploreDestination>();
   for (const [i, date] of dates.entries()) {
     const back = backDates[i]!;
-    const out = byCity(cheapestFrom(date, firsts, onward, origins));
-    const home = byCity(cheapestTo(back, lasts, feeders, origins));
+    const out = byCity(cheapestFrom(startsOn.get(date) ?? [], onwardFrom, origins));
+    const home = byCity(
+      cheapestTo(back, [...(lastsOn.get(back) ?? []), ...(lastsOn.get(addDays(back, 1)) ?? [])], feedersInto, origins),
+    );
     const month = Number(date.slice(5, 7));
     for (const [city, go] of out) {
       const ret = home.get(city);

@@ -19,12 +19,12 @@ export function memoLegSource(source: FlightLegSource, w: LegWanted) {
           : kind === 'from'
             ? source.from(codes[0]!, missing, w)
             : source.to(codes[0]!, missing, w);
-      for (const date of missing) {
+      const byDay = all.then((legs) => Map.groupBy(legs, (l) => l.departDate));
+      for (const date of missing)
         known.set(
           keyOf(kind, codes, date),
-          all.then((legs) => legs.filter((l) => l.departDate === date)),
+          byDay.then((days) => days.get(date) ?? []),
         );
-      }
     }
     return Promise.all(dates.map((d) => known.get(keyOf(kind, codes, d))!)).then((days) => days.flat());
   }
