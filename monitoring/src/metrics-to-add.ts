@@ -287,7 +287,7 @@ export const METRIC_FIXES = [
   },
   {
     metric:
-      'gateway_upstream_errors_total, gateway_rate_limited_total, search_held_requests_total, search_details_requests_total',
+      'gateway_upstream_errors_total, gateway_rate_limited_total, search_memory_requests_total, search_details_requests_total',
     problem:
       'Labelled counters appear only at their first event, so before it a rate reads "no data" instead of 0 and an alert that divides by them stays silent. The SLO rules and panels work around it with `or vector(0)` / `or 0 * …`.',
     fix: 'Set each known label combination to 0 when the process starts (upstreams × kinds, limiters, kinds × hit/miss), as for the metrics to add.',

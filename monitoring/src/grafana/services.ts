@@ -93,12 +93,12 @@ const searchRow: RowSpec = {
       description: 'Hit: the day, city or place was held at its current version; miss: it was read again first.',
       queries: [
         {
-          expr: share('kind', 'search_held_requests_total{result="hit"}', 'search_held_requests_total'),
+          expr: share('kind', 'search_memory_requests_total{result="hit"}', 'search_memory_requests_total'),
           legend: '{{kind}}',
         },
       ],
     },
-    { title: 'Listings held', queries: [{ expr: 'sum by (kind) (search_held_listings)', legend: '{{kind}}' }] },
+    { title: 'Listings in memory', queries: [{ expr: 'sum by (kind) (search_memory_listings)', legend: '{{kind}}' }] },
     {
       title: 'Details pages answered from memory',
       unit: 'percentunit',

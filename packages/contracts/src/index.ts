@@ -5,6 +5,7 @@ export * from './auth.ts';
 export { US_STATES, toStateCode } from './us-states.ts';
 export * from './search.ts';
 export type * from './search-results.ts';
+export * from './search-flexible.ts';
 export * from './listings.ts';
 export * from './holds.ts';
 export * from './bookings.ts';

@@ -23,9 +23,47 @@ export interface SearchAirport {
   city: string;
 }
 
-export interface FlightOption {
+/** One flight of an itinerary. */
+export interface FlightSegment {
+  /** The flight's id: what `/api/search/flights/:id` and a booking's `flightId` name. */
   id: string;
   airline: { code: string; name: string };
+  flightNumber: string;
+  origin: SearchAirport;
+  destination: SearchAirport;
+  departAt: string;
+  arriveAt: string;
+  departLocal: string;
+  arriveLocal: string;
+  durationMin: number;
+  refundable: boolean;
+  seatsLeft: number;
+  /** Per person, in the itinerary's cabin. */
+  price: Money;
+}
+
+/** The time between two flights of an itinerary. */
+export interface FlightLayover {
+  airport: SearchAirport;
+  durationMin: number;
+  /** The night is spent there (the flights leave on different local days). */
+  overnight: boolean;
+  /** Within 20 minutes of the airport's minimum connecting time. */
+  short: boolean;
+  /** The two flights are sold on separate tickets: bags are collected and checked in again. */
+  separateTickets: boolean;
+}
+
+/**
+ * An itinerary: a nonstop flight or flights joined by connections, one priced and bookable product. Booking it
+ * books each of `legs` (every leg's seat is held at once, or none).
+ */
+export interface FlightOption {
+  /** Its legs' ids joined by `-`; a nonstop's id is its flight's id. */
+  id: string;
+  /** The first leg's airline (`airlines` lists every one). */
+  airline: { code: string; name: string };
+  /** The legs' flight numbers, joined by `, `. */
   flightNumber: string;
   origin: SearchAirport;
   destination: SearchAirport;
@@ -40,13 +78,24 @@ export interface FlightOption {
   durationMin: number;
   refundable: boolean;
   seatsLeft: number;
-  /** Per person. */
+  /** Per person: the legs' fares added up. */
   price: Money;
   /** For the whole party. */
   totalPrice: Money;
+  cabin: string;
+  legs: FlightSegment[];
+  layovers: FlightLayover[];
+  airlines: { code: string; name: string }[];
+  /** Some connection is on separate tickets. */
+  separateTickets: boolean;
+  /** Some connection is overnight. */
+  overnight: boolean;
 }
 
-/** A round trip: an outbound and a return flight priced together (`id` is the two flights' ids joined by `+`). */
+/**
+ * A round trip: an outbound and a return itinerary priced together (`id` is the two itineraries' ids joined by
+ * `+`). `price` is per person for the whole round trip, `totalPrice` for the party, both in the same currency.
+ */
 export interface FlightPair {
   id: string;
   outbound: FlightOption;
@@ -58,11 +107,15 @@ export interface FlightPair {
 
 export type TimeOfDay = 'night' | 'morning' | 'afternoon' | 'evening';
 
+/** What the itineraries offer before filters (round trips: the outbounds, or the returns of a chosen outbound). */
 export interface FlightFacets {
   airlines: { code: string; count: number; minPrice: number }[];
   stops: { stops: number; count: number; minPrice: number }[];
   timesOfDay: { bucket: TimeOfDay; count: number }[];
+  /** Per person, as the results' prices are (round trips: the cheapest round trip with each). */
   price: PriceRange;
+  layoverAirports: { code: string; count: number; minPrice: number }[];
+  durationMin: PriceRange;
 }
 
 /** One-way searches answer flights; round trips answer pairs (facets describe the outbound day). */
@@ -189,7 +242,22 @@ interface Reviewed {
 
 export interface FlightDetails
   extends
-    Omit<FlightOption, 'origin' | 'destination' | 'via' | 'refundable' | 'seatsLeft' | 'price' | 'totalPrice'>,
+    Omit<
+      FlightOption,
+      | 'origin'
+      | 'destination'
+      | 'via'
+      | 'refundable'
+      | 'seatsLeft'
+      | 'price'
+      | 'totalPrice'
+      | 'cabin'
+      | 'legs'
+      | 'layovers'
+      | 'airlines'
+      | 'separateTickets'
+      | 'overnight'
+    >,
     Reviewed {
   origin: SearchAirport & { timeZone: string };
   destination: SearchAirport & { timeZone: string };

@@ -18,16 +18,36 @@ const list = <T extends z.ZodType>(item: T) =>
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const page = { limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(500).optional() };
 
+/** An itinerary: its legs' flight ids joined by `-` (a nonstop's id is its flight's). */
+export const itineraryIdSchema = z
+  .string()
+  .regex(/^\d{1,18}(-\d{1,18}){0,2}$/, { error: "an itinerary id: its flights' ids joined by -" });
+const airport = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, { error: 'three-letter airport codes' });
+const radiusKm = z.coerce.number().min(0).max(300);
+
 export const flightSearchSchema = z
   .object({
     origin: code,
     destination: code,
     date,
     returnDate: date.optional(),
+    /** Also airports within this many km of the origin (destination): nearby airports. */
+    originRadiusKm: radiusKm.optional(),
+    destinationRadiusKm: radiusKm.optional(),
     passengers: z.coerce.number().int().min(1).max(9).default(1),
     cabin: cabinSchema.default('economy'),
+    /** Per person: one way, or the whole round trip when a return date is given. */
     maxPrice: money.optional(),
-    maxStops: z.coerce.number().int().min(0).max(1).optional(),
+    maxStops: z.coerce.number().int().min(0).max(2).optional(),
+    /** Only connections at these airports (nonstops always pass). */
+    via: list(airport).optional(),
+    maxLayoverMin: z.coerce.number().int().positive().optional(),
+    /** `false`: only itineraries sold on one ticket. */
+    separateTickets: bool.optional(),
     airlines: list(
       z
         .string()
@@ -38,11 +58,23 @@ export const flightSearchSchema = z
     departBefore: clock.optional(),
     arriveAfter: clock.optional(),
     arriveBefore: clock.optional(),
+    /** The return's departure and arrival windows (round trips); without them the outbound's apply both ways. */
+    returnDepartAfter: clock.optional(),
+    returnDepartBefore: clock.optional(),
+    returnArriveAfter: clock.optional(),
+    returnArriveBefore: clock.optional(),
     maxDurationMin: z.coerce.number().int().positive().optional(),
     refundable: bool.optional(),
     sort: z.enum(['best', 'price', 'duration', 'departure']).default('best'),
+    /**
+     * Round trips: `combinations` pairs outbounds and returns, each used once; `outbounds` lists every outbound with
+     * its best return (to choose the outbound first); with `outboundId`, the returns that fit that outbound.
+     */
+    view: z.enum(['combinations', 'outbounds']).default('combinations'),
+    outboundId: itineraryIdSchema.optional(),
     ...page,
   })
+  .refine((q) => !q.outboundId || q.returnDate, { path: ['outboundId'], message: 'needs a return date' })
   .refine((q) => !q.returnDate || q.returnDate >= q.date, {
     path: ['returnDate'],
     message: 'must not be before the departure date',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { wallClockIn } from '../src/wall-clock.ts';
+import { wallClockIn } from '../src/time/wall-clock.ts';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 

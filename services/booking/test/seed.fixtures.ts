@@ -19,8 +19,7 @@ export const INVENTORY: InventoryScale = {
   name: 'booking-seed-test',
   days: 21,
   airports: 12,
-  partnersPerAirport: 3,
-  minFlights: 1_500,
+  frequencyFactor: 0.1,
   hotels: 60,
   cars: 40,
 };

@@ -6,14 +6,15 @@ import { createMetrics, type ServiceMetrics } from '@tripwise/platform/metrics';
 import type { Config } from './config.ts';
 import { scopeOf, scopeOfHoldItem } from './data/listing-scope.repository.ts';
 import { createCityHotelsIndex } from './domain/cache/city-hotels-index.ts';
-import { createHeldDetails } from './domain/cache/held-details.ts';
-import { createHeldMetrics, createHeldScopes } from './domain/cache/held-scopes.ts';
+import { createMemoryDetails } from './domain/cache/memory-details.ts';
+import { createMemoryMetrics, createMemoryScopes } from './domain/cache/memory-scopes.ts';
 import { loadDayFlights } from './data/day-flights.repository.ts';
 import { loadLocationCars } from './data/location-cars.repository.ts';
-import { dayFlightsFrom } from './domain/search/day-flights.ts';
+import { dayFlightsFrom } from './domain/flights/day-flights.ts';
 import { locationCarsFrom } from './domain/search/location-cars.ts';
 import { createSearchCache, type SearchCache } from './domain/cache/search-cache.ts';
 import { sweepExpiredHolds, type InventoryChanged } from './domain/holds/holds.use-case.ts';
+import { rollFlightWindow } from './domain/inventory/roll-window.use-case.ts';
 import type { ListingChanged } from './domain/listings/manage-listings.use-case.ts';
 import { createListingStats, type ListingStats } from './domain/market/listing-stats.ts';
 import { createPriceMarket, type PriceMarket } from './domain/market/price-market.ts';
@@ -22,14 +23,19 @@ import { listingRoutes } from './routes/listings.routes.ts';
 import { internalMarketRoutes } from './routes/internal-market.routes.ts';
 import { reviewRoutes } from './routes/reviews.routes.ts';
 import type { PastBookingCheck } from './clients/booking.client.ts';
-import { searchRoutes, type HeldInventory } from './routes/search.routes.ts';
+import { searchRoutes, type InMemory } from './routes/search.routes.ts';
 import { publishPriceEvents } from './domain/market/owner-prices.ts';
 
 export const SERVICE_NAME = 'search';
 
 export interface AppDeps {
   config: Pick<Config, 'BODY_LIMIT' | 'TRUST_PROXY_HOPS' | 'PRICE_TICK_MS' | 'PRICE_SAMPLE' | 'STATS_FLUSH_MS'> &
-    Partial<Pick<Config, 'SEARCH_CACHE' | 'SEARCH_HELD_HOTELS' | 'SEARCH_HELD_FLIGHTS' | 'SEARCH_HELD_CARS'>>;
+    Partial<
+      Pick<
+        Config,
+        'INVENTORY_ROLL_MS' | 'SEARCH_CACHE' | 'SEARCH_MEMORY_HOTELS' | 'SEARCH_MEMORY_FLIGHTS' | 'SEARCH_MEMORY_CARS'
+      >
+    >;
   logger: Logger;
   db: Db;
   kv: KvStore;
@@ -51,37 +57,39 @@ export interface SearchService extends Service {
   priceMarket: PriceMarket;
   /** Impressions and views counted in memory, flushed by a background task every STATS_FLUSH_MS. */
   stats: ListingStats;
+  /** For the rolling window: a day of flights was written, so what searches hold of it is read again. */
+  flightDayChanged: (day: string) => Promise<void>;
 }
 
 /** Expired holds give their seats, rooms and cars back this often. */
 const HOLD_SWEEP_MS = 15_000;
 
 /**
- * With the cache on, hotel, flight and car searches are worked out on cities, days and places held in memory, and
+ * With the cache on, hotel, flight and car searches are worked out on cities, days and places kept in memory, and
  * details pages are kept while their scope does not change.
  */
-function heldInventory(db: Db, cache: SearchCache, metrics: ServiceMetrics, config: AppDeps['config']): HeldInventory {
-  const counts = createHeldMetrics(metrics);
+function keptInMemory(db: Db, cache: SearchCache, metrics: ServiceMetrics, config: AppDeps['config']): InMemory {
+  const counts = createMemoryMetrics(metrics);
   return {
-    cities: createCityHotelsIndex({ db, cache, metrics: counts, maxHotels: config.SEARCH_HELD_HOTELS ?? 150_000 }),
+    cities: createCityHotelsIndex({ db, cache, metrics: counts, maxHotels: config.SEARCH_MEMORY_HOTELS ?? 150_000 }),
     // A day's flights by departure date; a pick-up place's cars by its airport code.
-    days: createHeldScopes({
+    days: createMemoryScopes({
       kind: 'flights',
       cache,
       metrics: counts,
-      maxListings: config.SEARCH_HELD_FLIGHTS ?? 250_000,
+      maxListings: config.SEARCH_MEMORY_FLIGHTS ?? 600_000,
       load: async (date) => dayFlightsFrom(await loadDayFlights(db, date)),
       size: (day) => day.count,
     }),
-    cars: createHeldScopes({
+    cars: createMemoryScopes({
       kind: 'cars',
       cache,
       metrics: counts,
-      maxListings: config.SEARCH_HELD_CARS ?? 50_000,
+      maxListings: config.SEARCH_MEMORY_CARS ?? 50_000,
       load: async (code) => locationCarsFrom(await loadLocationCars(db, code)),
       size: (place) => place.cars.length,
     }),
-    details: createHeldDetails({ cache, metrics, maxEntries: 20_000, maxAgeMs: 60_000 }),
+    details: createMemoryDetails({ cache, metrics, maxEntries: 20_000, maxAgeMs: 60_000 }),
   };
 }
 
@@ -89,7 +97,7 @@ export function createApp(deps: AppDeps): SearchService {
   const { db } = deps;
   const metrics = createMetrics(SERVICE_NAME);
   const cache = createSearchCache(deps.kv);
-  const held = deps.config.SEARCH_CACHE === 'off' ? {} : heldInventory(db, cache, metrics, deps.config);
+  const inMemory = deps.config.SEARCH_CACHE === 'off' ? {} : keptInMemory(db, cache, metrics, deps.config);
   const listingChanged: ListingChanged = async (kind, id, formerScope) => {
     for (const scope of new Set([await scopeOf(db, kind, id), formerScope])) {
       if (scope) await cache.invalidate(kind, scope);
@@ -113,6 +121,8 @@ export function createApp(deps: AppDeps): SearchService {
   });
   const listings = listingRoutes(db, listingChanged, (events) => publishPriceEvents(deps.kv, events));
   const reviews = reviewRoutes(db, deps.pastBooking, (kind, id) => listingChanged(`${kind}s` as const, Number(id)));
+  const flightDayChanged = (day: string) => cache.invalidate('flights', day);
+  const rollMs = deps.config.INVENTORY_ROLL_MS ?? 0;
   const service = createService({
     name: SERVICE_NAME,
     logger: deps.logger,
@@ -125,7 +135,7 @@ export function createApp(deps: AppDeps): SearchService {
     access: deps.access,
     openApi: { path: '/api/search/openapi.json', title: 'Tripwise search' },
     mounts: [
-      { prefix: '/api/search', router: searchRoutes(db, deps.now ?? (() => new Date()), held, stats) },
+      { prefix: '/api/search', router: searchRoutes(db, deps.now ?? (() => new Date()), inMemory, stats) },
       { prefix: '/api/search', router: reviews },
       { prefix: '/api/listings', router: listings },
       { prefix: '/internal', router: internalHoldRoutes(db, inventoryChanged) },
@@ -137,7 +147,17 @@ export function createApp(deps: AppDeps): SearchService {
       ...(deps.config.PRICE_TICK_MS > 0
         ? [{ name: 'price-market-tick', everyMs: deps.config.PRICE_TICK_MS, run: () => priceMarket.tick() }]
         : []),
+      // The demo's window of flights moves with the calendar: days ahead added, days past removed.
+      ...(rollMs > 0
+        ? [
+            {
+              name: 'flight-window-roll',
+              everyMs: rollMs,
+              run: () => rollFlightWindow(db, { logger: deps.logger, dayChanged: flightDayChanged }),
+            },
+          ]
+        : []),
     ],
   });
-  return { ...service, inventoryChanged, priceMarket, stats };
+  return { ...service, inventoryChanged, priceMarket, stats, flightDayChanged };
 }

@@ -16,14 +16,16 @@ const schema = baseEnvSchema
     BOOKING_URL: z.url().default('http://127.0.0.1:4003'),
     /** `off` asks the database for every search (benchmarks compare the two). */
     SEARCH_CACHE: z.enum(['on', 'off']).default('on'),
-    /** With the cache on, how many hotels (of the cities searched last) are held in memory to search in. */
-    SEARCH_HELD_HOTELS: z.coerce.number().int().min(0).default(150_000),
-    /** With the cache on, how many flights (of the days searched last) are held in memory to search in. */
-    SEARCH_HELD_FLIGHTS: z.coerce.number().int().min(0).default(250_000),
-    /** With the cache on, how many cars (of the pick-up places searched last) are held in memory to search in. */
-    SEARCH_HELD_CARS: z.coerce.number().int().min(0).default(50_000),
+    /** With the cache on, how many hotels (of the cities searched last) are kept in memory to search in. */
+    SEARCH_MEMORY_HOTELS: z.coerce.number().int().min(0).default(150_000),
+    /** With the cache on, how many flights (of the days searched last) are kept in memory to search in. */
+    SEARCH_MEMORY_FLIGHTS: z.coerce.number().int().min(0).default(600_000),
+    /** With the cache on, how many cars (of the pick-up places searched last) are kept in memory to search in. */
+    SEARCH_MEMORY_CARS: z.coerce.number().int().min(0).default(50_000),
     /** `demo` fills an empty inventory with generated flights, hotels and cars on first start; `none` leaves it. */
     SEED_INVENTORY: z.enum(['demo', 'none']).default('demo'),
+    /** How often the demo's flights are rolled forward (missing days ahead added, past ones removed); 0: never. */
+    INVENTORY_ROLL_MS: z.coerce.number().int().min(0).default(3_600_000),
     /** How often the price market moves prices; 0 turns it off. */
     PRICE_TICK_MS: z.coerce.number().int().min(0).default(60_000),
     /** How many flight cabins, rooms and cars (each) one tick reprices. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMetrics } from '@tripwise/platform/metrics';
 import { createCityHotelsIndex } from '../src/domain/cache/city-hotels-index.ts';
-import { createHeldMetrics } from '../src/domain/cache/held-scopes.ts';
+import { createMemoryMetrics } from '../src/domain/cache/memory-scopes.ts';
 import { createSearchCache } from '../src/domain/cache/search-cache.ts';
 import { givenASearchService } from './given-search-data.ts';
 
@@ -37,12 +37,14 @@ async function indexCount(result: 'hit' | 'miss'): Promise<number> {
     .split('\n')
     .find(
       (l) =>
-        l.startsWith('search_held_requests_total{') && l.includes('kind="hotels"') && l.includes(`result="${result}"`),
+        l.startsWith('search_memory_requests_total{') &&
+        l.includes('kind="hotels"') &&
+        l.includes(`result="${result}"`),
     );
   return line ? Number(line.split(' ').pop()) : 0;
 }
 
-describe('hotel searches in a city held in memory (the cache on)', () => {
+describe('hotel searches in a city kept in memory (the cache on)', () => {
   test('When the same city is searched again, then it is answered from memory with the same hotels and details', async () => {
     const first = await search();
     const hits = await indexCount('hit');
@@ -106,7 +108,7 @@ describe('the city index on its own', () => {
     const cache = createSearchCache(service.kv);
     return {
       cache,
-      index: createCityHotelsIndex({ db: service.db, cache, metrics: createHeldMetrics(metrics), maxHotels }),
+      index: createCityHotelsIndex({ db: service.db, cache, metrics: createMemoryMetrics(metrics), maxHotels }),
     };
   };
 
@@ -137,10 +139,10 @@ describe('the city index on its own', () => {
   test('When a page names a hotel that is gone from the database, then it has no card and the others keep theirs', async () => {
     const { index } = indexOver(100, 'city_index_cards');
     const { hotel } = await addHotel('SLC', 'Salt Inn', 1, 10_000);
-    const held = await index.get('SLC');
+    const city = await index.get('SLC');
     await service.db.query('DELETE FROM hotels WHERE id = $1', [hotel]);
-    expect((await held.cards([hotel])).size).toBe(0);
+    expect((await city.cards([hotel])).size).toBe(0);
     const { hotel: other } = await addHotel('SLC', 'Lake Inn', 1, 10_000);
-    expect((await held.cards([other])).get(other)).toMatchObject({ name: 'Lake Inn' });
+    expect((await city.cards([other])).get(other)).toMatchObject({ name: 'Lake Inn' });
   });
 });

@@ -39,7 +39,7 @@ async function allPages(query: string): Promise<any[]> {
   return items;
 }
 
-// With the cache on (days held in memory, what production runs) and off (the database): the same answers.
+// With the cache on (days kept in memory, what production runs) and off (the database): the same answers.
 describe.each(['on', 'off'] as const)('GET /api/search/flights, with the cache %s', (cache) => {
   beforeAll(async () => {
     service = await givenASearchService({ cache });

@@ -173,7 +173,7 @@ describe('GET /api/search/hotels', () => {
   });
 });
 
-// With the cache on (pick-up places held in memory) and off (the database): the same answers.
+// With the cache on (pick-up places kept in memory) and off (the database): the same answers.
 describe.each(['on', 'off'] as const)('GET /api/search/cars, with the cache %s', (cache) => {
   const DAYS = ['2030-03-01', '2030-03-02', '2030-03-03'];
   const free = (c: CarFixture) => Math.min(...DAYS.map((d) => c.units - (c.taken[d] ?? 0))) >= 1;

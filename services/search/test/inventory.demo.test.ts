@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 describe('the demo scale', () => {
-  test('When the demo inventory is seeded, then it has over 10,000 listings and about 120 days of flights', async () => {
+  test('When the demo inventory is seeded, then it has two months of a dense network, hotels and cars', async () => {
     const result = await seedInventory(db, { logger: captureLogs().logger, startDate: '2027-01-04' });
     expect(result).toMatchObject({ seeded: true, scale: 'demo' });
     expect(result.flights + result.hotels + result.cars).toBeGreaterThanOrEqual(10_000);
@@ -23,11 +23,17 @@ describe('the demo scale', () => {
       (SELECT count(DISTINCT origin)::int FROM flights) AS origins, (SELECT count(DISTINCT city_code)::int FROM hotels) AS cities`);
     expect(rows[0]).toEqual({
       first: '2027-01-04',
-      last: '2027-05-03',
+      last: '2027-03-04',
       origins: INVENTORY_SCALES.demo.airports,
       cities: expect.any(Number),
     });
     expect(rows[0]!.cities).toBeGreaterThan(80);
+    const bosDen = await db.query<{ day: string; n: number }>(
+      `SELECT depart_date::text AS day, count(*)::int AS n FROM flights WHERE origin = 'BOS' AND destination = 'DEN'
+       GROUP BY 1`,
+    );
+    expect(bosDen.rows).toHaveLength(60);
+    for (const day of bosDen.rows) expect(day.n, day.day).toBeGreaterThanOrEqual(4);
     // How long it takes is measured by `npm start` (it logs the seeding time), not asserted on a shared machine;
     // the limit below only stops a hang.
   }, 300_000);

@@ -9,8 +9,7 @@ export const SMALL_SCALE: InventoryScale = {
   name: 'test-small',
   days: 14,
   airports: 40,
-  partnersPerAirport: 4,
-  minFlights: 4_000,
+  frequencyFactor: 0.05,
   hotels: 300,
   cars: 200,
 };
@@ -20,8 +19,7 @@ export const TINY_SCALE: InventoryScale = {
   name: 'test-tiny',
   days: 5,
   airports: 20,
-  partnersPerAirport: 3,
-  minFlights: 600,
+  frequencyFactor: 0.05,
   hotels: 80,
   cars: 60,
 };

@@ -1,24 +1,24 @@
-import { AIRLINES, airportByCode } from '@tripwise/travel-data';
+import { AIRLINES } from '@tripwise/travel-data';
 import { describe, expect, test } from 'vitest';
 import { generateFlights } from '../src/domain/inventory/generate-flights.ts';
 import { CABINS } from '../src/domain/inventory/inventory.types.ts';
-import { CRUISE_KMH, GROUND_AND_CLIMB_MIN, WIND_EFFECT, blockMinutes } from '../src/domain/inventory/flight-timing.ts';
 import { SMALL_SCALE, START, kmBetween, localClock, mean, timeZoneOf } from './inventory.fixtures.ts';
 
+// The flights are legs: connections are built from them at search time.
 const flights = [...generateFlights(SMALL_SCALE, 3, START)];
-const nonstops = flights.filter((f) => f.stops === 0);
-const connections = flights.filter((f) => f.stops === 1);
+const nonstops = flights;
 const hubsOf = new Map(AIRLINES.map((a) => [a.code, a.hubs]));
+// A jet's 800 km/h over the ground, 40 minutes of taxi and climb, jet streams worth 6% either way, rounded to 5 min.
 const legMinutes = (km: number) => ({
-  fastest: GROUND_AND_CLIMB_MIN + (km / CRUISE_KMH) * 60 * (1 - WIND_EFFECT) - 2.5,
-  slowest: GROUND_AND_CLIMB_MIN + (km / CRUISE_KMH) * 60 * (1 + WIND_EFFECT) + 2.5,
+  fastest: 40 + (km / 800) * 60 * 0.94 - 2.5,
+  slowest: 40 + (km / 800) * 60 * 1.06 + 2.5,
 });
 
 describe('generated flights', () => {
-  test('When the small scale is generated, then it has at least its minimum of flights, both nonstop and one-stop', () => {
-    expect(flights.length).toBeGreaterThanOrEqual(SMALL_SCALE.minFlights);
-    expect(connections.length).toBeGreaterThan(flights.length * 0.1);
-    expect(nonstops.length).toBeGreaterThan(flights.length * 0.5);
+  test('When the small scale is generated, then every route it flies is flown both ways', () => {
+    const routes = new Set(flights.map((f) => `${f.origin}-${f.destination}`));
+    expect(routes.size).toBeGreaterThan(50);
+    for (const route of routes) expect(routes.has(route.split('-').reverse().join('-')), route).toBe(true);
   });
 
   test('When a flight is nonstop, then its duration is cruise time for the distance plus ground time', () => {
@@ -26,18 +26,6 @@ describe('generated flights', () => {
       const { fastest, slowest } = legMinutes(kmBetween(f.origin, f.destination));
       expect(f.durationMin).toBeGreaterThanOrEqual(fastest);
       expect(f.durationMin).toBeLessThanOrEqual(slowest);
-    }
-  });
-
-  test('When a flight connects, then it connects at a hub of its airline, with 45 min to 3 h between legs', () => {
-    for (const f of connections) {
-      expect(hubsOf.get(f.airline)).toContain(f.via);
-      // Each leg's block time is what the nonstop test above checks against distance.
-      const leg = (from: string, to: string) =>
-        blockMinutes(airportByCode(from)!, airportByCode(to)!, kmBetween(from, to));
-      const layover = f.durationMin - leg(f.origin, f.via!) - leg(f.via!, f.destination);
-      expect(layover).toBeGreaterThanOrEqual(45);
-      expect(layover).toBeLessThanOrEqual(180);
     }
   });
 
@@ -60,8 +48,7 @@ describe('generated flights', () => {
     for (const f of flights) {
       expect(f.flightNumber).toMatch(new RegExp(`^${f.airline} [1-9]\\d{0,3}$`));
       const hubs = hubsOf.get(f.airline) ?? [];
-      const servedFrom = f.stops === 0 ? [f.origin, f.destination] : [f.via!];
-      expect(servedFrom.some((code) => hubs.includes(code))).toBe(true);
+      expect([f.origin, f.destination].some((code) => hubs.includes(code))).toBe(true);
     }
   });
 

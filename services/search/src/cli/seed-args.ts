@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isInventoryScaleName, type InventoryScaleName } from '../domain/inventory/inventory-scale.ts';
-import { isoDateToUtcMs } from '../domain/inventory/seed-calendar.ts';
+import { isoDateToUtcMs } from '@tripwise/travel-data';
 
 export interface SeedArgs {
   scale: InventoryScaleName;

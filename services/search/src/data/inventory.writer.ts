@@ -1,6 +1,7 @@
 import type { Queryable } from '@tripwise/platform/db';
 import type { CarRow, FlightRow, HotelRow } from '../domain/inventory/inventory.types.ts';
-import { batches, reserveIds } from './inventory-batches.ts';
+import { batches } from '@tripwise/travel-data';
+import { reserveIds } from './reserve-ids.ts';
 
 /*
  * Bulk inserts as `INSERT … SELECT FROM unnest($1::type[], $2::type[], …)`: one parameter per column whatever
@@ -33,8 +34,9 @@ export async function writeFlights(tx: Queryable, rows: Iterable<FlightRow>): Pr
       batch.map((f) => f.flightNumber),
       batch.map((f) => f.origin),
       batch.map((f) => f.destination),
-      batch.map((f) => f.via),
-      batch.map((f) => f.stops),
+      // Legs only: connections are built from them at search time (via and stops stay for older rows).
+      batch.map(() => null),
+      batch.map(() => 0),
       batch.map((f) => f.departAt.toISOString()),
       batch.map((f) => f.arriveAt.toISOString()),
       batch.map((f) => f.departDate),

@@ -1,7 +1,7 @@
 import type { Queryable } from '@tripwise/platform/db';
 import type { CarRow } from './car-search.repository.ts';
 
-/** A car as held: what a search row shows but the rental's figures, and how many units it has. */
+/** A car as kept in memory: what a search row shows but the rental's figures, and how many units it has. */
 export type LocationCarRow = Omit<CarRow, 'total_minor' | 'units_left' | 'total'> & { units: number };
 
 export interface CarTakenDayRow {

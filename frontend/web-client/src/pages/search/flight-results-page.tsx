@@ -28,7 +28,9 @@ const CRITERIA = ['origin', 'destination', 'date', 'returnDate', 'passengers', '
 
 function FlightResult({ item, trip }: { item: Flight | FlightPair; trip: URLSearchParams }) {
   const legs = 'outbound' in item ? [item.outbound, item.return] : [item];
-  const checkout = new URLSearchParams(legs.map((l) => ['flight', l.id]));
+  // An itinerary books each of its flights (a connection has two or three): checkout and details are per flight.
+  const flights = legs.flatMap((l) => l.legs);
+  const checkout = new URLSearchParams(flights.map((f) => ['flight', f.id]));
   checkout.set('cabin', trip.get('cabin') ?? 'economy');
   checkout.set('passengers', trip.get('passengers') ?? '1');
   const detailsQuery = `cabin=${checkout.get('cabin')}&passengers=${checkout.get('passengers')}`;
@@ -65,13 +67,13 @@ function FlightResult({ item, trip }: { item: Flight | FlightPair; trip: URLSear
         <Link
           className="button"
           to={`/checkout?${checkout.toString()}`}
-          aria-label={`Select ${legs.map((l) => l.flightNumber).join(' and ')} for ${formatMoney(item.totalPrice)}`}
+          aria-label={`Select ${flights.map((f) => f.flightNumber).join(' and ')} for ${formatMoney(item.totalPrice)}`}
         >
           Select
         </Link>
-        {legs.map((leg) => (
-          <Link key={leg.id} to={`/flights/${leg.id}?${detailsQuery}`} className="details-link">
-            {leg.flightNumber} details
+        {flights.map((flight) => (
+          <Link key={flight.id} to={`/flights/${flight.id}?${detailsQuery}`} className="details-link">
+            {flight.flightNumber} details
           </Link>
         ))}
       </div>

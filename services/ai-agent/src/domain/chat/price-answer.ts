@@ -1,6 +1,6 @@
 import type { SearchApi } from '../../clients/search.client.ts';
 import type { Bundle } from '../planning/bundle.types.ts';
-import { legsOf } from '../planning/bundle.types.ts';
+import { flightsOf, legsOf } from '../planning/bundle.types.ts';
 import { median } from '../planning/fit-score.rules.ts';
 
 const PRICE_QUESTION =
@@ -28,8 +28,10 @@ export async function answerPrice(
   const facts: Record<string, unknown> = {};
   if (bundle.flight) {
     const leg = legsOf(bundle.flight)[0]!;
-    const details = await search.details<{ cabins: CabinTrend[] }>('flights', leg.id);
-    const cabin = details.cabins.find((c) => c.price.amount === leg.price.amount) ?? details.cabins[0];
+    // Its first flight's page (a connecting itinerary is several flights).
+    const first = flightsOf(bundle.flight)[0]!;
+    const details = await search.details<{ cabins: CabinTrend[] }>('flights', first.id);
+    const cabin = details.cabins.find((c) => c.price.amount === first.price.amount) ?? details.cabins[0];
     const avg30 = cabin?.priceTrend?.avg30 ?? null;
     const others = await search.flights({
       origin: leg.origin.code,

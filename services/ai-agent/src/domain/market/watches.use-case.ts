@@ -14,7 +14,7 @@ import {
   type WatchRow,
 } from '../../data/watches.repository.ts';
 import type { EmitToUser } from '../jobs/job-events.ts';
-import { legsOf, type Bundle } from '../planning/bundle.types.ts';
+import { flightsOf, type Bundle } from '../planning/bundle.types.ts';
 import { routeKey, unitKey, type PriceEvent } from './price-event.ts';
 import { crossing, observedPrice, type WatchState } from './watch.rules.ts';
 
@@ -51,11 +51,11 @@ export type WatchInput = z.infer<typeof watchInputSchema>;
 function componentsOf(bundle: Bundle): WatchState['components'] {
   const parts: NonNullable<WatchState['components']> = [];
   if (bundle.flight) {
-    for (const leg of legsOf(bundle.flight)) {
+    for (const leg of flightsOf(bundle.flight)) {
       parts.push({
         key: `flight:${leg.id}:${bundle.cabin ?? 'economy'}`,
         unitPrice: leg.price.amount,
-        multiplier: leg.totalPrice.amount / leg.price.amount,
+        multiplier: leg.party,
       });
     }
   }

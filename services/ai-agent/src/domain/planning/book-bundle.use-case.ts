@@ -6,7 +6,7 @@ import { AppError, badRequest, notFound } from '@tripwise/platform/errors';
 import type { BookingApi } from '../../clients/booking.client.ts';
 import type { SearchApi } from '../../clients/search.client.ts';
 import { findBundle } from '../../data/sessions.repository.ts';
-import { legsOf, type Bundle } from './bundle.types.ts';
+import { flightsOf, legsOf, type Bundle } from './bundle.types.ts';
 
 const personName = z.string().trim().min(1).max(60);
 export const bookBundleSchema = z.strictObject({
@@ -66,7 +66,7 @@ export async function bookBundle(
   }
   if (bundle.hotel && !input.leadGuest && !input.passengers?.[0]) throw need('leadGuest', 'who checks in at the hotel');
   if (bundle.car && !input.driver) throw need('driver', 'who drives the rental car');
-  const items: unknown[] = legs.map((leg) => ({
+  const items: unknown[] = (bundle.flight ? flightsOf(bundle.flight) : []).map((leg) => ({
     kind: 'flight',
     flightId: leg.id,
     cabin: bundle.cabin ?? 'economy',

@@ -7,9 +7,14 @@
 export { confirmHold, placeHold } from '../../../../search/src/domain/holds/holds.use-case.ts';
 export { dayBefore, daysBetween } from '../../../../search/src/domain/holds/hold-days.ts';
 export { quoteItems } from '../../../../search/src/domain/holds/quote.use-case.ts';
-export { cityCodeOf } from '../../../../search/src/domain/inventory/network-airports.ts';
-export { isoDateToUtcMs } from '../../../../search/src/domain/inventory/seed-calendar.ts';
-export { createRng, rngFor, type Rng } from '../../../../search/src/domain/inventory/seeded-random.ts';
-export { createLocalClock, utcOffsetMinutes } from '../../../../search/src/domain/inventory/zoned-time.ts';
-export { batches } from '../../../../search/src/data/inventory-batches.ts';
+export { cityCodeOf } from '@tripwise/travel-data/network';
+export {
+  batches,
+  createLocalClock,
+  createRng,
+  isoDateToUtcMs,
+  rngFor,
+  utcOffsetMinutes,
+  type Rng,
+} from '@tripwise/travel-data';
 export { BATCH_ROWS } from '../../../../search/src/data/inventory.writer.ts';

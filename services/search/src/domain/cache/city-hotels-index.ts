@@ -1,26 +1,26 @@
 import type { Queryable } from '@tripwise/platform/db';
 import { hotelCards, loadCityHotels, type HotelCardRow } from '../../data/city-hotels.repository.ts';
 import { cityHotelsFrom, type CityHotels } from '../search/city-hotels.ts';
-import { createHeldScopes, type HeldMetrics } from './held-scopes.ts';
+import { createMemoryScopes, type MemoryMetrics } from './memory-scopes.ts';
 import type { SearchCache } from './search-cache.ts';
 
-export interface HeldCityHotels {
+export interface CityHotelsInMemory {
   city: CityHotels;
   /** What a page shows of these hotels (missing: no longer in the database). */
   cards(ids: number[]): Promise<Map<number, HotelCardRow>>;
 }
 
 /**
- * Each searched city's hotels, room types and taken nights held in memory (see held-scopes.ts), with the names,
+ * Each searched city's hotels, room types and taken nights kept in memory (see memory-scopes.ts), with the names,
  * addresses and policies of the hotels its pages have shown, read once per version of the city.
  */
 export function createCityHotelsIndex(deps: {
   db: Queryable;
   cache: SearchCache;
-  metrics: HeldMetrics;
+  metrics: MemoryMetrics;
   maxHotels: number;
 }) {
-  const cities = createHeldScopes({
+  const cities = createMemoryScopes({
     kind: 'hotels',
     cache: deps.cache,
     metrics: deps.metrics,
@@ -29,10 +29,10 @@ export function createCityHotelsIndex(deps: {
       city: cityHotelsFrom(await loadCityHotels(deps.db, code)),
       cards: new Map<number, HotelCardRow>(),
     }),
-    size: (held) => held.city.count,
+    size: (kept) => kept.city.count,
   });
   return {
-    async get(code: string): Promise<HeldCityHotels> {
+    async get(code: string): Promise<CityHotelsInMemory> {
       const { city, cards } = await cities.get(code);
       return {
         city,

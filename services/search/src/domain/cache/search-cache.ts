@@ -6,7 +6,7 @@ export type CacheKind = 'flights' | 'hotels' | 'cars';
  * The version of every scope searches are cached by (a departure date, a city, a pick-up place), in the key-value
  * store (Redis, or in-process in the embedded mode) that every instance shares. Any change there (a listing
  * edited, a price moved, a hold placed or released) bumps it after it is committed, so what an instance holds of
- * the scope (held-scopes.ts) is never used again. Prices are checked again at booking, so a cache can show, but
+ * the scope (memory-scopes.ts) is never used again. Prices are checked again at booking, so a cache can show, but
  * never sell, a price.
  */
 export function createSearchCache(kv: KvStore) {

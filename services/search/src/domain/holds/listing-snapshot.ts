@@ -1,8 +1,7 @@
 import type { HoldItem, ListingSnapshot } from '@tripwise/contracts';
 import { airlineByCode, airportByCode, airportsOf } from '@tripwise/travel-data';
 import type { CarListingRow, FlightListingRow, RoomListingRow } from '../../data/hold-listings.repository.ts';
-import { createLocalClock } from '../inventory/zoned-time.ts';
-import { isoDateToUtcMs } from '../inventory/seed-calendar.ts';
+import { createLocalClock, isoDateToUtcMs } from '@tripwise/travel-data';
 import { localDate } from '../search/places.rules.ts';
 
 const zoneOf = (code: string) =>

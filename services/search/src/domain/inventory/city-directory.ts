@@ -1,7 +1,7 @@
 import { AMERICAS } from './cities-americas.data.ts';
 import { ASIA_PACIFIC, EUROPE_AFRICA_MIDDLE_EAST } from './cities-world.data.ts';
-import type { NetworkAirport } from './network-airports.ts';
-import { rngFor } from './seeded-random.ts';
+import { rngFor } from '@tripwise/travel-data';
+import type { NetworkAirport } from '@tripwise/travel-data/network';
 
 /**
  * Where the house number goes: `350 Broadway`, `Friedrichstraße 45`, `Rua Augusta, 45`, `Jalan Thamrin No. 45`,

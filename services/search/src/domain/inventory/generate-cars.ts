@@ -2,7 +2,7 @@ import { CAR_MODELS, type CarModel } from './car-models.data.ts';
 import { citiesOf, type City } from './city-directory.ts';
 import type { CarClass, CarRow } from './inventory.types.ts';
 import type { InventoryScale } from './inventory-scale.ts';
-import { networkAirports, type NetworkAirport } from './network-airports.ts';
+import { networkAirports, shareOut, type NetworkAirport } from '@tripwise/travel-data/network';
 import {
   CLASS_DAILY_USD,
   INTERNATIONAL_COMPANIES,
@@ -11,8 +11,7 @@ import {
   carPolicies,
   type RentalCompany,
 } from './rental-terms.ts';
-import { rngFor, type Rng } from './seeded-random.ts';
-import { shareOut } from './share-out.ts';
+import { rngFor, type Rng } from '@tripwise/travel-data';
 
 const NORTH_AMERICA = new Set(['United States', 'Canada']);
 /** Where rental fleets are automatic almost everywhere, although the rest of the world drives stick. */

@@ -4,9 +4,8 @@ import { hotelKind, hotelName } from './hotel-names.ts';
 import { roomTypes } from './hotel-rooms.ts';
 import type { HotelRow } from './inventory.types.ts';
 import type { InventoryScale } from './inventory-scale.ts';
-import { networkAirports } from './network-airports.ts';
-import { rngFor, type Rng } from './seeded-random.ts';
-import { shareOut } from './share-out.ts';
+import { networkAirports, shareOut } from '@tripwise/travel-data/network';
+import { rngFor, type Rng } from '@tripwise/travel-data';
 import { streetAddress } from './street-address.ts';
 
 const STARS = [1, 2, 3, 4, 5];

@@ -1,6 +1,6 @@
 import type { City, Neighborhood } from './city-directory.ts';
 import type { HotelAmenity, HotelPolicies } from './inventory.types.ts';
-import type { Rng } from './seeded-random.ts';
+import type { Rng } from '@tripwise/travel-data';
 
 /** Chance of each amenity for 1 … 5 stars: more, and richer ones, as stars go up. */
 const AMENITY_ODDS: Record<HotelAmenity, readonly number[]> = {

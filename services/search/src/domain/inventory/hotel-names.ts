@@ -1,5 +1,5 @@
 import type { City, Neighborhood } from './city-directory.ts';
-import type { Rng } from './seeded-random.ts';
+import type { Rng } from '@tripwise/travel-data';
 
 // Invented words on purpose: no chain's trademark ("Hilton", "Marriott", "Ritz" …) may appear in a name.
 // prettier-ignore

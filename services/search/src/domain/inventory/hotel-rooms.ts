@@ -1,6 +1,6 @@
 import type { City } from './city-directory.ts';
 import type { RoomTypeRow } from './inventory.types.ts';
-import type { Rng } from './seeded-random.ts';
+import type { Rng } from '@tripwise/travel-data';
 
 interface RoomKind {
   name: string;

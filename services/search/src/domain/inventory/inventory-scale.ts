@@ -1,37 +1,34 @@
+import type { NetworkScale } from '@tripwise/travel-data/network';
+
 /** How much inventory to make. Named scales are seeded at most once per database (see inventory_seed). */
-export interface InventoryScale {
+export interface InventoryScale extends NetworkScale {
   /** Recorded in inventory_seed.scale. */
   name: string;
-  /** Days of flights from the start date. */
+  /** Days of flights from the start date; a rolling window keeps this many ahead (see roll-window.use-case.ts). */
   days: number;
-  /** How many of the busiest airports get flights, hotels and cars (at most BUSY_AIRPORTS.length). */
-  airports: number;
-  /** How many partners each airport picks; routes go both ways, so most airports end up with more. */
-  partnersPerAirport: number;
-  /** Flights are scheduled until there are at least this many in the window. */
-  minFlights: number;
   hotels: number;
   cars: number;
 }
 
 export const INVENTORY_SCALES = {
-  /** What the embedded PGlite gets on first start: every busy city, a few seconds to write. */
+  /**
+   * What the embedded PGlite gets on first start: every busy city, the calibrated network at three tenths of its
+   * frequencies (the busiest pairs still several nonstops a day), two months ahead, kept rolling forward.
+   */
   demo: {
     name: 'demo',
-    days: 120,
+    days: 60,
     airports: 100,
-    partnersPerAirport: 3,
-    minFlights: 100_000,
+    frequencyFactor: 0.3,
     hotels: 2_000,
     cars: 1_000,
   },
-  /** For benchmarks on PostgreSQL. */
+  /** For benchmarks on PostgreSQL: the calibrated network at its full frequencies. */
   large: {
     name: 'large',
-    days: 365,
+    days: 60,
     airports: 100,
-    partnersPerAirport: 10,
-    minFlights: 1_000_000,
+    frequencyFactor: 1,
     hotels: 100_000,
     cars: 20_000,
   },

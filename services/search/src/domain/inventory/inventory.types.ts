@@ -1,10 +1,9 @@
 /*
- * The rows the generator yields, one shape per table of 0001_inventory.sql. They carry no ids, status or owner:
+ * The rows the generators yield, one shape per table of 0001_inventory.sql (flights: legs, from travel-data). They carry no ids, status or owner:
  * the writer adds those (seeded inventory is active and belongs to the marketplace, so owner_id is null).
  */
 
-export const CABINS = ['economy', 'premium_economy', 'business', 'first'] as const;
-export type Cabin = (typeof CABINS)[number];
+export { CABINS, type Cabin, type FlightLeg as FlightRow } from '@tripwise/travel-data/network';
 
 export const HOTEL_AMENITIES = [
   'wifi',
@@ -35,30 +34,6 @@ export const CAR_CLASSES = [
   'pickup',
 ] as const;
 export type CarClass = (typeof CAR_CLASSES)[number];
-
-export interface FlightCabinRow {
-  cabin: Cabin;
-  priceMinor: number;
-  seatsTotal: number;
-}
-
-export interface FlightRow {
-  airline: string;
-  /** `UA 1234`: the airline code, a space and the number. */
-  flightNumber: string;
-  origin: string;
-  destination: string;
-  via: string | null;
-  stops: 0 | 1;
-  departAt: Date;
-  arriveAt: Date;
-  /** The calendar date at the origin when it leaves, `YYYY-MM-DD`. */
-  departDate: string;
-  durationMin: number;
-  refundable: boolean;
-  /** Cheapest cabin first; economy is always there. */
-  cabins: FlightCabinRow[];
-}
 
 export interface HotelPolicies {
   refundWindowHours: number;

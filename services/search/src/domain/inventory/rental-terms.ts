@@ -1,5 +1,5 @@
 import type { CarClass, CarPolicies } from './inventory.types.ts';
-import type { Rng } from './seeded-random.ts';
+import type { Rng } from '@tripwise/travel-data';
 
 export interface RentalCompany {
   name: string;

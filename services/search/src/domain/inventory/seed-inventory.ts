@@ -7,12 +7,13 @@ import {
   recordInventorySeed,
   type InventorySeedRecord,
 } from '../../data/inventory-seed.repository.ts';
+import { recordGeneratedDay } from '../../data/flight-days.repository.ts';
 import { writeCars, writeFlights, writeHotels } from '../../data/inventory.writer.ts';
 import { generateCars } from './generate-cars.ts';
 import { generateFlights } from './generate-flights.ts';
 import { generateHotels } from './generate-hotels.ts';
 import { INVENTORY_SCALES, type InventoryScale, type InventoryScaleName } from './inventory-scale.ts';
-import { isoDateToUtcMs, todayUtc } from './seed-calendar.ts';
+import { isoDateToUtcMs, todayUtc } from '@tripwise/travel-data';
 
 export const DEFAULT_SEED = 1;
 
@@ -53,7 +54,16 @@ export async function seedInventory(db: Db, options: SeedInventoryOptions): Prom
       await lockInventorySeeding(tx);
       const justSeeded = await findInventorySeed(tx, scale.name);
       if (justSeeded) return { ...justSeeded, seeded: false };
-      const flights = await writeFlights(tx, generateFlights(scale, seed, startDate));
+      const perDay = new Map<string, number>();
+      const counted = function* () {
+        for (const leg of generateFlights(scale, seed, startDate)) {
+          perDay.set(leg.departDate, (perDay.get(leg.departDate) ?? 0) + 1);
+          yield leg;
+        }
+      };
+      const flights = await writeFlights(tx, counted());
+      // The rolling window (roll-window.use-case.ts) carries on from these days.
+      for (const [day, count] of perDay) await recordGeneratedDay(tx, { day, flights: count, scale: scale.name, seed });
       const hotels = await writeHotels(tx, generateHotels(scale, seed));
       const cars = await writeCars(tx, generateCars(scale, seed, startDate));
       const record = { scale: scale.name, seed, startDate, flights, hotels, cars };

@@ -1,5 +1,5 @@
 import type { City, Neighborhood } from './city-directory.ts';
-import type { Rng } from './seeded-random.ts';
+import type { Rng } from '@tripwise/travel-data';
 
 /** A street address written the way the city writes them, on one of its main streets. */
 export function streetAddress(city: City, neighborhood: Neighborhood, rng: Rng): string {

@@ -5,7 +5,7 @@ import { dayNumber } from '../holds/hold-days.ts';
 import { codePointOrder, rangeOf } from './facet-groups.ts';
 
 /**
- * A city's hotels as a search sees them, held in memory (see city-hotels-index.ts for when it is read again). Kept
+ * A city's hotels as a search sees them, kept in memory (see city-hotels-index.ts for when it is read again). Kept
  * as columns of numbers rather than an object per hotel and room: a few dozen objects per city instead of tens of
  * thousands, so that holding every searched city costs the garbage collector (and the requests it pauses) little.
  * Hotel i's room types are rooms[roomStart[i] .. roomStart[i + 1]).
@@ -162,7 +162,7 @@ let nightlyOf = new Float64Array(0);
 let leftOf = new Float64Array(0);
 
 /**
- * The same answer as the SQL search (hotel-search.repository.ts) over a city held in memory: hotels with a room
+ * The same answer as the SQL search (hotel-search.repository.ts) over a city kept in memory: hotels with a room
  * type free for the party on every night, filtered, ordered by the sort key then id, past the cursor; facets count
  * the hotels with rooms free before filters. Distances are from the city's centre.
  */

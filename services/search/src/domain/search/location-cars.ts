@@ -4,7 +4,7 @@ import type { CarTakenDayRow, LocationCarRow } from '../../data/location-cars.re
 import { dayNumber } from '../holds/hold-days.ts';
 import { codePointOrder, countAndLeast, rangeOf } from './facet-groups.ts';
 
-/** A pick-up place's cars as a search sees them, held in memory (see held-scopes.ts for when it is read again). */
+/** A pick-up place's cars as a search sees them, kept in memory (see memory-scopes.ts for when it is read again). */
 export interface LocationCars {
   cars: LocationCarRow[];
   /** Cars taken by car id, then by day number; absent: none taken. */
@@ -32,7 +32,7 @@ const SORT: Record<CarSort, { key: (r: Omit<CarRow, 'total'>) => number | string
 };
 
 /**
- * The same page and facets as searchCarRows and carFacets (car-search.repository.ts), from the pick-up places held
+ * The same page and facets as searchCarRows and carFacets (car-search.repository.ts), from the pick-up places kept
  * in memory: cars with a unit free on every day of the rental, filtered, ordered by the sort key then id.
  */
 export function findLocationCars(places: LocationCars[], c: CarCriteria): { rows: CarRow[]; facets: CarFacets } {

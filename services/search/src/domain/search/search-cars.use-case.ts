@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import type { CarOption, CarSearch, CarSearchPage } from '@tripwise/contracts';
-import type { Queryable } from '@tripwise/platform/db';
 import { decodeCursor, encodeCursor } from '@tripwise/platform/http';
-import { carFacets, searchCarRows, type CarCriteria, type CarRow } from '../../data/car-search.repository.ts';
-import type { HeldScopes } from '../cache/held-scopes.ts';
-import { findLocationCars, type LocationCars } from './location-cars.ts';
+import type { CarRow, CarSearchEngine } from './car-search.port.ts';
 import { assertNotPast, localDate, resolvePlace } from './places.rules.ts';
 
 const CURRENCY = 'USD';
@@ -35,20 +32,8 @@ function toCar(row: CarRow): CarOption {
 const sortKey = (row: CarRow, sort: CarSearch['sort']) =>
   sort === 'price' ? row.total_minor : sort === 'seats' ? row.seats : row.company;
 
-/** The page and facets from the places held in memory (the cache on) or from the database. */
-async function found(db: Queryable, c: CarCriteria, places: HeldScopes<LocationCars> | undefined) {
-  if (places) return findLocationCars(await Promise.all(c.location.map((code) => places.get(code))), c);
-  const [rows, facets] = await Promise.all([searchCarRows(db, c), carFacets(db, c)]);
-  return { rows, facets };
-}
-
 /** Cars free on every day of the rental at the pick-up location, filtered, sorted and paged, with facets. */
-export async function searchCars(
-  db: Queryable,
-  q: CarSearch,
-  now: Date,
-  places?: HeldScopes<LocationCars>,
-): Promise<CarSearchPage> {
+export async function searchCars(engine: CarSearchEngine, q: CarSearch, now: Date): Promise<CarSearchPage> {
   const place = resolvePlace(q.location, 'location');
   assertNotPast(q.pickupDate, 'pickupDate', localDate(now, place.timeZone));
   const days = rentalDays(`${q.pickupDate}T${q.pickupTime}:00`, `${q.dropoffDate}T${q.dropoffTime}:00`);
@@ -66,7 +51,7 @@ export async function searchCars(
     limit: q.limit,
     after: decodeCursor(cursorSchema, q.cursor),
   };
-  const { rows, facets } = await found(db, criteria, places);
+  const { rows, facets } = await engine.find(criteria);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {

@@ -2,15 +2,8 @@ import { z } from 'zod';
 import type { HotelOption, HotelSearch, HotelSearchPage } from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
 import { decodeCursor, encodeCursor } from '@tripwise/platform/http';
-import {
-  cityCenter,
-  hotelFacets,
-  searchHotelRows,
-  type HotelCriteria,
-  type HotelRow,
-} from '../../data/hotel-search.repository.ts';
-import type { CityHotelsIndex } from '../cache/city-hotels-index.ts';
-import { findCityHotels } from './city-hotels.ts';
+import { cityCenter } from '../../data/hotel-search.repository.ts';
+import type { HotelCriteria, HotelRow, HotelSearchEngine } from './hotel-search.port.ts';
 import { assertNotPast, localDate, resolvePlace } from './places.rules.ts';
 
 const CURRENCY = 'USD';
@@ -49,35 +42,15 @@ const sortKey = (row: HotelRow, sort: HotelSearch['sort']) =>
         ? row.stars
         : row.distance_km;
 
-type Center = { latitude: number; longitude: number };
-
-/** Page rows and facets from the database: one statement works out every hotel's availability. */
-async function fromDatabase(db: Queryable, criteria: HotelCriteria, center: Center) {
-  const [rows, facets] = await Promise.all([searchHotelRows(db, criteria, center), hotelFacets(db, criteria, center)]);
-  return { rows, total: rows[0]?.total ?? 0, facets };
-}
-
-/** The same from the city held in memory; only the page's names, addresses and policies may need the database. */
-async function fromCityIndex(index: CityHotelsIndex, code: string, criteria: HotelCriteria) {
-  const held = await index.get(code);
-  const found = findCityHotels(held.city, criteria);
-  const cards = await held.cards(found.rows.map((r) => r.id));
-  const rows = found.rows.flatMap((r): HotelRow[] => {
-    const card = cards.get(r.id);
-    return card ? [{ ...card, ...r, total: found.total }] : [];
-  });
-  return { rows, total: found.total, facets: found.facets };
-}
-
 /**
- * Hotels with enough rooms free for every night of the stay, filtered, sorted and paged, with facets: worked out
- * in memory when a city index is given (the cache on) and the search is by city, by the database otherwise.
+ * Hotels with enough rooms free for every night of the stay, filtered, sorted and paged, with facets, from the
+ * engine given (the database, or the cities kept in memory).
  */
 export async function searchHotels(
   db: Queryable,
+  engine: HotelSearchEngine,
   q: HotelSearch,
   now: Date,
-  cities?: CityHotelsIndex,
 ): Promise<HotelSearchPage> {
   const place = q.city ? resolvePlace(q.city, 'city') : undefined;
   assertNotPast(q.checkIn, 'checkIn', localDate(now, place?.timeZone ?? 'UTC'));
@@ -100,16 +73,12 @@ export async function searchHotels(
     limit: q.limit,
     after: decodeCursor(cursorSchema, q.cursor),
   });
-  let found: { rows: HotelRow[]; total: number; facets: HotelSearchPage['facets'] };
-  if (q.city && cities) {
-    found = await fromCityIndex(cities, q.city, criteria(undefined));
-  } else {
-    const center =
-      q.latitude !== undefined && q.longitude !== undefined
-        ? { latitude: q.latitude, longitude: q.longitude }
-        : ((await cityCenter(db, q.city!)) ?? { latitude: 0, longitude: 0 });
-    found = await fromDatabase(db, criteria(q.city ? undefined : { ...center, radiusKm: q.radiusKm }), center);
-  }
+  const point =
+    q.latitude !== undefined && q.longitude !== undefined
+      ? { latitude: q.latitude, longitude: q.longitude }
+      : undefined;
+  const center = async () => point ?? (await cityCenter(db, q.city!)) ?? { latitude: 0, longitude: 0 };
+  const found = await engine.find(criteria(q.city ? undefined : point && { ...point, radiusKm: q.radiusKm }), center);
   const page = found.rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
