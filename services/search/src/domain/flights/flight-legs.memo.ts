@@ -21,10 +21,10 @@ export function memoLegSource(source: FlightLegSource, w: LegWanted) {
             : source.to(codes[0]!, missing, w);
       const byDay = all.then((legs) => Map.groupBy(legs, (l) => l.departDate));
       for (const date of missing)
-        known.set(
+        {known.set(
           keyOf(kind, codes, date),
           byDay.then((days) => days.get(date) ?? []),
-        );
+        );}
     }
     return Promise.all(dates.map((d) => known.get(keyOf(kind, codes, d))!)).then((days) => days.flat());
   }
