@@ -1,5 +1,6 @@
 export { isoDateSchema, moneySchema, type Money } from './common.ts';
 export { fieldErrorSchema, problemSchema, type FieldError, type Problem } from './problem.ts';
+export * from './vocabulary.ts';
 export * from './intent.ts';
 export * from './auth.ts';
 export { US_STATES, toStateCode } from './us-states.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, moneySchema } from './common.ts';
+import { CABINS, CAR_CLASSES, HOTEL_AMENITIES } from './vocabulary.ts';
 
 /**
  * The AI concierge's structured reading of a conversation: what the traveller wants (`intent`), the slots of each
@@ -32,7 +33,7 @@ export const placeSchema = z.object({
   city: z.string().min(1),
 });
 
-export const cabinSchema = z.enum(['economy', 'premium_economy', 'business', 'first']);
+export const cabinSchema = z.enum(CABINS);
 
 /** A part of the day as travellers say it: morning 05–12, afternoon 12–17, evening 17–21, night 21–05. */
 export const dayPeriodSchema = z.enum(['morning', 'afternoon', 'evening', 'night']);
@@ -68,18 +69,7 @@ export const flightRequestSchema = z.object({
   avoidRedEyes: z.boolean().nullable().default(null),
 });
 
-export const hotelAmenitySchema = z.enum([
-  'wifi',
-  'breakfast',
-  'parking',
-  'pool',
-  'gym',
-  'spa',
-  'pet_friendly',
-  'airport_shuttle',
-  'near_transit',
-  'free_cancellation',
-]);
+export const hotelAmenitySchema = z.enum(HOTEL_AMENITIES);
 
 export const hotelRequestSchema = z.object({
   city: z.string().min(1).nullable(),
@@ -94,19 +84,7 @@ export const hotelRequestSchema = z.object({
   amenities: z.array(hotelAmenitySchema),
 });
 
-export const carTypeSchema = z.enum([
-  'economy',
-  'compact',
-  'standard',
-  'full_size',
-  'sedan',
-  'hatchback',
-  'suv',
-  'van',
-  'luxury',
-  'convertible',
-  'pickup',
-]);
+export const carTypeSchema = z.enum(CAR_CLASSES);
 
 export const carRequestSchema = z.object({
   pickupCity: z.string().min(1).nullable(),
@@ -192,14 +170,12 @@ export const intentRequestSchema = z.object({
 
 export type IntentName = z.infer<typeof intentNameSchema>;
 export type Place = z.infer<typeof placeSchema>;
-export type Cabin = z.infer<typeof cabinSchema>;
 export type DayPeriod = z.infer<typeof dayPeriodSchema>;
 export type FlightTime = z.infer<typeof flightTimeSchema>;
 export type Party = z.infer<typeof partySchema>;
 export type DateWindow = z.infer<typeof dateWindowSchema>;
 export type RelativeWish = z.infer<typeof relativeWishSchema>;
 export type FlightRequest = z.infer<typeof flightRequestSchema>;
-export type HotelAmenity = z.infer<typeof hotelAmenitySchema>;
 export type HotelRequest = z.infer<typeof hotelRequestSchema>;
 export type CarType = z.infer<typeof carTypeSchema>;
 export type CarRequest = z.infer<typeof carRequestSchema>;
