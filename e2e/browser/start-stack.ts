@@ -51,6 +51,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       REDIS_PREFIX: redisPrefix,
+      // The browser tests search up to the end of the demo's window (Explore, the date grid): all of it before serving.
+      FLIGHT_DAYS_BEFORE_SERVING: '60',
       PUBLIC_URL: baseUrl,
       CORS_ORIGINS: baseUrl,
       // Every test signs up and in from the same loopback address; the limits themselves are tested elsewhere.

@@ -84,6 +84,9 @@ beforeAll(async () => {
       DATA_DIR: join(dir, 'data'),
       LOG_LEVEL: 'warn',
       REDIS_PREFIX: redisPrefix,
+      // Four weeks of flights are enough here, and nothing more is written in the background while the tests run.
+      FLIGHT_DAYS_BEFORE_SERVING: '28',
+      INVENTORY_ROLL_MS: '0',
       // The gateway's CORS and the agent's sockets allow the same origin: the edge's.
       CORS_ORIGINS: origin,
       ...(testEnv.DATABASE_URL ? { DATABASE_URL: testEnv.DATABASE_URL } : {}),

@@ -131,6 +131,9 @@ beforeAll(async () => {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'error',
       REDIS_PREFIX: redisPrefix,
+      // Four weeks of flights are enough here, and nothing more is written in the background while the tests run.
+      FLIGHT_DAYS_BEFORE_SERVING: '28',
+      INVENTORY_ROLL_MS: '0',
       SEED_DEMO_ACCOUNTS: 'true',
       // The first admin of a new deployment: a password, and no second factor yet.
       ADMIN_EMAIL: bootstrapAdmin.email,

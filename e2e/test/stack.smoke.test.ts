@@ -25,6 +25,9 @@ beforeAll(async () => {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
       REDIS_PREFIX: redisPrefix,
+      // Four weeks of flights are enough here, and nothing more is written in the background while the tests run.
+      FLIGHT_DAYS_BEFORE_SERVING: '28',
+      INVENTORY_ROLL_MS: '0',
       ...(testEnv.DATABASE_URL ? { DATABASE_URL: testEnv.DATABASE_URL } : {}),
       ...(testEnv.REDIS_URL ? { REDIS_URL: testEnv.REDIS_URL } : {}),
     },

@@ -79,6 +79,9 @@ beforeAll(async () => {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       REDIS_PREFIX: redisPrefix,
+      // Four weeks of flights are enough here, and nothing more is written in the background while the tests run.
+      FLIGHT_DAYS_BEFORE_SERVING: '28',
+      INVENTORY_ROLL_MS: '0',
       // Each round signs up and in from the same loopback address; AI messages are limited low on purpose, so that
       // each round is refused one (the rate-limit panels read those refusals).
       RATE_LIMIT_AUTH_PER_15_MINUTES: '10000',

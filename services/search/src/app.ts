@@ -154,6 +154,8 @@ export function createApp(deps: AppDeps): SearchService {
               name: 'flight-window-roll',
               everyMs: rollMs,
               run: () => rollFlightWindow(db, { logger: deps.logger, dayChanged: flightDayChanged }),
+              // Right after start: the days after the first ones written before serving.
+              runAtStart: true,
             },
           ]
         : []),

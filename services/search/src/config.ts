@@ -26,6 +26,11 @@ const schema = baseEnvSchema
     SEED_INVENTORY: z.enum(['demo', 'none']).default('demo'),
     /** How often the demo's flights are rolled forward (missing days ahead added, past ones removed); 0: never. */
     INVENTORY_ROLL_MS: z.coerce.number().int().min(0).default(3_600_000),
+    /**
+     * Days of flights written before the service answers (on a first start, and after days off); the rest of the
+     * window is written right after, in the background. The whole window (60) makes a start wait for all of it.
+     */
+    FLIGHT_DAYS_BEFORE_SERVING: z.coerce.number().int().min(1).max(366).default(21),
     /** How often the price market moves prices; 0 turns it off. */
     PRICE_TICK_MS: z.coerce.number().int().min(0).default(60_000),
     /** How many flight cabins, rooms and cars (each) one tick reprices. */

@@ -14,7 +14,10 @@ await bootService({
   build: async (context) => {
     const { db, kv } = await context.storage(migrationsDir);
     // Seeded before serving: on PGlite the seeding transaction holds the only connection for a few seconds.
-    if (config.SEED_INVENTORY === 'demo') await seedInventory(db, { scale: 'demo', logger: context.logger });
+    const daysAhead = config.FLIGHT_DAYS_BEFORE_SERVING;
+    if (config.SEED_INVENTORY === 'demo') {
+      await seedInventory(db, { scale: 'demo', logger: context.logger, flightDays: daysAhead });
+    }
     const service = createApp({
       config,
       logger: context.logger,
@@ -24,9 +27,10 @@ await bootService({
       pastBooking: bookingClient({ url: () => config.BOOKING_URL, serviceToken: await context.serviceToken() }),
       errorReporter: context.errorReporter,
     });
-    // The demo's window of flights moves with the calendar: rolled once before serving, then by a background task.
+    // The demo's window of flights moves with the calendar: its next days are written before serving, the rest by
+    // the roll's background task, which runs at once and then every INVENTORY_ROLL_MS.
     if (config.INVENTORY_ROLL_MS > 0) {
-      await rollFlightWindow(db, { logger: context.logger, dayChanged: (day) => service.flightDayChanged(day) });
+      await rollFlightWindow(db, { logger: context.logger, daysAhead, dayChanged: service.flightDayChanged });
     }
     context.onClose(service.stats.flush);
     return service;

@@ -56,6 +56,8 @@ export async function rollFlightWindow(
     dayChanged?: (day: string) => Promise<void>;
     /** The scales that roll (the named ones by default; a test passes its own). */
     scales?: readonly InventoryScale[];
+    /** Only the days up to this many ahead (the rest are left for a later roll); the whole window by default. */
+    daysAhead?: number;
   },
 ): Promise<RollResult> {
   const today = (deps.now ?? new Date()).toISOString().slice(0, 10);
@@ -69,7 +71,7 @@ export async function rollFlightWindow(
   const last = addDays(today, scale.days - 1);
   const have = await generatedDays(db, today, last);
   const added: string[] = [];
-  for (const { date } of seedCalendar(today, scale.days)) {
+  for (const { date } of seedCalendar(today, Math.min(scale.days, deps.daysAhead ?? scale.days))) {
     if (have.has(date)) continue;
     const flights = await writeFlightDay(db, date, { scale, seed: found.seed, pricedOn: today });
     if (flights > 0) {

@@ -24,6 +24,11 @@ export interface SeedInventoryOptions {
   seed?: number;
   /** The first day of flights, `YYYY-MM-DD`; today (UTC) by default. */
   startDate?: string;
+  /**
+   * Days of flights written now (the scale's whole window by default); the rolling window (roll-window.use-case.ts)
+   * adds the others, so a first start can serve the next days while the later ones are still being written.
+   */
+  flightDays?: number;
   logger: Logger;
 }
 
@@ -56,7 +61,9 @@ export async function seedInventory(db: Db, options: SeedInventoryOptions): Prom
       if (justSeeded) return { ...justSeeded, seeded: false };
       const perDay = new Map<string, number>();
       const counted = function* () {
-        for (const leg of generateFlights(scale, seed, startDate)) {
+        for (const leg of generateFlights(scale, seed, startDate, {
+          days: Math.min(scale.days, options.flightDays ?? scale.days),
+        })) {
           perDay.set(leg.departDate, (perDay.get(leg.departDate) ?? 0) + 1);
           yield leg;
         }
