@@ -15,7 +15,7 @@ function Destination({ item, params }: { item: ExploreDestination; params: URLSe
     <li className="card explore-item" data-testid="explore-destination" id={`destination-${d.code}`}>
       <div className="explore-head">
         <h3>
-          {d.city}
+          <span data-testid="explore-city">{d.city}</span>
           <span className="muted small">
             {' '}
             {d.country} · {d.airports.join(', ')}

@@ -47,7 +47,7 @@ export function ItinerarySummary({ itinerary: it, label }: { itinerary: FlightOp
       )}
       <div className="itinerary-line">
         <div>
-          <strong className="itinerary-times">
+          <strong className="itinerary-times" data-testid="itinerary-times">
             {clockOf(it.departLocal)} – {clockOf(it.arriveLocal)}
             <DayShift departLocal={it.departLocal} arriveLocal={it.arriveLocal} />
           </strong>
@@ -63,7 +63,9 @@ export function ItinerarySummary({ itinerary: it, label }: { itinerary: FlightOp
         </div>
         <div>
           <div>{it.airlines.map((a) => a.name).join(', ')}</div>
-          <div className="muted">{it.flightNumber}</div>
+          <div className="muted" data-testid="itinerary-flights">
+            {it.flightNumber}
+          </div>
         </div>
       </div>
       {flags.size > 0 && (
