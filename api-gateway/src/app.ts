@@ -11,10 +11,12 @@ import { createGatewayMetrics } from './proxy/gateway-metrics.ts';
 import { socketUpgradeHandler } from './proxy/socket-upgrade.ts';
 import { createUpstreamProxy } from './proxy/upstream-proxy.ts';
 import { apiDocsRouter } from './routes/api-docs.ts';
+import { devMailRouter } from './routes/dev-mail.ts';
 import { mountFrontends } from './routes/frontends.ts';
 import { UPSTREAMS, UPSTREAM_ROUTES, matchesPrefix, type Upstream } from './routes/upstream-table.ts';
 import { accessControl } from './security/access-control.ts';
 import { corsMiddleware } from './security/cors.ts';
+import { refusedOriginLogger } from './security/refused-origins.ts';
 import { spaHelmet } from './security/spa-helmet.ts';
 
 export const SERVICE_NAME = 'api-gateway';
@@ -87,9 +89,11 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
     const route = UPSTREAM_ROUTES.find((r) => matchesPrefix((req as Request).path, r.prefix));
     return route?.slow ? config.AI_TIMEOUT_MS : config.UPSTREAM_TIMEOUT_MS;
   };
+  const refusedOrigin = refusedOriginLogger(logger, config.CORS_ORIGINS);
   const sockets = socketUpgradeHandler({
     target: config.AI_AGENT_URL,
     allowedOrigins: config.CORS_ORIGINS,
+    refusedOrigin,
     verify,
     isDenied,
     kv,
@@ -110,7 +114,7 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
     attach: (server) => server.on('upgrade', (req, socket, head) => void sockets.handle(req, socket, head)),
     ...(deps.errorReporter ? { errorReporter: deps.errorReporter } : {}),
     beforeBodyParser: (app) => {
-      app.use(corsMiddleware(config.CORS_ORIGINS));
+      app.use(corsMiddleware(config.CORS_ORIGINS, refusedOrigin));
       app.use('/api', ...limits.perClient);
       app.use('/api', accessControl({ verify, isDenied, logger }));
       app.use('/api', ...limits.perUser);
@@ -155,6 +159,9 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
       );
     },
     afterRoutes: (app) => {
+      if (config.DEV_MAIL_OUTBOX_DIR) {
+        app.use(devMailRouter(config.DEV_MAIL_OUTBOX_DIR));
+      }
       if (config.SERVE_FRONTENDS) {
         mountFrontends(app, { webClient: config.WEB_CLIENT_DIST, adminPortal: config.ADMIN_PORTAL_DIST }, logger);
       }

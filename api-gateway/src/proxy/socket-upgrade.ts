@@ -11,6 +11,8 @@ import { forwardedHeaders } from './forwarded-headers.ts';
 export interface SocketUpgradeOptions {
   target: string;
   allowedOrigins: readonly string[];
+  /** Told of each origin refused (for an operator: the allow-list may be missing this deployment's origin). */
+  refusedOrigin?: (origin: string, what: 'websocket') => void;
   verify: (token: string) => Promise<Identity>;
   isDenied: DenyCheck;
   kv: KvStore;
@@ -61,6 +63,7 @@ export function socketUpgradeHandler(options: SocketUpgradeOptions) {
       return;
     }
     if (!req.headers.origin || !allowed.has(req.headers.origin)) {
+      if (req.headers.origin) options.refusedOrigin?.(req.headers.origin, 'websocket');
       refuse(socket, 403, 'Forbidden', 'This origin may not open a connection.');
       return;
     }
