@@ -11,6 +11,10 @@ describe('Explore', () => {
   }) => {
     const open = await openBrowser(import.meta.filename, task.name);
     const { page } = open;
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
     // No tile is fetched: the map's tile requests are answered here with nothing.
     const tiles: string[] = [];
     await page.route(/tile\.openstreetmap\.org/, (route) => {
@@ -62,6 +66,8 @@ describe('Explore', () => {
     const pinPrices = (await pins.allInnerTexts()).sort();
     expect(pinPrices).toEqual([...prices].sort());
     expect(tiles.length).toBeGreaterThan(0);
+    // Leaflet runs under the strict CSP: nothing refused (no inline style or script).
+    expect(refused).toEqual([]);
     await open.shot(february ? 'warm from seattle in february' : `warm from seattle in ${month}`);
     expect(await seriousA11yViolations(page)).toEqual([]);
 

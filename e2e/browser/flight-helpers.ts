@@ -96,7 +96,8 @@ export async function firstFromNearby(
 
 /** The month to explore: February when its first days are on sale (a trip from the 1st fits), else the next month that is. */
 export function februaryOrSoonest(tripNights: number): { month: string; february: boolean } {
-  const lastOnSale = isoDaysFromNow(55);
+  // The demo's flights are on sale 60 days ahead (search's rolling window); a day short of it, to be safe.
+  const lastOnSale = isoDaysFromNow(59);
   const today = isoDaysFromNow(0);
   const year = Number(today.slice(0, 4)) + (today.slice(5, 7) > '02' ? 1 : 0);
   const february = `${year}-02`;
