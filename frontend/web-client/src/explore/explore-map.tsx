@@ -42,7 +42,7 @@ export default function ExploreMap({ items, params }: { items: ExploreDestinatio
     const [shown, layer] = [map.current, pins.current];
     if (!shown || !layer) return;
     layer.clearLayers();
-    for (const item of items) {
+    for (const [rank, item] of items.entries()) {
       const { destination: d } = item;
       const price = formatMoney(item.price);
       const pin = element('span', 'price-pin-label', price);
@@ -50,6 +50,8 @@ export default function ExploreMap({ items, params }: { items: ExploreDestinatio
         icon: L.divIcon({ className: 'price-pin', html: pin, iconSize: [0, 0] }),
         keyboard: true,
         riseOnHover: true,
+        // Where pins overlap, the cheaper one (listed first) is on top.
+        zIndexOffset: (items.length - rank) * 10,
       });
       const popup = element('div', 'pin-popup');
       popup.append(
