@@ -42,7 +42,7 @@ export const bookedItemViewSchema = z.object({
   /** What was asked for (cabin, room type, dates, times), as the item was booked. */
   details: z.record(z.string(), z.unknown()),
   /** Passengers, guests or the driver; a driver's licence number only as its last three characters. */
-  travelers: z.array(z.record(z.string(), z.string())),
+  travelers: z.array(z.record(z.string(), z.unknown())),
   policy: bookedItemPolicySchema,
 });
 

@@ -6,11 +6,10 @@ import type { BillingRow } from '../data/money.repository.ts';
 export type Audience = { as: 'traveler' } | { as: 'admin' } | { as: 'owner'; ownerId: string };
 
 const usd = (amount: number, currency = 'USD') => ({ amount, currency });
-/** Travelers are stored as the booking request validated them (passengerSchema, driverSchema): string fields. */
-const maskLicence = (stored: Record<string, unknown>) => {
-  const traveler = stored as Record<string, string>;
-  return traveler.licenseNumber ? { ...traveler, licenseNumber: `•••${traveler.licenseNumber.slice(-3)}` } : traveler;
-};
+const maskLicence = (traveler: Record<string, unknown>) =>
+  typeof traveler.licenseNumber === 'string'
+    ? { ...traveler, licenseNumber: `•••${traveler.licenseNumber.slice(-3)}` }
+    : traveler;
 
 function itemView(item: ItemRow, currency: string): BookedItemView {
   return {
