@@ -23,14 +23,27 @@ export const fromPrice = (amount: number) => `from ${formatMoney({ amount, curre
 
 type ListFilterProps = FilterProps & { legend: string; name: string; choices: Choice[] };
 
-/** A multi-select facet kept in the URL as a comma-separated list (airlines, stars, amenities, car types…). */
-export function CheckboxFilter({ legend, name, choices, params, onChange }: ListFilterProps) {
+/**
+ * A multi-select facet kept in the URL as a comma-separated list (airlines, stars, amenities, car types…). A long
+ * list shows its first `initiallyShown` choices (and any selected) until the traveler asks for all of them.
+ */
+export function CheckboxFilter({
+  legend,
+  name,
+  choices,
+  params,
+  onChange,
+  initiallyShown,
+}: ListFilterProps & { initiallyShown?: number }) {
   const selected = new Set(listParam(params, name));
+  const [all, setAll] = useState(false);
   if (choices.length === 0) return null;
+  const folded = !all && initiallyShown !== undefined && choices.length > initiallyShown;
+  const shown = folded ? choices.filter((c, i) => i < initiallyShown || selected.has(c.value)) : choices;
   return (
     <fieldset>
       <legend>{legend}</legend>
-      {choices.map((c) => (
+      {shown.map((c) => (
         <label key={c.value} className="check">
           <input
             type="checkbox"
@@ -42,6 +55,11 @@ export function CheckboxFilter({ legend, name, choices, params, onChange }: List
           {c.note && <span className="muted"> · {c.note}</span>}
         </label>
       ))}
+      {folded && (
+        <button type="button" className="link" onClick={() => setAll(true)}>
+          Show all {choices.length}
+        </button>
+      )}
     </fieldset>
   );
 }
@@ -107,17 +125,26 @@ export function ToggleFilter({
 }
 
 /**
- * A maximum price slider over the facet's range. It follows the thumb at once but asks the API only once the
- * traveler pauses, so dragging does not fire a search per pixel.
+ * A maximum slider over a facet's range (a price, a duration). It follows the thumb at once but asks the API only
+ * once the traveler pauses, so dragging does not fire a search per pixel.
  */
-export function MaxPriceFilter({
+export function MaxSliderFilter({
   legend,
   name,
   min,
   max,
+  step,
+  format,
   params,
   onChange,
-}: FilterProps & { legend: string; name: string; min: number | null; max: number | null }) {
+}: FilterProps & {
+  legend: string;
+  name: string;
+  min: number | null;
+  max: number | null;
+  step: number;
+  format: (value: number) => string;
+}) {
   const id = useId();
   const fromUrl = Number(params.get(name) ?? max ?? 0);
   const [value, setValue] = useState(fromUrl);
@@ -131,12 +158,11 @@ export function MaxPriceFilter({
     return () => clearTimeout(timer);
   }, [value, fromUrl, max, name, onChange, params]);
   if (min === null || max === null || min >= max) return null;
-  const step = Math.max(100, Math.round((max - min) / 50 / 100) * 100);
   return (
     <fieldset>
       <legend>{legend}</legend>
       <label htmlFor={id}>
-        Up to <strong>{formatMoney({ amount: value, currency: 'USD' })}</strong>
+        Up to <strong>{format(value)}</strong>
       </label>
       <input
         id={id}
@@ -145,13 +171,24 @@ export function MaxPriceFilter({
         max={max}
         step={step}
         value={Math.min(Math.max(value, min), max)}
-        aria-valuetext={formatMoney({ amount: value, currency: 'USD' })}
+        aria-valuetext={format(value)}
         onChange={(e) => setValue(Number(e.target.value))}
       />
       <div className="range-ends muted" aria-hidden="true">
-        <span>{formatMoney({ amount: min, currency: 'USD' })}</span>
-        <span>{formatMoney({ amount: max, currency: 'USD' })}</span>
+        <span>{format(min)}</span>
+        <span>{format(max)}</span>
       </div>
     </fieldset>
   );
+}
+
+const usd = (amount: number) => formatMoney({ amount, currency: 'USD' });
+
+/** A maximum price slider over the facet's range, in whole-dollar steps of about a fiftieth of it. */
+export function MaxPriceFilter(
+  props: FilterProps & { legend: string; name: string; min: number | null; max: number | null },
+) {
+  const { min, max } = props;
+  const step = min !== null && max !== null ? Math.max(100, Math.round((max - min) / 50 / 100) * 100) : 100;
+  return <MaxSliderFilter {...props} step={step} format={usd} />;
 }

@@ -1,24 +1,30 @@
+import { DayShift, clockOf } from '../flights/flight-times.tsx';
 import { formatDuration, formatMoney, plural } from '../ui/format.ts';
 import type { Flight } from './search-types.ts';
 import { UnitsLeft } from './units-left.tsx';
 
-const clock = (local: string) => {
-  const [h, m] = local.slice(11, 16).split(':').map(Number);
-  const suffix = h! < 12 ? 'AM' : 'PM';
-  return `${((h! + 11) % 12) + 1}:${String(m).padStart(2, '0')} ${suffix}`;
-};
-const dayShift = (flight: Flight) =>
-  flight.arriveLocal.slice(0, 10) > flight.departLocal.slice(0, 10) ? <sup title="Arrives the next day">+1</sup> : null;
+type LegShown = Pick<
+  Flight,
+  | 'departLocal'
+  | 'arriveLocal'
+  | 'origin'
+  | 'destination'
+  | 'durationMin'
+  | 'stops'
+  | 'via'
+  | 'airline'
+  | 'flightNumber'
+>;
 
 /** One flight leg: times in each airport's local time, the route, duration, stops and airline. */
-export function FlightLeg({ flight, label }: { flight: Flight; label?: string }) {
+export function FlightLeg({ flight, label }: { flight: LegShown; label?: string }) {
   return (
     <div className="flight-leg">
       {label && <span className="badge">{label}</span>}
       <div className="leg-times">
         <strong>
-          {clock(flight.departLocal)} – {clock(flight.arriveLocal)}
-          {dayShift(flight)}
+          {clockOf(flight.departLocal)} – {clockOf(flight.arriveLocal)}
+          <DayShift departLocal={flight.departLocal} arriveLocal={flight.arriveLocal} />
         </strong>
         <span className="muted">
           {flight.origin.code} → {flight.destination.code}

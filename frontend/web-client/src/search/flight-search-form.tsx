@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { calendarPath, dateGridPath } from '../flights/flexible-links.tsx';
+import { NearbyAirportsField } from '../flights/nearby-airports.tsx';
 import { formatDate } from '../ui/format.ts';
 import { DateRangeFields, useTripDates } from './date-fields.tsx';
 import { notBefore } from './dates.ts';
@@ -24,9 +27,13 @@ export function FlightSearchForm({ initial = new URLSearchParams() }: { initial?
   const dates = useTripDates({ start: initial.get('date'), end: initial.get('returnDate') }, 4);
   const [passengers, setPassengers] = useState(initial.get('passengers') ?? '1');
   const [cabin, setCabin] = useState(initial.get('cabin') ?? 'economy');
+  // One radius for both ends; the results page can set each end on its own.
+  const [radius, setRadius] = useState(initial.get('originRadiusKm') ?? initial.get('destinationRadiusKm') ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const navigate = useNavigate();
 
-  const submit = () => {
+  /** The criteria in the API's names, or null (and the problems shown next to their fields). */
+  const criteria = (): URLSearchParams | null => {
     const found: Record<string, string> = {};
     if (!origin.code) found.origin = 'Choose a departure airport or city from the list.';
     if (!destination.code) found.destination = 'Choose a destination airport or city from the list.';
@@ -34,18 +41,41 @@ export function FlightSearchForm({ initial = new URLSearchParams() }: { initial?
       found.destination = 'Choose a destination other than the origin.';
     }
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) return null;
     const { start: date, end: returnDate } = dates;
     const params = new URLSearchParams({ origin: origin.code, destination: destination.code, date });
     if (roundTrip) params.set('returnDate', notBefore(returnDate, date));
+    if (radius) {
+      params.set('originRadiusKm', radius);
+      params.set('destinationRadiusKm', radius);
+    }
     params.set('passengers', passengers);
     params.set('cabin', cabin);
-    const when = `${formatDate(date)}${roundTrip ? ` – ${formatDate(returnDate)}` : ''}`;
+    return params;
+  };
+  const submit = () => {
+    const params = criteria();
+    if (!params) return;
+    const { start: date, end: returnDate } = dates;
+    const when = `${formatDate(date)}${roundTrip ? ` – ${formatDate(notBefore(returnDate, date))}` : ''}`;
     startSearch('flights', params, `${origin.code} → ${destination.code}, ${when}`);
+  };
+  // Flexible dates: a round trip's ±3-day grid, or a one-way month calendar, for the same places and party.
+  const flexible = () => {
+    const params = criteria();
+    if (params) void navigate(roundTrip ? dateGridPath(params) : calendarPath(params));
   };
 
   return (
-    <SearchFormFrame kind="flights" onSubmit={submit}>
+    <SearchFormFrame
+      kind="flights"
+      onSubmit={submit}
+      more={
+        <button type="button" className="secondary" onClick={flexible}>
+          {roundTrip ? 'Flexible dates: price grid' : 'Flexible dates: price calendar'}
+        </button>
+      }
+    >
       <fieldset className="trip-type">
         <legend>Trip</legend>
         <label>
@@ -67,6 +97,7 @@ export function FlightSearchForm({ initial = new URLSearchParams() }: { initial?
         <SelectField id="flight-cabin" label="Cabin" value={cabin} onChange={setCabin}>
           <SelectOptions options={CABINS} />
         </SelectField>
+        <NearbyAirportsField value={radius} onChange={setRadius} />
       </div>
     </SearchFormFrame>
   );

@@ -20,6 +20,12 @@ interface Props<T, F> {
   noun: string;
   /** What to change when nothing matches. */
   emptyAdvice: string;
+  /** Above the filters and the list: a step of the search, what the prices mean, links to other views. */
+  intro?: ReactNode;
+  /** Under the sort: what an order means. */
+  sortNote?: ReactNode;
+  /** The list's own heading (a round trip's step), for screen readers and the eye. */
+  listTitle?: string | undefined;
   children: ReactNode;
 }
 
@@ -44,7 +50,19 @@ export function SearchFirst({ title, form }: { title: string; form: ReactNode })
 }
 
 /** The results page frame: form, filters beside the list, sort, count, loading, empty, error and "Show more". */
-export function ResultsLayout<T, F>({ page, title, form, filters, sorts, noun, emptyAdvice, children }: Props<T, F>) {
+export function ResultsLayout<T, F>({
+  page,
+  title,
+  form,
+  filters,
+  sorts,
+  noun,
+  emptyAdvice,
+  intro,
+  sortNote,
+  listTitle,
+  children,
+}: Props<T, F>) {
   const { status, error, isPlaceholderData: updating, hasNextPage, isFetchingNextPage: loadingMore } = page.results;
   const total = page.first?.total;
   return (
@@ -54,9 +72,15 @@ export function ResultsLayout<T, F>({ page, title, form, filters, sorts, noun, e
         <summary>Change search</summary>
         {form}
       </details>
+      {intro}
       <div className="results">
         <FiltersPanel filters={filters} onClear={page.clearFilters} />
-        <section aria-labelledby="results-count">
+        <section aria-labelledby={listTitle ? 'results-title' : 'results-count'}>
+          {listTitle && (
+            <h2 id="results-title" className="results-title" tabIndex={-1}>
+              {listTitle}
+            </h2>
+          )}
           <div className="results-bar">
             <p id="results-count" role="status" className="muted">
               {status === 'success' && total !== undefined
@@ -76,6 +100,7 @@ export function ResultsLayout<T, F>({ page, title, form, filters, sorts, noun, e
               </select>
             </div>
           </div>
+          {sortNote}
           {status === 'pending' && <Skeletons />}
           {status === 'error' && (
             <div className="empty-state" role="alert">
@@ -101,12 +126,7 @@ export function ResultsLayout<T, F>({ page, title, form, filters, sorts, noun, e
             </ol>
           )}
           {hasNextPage && (
-            <button
-              type="button"
-              className="secondary show-more"
-              onClick={() => void page.results.fetchNextPage()}
-              disabled={loadingMore}
-            >
+            <button type="button" className="secondary show-more" onClick={page.showMore} disabled={loadingMore}>
               {loadingMore ? 'Loading…' : `Show more ${noun}s`}
             </button>
           )}

@@ -5,10 +5,13 @@ export function SearchFormFrame({
   kind,
   onSubmit,
   children,
+  more,
 }: {
   kind: 'flights' | 'hotels' | 'cars';
   onSubmit: () => void;
   children: ReactNode;
+  /** Other ways to search the same criteria, beside the search button. */
+  more?: ReactNode;
 }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -17,7 +20,10 @@ export function SearchFormFrame({
   return (
     <form className="search-form card" onSubmit={submit} aria-label={`Search ${kind}`} noValidate>
       {children}
-      <button type="submit">{`Search ${kind}`}</button>
+      <div className="form-actions">
+        <button type="submit">{`Search ${kind}`}</button>
+        {more}
+      </div>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useConnectionStatus } from '../realtime/use-agent-socket.ts';
 import { session } from '../session/session.ts';
 import { useSession } from '../session/use-session.ts';
 import { Notifications } from './notifications.tsx';
+import { useDocumentTitle } from './page-title.ts';
 
 function AccountMenu() {
   const state = useSession();
@@ -46,6 +47,7 @@ function ConnectionBanner() {
 }
 
 export function Layout() {
+  useDocumentTitle();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -59,6 +61,7 @@ export function Layout() {
           <NavLink to="/?tab=flights">Flights</NavLink>
           <NavLink to="/?tab=hotels">Hotels</NavLink>
           <NavLink to="/?tab=cars">Cars</NavLink>
+          <NavLink to="/explore">Explore</NavLink>
           <NavLink to="/ai">AI Mode</NavLink>
         </nav>
         <nav aria-label="Account" className="account-nav">

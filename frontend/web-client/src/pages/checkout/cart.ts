@@ -1,5 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { api } from '../../api/http.ts';
+import { fareRuleOf } from '../../flights/fare-rules.ts';
+import { clockOf } from '../../flights/flight-times.tsx';
 import { daysBetween } from '../../search/dates.ts';
 import { labelOf } from '../../search/labels.ts';
 import type { Flight } from '../../search/search-types.ts';
@@ -57,11 +59,10 @@ function flightLoaders(params: URLSearchParams): Loader[] {
         quantity: passengers,
         units: 1,
         title: `${f.flightNumber}: ${f.origin.code} → ${f.destination.code}`,
-        subtitle: `${formatDate(f.departLocal.slice(0, 10))}, ${f.departLocal.slice(11, 16)} – ${f.arriveLocal.slice(11, 16)} · ${labelOf(cabin)}`,
+        subtitle: `${formatDate(f.departLocal.slice(0, 10))}, ${clockOf(f.departLocal)} – ${clockOf(f.arriveLocal)} · ${labelOf(cabin)}`,
         quantityText: plural(passengers, 'passenger'),
-        cancellation: f.policies.refundable
-          ? 'Refundable: a full refund if cancelled before departure.'
-          : 'Non-refundable fare: a full refund only within 24 hours of booking, for a departure at least a week away.',
+        // The same words as the result card and the flight's page (one rule, one text).
+        cancellation: fareRuleOf(f.policies.refundable),
         backTo: `/flights/${id}?cabin=${cabin}&passengers=${passengers}`,
         item: { kind: 'flight', flightId: id, cabin, expectedUnitPrice: fare.price.amount },
       };

@@ -7,6 +7,9 @@ const usd = (amount: number) => formatMoney({ amount, currency: 'USD' }, { cents
 /** What is being bought and what it costs, line by line, with each item's cancellation terms. */
 export function PriceSummary({ lines }: { lines: CartLine[] }) {
   const breakdown = breakdownOf(lines);
+  // The results show a trip's fares per person; the same figure here ties the two together.
+  const flights = lines.filter((l) => l.kind === 'flight');
+  const faresPerPerson = flights.reduce((sum, l) => sum + l.unitPrice, 0);
   return (
     <section className="card price-summary" aria-labelledby="summary-title">
       <h2 id="summary-title">Your trip</h2>
@@ -22,6 +25,11 @@ export function PriceSummary({ lines }: { lines: CartLine[] }) {
           </li>
         ))}
       </ul>
+      {flights.length > 1 && (
+        <p className="small" data-testid="fares-per-person">
+          Flight fares: {usd(faresPerPerson)} per person for {flights.length} flights, as on the results.
+        </p>
+      )}
       <dl className="breakdown">
         <div className="breakdown-row">
           <dt>Subtotal</dt>

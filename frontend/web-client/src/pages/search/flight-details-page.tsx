@@ -1,36 +1,80 @@
-import { useQuery } from '@tanstack/react-query';
+import type { FlightDetails } from '@tripwise/contracts';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/http.ts';
+import { fareRuleOf } from '../../flights/fare-rules.ts';
+import { DayShift, clockOf } from '../../flights/flight-times.tsx';
+import { checkoutPath, flightIdsOf, safeNext } from '../../flights/trip-links.ts';
 import { BackLink } from '../../search/back-link.tsx';
 import { DetailsState } from '../../search/details-state.tsx';
 import { FlightLeg, SeatsLeft } from '../../search/flight-card.tsx';
 import { labelOf } from '../../search/labels.ts';
 import { PriceHistory } from '../../search/price-history.tsx';
 import { Reviews } from '../../search/reviews.tsx';
-import type { Flight, PriceTrend, Review } from '../../search/search-types.ts';
 import { formatDate, formatMoney } from '../../ui/format.ts';
+import '../../flights/flights.css';
 
-interface FlightDetails extends Omit<Flight, 'refundable' | 'seatsLeft' | 'price' | 'totalPrice'> {
-  policies: { refundable: boolean; changeFee: { amount: number; currency: string } };
-  rating: number | null;
-  reviewCount: number;
-  latestReviews: Review[];
-  cabins: {
-    cabin: string;
-    price: { amount: number; currency: string };
-    seatsLeft: number;
-    priceTrend: PriceTrend | null;
-  }[];
+const detailsOf = (id: string, signal: AbortSignal) =>
+  api<FlightDetails>(`/api/search/flights/${id}`, { signal, auth: false });
+
+/** The trip's per-person price in a cabin: every flight's fare added up, or null if one of them lacks the cabin. */
+function tripPrice(flights: FlightDetails[], cabin: string): number | null {
+  let sum = 0;
+  for (const f of flights) {
+    const fare = f.cabins.find((c) => c.cabin === cabin);
+    if (!fare) return null;
+    sum += fare.price.amount;
+  }
+  return sum;
 }
 
-/** One flight: its times, every cabin with its fare and seats left, the fare rules, price history and reviews. */
+/** The trip this flight was opened from, flight by flight, so the traveler sees what "Select" books. */
+function TripFlights({ flights, current }: { flights: FlightDetails[]; current: string }) {
+  return (
+    <section className="card" aria-labelledby="trip-title">
+      <h2 id="trip-title">Your trip: {flights.length} flights</h2>
+      <ol className="trip-flights">
+        {flights.map((f) => (
+          <li key={f.id} aria-current={f.id === current ? 'true' : undefined}>
+            <strong>
+              {f.flightNumber} {f.origin.code} → {f.destination.code}
+            </strong>{' '}
+            {formatDate(f.departLocal)}, {clockOf(f.departLocal)} – {clockOf(f.arriveLocal)}
+            <DayShift departLocal={f.departLocal} arriveLocal={f.arriveLocal} />
+            {f.id === current ? (
+              <span className="muted"> (this flight)</span>
+            ) : (
+              <span className="muted small"> · {fareRuleOf(f.policies.refundable)}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/**
+ * One flight: its times, every cabin with its fare and seats left, the fare rules, price history and reviews.
+ * Opened from a result it keeps the whole trip (`trip`: every flight of the itinerary or round trip), so "Select"
+ * books all of it; a departing flight not yet paired with a return goes on to its returns (`next`) instead.
+ */
 export function Page() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const passengers = params.get('passengers') ?? '1';
-  const flight = useQuery({
-    queryKey: ['flight', id],
-    queryFn: ({ signal }) => api<FlightDetails>(`/api/search/flights/${id}`, { signal, auth: false }),
+  const next = safeNext(params.get('next'));
+  const tripIds = (() => {
+    const ids = flightIdsOf(params.get('trip') ?? '');
+    return ids.includes(id) ? ids : [id];
+  })();
+  const flight = useQuery({ queryKey: ['flight', id], queryFn: ({ signal }) => detailsOf(id, signal) });
+  const others = useQueries({
+    queries: tripIds
+      .filter((other) => other !== id)
+      .map((other) => ({
+        queryKey: ['flight', other],
+        queryFn: ({ signal }: { signal: AbortSignal }) => detailsOf(other, signal),
+      })),
   });
   if (flight.status !== 'success') {
     return (
@@ -38,13 +82,16 @@ export function Page() {
     );
   }
   const f = flight.data;
+  const loaded = new Map([[f.id, f], ...others.flatMap((o) => (o.data ? [[o.data.id, o.data] as const] : []))]);
+  const trip = tripIds.every((t) => loaded.has(t)) ? tripIds.map((t) => loaded.get(t)!) : null;
+  const wholeTrip = tripIds.length > 1;
   const chosen = f.cabins.find((c) => c.cabin === params.get('cabin')) ?? f.cabins[0];
-  const asLeg: Flight = {
-    ...f,
-    refundable: f.policies.refundable,
-    seatsLeft: chosen?.seatsLeft ?? 0,
-    price: chosen!.price,
-    totalPrice: chosen!.price,
+  const nextWith = (cabin: string) => {
+    if (!next) return null;
+    const [path = '', query = ''] = next.split('?');
+    const search = new URLSearchParams(query);
+    search.set('cabin', cabin);
+    return `${path}?${search.toString()}`;
   };
   return (
     <div className="details-page">
@@ -53,37 +100,68 @@ export function Page() {
         {f.origin.city} to {f.destination.city}, {formatDate(f.departLocal.slice(0, 10))}
       </h1>
       <section className="card">
-        <FlightLeg flight={asLeg} />
+        <FlightLeg flight={f} />
         <p className="muted">
           {f.origin.name} → {f.destination.name}. Times are local to each airport.
         </p>
       </section>
+      {wholeTrip && trip && <TripFlights flights={trip} current={f.id} />}
       <section className="card" aria-labelledby="cabins-title">
         <h2 id="cabins-title">Cabins and fares</h2>
+        {wholeTrip && (
+          <p className="muted small">
+            {next
+              ? 'Choosing a cabin here goes on to the returns for this departing flight, in that cabin.'
+              : 'Select books every flight of your trip in that cabin; prices are per person, before taxes and fees.'}
+          </p>
+        )}
         <ul className="choice-list">
           {f.cabins.map((c) => {
-            const checkout = new URLSearchParams({ flight: f.id, cabin: c.cabin, passengers });
+            const total = trip ? tripPrice(trip, c.cabin) : null;
+            const enough = c.seatsLeft >= Number(passengers);
+            const onward = nextWith(c.cabin);
+            const label = labelOf(c.cabin);
             return (
               <li key={c.cabin} className="choice">
                 <div>
-                  <strong>{labelOf(c.cabin)}</strong>
+                  <strong>{label}</strong>
                   <div>
                     <SeatsLeft seats={c.seatsLeft} />
                   </div>
                 </div>
                 <div className="choice-price">
-                  <span className="price">{formatMoney(c.price)}</span> <span className="muted">per person</span>
+                  <span className="price">{formatMoney(c.price)}</span>{' '}
+                  <span className="muted">{wholeTrip ? 'this flight, per person' : 'per person'}</span>
+                  {wholeTrip && !onward && (
+                    <div className="small" data-testid="trip-price">
+                      {total === null
+                        ? trip
+                          ? `Not offered on every flight of the trip`
+                          : 'Checking the other flights…'
+                        : `Whole trip: ${formatMoney({ amount: total, currency: c.price.currency })} per person`}
+                    </div>
+                  )}
                 </div>
-                {c.seatsLeft >= Number(passengers) ? (
+                {!enough ? (
+                  <span className="muted">Not enough seats</span>
+                ) : onward ? (
+                  <Link className="button" to={onward} aria-label={`Choose this departing flight in ${label}`}>
+                    Choose
+                  </Link>
+                ) : wholeTrip && total === null ? (
+                  <span className="muted">Not bookable as one trip</span>
+                ) : (
                   <Link
                     className="button"
-                    to={`/checkout?${checkout.toString()}`}
-                    aria-label={`Select ${labelOf(c.cabin)} for ${formatMoney(c.price)} per person`}
+                    to={checkoutPath(tripIds, { cabin: c.cabin, passengers })}
+                    aria-label={
+                      wholeTrip
+                        ? `Select ${label} for the whole trip, ${formatMoney({ amount: total!, currency: c.price.currency })} per person`
+                        : `Select ${label} for ${formatMoney(c.price)} per person`
+                    }
                   >
                     Select
                   </Link>
-                ) : (
-                  <span className="muted">Not enough seats</span>
                 )}
               </li>
             );
@@ -93,11 +171,7 @@ export function Page() {
       <section className="card" aria-labelledby="policy-title">
         <h2 id="policy-title">Fare rules</h2>
         <ul>
-          <li>
-            {f.policies.refundable
-              ? 'Refundable: cancel before departure for a full refund.'
-              : 'Non-refundable fare: cancelling refunds nothing, except within 24 hours of booking for a flight at least a week away.'}
-          </li>
+          <li>{fareRuleOf(f.policies.refundable)}</li>
           <li>
             {f.policies.changeFee.amount === 0
               ? 'No change fee.'

@@ -74,6 +74,16 @@ export function Page() {
         {tab === 'hotels' && <HotelSearchForm />}
         {tab === 'cars' && <CarSearchForm />}
       </div>
+      <section className="card home-explore" aria-labelledby="explore-title">
+        <h2 id="explore-title">Not sure where to go?</h2>
+        <p>
+          See the cheapest places to fly from your airport, on a list and a map: by month, budget, trip length, or a
+          warm, beach, city, ski or national-park trip.
+        </p>
+        <Link to="/explore" className="button secondary">
+          Explore destinations
+        </Link>
+      </section>
       <RecentSearches />
     </div>
   );
