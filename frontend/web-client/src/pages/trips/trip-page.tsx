@@ -21,8 +21,8 @@ function Item({ item, ended }: { item: BookingItem; ended: boolean }) {
         {item.endDate !== item.startDate && ` – ${formatDate(item.endDate, true)}`}
       </p>
       <p>
-        {item.travelers.map((t) => `${String(t.firstName)} ${String(t.lastName)}`).join(', ')} · {money(item.subtotal)} + taxes and fees{' '}
-        {money({ ...item.taxes, amount: item.taxes.amount + item.fees.amount })}
+        {item.travelers.map((t) => `${String(t.firstName)} ${String(t.lastName)}`).join(', ')} · {money(item.subtotal)}{' '}
+        + taxes and fees {money({ ...item.taxes, amount: item.taxes.amount + item.fees.amount })}
       </p>
       {ended && <ReviewForm item={item} />}
     </li>
