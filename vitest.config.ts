@@ -18,6 +18,8 @@ export default defineConfig({
             'api-gateway/test/**/*.test.ts',
             'services/*/test/**/*.test.ts',
             'e2e/test/**/*.test.ts',
+            'eslint-rules/**/*.test.ts',
+            'monitoring/test/**/*.test.ts',
           ],
         },
       },

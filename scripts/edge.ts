@@ -1,27 +1,31 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inheritedEnv, stackConfig } from './stack/config.ts';
+import { inheritedEnv, publicAddresses, stackConfig } from './stack/config.ts';
+import { holdDataDir } from './stack/data-dir-lock.ts';
 import { ensureLocalCertificate, startNginx } from './stack/nginx.ts';
 import { prettyLine } from './stack/pretty-log.ts';
 import { startStack } from './stack/stack.ts';
 
 // `npm run edge`: the embedded stack behind a real nginx with TLS on https://localhost:8443 (HTTP on 8080
-// redirects), as in production: nginx serves the SPAs and sets HSTS, the gateway trusts one proxy hop and the
-// services two.
-const HTTPS_PORT = 8443;
-const HTTP_PORT = 8080;
-const GATEWAY_PORT = 8090;
-const origin = `https://localhost:${HTTPS_PORT}`;
+// redirects; EDGE_HTTPS_PORT, EDGE_HTTP_PORT, EDGE_GATEWAY_PORT move them), as in production: nginx serves the
+// SPAs and sets HSTS, the gateway trusts one proxy hop (the edge) and the services one (the gateway). It uses the
+// same data folder as `npm start` (DATA_DIR), so the two cannot run at once on the embedded databases.
+const HTTPS_PORT = stackConfig.EDGE_HTTPS_PORT;
+const HTTP_PORT = stackConfig.EDGE_HTTP_PORT;
+const GATEWAY_PORT = stackConfig.EDGE_GATEWAY_PORT;
+const addresses = publicAddresses(stackConfig, `https://localhost:${HTTPS_PORT}`);
+const origin = addresses.PUBLIC_URL;
 const { cert, key, ca } = ensureLocalCertificate();
 
+if (!stackConfig.DATABASE_URL) await holdDataDir(stackConfig.DATA_DIR, 'npm run edge');
 const stack = await startStack({
-  // The gateway's CORS and the agent's sockets allow the same origin: the edge's.
-  env: { ...inheritedEnv, DATA_DIR: stackConfig.DATA_DIR, LOG_LEVEL: stackConfig.LOG_LEVEL, CORS_ORIGINS: origin },
+  // The gateway's CORS and the agent's sockets allow the edge's origin.
+  env: { ...inheritedEnv, DATA_DIR: stackConfig.DATA_DIR, LOG_LEVEL: stackConfig.LOG_LEVEL, ...addresses },
   envFor: (name) =>
     name === 'api-gateway'
       ? { TRUST_PROXY_HOPS: '1', SERVE_FRONTENDS: 'false' }
-      : { TRUST_PROXY_HOPS: '2', COOKIE_SECURE: 'true', PUBLIC_URL: origin, SEED_DEMO_ACCOUNTS: 'true' },
+      : { COOKIE_SECURE: 'true', SEED_DEMO_ACCOUNTS: 'true' },
   ports: {
     'api-gateway': GATEWAY_PORT,
     auth: stackConfig.AUTH_PORT,

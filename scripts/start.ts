@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { inheritedEnv, stackConfig as config } from './stack/config.ts';
+import { inheritedEnv, publicAddresses, stackConfig as config } from './stack/config.ts';
+import { holdDataDir } from './stack/data-dir-lock.ts';
 import { prettyLine } from './stack/pretty-log.ts';
 import { startStack } from './stack/stack.ts';
 
@@ -8,8 +9,14 @@ import { startStack } from './stack/stack.ts';
 // DATABASE_URL / REDIS_URL say otherwise.
 const color = process.stdout.isTTY;
 
+if (!config.DATABASE_URL) await holdDataDir(config.DATA_DIR, 'npm start');
 const stack = await startStack({
-  env: { ...inheritedEnv, DATA_DIR: config.DATA_DIR, LOG_LEVEL: config.LOG_LEVEL },
+  env: {
+    ...inheritedEnv,
+    DATA_DIR: config.DATA_DIR,
+    LOG_LEVEL: config.LOG_LEVEL,
+    ...publicAddresses(config, `http://localhost:${config.PORT}`),
+  },
   ports: {
     'api-gateway': config.PORT,
     auth: config.AUTH_PORT,
@@ -17,8 +24,14 @@ const stack = await startStack({
     booking: config.BOOKING_PORT,
     'ai-agent': config.AI_AGENT_PORT,
   },
-  // The demo seeds one account per role, with passwords generated into the data folder on first start.
-  envFor: (name) => (name === 'auth' ? { SEED_DEMO_ACCOUNTS: inheritedEnv.SEED_DEMO_ACCOUNTS ?? 'true' } : {}),
+  // The demo seeds one account per role, with passwords generated into the data folder on first start; without an
+  // SMTP relay, auth's mail lands in the outbox folder, which the gateway shows at /dev/mail.
+  envFor: (name) =>
+    name === 'auth'
+      ? { SEED_DEMO_ACCOUNTS: inheritedEnv.SEED_DEMO_ACCOUNTS ?? 'true' }
+      : name === 'api-gateway' && !inheritedEnv.SMTP_URL
+        ? { DEV_MAIL_OUTBOX_DIR: inheritedEnv.MAIL_OUTBOX_DIR ?? join(config.DATA_DIR, 'mail-outbox') }
+        : {},
   onLine: (name, line, stream) => {
     const out = config.LOG_FORMAT === 'json' ? line : prettyLine(name, line, color);
     (stream === 'stderr' ? process.stderr : process.stdout).write(`${out}\n`);
@@ -47,7 +60,7 @@ process.stdout.write(`
 
     Travelers:        http://localhost:${gatewayPort}/
     Owners & admins:  http://localhost:${gatewayPort}/admin/
-${demoLines.length ? `\n  Demo accounts (kept in ${join(config.DATA_DIR, 'auth')}):\n${demoLines.join('\n')}\n` : ''}
+${inheritedEnv.SMTP_URL ? '' : `    Mail it sent:     http://localhost:${gatewayPort}/dev/mail\n`}${demoLines.length ? `\n  Demo accounts (kept in ${join(config.DATA_DIR, 'auth')}):\n${demoLines.join('\n')}\n` : ''}
   Press Ctrl-C to stop.
 
 `);

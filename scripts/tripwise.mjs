@@ -53,7 +53,10 @@ function newestMtime(path) {
 }
 
 function buildFrontends(node) {
-  const shared = newestMtime(join(root, 'packages', 'contracts', 'src'));
+  const shared = Math.max(
+    newestMtime(join(root, 'packages', 'contracts', 'src')),
+    newestMtime(join(root, 'packages', 'web-session', 'src')),
+  );
   for (const app of FRONTENDS) {
     const built = join(root, app, 'dist', 'index.html');
     const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;

@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
-import { cachingDenyCheck, httpDenyCheck, isSessionDenied, verifierFromConfig } from '@tripwise/platform/auth';
-import { createService, type ErrorReporter, type Service } from '@tripwise/platform/http';
+import { createService, type AccessPolicy, type ErrorReporter, type Service } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
 import { createMetrics } from '@tripwise/platform/metrics';
@@ -12,31 +11,41 @@ import { createGatewayMetrics } from './proxy/gateway-metrics.ts';
 import { socketUpgradeHandler } from './proxy/socket-upgrade.ts';
 import { createUpstreamProxy } from './proxy/upstream-proxy.ts';
 import { apiDocsRouter } from './routes/api-docs.ts';
+import { devMailRouter } from './routes/dev-mail.ts';
 import { mountFrontends } from './routes/frontends.ts';
 import { UPSTREAMS, UPSTREAM_ROUTES, matchesPrefix, type Upstream } from './routes/upstream-table.ts';
 import { accessControl } from './security/access-control.ts';
 import { corsMiddleware } from './security/cors.ts';
+import { refusedOriginLogger } from './security/refused-origins.ts';
 import { spaHelmet } from './security/spa-helmet.ts';
 
 export const SERVICE_NAME = 'api-gateway';
 
 export type GatewayConfig = Omit<
   Config,
-  'NODE_ENV' | 'PORT' | 'HOST' | 'LOG_LEVEL' | 'SENTRY_DSN' | 'SHUTDOWN_TIMEOUT_MS' | 'REDIS_URL' | 'REDIS_PREFIX'
+  | 'NODE_ENV'
+  | 'PORT'
+  | 'HOST'
+  | 'LOG_LEVEL'
+  | 'SENTRY_DSN'
+  | 'SHUTDOWN_TIMEOUT_MS'
+  | 'REDIS_URL'
+  | 'REDIS_PREFIX'
+  | 'DATA_DIR'
+  | 'INTERNAL_SERVICE_TOKEN'
 >;
 
 export interface GatewayDeps {
   config: GatewayConfig;
   logger: Logger;
   kv: KvStore;
-  /** True when the key-value store is the Redis the auth service writes its deny list to. */
-  sharesAuthStore: boolean;
+  /** Token checks: signatures against auth's keys, and auth's deny list. */
+  access: Pick<AccessPolicy, 'verify' | 'isDenied'>;
   errorReporter?: ErrorReporter | undefined;
 }
 
 export interface Gateway extends Service {
-  /** For the HTTP server's 'upgrade' event: WebSockets to the AI agent. */
-  handleUpgrade: ReturnType<typeof socketUpgradeHandler>['handle'];
+  /** Ends the WebSockets it forwards, when shutdown begins. */
   closeSockets: () => void;
 }
 
@@ -61,11 +70,8 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
   const { config, logger, kv } = deps;
   const metrics = createMetrics(SERVICE_NAME);
   const gatewayMetrics = createGatewayMetrics(metrics);
-  const verify = verifierFromConfig(config);
-  const isDenied = cachingDenyCheck(
-    deps.sharesAuthStore ? (sid) => isSessionDenied(kv, sid) : httpDenyCheck(config.AUTH_URL),
-    config.DENY_LIST_CACHE_MS,
-  );
+  const { verify } = deps.access;
+  const isDenied = deps.access.isDenied ?? (async () => false);
   const limits = rateLimits(
     kv,
     {
@@ -83,6 +89,18 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
     const route = UPSTREAM_ROUTES.find((r) => matchesPrefix((req as Request).path, r.prefix));
     return route?.slow ? config.AI_TIMEOUT_MS : config.UPSTREAM_TIMEOUT_MS;
   };
+  const refusedOrigin = refusedOriginLogger(logger, config.CORS_ORIGINS);
+  const sockets = socketUpgradeHandler({
+    target: config.AI_AGENT_URL,
+    allowedOrigins: config.CORS_ORIGINS,
+    refusedOrigin,
+    verify,
+    isDenied,
+    kv,
+    connectionsPerMinute: config.RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE,
+    trustProxyHops: config.TRUST_PROXY_HOPS,
+    logger,
+  });
 
   const service = createService({
     name: SERVICE_NAME,
@@ -92,9 +110,11 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
     trustProxyHops: config.TRUST_PROXY_HOPS,
     readiness: { kv: () => kv.ping() },
     helmet: spaHelmet(),
+    // Express never sees WebSocket upgrades; the gateway checks and forwards them itself.
+    attach: (server) => server.on('upgrade', (req, socket, head) => void sockets.handle(req, socket, head)),
     ...(deps.errorReporter ? { errorReporter: deps.errorReporter } : {}),
     beforeBodyParser: (app) => {
-      app.use(corsMiddleware(config.CORS_ORIGINS));
+      app.use(corsMiddleware(config.CORS_ORIGINS, refusedOrigin));
       app.use('/api', ...limits.perClient);
       app.use('/api', accessControl({ verify, isDenied, logger }));
       app.use('/api', ...limits.perUser);
@@ -114,6 +134,7 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
           target: upstreamUrl(config, upstream),
           prefixes,
           timeoutFor,
+          trustProxyHops: config.TRUST_PROXY_HOPS,
           breaker,
           metrics: gatewayMetrics,
           logger,
@@ -138,20 +159,13 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
       );
     },
     afterRoutes: (app) => {
+      if (config.DEV_MAIL_OUTBOX_DIR) {
+        app.use(devMailRouter(config.DEV_MAIL_OUTBOX_DIR));
+      }
       if (config.SERVE_FRONTENDS) {
         mountFrontends(app, { webClient: config.WEB_CLIENT_DIST, adminPortal: config.ADMIN_PORTAL_DIST }, logger);
       }
     },
   });
-
-  const sockets = socketUpgradeHandler({
-    target: config.AI_AGENT_URL,
-    allowedOrigins: config.CORS_ORIGINS,
-    verify,
-    isDenied,
-    kv,
-    connectionsPerMinute: config.RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE,
-    logger,
-  });
-  return { ...service, handleUpgrade: sockets.handle, closeSockets: sockets.closeAll };
+  return { ...service, closeSockets: sockets.closeAll };
 }

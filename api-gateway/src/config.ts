@@ -14,7 +14,9 @@ const frontendDist = (name: string) => fileURLToPath(new URL(`../../frontend/${n
 const perMinute = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const schema = baseEnvSchema
-  .extend(storageEnvSchema.pick({ REDIS_URL: true, REDIS_PREFIX: true }).shape)
+  .extend(
+    storageEnvSchema.pick({ REDIS_URL: true, REDIS_PREFIX: true, DATA_DIR: true, INTERNAL_SERVICE_TOKEN: true }).shape,
+  )
   .extend(tokenVerificationEnvSchema.shape)
   .extend({
     PORT: portSchema(8080),
@@ -42,8 +44,17 @@ const schema = baseEnvSchema
     RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE: perMinute(20),
     /** Serve the built SPAs (embedded mode); behind nginx, nginx serves them. */
     SERVE_FRONTENDS: envBoolean(true),
+    /**
+     * The outbox folder auth writes mail to when it has no SMTP relay: shown at /dev/mail to this machine's browser
+     * (npm start sets it; never in production).
+     */
+    DEV_MAIL_OUTBOX_DIR: z.string().min(1).optional(),
     WEB_CLIENT_DIST: z.string().min(1).default(frontendDist('web-client')),
     ADMIN_PORTAL_DIST: z.string().min(1).default(frontendDist('admin-portal')),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.DEV_MAIL_OUTBOX_DIR === undefined, {
+    path: ['DEV_MAIL_OUTBOX_DIR'],
+    message: 'the mail viewer is for development only: unset it in production',
   });
 
 export type Config = z.infer<typeof schema>;

@@ -1,26 +1,20 @@
 import { bootService } from '@tripwise/platform/http';
-import { openKvStore } from '@tripwise/platform/kv';
-import { SERVICE_NAME, createGatewayApp, type Gateway } from './app.ts';
+import { SERVICE_NAME, createGatewayApp } from './app.ts';
 import { config } from './config.ts';
 
-let gateway: Gateway | undefined;
 await bootService({
   name: SERVICE_NAME,
   config,
-  build: async ({ logger, errorReporter, onClose, onDrain }) => {
-    const kv = await openKvStore(config, logger);
-    onClose(() => kv.close());
-    const built = createGatewayApp({
+  build: async (context) => {
+    const kv = await context.kvStore();
+    const gateway = createGatewayApp({
       config,
-      logger,
+      logger: context.logger,
       kv,
-      sharesAuthStore: config.REDIS_URL !== undefined,
-      errorReporter,
+      access: await context.accessPolicy(kv, { denyCacheMs: config.DENY_LIST_CACHE_MS }),
+      errorReporter: context.errorReporter,
     });
-    onDrain(async () => built.closeSockets());
-    gateway = built;
-    return built;
+    context.onDrain(async () => gateway.closeSockets());
+    return gateway;
   },
-  // Express never sees WebSocket upgrades; the gateway checks and forwards them itself.
-  onListening: (server) => server.on('upgrade', (req, socket, head) => void gateway!.handleUpgrade(req, socket, head)),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createService, documentedRouter, openApiDocument } from '@tripwise/platform/http';
+import { createService, documentedRouter } from '@tripwise/platform/http';
 import { captureLogs, listen, type TestServer } from '@tripwise/platform/testing';
 import { givenAGateway, type RunningGateway } from './given-a-gateway.ts';
 
@@ -33,14 +33,12 @@ async function startDocumentedService(): Promise<TestServer> {
     },
     (_input, _req, res) => void res.status(204).end(),
   );
-  const doc = openApiDocument({ title: 'auth', version: '1', mounts: [{ prefix: '/api/auth', router: docs }] });
   const { app } = createService({
     name: 'auth',
     logger: captureLogs().logger,
-    routes: (a) => {
-      a.get('/api/auth/openapi.json', (_req, res) => void res.json(doc));
-      a.use('/api/auth', docs.router);
-    },
+    access: { verify: async () => Promise.reject(new Error('no calls are made with a token here')) },
+    openApi: { path: '/api/auth/openapi.json', title: 'auth' },
+    mounts: [{ prefix: '/api/auth', router: docs }],
   });
   return listen(app);
 }

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Role } from '@tripwise/platform/auth';
+import { isSessionDenied, verifierFromConfig, type Role } from '@tripwise/platform/auth';
 import { createService } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import { captureLogs, listen, openTestKv, startTestIssuer, type TestServer } from '@tripwise/platform/testing';
@@ -111,14 +111,15 @@ export async function givenAGateway(
   const issuer = await startTestIssuer({ issuer: 'http://localhost:8080/api/auth', audience: 'tripwise' });
   const kv = options.kv ?? (await openTestKv());
   const logs = captureLogs('api-gateway');
+  const config = gatewayConfig({ AUTH_JWKS_URL: issuer.jwksUrl, ...overrides });
   const gateway = createGatewayApp({
-    config: gatewayConfig({ AUTH_JWKS_URL: issuer.jwksUrl, ...overrides }),
+    config,
     logger: logs.logger,
     kv,
-    sharesAuthStore: true,
+    access: { verify: verifierFromConfig(config), isDenied: (sid) => isSessionDenied(kv, sid) },
   });
   const server = await listen(gateway.app);
-  server.server.on('upgrade', (req, socket, head) => void gateway.handleUpgrade(req, socket, head));
+  gateway.attach?.(server.server);
   return {
     url: server.url,
     kv,

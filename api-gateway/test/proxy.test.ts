@@ -93,6 +93,28 @@ describe('gateway routing', () => {
     expect(line).toMatchObject({ route: 'proxy:search', status: 200 });
   });
 
+  test('When a client sends its own X-Forwarded-For, then the upstream is told the address the gateway saw instead', async () => {
+    const res = await fetch(`${gateway.url}/api/search/flights`, {
+      headers: { 'x-forwarded-for': '6.6.6.6', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.test' },
+    });
+    const echoed = (await res.json()) as EchoedRequest;
+    expect(echoed.headers).toMatchObject({ 'x-forwarded-for': '127.0.0.1', 'x-forwarded-proto': 'http' });
+    expect(echoed.headers['x-forwarded-host']).not.toBe('evil.test');
+  });
+
+  test('When the gateway is behind an edge, then it believes the edge’s entry and nothing the client wrote before it', async () => {
+    const behindEdge = await givenAGateway({ SEARCH_URL: search.url, TRUST_PROXY_HOPS: 1 });
+    try {
+      const res = await fetch(`${behindEdge.url}/api/search/flights`, {
+        // What the client claimed, then what the edge appended (nginx here replaces it outright; either way).
+        headers: { 'x-forwarded-for': '6.6.6.6, 198.51.100.7' },
+      });
+      expect(((await res.json()) as EchoedRequest).headers['x-forwarded-for']).toBe('198.51.100.7');
+    } finally {
+      await behindEdge.close();
+    }
+  });
+
   test('When a path only looks like a prefix, then it is not forwarded', async () => {
     const res = await fetch(`${gateway.url}/api/searchx/flights`, {
       headers: { authorization: `Bearer ${await gateway.token()}` },

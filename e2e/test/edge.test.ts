@@ -91,7 +91,7 @@ beforeAll(async () => {
     },
     envFor: (name) => ({
       DATABASE_SCHEMA: schemas[name],
-      ...(name === 'api-gateway' ? { TRUST_PROXY_HOPS: '1', SERVE_FRONTENDS: 'false' } : { TRUST_PROXY_HOPS: '2' }),
+      ...(name === 'api-gateway' ? { TRUST_PROXY_HOPS: '1', SERVE_FRONTENDS: 'false' } : {}),
     }),
     ports: { 'api-gateway': 0, auth: 0, search: 0, booking: 0, 'ai-agent': 0 },
   });

@@ -41,12 +41,13 @@ function startProcess(name: ProcessName, env: NodeJS.ProcessEnv, options: StackO
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  const stderrTail: string[] = [];
+  // Logs are JSON lines on stdout; a crash's stack is on stderr: the last lines of both explain a failed start.
+  const tail: string[] = [];
   for (const stream of ['stdout', 'stderr'] as const) {
     const output = child[stream];
     if (!output) continue;
     createInterface({ input: output }).on('line', (line) => {
-      if (stream === 'stderr') stderrTail.splice(0, Math.max(0, stderrTail.length - 19), line);
+      tail.splice(0, Math.max(0, tail.length - 19), line);
       options.onLine?.(name, line, stream);
     });
   }
@@ -65,7 +66,7 @@ function startProcess(name: ProcessName, env: NodeJS.ProcessEnv, options: StackO
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`${name} exited with code ${code} before listening:\n${stderrTail.join('\n')}`));
+      reject(new Error(`${name} exited with code ${code} before listening:\n${tail.join('\n')}`));
     });
   });
 }

@@ -6,14 +6,19 @@ import { AppError } from '@tripwise/platform/errors';
 import { attemptLimiter, type KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
 import type { DenyCheck } from '@tripwise/platform/auth';
+import { forwardedHeaders } from './forwarded-headers.ts';
 
 export interface SocketUpgradeOptions {
   target: string;
   allowedOrigins: readonly string[];
+  /** Told of each origin refused (for an operator: the allow-list may be missing this deployment's origin). */
+  refusedOrigin?: (origin: string, what: 'websocket') => void;
   verify: (token: string) => Promise<Identity>;
   isDenied: DenyCheck;
   kv: KvStore;
   connectionsPerMinute: number;
+  /** Proxies in front of the gateway whose X-Forwarded-For entry it believes. */
+  trustProxyHops: number;
   logger: Logger;
 }
 
@@ -58,6 +63,7 @@ export function socketUpgradeHandler(options: SocketUpgradeOptions) {
       return;
     }
     if (!req.headers.origin || !allowed.has(req.headers.origin)) {
+      if (req.headers.origin) options.refusedOrigin?.(req.headers.origin, 'websocket');
       refuse(socket, 403, 'Forbidden', 'This origin may not open a connection.');
       return;
     }
@@ -72,6 +78,7 @@ export function socketUpgradeHandler(options: SocketUpgradeOptions) {
       req.headers['x-user-id'] = identity.userId;
       req.headers['x-user-role'] = identity.role;
       req.headers['x-session-id'] = identity.sessionId;
+      Object.assign(req.headers, forwardedHeaders(req, options.trustProxyHops));
     } catch (err) {
       const status = err instanceof AppError ? err.status : 503;
       const detail = err instanceof AppError && err.detail ? err.detail : 'The connection cannot be checked right now.';

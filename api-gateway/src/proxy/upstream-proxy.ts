@@ -5,6 +5,7 @@ import { problemType, sendProblem } from '@tripwise/platform/errors';
 import type { Logger } from '@tripwise/platform/logger';
 import { matchesPrefix, type Upstream } from '../routes/upstream-table.ts';
 import type { CircuitBreaker } from './circuit-breaker.ts';
+import { forwardedHeaders } from './forwarded-headers.ts';
 import type { GatewayMetrics } from './gateway-metrics.ts';
 
 export interface UpstreamProxyOptions {
@@ -13,6 +14,8 @@ export interface UpstreamProxyOptions {
   prefixes: string[];
   /** The longest wait for this request's answer. */
   timeoutFor: (req: IncomingMessage) => number;
+  /** Proxies in front of the gateway whose X-Forwarded-For entry it believes (0 embedded, 1 behind nginx). */
+  trustProxyHops: number;
   breaker: CircuitBreaker;
   metrics: GatewayMetrics;
   logger: Logger;
@@ -59,10 +62,14 @@ export function createUpstreamProxy(options: UpstreamProxyOptions) {
   const proxy: RequestHandler<IncomingMessage, ServerResponse> = createProxyMiddleware({
     target: options.target,
     pathFilter: (path) => options.prefixes.some((prefix) => matchesPrefix(path, prefix)),
-    xfwd: true,
+    // Set below from what the gateway saw: http-proxy's xfwd would append to the client's own header.
+    xfwd: false,
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     on: {
       proxyReq: (proxyReq, req) => {
+        for (const [name, value] of Object.entries(forwardedHeaders(req, options.trustProxyHops))) {
+          proxyReq.setHeader(name, value);
+        }
         const timeout = options.timeoutFor(req);
         proxyReq.setTimeout(timeout, () => {
           attempts.get(req)!.timedOut = true;

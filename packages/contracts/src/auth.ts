@@ -1,3 +1,4 @@
+import { CABINS, CAR_CLASSES } from './vocabulary.ts';
 import { z } from 'zod';
 import { phoneSchema, stateSchema, zipSchema } from './contact.ts';
 
@@ -44,11 +45,11 @@ export const mfaLoginRequestSchema = z.strictObject({
 
 const preferenceFields = {
   homeAirport: z.string().regex(/^[A-Z]{3}$/, { error: 'an airport code such as BOS' }),
-  cabin: z.enum(['economy', 'premium_economy', 'business', 'first']),
+  cabin: z.enum(CABINS),
   seat: z.enum(['aisle', 'window', 'no_preference']),
   currency: z.string().regex(/^[A-Z]{3}$/, { error: 'an ISO 4217 currency code such as USD' }),
   hotelStarsMin: z.number().int().min(1).max(5),
-  carType: z.enum(['economy', 'compact', 'standard', 'full_size', 'suv', 'van', 'luxury', 'convertible']),
+  carType: z.enum(CAR_CLASSES),
   dealAlerts: z.boolean(),
 };
 

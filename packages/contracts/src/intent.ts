@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, moneySchema } from './common.ts';
+import { CABINS, CAR_CLASSES, HOTEL_AMENITIES } from './vocabulary.ts';
 
 /**
  * The AI concierge's structured reading of a conversation: what the traveller wants (`intent`), the slots of each
@@ -32,7 +33,19 @@ export const placeSchema = z.object({
   city: z.string().min(1),
 });
 
-export const cabinSchema = z.enum(['economy', 'premium_economy', 'business', 'first']);
+export const cabinSchema = z.enum(CABINS);
+
+/** A part of the day as travellers say it: morning 05–12, afternoon 12–17, evening 17–21, night 21–05. */
+export const dayPeriodSchema = z.enum(['morning', 'afternoon', 'evening', 'night']);
+
+/**
+ * When in the day a flight should leave, as the traveller said it: a part of the day ("on December 5 in the
+ * evening"), a clock time ("12/05 9:30am"), or both ("at 7 in the evening"). A wish to rank by, not a hard limit.
+ */
+export const flightTimeSchema = z.object({
+  period: dayPeriodSchema.nullable(),
+  at: clockTimeSchema.nullable(),
+});
 
 export const flightRequestSchema = z.object({
   origin: placeSchema.nullable(),
@@ -48,20 +61,15 @@ export const flightRequestSchema = z.object({
     .string()
     .regex(/^[A-Z0-9]{2}$/)
     .nullable(),
+  /** When in the day the outbound flight should leave; null when not said. */
+  departTime: flightTimeSchema.nullable().default(null),
+  /** When in the day the return flight should leave; null when not said. */
+  returnTime: flightTimeSchema.nullable().default(null),
+  /** true: "avoid red-eyes" (no overnight flight); false: "red-eyes are fine"; null when not said. */
+  avoidRedEyes: z.boolean().nullable().default(null),
 });
 
-export const hotelAmenitySchema = z.enum([
-  'wifi',
-  'breakfast',
-  'parking',
-  'pool',
-  'gym',
-  'spa',
-  'pet_friendly',
-  'airport_shuttle',
-  'near_transit',
-  'free_cancellation',
-]);
+export const hotelAmenitySchema = z.enum(HOTEL_AMENITIES);
 
 export const hotelRequestSchema = z.object({
   city: z.string().min(1).nullable(),
@@ -76,19 +84,7 @@ export const hotelRequestSchema = z.object({
   amenities: z.array(hotelAmenitySchema),
 });
 
-export const carTypeSchema = z.enum([
-  'economy',
-  'compact',
-  'standard',
-  'full_size',
-  'sedan',
-  'hatchback',
-  'suv',
-  'van',
-  'luxury',
-  'convertible',
-  'pickup',
-]);
+export const carTypeSchema = z.enum(CAR_CLASSES);
 
 export const carRequestSchema = z.object({
   pickupCity: z.string().min(1).nullable(),
@@ -102,6 +98,35 @@ export const carRequestSchema = z.object({
 /** How far the traveller wants to spend: `amount` is in minor units of `currency` (see the note on money above). */
 export const budgetSchema = moneySchema.extend({
   per: z.enum(['total', 'person', 'night', 'day']),
+});
+
+/**
+ * Who travels, when the traveller said more than a head count ("two adults and a kid", "me, my wife and our baby").
+ * Children and infants are counted in `flight.passengers` and `hotel.guests` too; this says how they split, for
+ * fares and rooms that depend on age. `adults` is null when only the children were counted ("with my two kids").
+ */
+export const partySchema = z.object({
+  adults: z.number().int().positive().nullable(),
+  children: z.number().int().min(0),
+  infants: z.number().int().min(0),
+});
+
+/**
+ * A period named instead of a day ("in March", "the first week of March", "the weekend after next"): the request's
+ * first day is the period's first suitable day, and a planner may move it anywhere from `from` to `to`.
+ */
+export const dateWindowSchema = z.object({
+  from: isoDateSchema,
+  to: isoDateSchema,
+});
+
+/**
+ * "A cheaper hotel", "a nicer hotel", "a cheaper flight": a wish relative to the option the traveller was shown
+ * last, which only the planner knows. It holds for the turn that says it; the next turn starts without it.
+ */
+export const relativeWishSchema = z.object({
+  search: z.enum(['flight', 'hotel', 'car']),
+  want: z.enum(['cheaper', 'nicer']),
 });
 
 /** "Let me know when it drops below $300" / "when fewer than 3 seats are left". */
@@ -135,13 +160,22 @@ export const intentRequestSchema = z.object({
   missing: z.array(intentSlotSchema),
   /** The one clarifying question to ask next (about `missing[0]`), or null when nothing is missing. */
   question: z.string().nullable(),
+  /** How the party splits into adults, children and infants, when the traveller said so. */
+  party: partySchema.nullable().default(null),
+  /** The period the traveller named instead of a day, when they did. */
+  dateWindow: dateWindowSchema.nullable().default(null),
+  /** Wishes relative to the option shown last ("a cheaper hotel"), for this turn only. */
+  relative: z.array(relativeWishSchema).default([]),
 });
 
 export type IntentName = z.infer<typeof intentNameSchema>;
 export type Place = z.infer<typeof placeSchema>;
-export type Cabin = z.infer<typeof cabinSchema>;
+export type DayPeriod = z.infer<typeof dayPeriodSchema>;
+export type FlightTime = z.infer<typeof flightTimeSchema>;
+export type Party = z.infer<typeof partySchema>;
+export type DateWindow = z.infer<typeof dateWindowSchema>;
+export type RelativeWish = z.infer<typeof relativeWishSchema>;
 export type FlightRequest = z.infer<typeof flightRequestSchema>;
-export type HotelAmenity = z.infer<typeof hotelAmenitySchema>;
 export type HotelRequest = z.infer<typeof hotelRequestSchema>;
 export type CarType = z.infer<typeof carTypeSchema>;
 export type CarRequest = z.infer<typeof carRequestSchema>;

@@ -1,6 +1,6 @@
-import { requireAuth, type TokenVerifier } from '@tripwise/platform/auth';
+import type { Server } from 'socket.io';
 import type { Db } from '@tripwise/platform/db';
-import { createService, openApiDocument, type ErrorReporter, type Service } from '@tripwise/platform/http';
+import { createService, type AccessPolicy, type ErrorReporter, type Service } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
 import { createMetrics } from '@tripwise/platform/metrics';
@@ -9,32 +9,32 @@ import type { IntentLlm } from './domain/intent/llm/intent-llm.ts';
 import type { SearchApi } from './clients/search.client.ts';
 import type { Config } from './config.ts';
 import { finishPlan } from './data/sessions.repository.ts';
-import { createJobEvents, type EmitToUser, type JobEvents } from './domain/jobs/job-events.ts';
+import { createJobEvents, type JobEvents } from './domain/jobs/job-events.ts';
 import { createJobRunner, type JobRunner } from './domain/jobs/job-runner.ts';
 import { agentRoutes } from './routes/agent.routes.ts';
 import { marketRoutes } from './routes/market.routes.ts';
 import { takeDeal } from './domain/market/deals.use-case.ts';
-import { deliverAlerts, judgeWatches } from './domain/market/watches.use-case.ts';
+import { deliverAlerts, deliverPending, judgeWatches } from './domain/market/watches.use-case.ts';
 import { createPriceFeed } from './domain/market/price-feed.ts';
+import { createAgentSocket, type AgentSocket } from './realtime/agent-socket.ts';
 
 export const SERVICE_NAME = 'ai-agent';
 
 export interface AppDeps {
-  config: Pick<Config, 'BODY_LIMIT' | 'TRUST_PROXY_HOPS'>;
+  config: Pick<Config, 'BODY_LIMIT' | 'TRUST_PROXY_HOPS' | 'CORS_ORIGINS' | 'SOCKET_REVOCATION_CHECK_MS'>;
   logger: Logger;
   db: Db;
   kv: KvStore;
   errorReporter?: ErrorReporter | undefined;
-  verify: TokenVerifier;
+  /** Token checks (HTTP routes and socket handshakes) and the deny list. */
+  access: AccessPolicy;
   search: SearchApi;
   /** An LLM that reads chat turns first (absent: the rules alone). */
   intentLlm?: IntentLlm | undefined;
   /** The booking service, for booking a bundle on the traveler's behalf. */
   booking: BookingApi;
-  /** Sends a job's events to the user's sockets (on every instance). */
-  emitToUser: EmitToUser;
-  /** Whether the user has a socket open on any instance (an alert is then delivered at once). */
-  isOnline: (userId: string) => Promise<boolean>;
+  /** Makes socket rooms span instances (the Redis adapter); absent, this instance's sockets are all there are. */
+  socketAdapter?: ((io: Server) => void) | undefined;
   /** Search's feed of price events: deals and watches are made from it. */
   priceEvents: { after: (afterId: number) => Promise<unknown[]>; latestId: () => Promise<number> };
   now?: () => Date;
@@ -43,13 +43,31 @@ export interface AppDeps {
 export interface AgentService extends Service {
   jobs: JobRunner;
   events: JobEvents;
-  /** Reads search's price events (index.ts polls it, and subscribes when Redis is shared). */
+  /** Socket.IO's `/agent` namespace (attached to the HTTP server once it listens). */
+  socket: AgentSocket;
+  /** Reads search's price events (polled as a background task; subscribed to when Redis is shared). */
   priceFeed: ReturnType<typeof createPriceFeed>;
+  /**
+   * Starts the job workers (and, when Redis is shared with search, the live price feed); the function it resolves
+   * with stops them and the sockets, for the start of shutdown.
+   */
+  start: (options: { livePrices: boolean }) => Promise<() => Promise<void>>;
 }
+
+/** Search's price events are read this often (and arrive at once over pub/sub when Redis is shared). */
+const PRICE_FEED_POLL_MS = 2_000;
 
 export function createApp(deps: AppDeps): AgentService {
   const { db } = deps;
-  const events = createJobEvents(deps.kv, deps.emitToUser);
+  const socket = createAgentSocket({
+    verify: deps.access.verify,
+    logger: deps.logger,
+    isDenied: deps.access.isDenied ?? (async () => false),
+    allowedOrigins: deps.config.CORS_ORIGINS,
+  });
+  deps.socketAdapter?.(socket.io);
+  const { emitToUser, isOnline } = socket;
+  const events = createJobEvents(deps.kv, emitToUser);
   const jobs = createJobRunner({
     kv: deps.kv,
     events,
@@ -70,31 +88,21 @@ export function createApp(deps: AppDeps): AgentService {
     fetchAfter: deps.priceEvents.after,
     fetchLatestId: deps.priceEvents.latestId,
     handle: async (event) => {
-      await takeDeal({ db, emitToUser: deps.emitToUser }, event);
-      await deliverAlerts({ db, emitToUser: deps.emitToUser, isOnline: deps.isOnline }, await judgeWatches(db, event));
+      await takeDeal({ db, emitToUser }, event);
+      await deliverAlerts({ db, emitToUser, isOnline }, await judgeWatches(db, event));
     },
   });
-  const market = marketRoutes(db, requireAuth(deps.verify));
-  const ai = agentRoutes(
-    {
-      db,
-      search: deps.search,
-      booking: deps.booking,
-      intentLlm: deps.intentLlm,
-      jobs,
-      events,
-      ...(deps.now ? { now: deps.now } : {}),
-    },
-    requireAuth(deps.verify),
-  );
-  const openApi = openApiDocument({
-    title: 'Tripwise AI concierge',
-    version: '1',
-    mounts: [
-      { prefix: '/api/ai', router: ai },
-      { prefix: '/api/ai', router: market },
-    ],
+  const ai = agentRoutes({
+    db,
+    search: deps.search,
+    booking: deps.booking,
+    intentLlm: deps.intentLlm,
+    jobs,
+    events,
+    ...(deps.now ? { now: deps.now } : {}),
   });
+  socket.handleJobs(jobs, events);
+  socket.onConnected((userId, send) => deliverPending(db, userId, (alert) => send('watch:alert', alert)));
   const service = createService({
     name: SERVICE_NAME,
     logger: deps.logger,
@@ -104,13 +112,32 @@ export function createApp(deps: AppDeps): AgentService {
     publicPrefixes: ['/api/ai'],
     readiness: { database: () => db.ping(), kv: () => deps.kv.ping() },
     ...(deps.errorReporter ? { errorReporter: deps.errorReporter } : {}),
-    routes: (app) => {
-      app.get('/api/ai/openapi.json', (_req, res) => {
-        res.json(openApi);
-      });
-      app.use('/api/ai', ai.router);
-      app.use('/api/ai', market.router);
-    },
+    access: deps.access,
+    attach: socket.attach,
+    openApi: { path: '/api/ai/openapi.json', title: 'Tripwise AI concierge' },
+    mounts: [
+      { prefix: '/api/ai', router: ai },
+      { prefix: '/api/ai', router: marketRoutes(db) },
+    ],
+    backgroundTasks: [
+      { name: 'agent-heartbeat', everyMs: jobs.intervals.heartbeatMs, run: jobs.heartbeat },
+      { name: 'lost-job-check', everyMs: jobs.intervals.reapMs, run: jobs.reapLostJobs },
+      { name: 'price-feed-poll', everyMs: PRICE_FEED_POLL_MS, run: priceFeed.poll },
+      {
+        name: 'socket-revocation-check',
+        everyMs: deps.config.SOCKET_REVOCATION_CHECK_MS,
+        run: () => socket.dropRevokedSessions(),
+      },
+    ],
   });
-  return { ...service, jobs, events, priceFeed };
+  const start = async ({ livePrices }: { livePrices: boolean }) => {
+    await jobs.startWorkers();
+    const unsubscribe = livePrices ? await priceFeed.subscribe() : async () => undefined;
+    return async () => {
+      await unsubscribe();
+      await jobs.stopWorkers();
+      await socket.close();
+    };
+  };
+  return { ...service, jobs, events, socket, priceFeed, start };
 }

@@ -13,15 +13,20 @@ describeServiceBoot({
   createApp: (deps) =>
     createApp({
       ...deps,
-      config: { BODY_LIMIT: '100kb', TRUST_PROXY_HOPS: 1 },
-      verify: async () => {
-        throw unauthorized();
+      config: {
+        BODY_LIMIT: '100kb',
+        TRUST_PROXY_HOPS: 1,
+        CORS_ORIGINS: ['http://localhost:8080'],
+        SOCKET_REVOCATION_CHECK_MS: 15_000,
+      },
+      access: {
+        verify: async () => {
+          throw unauthorized();
+        },
       },
       // Never called while booting.
       search: searchApi({ url: 'http://127.0.0.1:9' }),
       booking: bookingApi({ url: 'http://127.0.0.1:9' }),
-      emitToUser: () => undefined,
-      isOnline: async () => false,
       priceEvents: { after: async () => [], latestId: async () => 0 },
     }),
 });

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '@tripwise/platform/db';
 import type { KvStore } from '@tripwise/platform/kv';
 import { openTestDb, openTestKv } from '@tripwise/platform/testing';
-import { givenABookingStack, type BookingStack } from '../../booking/test/given-a-booking-stack.ts';
-import { insertCars, insertFlights, insertHotels, NOW } from '../../search/test/given-search-data.ts';
+import { givenABookingStack, type BookingStack } from '@tripwise/booking/testing';
+import { insertCars, insertFlights, insertHotels, NOW } from '@tripwise/search/testing';
 import { recordEvents, startAgent, type Agent } from './given-an-agent.ts';
 
 // The hand-off: a bundle the concierge found is booked by the real booking service, on the real search inventory,

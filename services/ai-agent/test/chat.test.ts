@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NOW } from '../../search/test/given-search-data.ts';
+import { NOW } from '@tripwise/search/testing';
 import { createIntentLlm } from '../src/domain/intent/llm/intent-llm.ts';
 import { parseConversation } from '../src/domain/intent/parse-conversation.ts';
 import { givenAnAgentOnSearch, recordEvents, startAgent, type Agent, type AgentWorld } from './given-an-agent.ts';

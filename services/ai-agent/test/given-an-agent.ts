@@ -1,18 +1,16 @@
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createTokenVerifier } from '@tripwise/platform/auth';
 import type { Db } from '@tripwise/platform/db';
 import type { KvStore } from '@tripwise/platform/kv';
+import { runBackgroundTasks } from '@tripwise/platform/http';
 import { captureLogs, openTestDb, openTestKv, startTestIssuer, type TestIssuer } from '@tripwise/platform/testing';
 import { createApp } from '../src/app.ts';
 import { bookingApi } from '../src/clients/booking.client.ts';
 import { priceEventsClient } from '../src/clients/price-events.client.ts';
 import { searchApi } from '../src/clients/search.client.ts';
-import { deliverPending } from '../src/domain/market/watches.use-case.ts';
 import type { IntentLlm } from '../src/domain/intent/llm/intent-llm.ts';
 import {
   givenASearchService,
@@ -21,8 +19,8 @@ import {
   insertHotels,
   NOW,
   SERVICE_TOKEN,
-} from '../../search/test/given-search-data.ts';
-import { createAgentSocket } from '../src/realtime/agent-socket.ts';
+} from '@tripwise/search/testing';
+import { redisSocketAdapter } from '../src/realtime/redis-socket-adapter.ts';
 
 export const ORIGIN = 'http://localhost:8080';
 
@@ -38,7 +36,8 @@ export async function startAgent(options: {
   /** The booking service (for booking a bundle); none by default. */
   bookingUrl?: string;
   intentLlm?: IntentLlm;
-  redis?: { url: string; key: string };
+  /** Redis for the socket adapter, and the key prefix its channels share across the instances of one test. */
+  redis?: { url: string; prefix: string };
   isDenied?: (sessionId: string) => Promise<boolean>;
   now?: () => Date;
 }) {
@@ -48,39 +47,30 @@ export async function startAgent(options: {
     issuer: options.issuer.issuer,
     audience: options.issuer.audience,
   });
-  const socket = createAgentSocket({
-    verify,
-    logger: logs.logger,
-    isDenied: options.isDenied ?? (async () => false),
-    allowedOrigins: [ORIGIN],
-    revocationCheckMs: 200,
-  });
-  const redisClients: Redis[] = [];
-  if (options.redis) {
-    const pub = new Redis(options.redis.url);
-    const sub = pub.duplicate();
-    redisClients.push(pub, sub);
-    socket.io.adapter(createAdapter(pub, sub, { key: options.redis.key }));
-  }
+  const redisClosers: (() => Promise<void>)[] = [];
   const service = createApp({
-    config: { BODY_LIMIT: '100kb', TRUST_PROXY_HOPS: 1 },
+    config: { BODY_LIMIT: '100kb', TRUST_PROXY_HOPS: 1, CORS_ORIGINS: [ORIGIN], SOCKET_REVOCATION_CHECK_MS: 200 },
     logger: logs.logger,
     db: options.db,
     kv: options.kv,
-    verify,
+    access: { verify, isDenied: options.isDenied ?? (async () => false) },
+    socketAdapter: options.redis
+      ? redisSocketAdapter(options.redis.url, options.redis.prefix, { onClose: (close) => redisClosers.push(close) })
+      : undefined,
     search: searchApi({ url: options.searchUrl }),
     booking: bookingApi({ url: options.bookingUrl ?? 'http://127.0.0.1:9' }),
     ...(options.intentLlm ? { intentLlm: options.intentLlm } : {}),
-    emitToUser: socket.emitToUser,
-    isOnline: socket.isOnline,
     priceEvents: priceEventsClient({ url: options.searchUrl, serviceToken: SERVICE_TOKEN }),
     ...(options.now ? { now: options.now } : {}),
   });
-  socket.handleJobs(service.jobs, service.events);
-  socket.onConnected((userId, send) => deliverPending(options.db, userId, (alert) => send('watch:alert', alert)));
-  await service.jobs.startWorkers();
+  // As index.ts starts it: the workers, then every background task (the revocation check every 200 ms here).
+  const stopWorkers = await service.start({ livePrices: false });
+  const tasks = runBackgroundTasks(service.backgroundTasks, {
+    logger: logs.logger,
+    registry: service.metrics.registry,
+  });
   const server = createServer(service.app);
-  socket.attach(server);
+  service.attach?.(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const sockets: Socket[] = [];
@@ -121,10 +111,10 @@ export async function startAgent(options: {
     },
     close: async () => {
       for (const s of sockets) s.disconnect();
-      await service.jobs.stopWorkers();
-      await socket.close();
+      await tasks.stop();
+      await stopWorkers();
       await new Promise((resolve) => server.close(resolve));
-      for (const r of redisClients) r.disconnect();
+      for (const close of redisClosers) await close();
     },
   };
 }
@@ -167,8 +157,11 @@ export function recordEvents(socket: Socket) {
  * The usual world of an agent test: the real search service with a little inventory, the agent's own database and
  * store, a token issuer, and one agent instance on them. `close` stops it all.
  */
-export async function givenAnAgentOnSearch(inventory = { flights: 60, hotels: 25, cars: 12 }) {
-  const search = await givenASearchService();
+export async function givenAnAgentOnSearch(
+  inventory = { flights: 60, hotels: 25, cars: 12 },
+  market?: NonNullable<Parameters<typeof givenASearchService>[0]>['market'],
+) {
+  const search = await givenASearchService(market ? { market } : {});
   await insertFlights(search.db, inventory.flights);
   await insertHotels(search.db, inventory.hotels);
   await insertCars(search.db, inventory.cars);

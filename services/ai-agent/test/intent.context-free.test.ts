@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { read, readAll } from './intent.fixtures.ts';
+import { planned, read, readAll } from './intent.fixtures.ts';
 
 // One message with nothing before it, as the CLI and `POST /api/ai/intent` see it. Today is Wednesday 15 May 2024.
 describe('parseTurn: which kind of travel a lone message is about', () => {
@@ -34,10 +34,16 @@ describe('parseTurn: which kind of travel a lone message is about', () => {
   );
 
   test('When a route is said with a hotel, then the route still makes a flight and the request a trip', () => {
-    expect(read('Boston to Denver on June 3rd, a 4 star hotel')).toMatchObject({
+    const request = read('Boston to Denver on June 3rd, a 4 star hotel');
+
+    expect(request).toMatchObject({
       intent: 'plan_trip',
       flight: { origin: { code: 'BOS' }, destination: { code: 'DEN' }, departDate: '2024-06-03' },
-      hotel: { city: 'Denver', checkIn: '2024-06-03', minStars: 4 },
+      hotel: { city: 'Denver', checkIn: null, minStars: 4 },
+    });
+    expect(planned({ ...request, flight: { ...request.flight!, returnDate: '2024-06-05' } }).hotel).toMatchObject({
+      checkIn: '2024-06-03',
+      checkOut: '2024-06-05',
     });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseConversation } from '../src/domain/intent/parse-conversation.ts';
-import { OPTIONS, read, readAll } from './intent.fixtures.ts';
+import { OPTIONS, planned, read, readAll } from './intent.fixtures.ts';
 
 describe('parseConversation: turns accumulate', () => {
   test('When slots arrive one turn at a time, then each turn fills the slot that was asked for', () => {
@@ -55,9 +55,10 @@ describe('parseConversation: turns accumulate', () => {
 
     expect(request).toMatchObject({
       intent: 'plan_trip',
-      hotel: { city: 'Honolulu', checkIn: '2024-06-03', checkOut: '2024-06-10', nights: 7, guests: 2, minStars: 4 },
+      hotel: { city: 'Honolulu', checkIn: null, checkOut: null, guests: 2, minStars: 4 },
       missing: [],
     });
+    expect(planned(request).hotel).toMatchObject({ checkIn: '2024-06-03', checkOut: '2024-06-10', guests: 2 });
   });
 
   test('When the destination of a trip changes, then the hotel that followed it moves too', () => {
@@ -70,13 +71,14 @@ describe('parseConversation: turns accumulate', () => {
     expect(request.hotel?.city).toBe('Kahului');
   });
 
-  test('When a car is added to a hotel stay, then the rental follows the stay', () => {
+  test('When a car is added to a hotel stay, then the rental is where the stay is and keeps its days at planning', () => {
     const request = readAll('A hotel in Phoenix from June 3rd for 2 nights', 'I will need a compact car there too');
 
     expect(request).toMatchObject({
       intent: 'plan_trip',
-      car: { pickupCity: 'Phoenix', pickupDate: '2024-06-03', dropoffDate: '2024-06-05', carType: 'compact' },
+      car: { pickupCity: 'Phoenix', pickupDate: null, dropoffDate: null, carType: 'compact' },
     });
+    expect(planned(request).car).toMatchObject({ pickupDate: '2024-06-03', dropoffDate: '2024-06-05' });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { IntentRequest } from '@tripwise/contracts';
+import { tripPlanOf } from '../src/domain/planning/trip-request.rules.ts';
 import { intentRequestSchema } from '@tripwise/contracts';
 import {
   parseConversation,
@@ -21,4 +22,14 @@ export function read(utterance: string, start: SearchIntent | null = null): Inte
 export function readAll(...turns: string[]): IntentRequest {
   const states = parseConversation(turns, OPTIONS);
   return intentRequestSchema.parse(states.at(-1));
+}
+
+/**
+ * The days and places the planner searches for a request: a stay or a rental the traveller gave no days of follows
+ * the flight there (the request leaves them empty so that they move with it).
+ */
+export function planned(request: IntentRequest) {
+  const plan = tripPlanOf(request);
+  if ('missing' in plan) throw new Error(`the request still misses ${plan.missing}`);
+  return plan;
 }

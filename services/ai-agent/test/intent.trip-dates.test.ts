@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { intentRequestSchema } from '@tripwise/contracts';
 import { parseConversation, parseTurn } from '../src/domain/intent/parse-conversation.ts';
-import { read, readAll } from './intent.fixtures.ts';
+import { planned, read, readAll } from './intent.fixtures.ts';
 
 /** Saturday 21 November 2026, noon UTC. */
 const SATURDAY = { now: new Date('2026-11-21T12:00:00Z'), timeZone: 'UTC' };
@@ -25,12 +25,13 @@ describe('parseTurn: the last day of a trip said as a weekday', () => {
         returnDate: '2026-11-29',
         maxStops: 0,
       },
-      hotel: { city: 'Denver', checkIn: '2026-11-27', checkOut: '2026-11-29', nights: 2, minStars: 4 },
+      hotel: { city: 'Denver', checkIn: null, checkOut: null, minStars: 4 },
       budget: { amount: 40000, currency: 'USD', per: 'total' },
       missing: [],
       question: null,
     });
     expect(request.hotel?.amenities).toEqual(['pool']);
+    expect(planned(request).hotel).toMatchObject({ checkIn: '2026-11-27', checkOut: '2026-11-29' });
   });
 
   // Said on Wednesday 15 May 2024: "next Friday" is the 24th, and "Sunday" alone would be the 19th, before it.
@@ -107,14 +108,9 @@ describe('parseTurn: a trip keeps its searches on the same days', () => {
 
     expect(request).toMatchObject({
       intent: 'plan_trip',
-      car: {
-        pickupCity: 'Denver',
-        pickupDate: '2026-11-27',
-        pickupTime: '15:00',
-        dropoffDate: '2026-11-29',
-        carType: 'compact',
-      },
+      car: { pickupCity: 'Denver', pickupDate: null, pickupTime: '15:00', dropoffDate: null, carType: 'compact' },
     });
+    expect(planned(request).car).toMatchObject({ pickupDate: '2026-11-27', dropoffDate: '2026-11-29' });
   });
 
   test('When the stay is given its own days, then the hotel keeps them and the flight keeps its own', () => {
@@ -132,7 +128,8 @@ describe('parseTurn: a trip keeps its searches on the same days', () => {
     const request = parseTurn(null, 'Boston to Denver next Friday, back Sunday, hotel until Saturday', SATURDAY);
 
     expect(request.flight?.returnDate).toBe('2026-11-29');
-    expect(request.hotel).toMatchObject({ checkIn: '2026-11-27', checkOut: '2026-11-28', nights: 1 });
+    expect(request.hotel).toMatchObject({ checkIn: null, checkOut: '2026-11-28' });
+    expect(planned(request).hotel).toMatchObject({ checkIn: '2026-11-27', checkOut: '2026-11-28' });
   });
 
   test('When the stay has dates and the flight none, then the flight leaves and returns with the stay', () => {
@@ -143,10 +140,16 @@ describe('parseTurn: a trip keeps its searches on the same days', () => {
   });
 
   test('When the flight and the stay are named together before one place and day, then both take them', () => {
-    expect(read('I need a flight and a hotel in Paris on June 3rd')).toMatchObject({
+    const request = read('I need a flight and a hotel in Paris on June 3rd');
+
+    expect(request).toMatchObject({
       intent: 'plan_trip',
       flight: { destination: { city: 'Paris' }, departDate: '2024-06-03' },
-      hotel: { city: 'Paris', checkIn: '2024-06-03' },
+      hotel: { city: 'Paris', checkIn: null },
+    });
+    const withOrigin = { ...request, flight: { ...request.flight!, origin: { code: 'BOS', city: 'Boston' } } };
+    expect(planned({ ...withOrigin, flight: { ...withOrigin.flight, returnDate: '2024-06-05' } }).hotel).toMatchObject({
+      checkIn: '2024-06-03',
     });
   });
 
@@ -154,13 +157,14 @@ describe('parseTurn: a trip keeps its searches on the same days', () => {
     expect(read('I need a flight and a car, pick it up in Denver at 3pm on the 20th')).toMatchObject({
       intent: 'plan_trip',
       flight: { destination: { city: 'Denver' }, departDate: '2024-05-20' },
-      car: { pickupCity: 'Denver', pickupDate: '2024-05-20', pickupTime: '15:00' },
+      car: { pickupCity: 'Denver', pickupDate: null, pickupTime: '15:00' },
     });
   });
 
   test('When the return changes in a later turn, then the stay that followed it moves too', () => {
     const states = parseConversation(['Boston to Denver next Friday, back Sunday', 'make it back Monday'], SATURDAY);
 
-    expect(states[1]?.hotel).toMatchObject({ checkIn: '2026-11-27', checkOut: '2026-11-30', nights: 3 });
+    expect(states[1]?.flight?.returnDate).toBe('2026-11-30');
+    expect(planned(states[1]!).hotel).toMatchObject({ checkIn: '2026-11-27', checkOut: '2026-11-30' });
   });
 });

@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  givenASearchService,
-  insertCars,
-  insertFlights,
-  insertHotels,
-  NOW,
-} from '../../search/test/given-search-data.ts';
+import { givenASearchService, insertCars, insertFlights, insertHotels, NOW } from '@tripwise/search/testing';
 import { searchApi } from '../src/clients/search.client.ts';
 import { parseConversation } from '../src/domain/intent/parse-conversation.ts';
 import { planTrip, type Progress } from '../src/domain/planning/plan-trip.use-case.ts';

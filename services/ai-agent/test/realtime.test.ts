@@ -16,7 +16,7 @@ import {
   uniqueSchemaName,
   type TestIssuer,
 } from '@tripwise/platform/testing';
-import { givenASearchService, insertFlights, insertHotels, NOW } from '../../search/test/given-search-data.ts';
+import { givenASearchService, insertFlights, insertHotels, NOW } from '@tripwise/search/testing';
 import type { Socket } from 'socket.io-client';
 import { recordEvents, startAgent, type Agent } from './given-an-agent.ts';
 import { slowProxy } from './slow-proxy.ts';
@@ -119,7 +119,6 @@ describe('the agent socket on one instance', () => {
 
 describe.runIf(testEnv.REDIS_URL)('two agent instances on one Redis', () => {
   const prefix = `${uniqueSchemaName('agent')}:`;
-  const adapterKey = `${prefix}socket.io`;
   const stores: KvStore[] = [];
   let a: Agent;
   let b: Agent;
@@ -133,7 +132,7 @@ describe.runIf(testEnv.REDIS_URL)('two agent instances on one Redis', () => {
     return store;
   };
   beforeAll(async () => {
-    const redis = { url: testEnv.REDIS_URL!, key: adapterKey };
+    const redis = { url: testEnv.REDIS_URL!, prefix };
     a = await startAgent({ db, kv: await openShared(), issuer, searchUrl: slow.url, now: () => NOW, redis });
     b = await startAgent({ db, kv: await openShared(), issuer, searchUrl: slow.url, now: () => NOW, redis });
   });

@@ -1,7 +1,6 @@
-import type { RequestHandler } from 'express';
-import { createTokenVerifier, isSessionDenied, requireAuth } from '@tripwise/platform/auth';
+import { createTokenVerifier, isSessionDenied } from '@tripwise/platform/auth';
 import type { Db } from '@tripwise/platform/db';
-import { createService, openApiDocument, type ErrorReporter, type Service } from '@tripwise/platform/http';
+import { createService, type ErrorReporter, type Service } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
 import { createLocalJWKSet } from 'jose';
@@ -9,6 +8,7 @@ import type { Config } from './config.ts';
 import type { AuthDeps } from './domain/auth-deps.ts';
 import { createSessionStore } from './domain/sessions/session.store.ts';
 import type { KeyManager } from './keys/key-manager.ts';
+import type { MailWorker } from './mail/mail-worker.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { keyRoutes } from './routes/keys.routes.ts';
@@ -40,7 +40,10 @@ export interface AuthAppDeps {
   kv: KvStore;
   keys: KeyManager;
   dataKey: DataKey;
-  mailQueued: () => void;
+  /** Sends queued mail; a request that queues some wakes it, and a background task drains it too. */
+  mail: Pick<MailWorker, 'drain' | 'pollMs'>;
+  /** The credential other services show on internal routes (the deny-list check). */
+  serviceToken: string;
   errorReporter?: ErrorReporter | undefined;
   now?: () => number;
 }
@@ -57,7 +60,9 @@ export function authDeps(deps: AuthAppDeps): AuthDeps {
     keys: deps.keys,
     dataKey: deps.dataKey,
     logger: deps.logger,
-    mailQueued: deps.mailQueued,
+    mailQueued: () => {
+      deps.mail.drain().catch((err: unknown) => deps.logger.error('sending queued mail failed', { err }));
+    },
     publicUrl: config.PUBLIC_URL,
     ipLimits: {
       loginsPer5Minutes: config.LOGINS_PER_IP_PER_5_MINUTES,
@@ -89,16 +94,8 @@ export function createApp(deps: AuthAppDeps): Service {
     audience: deps.config.TOKEN_AUDIENCE,
   });
   const isDenied = (sid: string) => isSessionDenied(deps.kv, sid);
-  const policies: RoutePolicies = {
-    signedIn: requireAuth(verify, { isDenied }),
-    admin: requireAuth(verify, { isDenied, roles: ['admin'], requireMfa: true }),
-    cookieSecure: deps.config.COOKIE_SECURE,
-  };
-  const noStore: RequestHandler = (_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  };
-
+  const policies: RoutePolicies = { cookieSecure: deps.config.COOKIE_SECURE };
+  const routes = [sessionRoutes, accountRoutes, twoFactorRoutes, adminRoutes].map((make) => make(auth, policies));
   return createService({
     name: SERVICE_NAME,
     logger: deps.logger,
@@ -107,20 +104,12 @@ export function createApp(deps: AuthAppDeps): Service {
     publicPrefixes: ['/api/auth'],
     readiness: { database: () => deps.db.ping(), kv: () => deps.kv.ping() },
     ...(deps.errorReporter ? { errorReporter: deps.errorReporter } : {}),
-    routes: (app) => {
-      const routers = [sessionRoutes, accountRoutes, twoFactorRoutes, adminRoutes].map((make) => make(auth, policies));
-      const keys = keyRoutes(auth);
-      const openApi = openApiDocument({
-        title: 'Tripwise auth',
-        version: '1',
-        mounts: [{ prefix: '', router: keys }, ...routers.map((router) => ({ prefix: '/api/auth', router }))],
-      });
-      app.get('/api/auth/openapi.json', (_req, res) => {
-        res.json(openApi);
-      });
-      app.use(keys.router);
-      app.use('/api/auth', noStore);
-      for (const documented of routers) app.use('/api/auth', documented.router);
-    },
+    access: { verify, isDenied, serviceToken: deps.serviceToken },
+    openApi: { path: '/api/auth/openapi.json', title: 'Tripwise auth' },
+    mounts: [{ prefix: '', router: keyRoutes(auth) }, ...routes.map((router) => ({ prefix: '/api/auth', router }))],
+    backgroundTasks: [
+      { name: 'signing-key-refresh', everyMs: deps.keys.refreshEveryMs, run: deps.keys.refresh },
+      { name: 'mail-send', everyMs: deps.mail.pollMs, run: deps.mail.drain },
+    ],
   });
 }

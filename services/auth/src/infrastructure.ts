@@ -3,9 +3,9 @@ import type { Db } from '@tripwise/platform/db';
 import type { Logger } from '@tripwise/platform/logger';
 import type { Config } from './config.ts';
 import { recordAudit } from './domain/audit.ts';
-import { startKeyManager, type KeyManager } from './keys/key-manager.ts';
+import { openKeyManager, type KeyManager } from './keys/key-manager.ts';
 import { createMailTransport } from './mail/mail-transport.ts';
-import { startMailWorker, type MailWorker } from './mail/mail-worker.ts';
+import { createMailWorker, type MailWorker } from './mail/mail-worker.ts';
 import { createDataKey, type DataKey } from './secrets/data-key.ts';
 import { readOrCreateSecretFile } from '@tripwise/platform/config';
 
@@ -31,8 +31,8 @@ export async function loadDataKey(config: InfrastructureConfig): Promise<DataKey
   return createDataKey(key);
 }
 
-export function startSigningKeys(config: InfrastructureConfig, db: Db, logger: Logger): Promise<KeyManager> {
-  return startKeyManager({
+export function openSigningKeys(config: InfrastructureConfig, db: Db, logger: Logger): Promise<KeyManager> {
+  return openKeyManager({
     dir: config.SIGNING_KEYS_DIR ?? join(config.DATA_DIR, 'auth', 'keys'),
     logger,
     policy: {
@@ -44,12 +44,12 @@ export function startSigningKeys(config: InfrastructureConfig, db: Db, logger: L
   });
 }
 
-export function startMail(config: InfrastructureConfig, db: Db, logger: Logger): MailWorker {
+export function createMail(config: InfrastructureConfig, db: Db, logger: Logger): MailWorker {
   const transport = createMailTransport({
     smtpUrl: config.SMTP_URL,
     outboxDir: config.MAIL_OUTBOX_DIR ?? join(config.DATA_DIR, 'mail-outbox'),
     from: config.MAIL_FROM,
   });
   logger.info('mail ready', { transport: transport.kind });
-  return startMailWorker({ db, transport, logger });
+  return createMailWorker({ db, transport, logger });
 }

@@ -7,9 +7,9 @@ import type { Db } from '@tripwise/platform/db';
 import type { KvStore } from '@tripwise/platform/kv';
 import { captureLogs, listen, openTestDb, openTestKv } from '@tripwise/platform/testing';
 import { createApp, type AuthAppConfig } from '../src/app.ts';
-import { startKeyManager, type KeyManager } from '../src/keys/key-manager.ts';
+import { openKeyManager, type KeyManager } from '../src/keys/key-manager.ts';
 import { createMailTransport } from '../src/mail/mail-transport.ts';
-import { startMailWorker } from '../src/mail/mail-worker.ts';
+import { createMailWorker } from '../src/mail/mail-worker.ts';
 import { createDataKey, type DataKey } from '../src/secrets/data-key.ts';
 
 export const migrationsDir = fileURLToPath(new URL('../src/data/migrations', import.meta.url));
@@ -36,6 +36,8 @@ export interface Mail {
   token: string | undefined;
 }
 
+const SERVICE_TOKEN = 'test-service-credential-'.padEnd(40, 'x');
+
 export interface AuthTestService {
   url: string;
   db: Db;
@@ -43,6 +45,8 @@ export interface AuthTestService {
   keys: KeyManager;
   dataKey: DataKey;
   logs: ReturnType<typeof captureLogs>;
+  /** The credential other services show on its internal routes. */
+  serviceToken: string;
   /** Shifts the service's clock (token expiry, session lifetimes) by this many ms. */
   advance(ms: number): void;
   /** Every mail sent so far to `to`, oldest first (the worker is drained first). */
@@ -71,13 +75,13 @@ export async function givenAnAuthService(
   const dataKey = options.dataKey ?? createDataKey(randomBytes(32));
   const keys =
     options.keys ??
-    (await startKeyManager({
+    (await openKeyManager({
       dir: join(dir, 'keys'),
       logger: logs.logger,
       policy: { rotateAfterMs: 30 * 86_400_000, publishAheadMs: 15 * 60_000, retireAfterMs: 15 * 60_000 },
     }));
   const outboxDir = join(dir, 'outbox');
-  const worker = startMailWorker({
+  const worker = createMailWorker({
     db,
     transport: createMailTransport({ outboxDir, from: 'test@tripwise.test' }),
     logger: logs.logger,
@@ -90,7 +94,9 @@ export async function givenAnAuthService(
     kv,
     keys,
     dataKey,
-    mailQueued: () => undefined,
+    // Mail is sent when a test reads it (mailTo), so a test sees exactly the mail its own steps queued.
+    mail: { drain: async () => 0, pollMs: 1_000 },
+    serviceToken: SERVICE_TOKEN,
     now: () => Date.now() + offset,
   });
   const server = await listen(service.app);
@@ -101,6 +107,7 @@ export async function givenAnAuthService(
     keys,
     dataKey,
     logs,
+    serviceToken: SERVICE_TOKEN,
     advance: (ms) => {
       offset += ms;
     },
@@ -112,8 +119,7 @@ export async function givenAnAuthService(
     },
     async close() {
       await server.close();
-      await worker.stop();
-      if (!options.keys) keys.stop();
+      await worker.close();
       if (!options.kv) await kv.close();
       if (!options.db) await db.close();
       await rm(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { createTokenVerifier } from '@tripwise/platform/auth';
 import { captureLogs, listen } from '@tripwise/platform/testing';
 import { describe, expect, test } from 'vitest';
 import { issueAccessToken } from '../src/domain/tokens/access-token.ts';
-import { startKeyManager } from '../src/keys/key-manager.ts';
+import { openKeyManager } from '../src/keys/key-manager.ts';
 import { planKeyset, signingKey, type Keyset, type StoredKey } from '../src/keys/keyset.ts';
 
 const MIN = 60_000;
@@ -51,7 +51,7 @@ describe('key rotation in a running service', () => {
     const dir = await mkdtemp(join(tmpdir(), 'tripwise-keys-'));
     let now = Date.now();
     const rotated: string[] = [];
-    const manager = await startKeyManager({
+    const manager = await openKeyManager({
       dir,
       policy,
       logger: captureLogs().logger,
@@ -91,11 +91,9 @@ describe('key rotation in a running service', () => {
       expect(manager.publicJwks()).toHaveLength(1); // the old key is retired once its tokens are all expired
 
       // A second instance reading the same folder signs with the same key.
-      const twin = await startKeyManager({ dir, policy, logger: captureLogs().logger, now: () => now });
+      const twin = await openKeyManager({ dir, policy, logger: captureLogs().logger, now: () => now });
       expect((await twin.current()).kid).toBe((await manager.current()).kid);
-      twin.stop();
     } finally {
-      manager.stop();
       await jwks.close();
       await rm(dir, { recursive: true, force: true });
     }

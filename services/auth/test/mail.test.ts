@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '@tripwise/platform/db';
 import { enqueueMail } from '../src/data/mail-outbox.repository.ts';
 import { createMailTransport } from '../src/mail/mail-transport.ts';
-import { startMailWorker } from '../src/mail/mail-worker.ts';
+import { createMailWorker } from '../src/mail/mail-worker.ts';
 import { migrationsDir } from './given-an-auth-service.ts';
 
 // A real SMTP server on loopback standing in for the relay: it speaks the protocol and keeps what it receives.
@@ -51,7 +51,7 @@ afterAll(async () => {
 describe('mail', () => {
   test('When SMTP_URL is set, then queued mail is delivered over SMTP and its body is dropped from the queue', async () => {
     received = [];
-    const worker = startMailWorker({
+    const worker = createMailWorker({
       db,
       transport: createMailTransport({
         smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
@@ -62,7 +62,7 @@ describe('mail', () => {
     });
     await enqueueMail(db, { to: 'ann@example.test', subject: 'Hello', text: 'Your link: https://x/#token=abc' });
     expect(await worker.drain()).toBe(1);
-    await worker.stop();
+    await worker.close();
     expect(received).toEqual([expect.objectContaining({ from: 'no-reply@tripwise.test', to: ['ann@example.test'] })]);
     expect(received[0]!.data).toContain('Subject: Hello');
     const { rows } = await db.query<{ body_text: string; sent_at: Date | null }>(
@@ -74,7 +74,7 @@ describe('mail', () => {
   test('When the relay refuses a message, then it stays queued and is sent on a later attempt', async () => {
     received = [];
     rejectNext = 1;
-    const worker = startMailWorker({
+    const worker = createMailWorker({
       db,
       transport: createMailTransport({
         smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
@@ -92,7 +92,7 @@ describe('mail', () => {
     expect(rows[0]).toMatchObject({ attempts: 1, last_error: expect.stringContaining('temporarily unavailable') });
     await db.query(`UPDATE mail_outbox SET next_attempt_at = now() WHERE recipient = 'bob@example.test'`); // the back-off has passed
     await worker.drain();
-    await worker.stop();
+    await worker.close();
     expect(received.map((r) => r.to)).toEqual([['bob@example.test']]);
   });
 

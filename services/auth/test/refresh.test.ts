@@ -215,9 +215,13 @@ describe('sessions', () => {
     expect((await laptop.refresh()).status).toBe(401);
   });
 
-  test('When the gateway asks about a session, then the internal deny-list check answers', async () => {
+  test('When the gateway asks about a session with the service credential, then the internal deny-list check answers; without it, it is refused', async () => {
     const user = await givenASignedInUser(service);
-    const check = () => fetch(`${service.url}/internal/sessions/${user.sessionId}/denied`).then((r) => r.json());
+    const url = `${service.url}/internal/sessions/${user.sessionId}/denied`;
+    const check = () =>
+      fetch(url, { headers: { authorization: `Bearer ${service.serviceToken}` } }).then((r) => r.json());
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: `Bearer ${user.accessToken}` } })).status).toBe(401);
     expect(await check()).toEqual({ denied: false });
     await user.client.call('POST', '/api/auth/logout', { body: {} });
     expect(await check()).toEqual({ denied: true });

@@ -29,7 +29,8 @@ const depsOf = () =>
     kv: service.kv,
     keys: service.keys,
     dataKey: service.dataKey,
-    mailQueued: () => undefined,
+    mail: { drain: async () => 0, pollMs: 1_000 },
+    serviceToken: 'x'.repeat(32),
   });
 
 describe('the first admin', () => {

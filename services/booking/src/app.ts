@@ -1,8 +1,5 @@
-import type { RequestHandler } from 'express';
-import { requireAuth, requireServiceToken, type TokenVerifier } from '@tripwise/platform/auth';
-import { AppError } from '@tripwise/platform/errors';
 import type { Db } from '@tripwise/platform/db';
-import { createService, openApiDocument, type ErrorReporter, type Service } from '@tripwise/platform/http';
+import { createService, type AccessPolicy, type ErrorReporter, type Service } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
 import { createMetrics } from '@tripwise/platform/metrics';
@@ -20,14 +17,21 @@ import { internalRoutes } from './routes/internal.routes.ts';
 export const SERVICE_NAME = 'booking';
 
 export interface AppDeps {
-  config: Pick<Config, 'BODY_LIMIT' | 'TRUST_PROXY_HOPS' | 'HOLD_TTL_SECONDS' | 'BOOKING_LEASE_SECONDS'>;
+  config: Pick<
+    Config,
+    | 'BODY_LIMIT'
+    | 'TRUST_PROXY_HOPS'
+    | 'HOLD_TTL_SECONDS'
+    | 'BOOKING_LEASE_SECONDS'
+    | 'OUTBOX_POLL_MS'
+    | 'RECOVERY_INTERVAL_MS'
+  >;
   logger: Logger;
   db: Db;
   kv: KvStore;
   errorReporter?: ErrorReporter | undefined;
-  verify: TokenVerifier;
-  /** The credential other services show on /internal routes. */
-  serviceToken: string;
+  /** Token checks and the service credential that guard every route by its declared access. */
+  access: AccessPolicy;
   search: SearchClient;
   payments: CardProcessor;
   /** Called at each point between saga steps (tests kill the process at one of them). */
@@ -35,19 +39,11 @@ export interface AppDeps {
 }
 
 export interface BookingService extends Service {
-  /** Publishes outbox events now; index.ts also calls it every OUTBOX_POLL_MS. */
+  /** Publishes outbox events now (also a background task, every OUTBOX_POLL_MS). */
   publishEvents: () => Promise<void>;
-  /** Finishes or undoes bookings whose worker died; index.ts calls it every RECOVERY_INTERVAL_MS. */
+  /** Finishes or undoes bookings whose worker died (also a background task, every RECOVERY_INTERVAL_MS). */
   recoverBookings: () => Promise<number>;
 }
-
-/** Admins see the whole marketplace's figures only when signed in with their second factor. */
-const adminsWithSecondFactor: RequestHandler = (req, _res, next) => {
-  if (req.identity?.role === 'admin' && !req.identity.amr.includes('mfa')) {
-    throw new AppError('mfa-required', 403, 'Forbidden', { detail: 'Sign in with your second factor to see this.' });
-  }
-  next();
-};
 
 export function createApp(deps: AppDeps): BookingService {
   const { db } = deps;
@@ -63,23 +59,7 @@ export function createApp(deps: AppDeps): BookingService {
     checkpoint: deps.checkpoint ?? (() => undefined),
     eventsWritten: () => void outbox.publishPending(),
   };
-  const bookings = bookingRoutes(saga, requireAuth(deps.verify));
-  const billing = billingRoutes(db, requireAuth(deps.verify, { roles: ['admin'], requireMfa: true }));
-  const analytics = analyticsRoutes(db, [
-    requireAuth(deps.verify, { roles: ['owner', 'admin'] }),
-    adminsWithSecondFactor,
-  ]);
-  const internal = internalRoutes(db, requireServiceToken(deps.serviceToken));
-  const openApi = openApiDocument({
-    title: 'Tripwise booking',
-    version: '1',
-    mounts: [
-      { prefix: '/api/bookings', router: bookings },
-      { prefix: '/api/billing', router: billing },
-      { prefix: '/api/analytics', router: analytics },
-      { prefix: '/internal', router: internal },
-    ],
-  });
+  const recoverBookings = () => recoverAbandonedBookings(saga);
   const service = createService({
     name: SERVICE_NAME,
     logger: deps.logger,
@@ -89,15 +69,23 @@ export function createApp(deps: AppDeps): BookingService {
     publicPrefixes: ['/api/bookings', '/api/billing', '/api/analytics'],
     readiness: { database: () => db.ping(), kv: () => deps.kv.ping() },
     ...(deps.errorReporter ? { errorReporter: deps.errorReporter } : {}),
-    routes: (app) => {
-      app.get('/api/bookings/openapi.json', (_req, res) => {
-        res.json(openApi);
-      });
-      app.use('/api/bookings', bookings.router);
-      app.use('/api/billing', billing.router);
-      app.use('/api/analytics', analytics.router);
-      app.use('/internal', internal.router);
-    },
+    access: deps.access,
+    openApi: { path: '/api/bookings/openapi.json', title: 'Tripwise booking' },
+    mounts: [
+      { prefix: '/api/bookings', router: bookingRoutes(saga) },
+      { prefix: '/api/billing', router: billingRoutes(db) },
+      { prefix: '/api/analytics', router: analyticsRoutes(db) },
+      { prefix: '/internal', router: internalRoutes(db) },
+    ],
+    backgroundTasks: [
+      { name: 'outbox-publish', everyMs: deps.config.OUTBOX_POLL_MS, run: outbox.publishPending },
+      {
+        name: 'booking-recovery',
+        everyMs: deps.config.RECOVERY_INTERVAL_MS,
+        run: recoverBookings,
+        runAtStart: true,
+      },
+    ],
   });
-  return { ...service, publishEvents: outbox.publishPending, recoverBookings: () => recoverAbandonedBookings(saga) };
+  return { ...service, publishEvents: outbox.publishPending, recoverBookings };
 }

@@ -1,7 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { verifierFromConfig } from '@tripwise/platform/auth';
-import { loadServiceToken } from '@tripwise/platform/config';
-import { bootService, openStorage } from '@tripwise/platform/http';
+import { bootService } from '@tripwise/platform/http';
 import { SERVICE_NAME, createApp } from './app.ts';
 import { searchClient } from './clients/search.client.ts';
 import { config } from './config.ts';
@@ -14,41 +12,25 @@ await bootService({
   name: SERVICE_NAME,
   config,
   build: async (context) => {
-    const { logger } = context;
-    const { db, kv } = await openStorage(SERVICE_NAME, config, migrationsDir, context);
-    const serviceToken = await loadServiceToken(config);
+    const { db, kv } = await context.storage(migrationsDir);
+    const access = await context.accessPolicy(kv);
     const processor =
       config.PAYMENTS_URL && config.PAYMENTS_SECRET_KEY
         ? { url: config.PAYMENTS_URL, secretKey: config.PAYMENTS_SECRET_KEY }
         : await startBuiltInProcessor(db, config.DATA_DIR);
     if ('close' in processor) context.onClose(processor.close);
-    const service = createApp({
+    const crashAt = config.FAULT_CRASH_AT;
+    return createApp({
       config,
-      logger,
+      logger: context.logger,
       db,
       kv,
       errorReporter: context.errorReporter,
-      verify: verifierFromConfig(config),
-      serviceToken,
-      search: searchClient({ url: config.SEARCH_URL, serviceToken }),
+      access,
+      search: searchClient({ url: config.SEARCH_URL, serviceToken: await context.serviceToken() }),
       payments: cardProcessorClient(processor),
-      ...(config.FAULT_CRASH_AT
-        ? {
-            checkpoint: (name) => {
-              if (name === config.FAULT_CRASH_AT) process.kill(process.pid, 'SIGKILL');
-            },
-          }
-        : {}),
+      // Fault injection for the crash tests: the process dies at the named point of the saga.
+      ...(crashAt ? { checkpoint: (name) => name === crashAt && process.kill(process.pid, 'SIGKILL') } : {}),
     });
-    const outbox = setInterval(() => void service.publishEvents(), config.OUTBOX_POLL_MS);
-    const recovery = setInterval(() => {
-      service.recoverBookings().catch((err: unknown) => logger.error('booking recovery failed', { err }));
-    }, config.RECOVERY_INTERVAL_MS);
-    void service.recoverBookings().catch((err: unknown) => logger.error('booking recovery failed', { err }));
-    context.onClose(async () => {
-      clearInterval(outbox);
-      clearInterval(recovery);
-    });
-    return service;
   },
 });

@@ -13,11 +13,20 @@ describeServiceBoot({
   createApp: (deps) =>
     createApp({
       ...deps,
-      config: { BODY_LIMIT: '100kb', TRUST_PROXY_HOPS: 1, HOLD_TTL_SECONDS: 600, BOOKING_LEASE_SECONDS: 60 },
-      verify: async () => {
-        throw unauthorized();
+      config: {
+        BODY_LIMIT: '100kb',
+        TRUST_PROXY_HOPS: 1,
+        HOLD_TTL_SECONDS: 600,
+        BOOKING_LEASE_SECONDS: 60,
+        OUTBOX_POLL_MS: 1_000,
+        RECOVERY_INTERVAL_MS: 5_000,
       },
-      serviceToken: 'x'.repeat(32),
+      access: {
+        verify: async () => {
+          throw unauthorized();
+        },
+        serviceToken: 'x'.repeat(32),
+      },
       // Never called while booting: no booking is made here.
       search: searchClient({ url: 'http://127.0.0.1:9', serviceToken: 'x'.repeat(32) }),
       payments: cardProcessorClient({ url: 'http://127.0.0.1:9', secretKey: 'sk_test_unused' }),

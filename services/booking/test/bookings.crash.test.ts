@@ -16,7 +16,7 @@ import {
   type TestIssuer,
 } from '@tripwise/platform/testing';
 import type { Db } from '@tripwise/platform/db';
-import { givenASearchService, SERVICE_TOKEN } from '../../search/test/given-search-data.ts';
+import { givenASearchService, SERVICE_TOKEN } from '@tripwise/search/testing';
 import { createCardSimulator } from '../src/payments/card-simulator/card-simulator.app.ts';
 import { bookingRequest, flightItem, migrationsDir } from './given-a-booking-stack.ts';
 
@@ -68,6 +68,7 @@ async function startBooking(crashAt?: string): Promise<{ child: ChildProcess; ur
       PAYMENTS_URL: processor.url,
       PAYMENTS_SECRET_KEY: secretKey,
       INTERNAL_SERVICE_TOKEN: SERVICE_TOKEN,
+      AUTH_URL: issuer.url,
       AUTH_JWKS_URL: issuer.jwksUrl,
       TOKEN_ISSUER: issuer.issuer,
       TOKEN_AUDIENCE: issuer.audience,

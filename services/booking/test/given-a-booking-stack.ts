@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createTokenVerifier, type Role } from '@tripwise/platform/auth';
 import { captureLogs, listen, openTestDb, openTestKv, startTestIssuer } from '@tripwise/platform/testing';
-import { givenASearchService, SERVICE_TOKEN } from '../../search/test/given-search-data.ts';
+import { givenASearchService, SERVICE_TOKEN } from '@tripwise/search/testing';
 import { createApp } from '../src/app.ts';
+import { expectBookingContract } from './booking-contract.ts';
 import { searchClient } from '../src/clients/search.client.ts';
 import { createCardSimulator } from '../src/payments/card-simulator/card-simulator.app.ts';
 import { cardProcessorClient } from '../src/payments/card-processor.client.ts';
@@ -37,12 +38,18 @@ export async function givenABookingStack() {
   const processor = await listen(createCardSimulator(db, { secretKey }));
   const logs = captureLogs('booking');
   const service = createApp({
-    config: { BODY_LIMIT: '100kb', TRUST_PROXY_HOPS: 1, HOLD_TTL_SECONDS: 600, BOOKING_LEASE_SECONDS: 60 },
+    config: {
+      BODY_LIMIT: '100kb',
+      TRUST_PROXY_HOPS: 1,
+      HOLD_TTL_SECONDS: 600,
+      BOOKING_LEASE_SECONDS: 60,
+      OUTBOX_POLL_MS: 1_000,
+      RECOVERY_INTERVAL_MS: 5_000,
+    },
     logger: logs.logger,
     db,
     kv,
-    verify,
-    serviceToken: SERVICE_TOKEN,
+    access: { verify, serviceToken: SERVICE_TOKEN },
     search: searchClient({ url: search.url, serviceToken: SERVICE_TOKEN }),
     payments: cardProcessorClient({ url: processor.url, secretKey }),
   });
@@ -66,7 +73,9 @@ export async function givenABookingStack() {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+    const parsed = text ? JSON.parse(text) : null;
+    expectBookingContract(method, path, res.status, parsed);
+    return { status: res.status, body: parsed, headers: res.headers };
   };
 
   return {

@@ -2,7 +2,7 @@ import type { Db } from '@tripwise/platform/db';
 import { airportByCode } from '@tripwise/travel-data';
 import { availableDbBackends } from '@tripwise/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { quoteItems } from '../../search/src/domain/holds/quote.use-case.ts';
+import { quoteItems } from '@tripwise/search/testing';
 import type { ItemRow } from '../src/data/bookings.repository.ts';
 import { holdItemOfRow } from '../src/domain/booking-saga.ts';
 import { givenABookingDb, givenAnInventory, givenAScale, NOW, seed } from './seed.fixtures.ts';

@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import type { Db } from '@tripwise/platform/db';
 import { captureLogs, openTestDb, type TestDbBackend } from '@tripwise/platform/testing';
-import type { InventoryScale } from '../../search/src/domain/inventory/inventory-scale.ts';
-import { seedInventory } from '../../search/src/domain/inventory/seed-inventory.ts';
+import { seedInventory, type InventoryScale } from '@tripwise/search/testing';
 import type { BookingScale } from '../src/domain/seed/booking-scale.ts';
 import { seedBookings, type SeedBookingsOptions } from '../src/domain/seed/seed-bookings.ts';
 
 export const migrationsDir = fileURLToPath(new URL('../src/data/migrations', import.meta.url));
-export const searchMigrationsDir = fileURLToPath(new URL('../../search/src/data/migrations', import.meta.url));
+import { migrationsDir as searchMigrationsDir } from '@tripwise/search/testing';
+
+export { searchMigrationsDir };
 
 /** Search's flights start on this day (a Monday); bookings are made over the days before NOW. */
 export const START = '2027-01-11';

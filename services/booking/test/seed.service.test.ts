@@ -1,6 +1,6 @@
 import { captureLogs } from '@tripwise/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seedInventory } from '../../search/src/domain/inventory/seed-inventory.ts';
+import { seedInventory } from '@tripwise/search/testing';
 import { seedBookings } from '../src/domain/seed/seed-bookings.ts';
 import { givenABookingStack, type BookingStack } from './given-a-booking-stack.ts';
 import { INVENTORY, givenAScale } from './seed.fixtures.ts';

@@ -1,6 +1,5 @@
-import { requireAuth, requireServiceToken, type TokenVerifier } from '@tripwise/platform/auth';
 import type { Db } from '@tripwise/platform/db';
-import { createService, openApiDocument, type ErrorReporter, type Service } from '@tripwise/platform/http';
+import { createService, type AccessPolicy, type ErrorReporter, type Service } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
 import { createMetrics, type ServiceMetrics } from '@tripwise/platform/metrics';
@@ -14,7 +13,8 @@ import { loadLocationCars } from './data/location-cars.repository.ts';
 import { dayFlightsFrom } from './domain/flights/day-flights.ts';
 import { locationCarsFrom } from './domain/search/location-cars.ts';
 import { createSearchCache, type SearchCache } from './domain/cache/search-cache.ts';
-import type { InventoryChanged } from './domain/holds/holds.use-case.ts';
+import { sweepExpiredHolds, type InventoryChanged } from './domain/holds/holds.use-case.ts';
+import { rollFlightWindow } from './domain/inventory/roll-window.use-case.ts';
 import type { ListingChanged } from './domain/listings/manage-listings.use-case.ts';
 import { createListingStats, type ListingStats } from './domain/market/listing-stats.ts';
 import { createPriceMarket, type PriceMarket } from './domain/market/price-market.ts';
@@ -29,32 +29,40 @@ import { publishPriceEvents } from './domain/market/owner-prices.ts';
 export const SERVICE_NAME = 'search';
 
 export interface AppDeps {
-  config: Pick<Config, 'BODY_LIMIT' | 'TRUST_PROXY_HOPS' | 'PRICE_TICK_MS' | 'PRICE_SAMPLE'> &
-    Partial<Pick<Config, 'SEARCH_CACHE' | 'SEARCH_MEMORY_HOTELS' | 'SEARCH_MEMORY_FLIGHTS' | 'SEARCH_MEMORY_CARS'>>;
+  config: Pick<Config, 'BODY_LIMIT' | 'TRUST_PROXY_HOPS' | 'PRICE_TICK_MS' | 'PRICE_SAMPLE' | 'STATS_FLUSH_MS'> &
+    Partial<
+      Pick<
+        Config,
+        'INVENTORY_ROLL_MS' | 'SEARCH_CACHE' | 'SEARCH_MEMORY_HOTELS' | 'SEARCH_MEMORY_FLIGHTS' | 'SEARCH_MEMORY_CARS'
+      >
+    >;
   logger: Logger;
   db: Db;
   kv: KvStore;
   errorReporter?: ErrorReporter | undefined;
-  /** The credential other services show on /internal routes. */
-  serviceToken: string;
-  /** Checks access tokens (the gateway did too: this is defence in depth). */
-  verify: TokenVerifier;
+  /** Token checks (the gateway's too: this is defence in depth) and the service credential, for every route. */
+  access: AccessPolicy;
   /** Asks the booking service whether a traveler's booking of a listing has ended (who may review it). */
   pastBooking: PastBookingCheck;
   /** The clock that decides which dates are in the past. */
   now?: () => Date;
+  /** The price market's dice (tests pass a seeded one); Math.random by default. */
+  random?: { next: () => number };
 }
 
 export interface SearchService extends Service {
   /** For work outside requests (the hold sweeper, the price market) that changes what searches show. */
   inventoryChanged: InventoryChanged;
-  /** Moves a sample of prices; index.ts calls it every PRICE_TICK_MS. */
+  /** Moves a sample of prices (a background task every PRICE_TICK_MS, when that is above 0). */
   priceMarket: PriceMarket;
-  /** Impressions and views counted in memory; index.ts flushes them every STATS_FLUSH_MS. */
+  /** Impressions and views counted in memory, flushed by a background task every STATS_FLUSH_MS. */
   stats: ListingStats;
   /** For the rolling window: a day of flights was written, so what searches hold of it is read again. */
   flightDayChanged: (day: string) => Promise<void>;
 }
+
+/** Expired holds give their seats, rooms and cars back this often. */
+const HOLD_SWEEP_MS = 15_000;
 
 /**
  * With the cache on, hotel, flight and car searches are worked out on cities, days and places kept in memory, and
@@ -107,34 +115,14 @@ export function createApp(deps: AppDeps): SearchService {
     kv: deps.kv,
     cache,
     logger: deps.logger,
-    random: { next: Math.random },
+    random: deps.random ?? { next: Math.random },
     sample: { flight: deps.config.PRICE_SAMPLE, room: deps.config.PRICE_SAMPLE, car: deps.config.PRICE_SAMPLE },
     tickMs: deps.config.PRICE_TICK_MS,
   });
-  const search = searchRoutes(db, deps.now ?? (() => new Date()), inMemory, stats);
-  const serviceOnly = requireServiceToken(deps.serviceToken);
-  const holds = internalHoldRoutes(db, serviceOnly, inventoryChanged);
-  const market = internalMarketRoutes(db, serviceOnly);
-  const listings = listingRoutes(
-    db,
-    requireAuth(deps.verify, { roles: ['owner', 'admin'] }),
-    listingChanged,
-    (events) => publishPriceEvents(deps.kv, events),
-  );
-  const reviews = reviewRoutes(db, requireAuth(deps.verify), deps.pastBooking, (kind, id) =>
-    listingChanged(`${kind}s` as const, Number(id)),
-  );
-  const openApi = openApiDocument({
-    title: 'Tripwise search',
-    version: '1',
-    mounts: [
-      { prefix: '/api/search', router: search },
-      { prefix: '/api/search', router: reviews },
-      { prefix: '/api/listings', router: listings },
-      { prefix: '/internal', router: holds },
-      { prefix: '/internal', router: market },
-    ],
-  });
+  const listings = listingRoutes(db, listingChanged, (events) => publishPriceEvents(deps.kv, events));
+  const reviews = reviewRoutes(db, deps.pastBooking, (kind, id) => listingChanged(`${kind}s` as const, Number(id)));
+  const flightDayChanged = (day: string) => cache.invalidate('flights', day);
+  const rollMs = deps.config.INVENTORY_ROLL_MS ?? 0;
   const service = createService({
     name: SERVICE_NAME,
     logger: deps.logger,
@@ -144,17 +132,32 @@ export function createApp(deps: AppDeps): SearchService {
     publicPrefixes: ['/api/search', '/api/listings'],
     readiness: { database: () => db.ping(), kv: () => deps.kv.ping() },
     ...(deps.errorReporter ? { errorReporter: deps.errorReporter } : {}),
-    routes: (app) => {
-      app.get('/api/search/openapi.json', (_req, res) => {
-        res.json(openApi);
-      });
-      app.use('/api/search', search.router);
-      app.use('/api/search', reviews.router);
-      app.use('/api/listings', listings.router);
-      app.use('/internal', holds.router);
-      app.use('/internal', market.router);
-    },
+    access: deps.access,
+    openApi: { path: '/api/search/openapi.json', title: 'Tripwise search' },
+    mounts: [
+      { prefix: '/api/search', router: searchRoutes(db, deps.now ?? (() => new Date()), inMemory, stats) },
+      { prefix: '/api/search', router: reviews },
+      { prefix: '/api/listings', router: listings },
+      { prefix: '/internal', router: internalHoldRoutes(db, inventoryChanged) },
+      { prefix: '/internal', router: internalMarketRoutes(db) },
+    ],
+    backgroundTasks: [
+      { name: 'hold-sweep', everyMs: HOLD_SWEEP_MS, run: () => sweepExpiredHolds(db, deps.logger, inventoryChanged) },
+      { name: 'listing-stats-flush', everyMs: deps.config.STATS_FLUSH_MS, run: stats.flush },
+      ...(deps.config.PRICE_TICK_MS > 0
+        ? [{ name: 'price-market-tick', everyMs: deps.config.PRICE_TICK_MS, run: () => priceMarket.tick() }]
+        : []),
+      // The demo's window of flights moves with the calendar: days ahead added, days past removed.
+      ...(rollMs > 0
+        ? [
+            {
+              name: 'flight-window-roll',
+              everyMs: rollMs,
+              run: () => rollFlightWindow(db, { logger: deps.logger, dayChanged: flightDayChanged }),
+            },
+          ]
+        : []),
+    ],
   });
-  const flightDayChanged = (day: string) => cache.invalidate('flights', day);
   return { ...service, inventoryChanged, priceMarket, stats, flightDayChanged };
 }

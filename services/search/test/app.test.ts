@@ -21,12 +21,14 @@ describeServiceBoot({
   createApp: (deps) =>
     createApp({
       ...deps,
-      config: { BODY_LIMIT: '100kb', TRUST_PROXY_HOPS: 1, PRICE_TICK_MS: 0, PRICE_SAMPLE: 50 },
-      serviceToken: 'x'.repeat(32),
+      config: { BODY_LIMIT: '100kb', TRUST_PROXY_HOPS: 1, PRICE_TICK_MS: 0, PRICE_SAMPLE: 50, STATS_FLUSH_MS: 1_000 },
       // Never called while booting.
       pastBooking: async () => ({ eligible: false, bookingId: null, travelerName: null }),
-      verify: async () => {
-        throw unauthorized();
+      access: {
+        verify: async () => {
+          throw unauthorized();
+        },
+        serviceToken: 'x'.repeat(32),
       },
     }),
 });

@@ -40,36 +40,43 @@ export function prng(seed: number) {
  * tokens, for tests that run both services.
  */
 export async function givenASearchService(
-  options: { bookingUrl?: () => string; issuer?: TestIssuer; cache?: 'on' | 'off' } = {},
+  options: {
+    bookingUrl?: () => string;
+    issuer?: TestIssuer;
+    cache?: 'on' | 'off';
+    /** The price market's sample per tick and its dice (seeded, for tests that check what it moved). */
+    market?: { sample: number; random: { next: () => number } };
+  } = {},
 ) {
   const db = await openTestDb({ migrationsDir });
   const kv = await openTestKv();
   const issuer = options.issuer ?? (await startTestIssuer());
   const verify = createTokenVerifier({ jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: issuer.audience });
   const service = createApp({
-    verify,
+    access: { verify, serviceToken: SERVICE_TOKEN },
     config: {
       BODY_LIMIT: '100kb',
       TRUST_PROXY_HOPS: 1,
       PRICE_TICK_MS: 0,
-      PRICE_SAMPLE: 50,
+      PRICE_SAMPLE: options.market?.sample ?? 50,
+      STATS_FLUSH_MS: 1_000,
       SEARCH_CACHE: options.cache ?? 'on',
     },
     logger: captureLogs('search').logger,
     db,
     kv,
-    serviceToken: SERVICE_TOKEN,
     pastBooking: bookingClient({
       url: options.bookingUrl ?? (() => 'http://127.0.0.1:9'),
       serviceToken: SERVICE_TOKEN,
     }),
     now: () => NOW,
+    ...(options.market ? { random: options.market.random } : {}),
   });
   const server = await listen(service.app);
   return {
     db,
     kv,
-    /** The service itself, for the work index.ts schedules (price ticks, stats flushes). */
+    /** The service itself, for its background work (price ticks, stats flushes), which tests run by hand. */
     search: service,
     url: server.url,
     /** A real access token for a user of this role (and id, to play a given owner). */

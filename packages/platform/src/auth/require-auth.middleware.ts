@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'express';
-import { AppError, forbidden, unauthorized } from '../errors/index.ts';
+import { AppError, forbidden, serviceUnavailable, unauthorized } from '../errors/index.ts';
 import { currentRequestContext } from '../logger/index.ts';
 import type { Role } from './identity.ts';
+import type { DenyCheck } from './session-deny-list.ts';
 import type { TokenVerifier } from './token-verifier.ts';
 
 export interface RequireAuthOptions {
@@ -26,11 +27,24 @@ export function bearerToken(header: string | undefined): string {
   return match[1];
 }
 
+/**
+ * Whether the session was revoked. When the deny list cannot be read, reads go on (their token is valid and short-
+ * lived) and writes wait with a 503 to retry: the same policy as the gateway's.
+ */
+async function isDeniedOrUnknown(isDenied: DenyCheck, sessionId: string, method: string): Promise<boolean> {
+  try {
+    return await isDenied(sessionId);
+  } catch {
+    if (method === 'GET' || method === 'HEAD') return false;
+    throw serviceUnavailable('Sign-in state cannot be checked right now; try again shortly.', 5);
+  }
+}
+
 /** Verifies the access token, sets `req.identity` and checks the role. */
 export function requireAuth(verify: TokenVerifier, options: RequireAuthOptions = {}): RequestHandler {
   return async (req, _res, next) => {
     const identity = await verify(bearerToken(req.headers.authorization));
-    if (options.isDenied && (await options.isDenied(identity.sessionId))) {
+    if (options.isDenied && (await isDeniedOrUnknown(options.isDenied, identity.sessionId, req.method))) {
       throw new AppError('session-revoked', 401, 'Unauthorized', {
         detail: 'This session has ended. Sign in again.',
         headers: { 'WWW-Authenticate': 'Bearer error="invalid_token", error_description="session revoked"' },

@@ -39,10 +39,14 @@ export function cachingDenyCheck(check: DenyCheck, ttlMs: number, now: () => num
   };
 }
 
-/** Asks the auth service (embedded mode, where the gateway does not share Redis with it). */
-export function httpDenyCheck(authUrl: string, timeoutMs = 2_000): DenyCheck {
+/**
+ * Asks the auth service (embedded mode, where the caller does not share Redis with it), showing the service
+ * credential: the route is internal.
+ */
+export function httpDenyCheck(authUrl: string, serviceToken: string, timeoutMs = 2_000): DenyCheck {
   return async (sessionId) => {
     const res = await fetch(`${authUrl}/internal/sessions/${encodeURIComponent(sessionId)}/denied`, {
+      headers: { authorization: `Bearer ${serviceToken}` },
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (!res.ok) throw new Error(`deny-list check answered ${res.status}`);

@@ -21,7 +21,10 @@ export const baseEnvSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb')
     .default('100kb'),
-  /** Proxies in front of this process whose X-Forwarded-For entries are believed (gateway: 1; behind nginx: 2). */
+  /**
+   * Proxies in front of this process whose X-Forwarded-For entry is believed. A service trusts one, the gateway,
+   * which always replaces the header with the client it saw; the gateway itself trusts 0, or 1 behind nginx.
+   */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
 });
 
@@ -35,9 +38,18 @@ export const storageEnvSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier')
     .optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /**
+   * The longest a statement may run, and (plus a margin) the longest the client waits for its answer: a cut or
+   * overloaded database fails a request with a 503 well before the gateway's own timeout, never hangs it.
+   */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** The longest a request waits for a pooled connection (or a new one) before it is told to retry. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
   /** Absent: in-process key-value store. */
   REDIS_URL: z.url().optional(),
   REDIS_PREFIX: z.string().min(1).default('tw:'),
+  /** The longest one Redis command may take: rate limits, deny lists and caches then decide, rather than wait. */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).default(500),
   DATA_DIR: z.string().min(1).default('data'),
   /** The credential services show each other on /internal routes; default: generated into DATA_DIR/internal. */
   INTERNAL_SERVICE_TOKEN: z.string().min(32, 'at least 32 characters').optional(),

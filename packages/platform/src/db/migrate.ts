@@ -33,6 +33,8 @@ export async function readMigrations(dir: string): Promise<Migration[]> {
 export async function migrate(db: Db, dir: string): Promise<string[]> {
   const migrations = await readMigrations(dir);
   return db.transaction(async (tx) => {
+    // A migration may rebuild a large table: the statement timeout that protects requests does not apply here.
+    await tx.query('SET LOCAL statement_timeout = 0');
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.schema_migrations'))`);
     await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version text PRIMARY KEY,

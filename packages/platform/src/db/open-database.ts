@@ -8,7 +8,8 @@ import { openPostgresDb } from './postgres.db.ts';
 
 export interface OpenDatabaseOptions {
   service: string;
-  config: Pick<StorageEnv, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATABASE_POOL_MAX' | 'DATA_DIR'>;
+  config: Pick<StorageEnv, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATABASE_POOL_MAX' | 'DATA_DIR'> &
+    Partial<Pick<StorageEnv, 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_CONNECT_TIMEOUT_MS'>>;
   logger: Logger;
   /** Folder of versioned SQL migrations, applied before the database is handed out. */
   migrationsDir: string;
@@ -23,6 +24,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
         url: config.DATABASE_URL,
         schema,
         poolMax: config.DATABASE_POOL_MAX,
+        ...(config.DATABASE_STATEMENT_TIMEOUT_MS ? { statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS } : {}),
+        ...(config.DATABASE_CONNECT_TIMEOUT_MS ? { connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS } : {}),
         logger,
         applicationName: service,
       })

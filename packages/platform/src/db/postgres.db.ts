@@ -11,14 +11,19 @@ const typeParsers = {
   },
 };
 
+const SCRIPT_TIMEOUT_MS = 6 * 3_600_000;
+
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<T extends object>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
       const result = await client.query<T>(sql, [...params]);
       return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
     },
+    // Scripts are migrations and seeds: long by nature, so the per-query wait does not apply to them.
     async execScript(sql: string) {
-      await client.query(sql);
+      // pg reads `query_timeout` from a query's config too (its types do not list it).
+      const script: pg.QueryConfig & { query_timeout: number } = { text: sql, query_timeout: SCRIPT_TIMEOUT_MS };
+      await client.query(script);
     },
   };
 }
@@ -27,14 +32,20 @@ export interface PostgresOptions {
   url: string;
   schema: string;
   poolMax: number;
+  /** Server-side statement_timeout; the client gives up waiting a little after it (a cut network). 10 s by default. */
+  statementTimeoutMs?: number;
+  /** Waiting for a connection from the pool, or for a new one, fails after this. 3 s by default. */
+  connectTimeoutMs?: number;
   logger: Logger;
   applicationName: string;
 }
 
 /** PostgreSQL through a pg pool; every connection starts with the service's schema on its search path. */
 export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
+  const statementTimeoutMs = options.statementTimeoutMs ?? 10_000;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 3_000;
   const schema = quoteIdentifier(options.schema);
-  const bootstrap = new pg.Client({ connectionString: options.url });
+  const bootstrap = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: connectTimeoutMs });
   await bootstrap.connect();
   try {
     await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -51,7 +62,9 @@ export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
     application_name: options.applicationName,
     options: `-c search_path=${schema},public`,
     types: typeParsers,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: connectTimeoutMs,
+    statement_timeout: statementTimeoutMs,
+    query_timeout: statementTimeoutMs + 2_000,
     idleTimeoutMillis: 30_000,
   });
   // An idle client losing its connection emits 'error' on the pool; unhandled, it would crash the process.

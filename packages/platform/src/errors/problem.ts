@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Problem } from '@tripwise/contracts';
 import { AppError } from './app-error.ts';
+import { unavailableDependency } from './dependency-errors.ts';
 
 export type { Problem };
 
@@ -65,6 +66,19 @@ export function toProblem(err: unknown): { problem: Problem; headers: Record<str
         detail,
       },
       headers: {},
+      known: true,
+    };
+  }
+  const dependency = unavailableDependency(err);
+  if (dependency) {
+    return {
+      problem: {
+        type: problemType('dependency-unavailable'),
+        title: 'Service unavailable',
+        status: 503,
+        detail: `The ${dependency} is not answering right now. Try again in a few seconds.`,
+      },
+      headers: { 'Retry-After': '5' },
       known: true,
     };
   }

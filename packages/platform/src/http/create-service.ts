@@ -1,12 +1,23 @@
+import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
 import { errorMiddleware, notFoundMiddleware } from '../errors/index.ts';
 import type { Logger } from '../logger/index.ts';
 import { createMetrics, type ServiceMetrics } from '../metrics/index.ts';
 import { accessLogMiddleware } from './access-log.middleware.ts';
+import type { BackgroundTask } from './background-tasks.ts';
+import type { DocumentedRouter } from './documented-router.ts';
 import { healthRouter, type ReadinessCheck } from './health.routes.ts';
+import { openApiDocument } from './openapi.ts';
 import { requestIdMiddleware } from './request-id.middleware.ts';
+import type { AccessPolicy } from './route-access.ts';
 import type { ErrorReporter } from './sentry.ts';
+
+/** A documented router and the static prefix it is mounted on (`''` for absolute paths). */
+export interface Mount {
+  prefix: string;
+  router: DocumentedRouter;
+}
 
 export interface ServiceOptions {
   name: string;
@@ -24,8 +35,18 @@ export interface ServiceOptions {
   metrics?: ServiceMetrics;
   /** Mounted before the JSON body parser, which would consume the streams that proxies must forward. */
   beforeBodyParser?: (app: Express) => void;
-  /** The service's own routes. */
-  routes: (app: Express) => void;
+  /** The service's documented routes: each is mounted, guarded from its declared access, and documented. */
+  mounts?: Mount[];
+  /** What guards the mounted routes; required when any mounted route is not public. */
+  access?: AccessPolicy;
+  /** Where the OpenAPI document of `mounts` is served, and its title. */
+  openApi?: { path: string; title: string };
+  /** Routes that are not documented ones (the gateway's proxies' neighbours); after the mounts. */
+  routes?: (app: Express) => void;
+  /** Called with the HTTP server once it listens, for what Express never sees (WebSocket upgrades). */
+  attach?: (server: Server) => void;
+  /** Periodic work of the service: started by its boot (tests and benchmarks may run them themselves). */
+  backgroundTasks?: BackgroundTask[];
   /** Mounted after the routes and before the 404, e.g. static files and an SPA fallback. */
   afterRoutes?: (app: Express) => void;
   errorReporter?: ErrorReporter;
@@ -36,6 +57,10 @@ export interface Service {
   metrics: ServiceMetrics;
   name: string;
   logger: Logger;
+  /** Takes the listening HTTP server's WebSocket upgrades, when the service has any. */
+  attach?: ((server: Server) => void) | undefined;
+  /** What the service does periodically; `bootService` runs these while it serves. */
+  backgroundTasks: BackgroundTask[];
   /** From now on /ready answers 503 and responses ask clients to close their connection. */
   beginShutdown(): void;
   isShuttingDown(): boolean;
@@ -78,7 +103,8 @@ export function createService(options: ServiceOptions): Service {
   for (const prefix of options.publicPrefixes ?? []) app.use(prefix, health);
   app.get('/metrics', metrics.handler);
 
-  options.routes(app);
+  mountDocumented(app, options);
+  options.routes?.(app);
   options.afterRoutes?.(app);
   app.use(notFoundMiddleware);
   app.use(
@@ -94,9 +120,30 @@ export function createService(options: ServiceOptions): Service {
     metrics,
     name: options.name,
     logger,
+    backgroundTasks: options.backgroundTasks ?? [],
+    attach: options.attach,
     beginShutdown: () => {
       shuttingDown = true;
     },
     isShuttingDown: () => shuttingDown,
   };
+}
+
+function mountDocumented(app: Express, options: ServiceOptions): void {
+  const mounts = options.mounts ?? [];
+  if (options.openApi) {
+    const document = openApiDocument({ title: options.openApi.title, version: '1', mounts });
+    app.get(options.openApi.path, (_req, res) => {
+      res.json(document);
+    });
+  }
+  for (const { prefix, router } of mounts) {
+    const guarded = router.specs().filter((spec) => spec.access !== 'public');
+    if (!options.access && guarded.length > 0) {
+      throw new Error(`${options.name}: ${guarded[0]!.path} is not public, and the service has no access policy`);
+    }
+    const built = router.build(options.access ?? { verify: () => Promise.reject(new Error('unreachable')) });
+    if (prefix) app.use(prefix, built);
+    else app.use(built);
+  }
 }

@@ -34,6 +34,7 @@ function operation(spec: RouteSpec, tag: string): JsonSchema {
     tags: [tag],
     summary: spec.summary,
     'x-access': spec.access,
+    ...(spec.secondFactorSetup ? { 'x-second-factor-setup': true } : {}),
     ...(spec.access === 'public' ? { security: [] } : {}),
     parameters: parameters(spec),
     ...(spec.body

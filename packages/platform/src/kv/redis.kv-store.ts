@@ -16,6 +16,8 @@ export interface RedisKvOptions {
   url: string;
   prefix: string;
   logger: Logger;
+  /** A command that has no answer within this fails (a cut network must not hang callers); 500 ms by default. */
+  commandTimeoutMs?: number;
 }
 
 /** The Redis store (ioredis). Pub/sub uses a second connection, opened on the first subscribe. */
@@ -26,8 +28,9 @@ export async function openRedisKvStore(options: RedisKvOptions): Promise<KvStore
       connectionName: `tripwise:${role}`,
       lazyConnect: true,
       maxRetriesPerRequest: 2,
-      // Fail fast while disconnected instead of queueing commands for ever.
+      // Fail fast while disconnected instead of queueing commands for ever, and while connected but cut off.
       enableOfflineQueue: role === 'subscriber',
+      ...(role === 'commands' ? { commandTimeout: options.commandTimeoutMs ?? 500 } : {}),
     });
     client.on('error', (err) => logger.warn('redis connection error', { role, err }));
     return client;

@@ -5,3 +5,4 @@ export { availableDbBackends, defaultDbBackend, openTestDb, uniqueSchemaName, ty
 export { startTestIssuer, type TestIssuer, type TestTokenClaims } from './test-issuer.ts';
 export { availableKvBackends, deleteRedisKeys, openTestKv, type TestKvBackend } from './test-kv.ts';
 export { describeServiceBoot, type ServiceBootSpec } from './describe-service-boot.ts';
+export { startTcpFaultProxy, type FaultMode, type TcpFaultProxy } from './tcp-fault-proxy.ts';

@@ -16,6 +16,8 @@ export interface TestTokenClaims {
 }
 
 export interface TestIssuer {
+  /** Where it answers as auth does for verifiers: its JWKS, and the internal deny-list check (use as AUTH_URL). */
+  url: string;
   jwksUrl: string;
   issuer: string;
   audience: string;
@@ -25,6 +27,8 @@ export interface TestIssuer {
   forge(claims?: TestTokenClaims): Promise<string>;
   /** Publishes a new key and signs with it from now on. */
   rotate(): Promise<void>;
+  /** Puts a session on the deny list, as auth does when it is revoked. */
+  revoke(sessionId: string): void;
   close(): Promise<void>;
 }
 
@@ -40,13 +44,22 @@ async function newKey(): Promise<SigningKey> {
   return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' } };
 }
 
-/** A stand-in for the auth service's token issuing: real Ed25519 keys, a real JWKS endpoint over HTTP. */
+/**
+ * A stand-in for the auth service's token side: real Ed25519 keys, a real JWKS endpoint over HTTP, and the
+ * internal deny-list check that services ask in the embedded mode.
+ */
 export async function startTestIssuer(options: { issuer?: string; audience?: string } = {}): Promise<TestIssuer> {
   const issuer = options.issuer ?? 'https://auth.tripwise.test';
   const audience = options.audience ?? 'tripwise';
   let keys: SigningKey[] = [await newKey()];
-  const server: TestServer = await listen((_req, res) => {
+  const denied = new Set<string>();
+  const server: TestServer = await listen((req, res) => {
     res.setHeader('content-type', 'application/json');
+    const deny = /^\/internal\/sessions\/([^/]+)\/denied$/.exec(req.url ?? '');
+    if (deny) {
+      res.end(JSON.stringify({ denied: denied.has(decodeURIComponent(deny[1] ?? '')) }));
+      return;
+    }
     res.end(JSON.stringify({ keys: keys.map((k) => k.publicJwk) }));
   });
 
@@ -65,6 +78,7 @@ export async function startTestIssuer(options: { issuer?: string; audience?: str
   const current = () => keys[keys.length - 1] as SigningKey;
 
   return {
+    url: server.url,
     jwksUrl: `${server.url}/.well-known/jwks.json`,
     issuer,
     audience,
@@ -72,6 +86,9 @@ export async function startTestIssuer(options: { issuer?: string; audience?: str
     forge: async (claims = {}) => signWith(await newKey(), current().kid, claims),
     rotate: async () => {
       keys = [...keys, await newKey()];
+    },
+    revoke: (sessionId) => {
+      denied.add(sessionId);
     },
     close: () => server.close(),
   };

@@ -1,8 +1,9 @@
 import type { AirlineProfile } from './airline-profiles.ts';
 import type { Rng } from '../seeded-random.ts';
 
-export const CABINS = ['economy', 'premium_economy', 'business', 'first'] as const;
-export type Cabin = (typeof CABINS)[number];
+import { CABINS, type Cabin } from '@tripwise/contracts';
+
+export { CABINS, type Cabin };
 
 /** A cabin as a service sells it: seats on the aircraft, and its fare relative to economy. */
 export interface CabinPlan {

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { parseConversation, type ParseOptions } from '../domain/intent/parse-conversation.ts';
 
-/** One input line: a conversation's user turns, in order. */
+const said = z.string().max(2_000, 'a turn is at most 2,000 characters');
+
+/**
+ * One input line: a conversation's turns, in order. A string is the traveller's; `{"agent": "..."}` is what the agent
+ * said in between (its question or offer), which the next turn may answer. One state comes out per traveller turn.
+ */
 const conversationSchema = z.object({
-  turns: z.array(z.string().max(2_000, 'a turn is at most 2,000 characters')).max(200, 'at most 200 turns'),
+  turns: z.array(z.union([said, z.strictObject({ agent: said })])).max(200, 'at most 200 turns'),
 });
 
 /**
@@ -21,7 +26,9 @@ export function answerLine(line: string, options: ParseOptions): string {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return JSON.stringify({ error: `expected {"turns": [string, ...]}; ${where}${issue?.message ?? 'invalid'}` });
+    return JSON.stringify({
+      error: `expected {"turns": [string or {"agent": string}, ...]}; ${where}${issue?.message ?? 'invalid'}`,
+    });
   }
   try {
     return JSON.stringify({ states: parseConversation(parsed.data.turns, options) });

@@ -8,6 +8,8 @@ export interface EvalTurn {
   turn: number;
   domain: SgdDomain;
   utterance: string;
+  /** The turns just before it, oldest first: `USER: …` and `SYSTEM: …` (the dataset keeps the last exchange). */
+  context: string[];
   gold: SgdState;
   selfContained: boolean;
 }
@@ -15,6 +17,7 @@ export interface EvalTurn {
 const lineSchema = z.object({
   id: z.string(),
   utterance: z.string(),
+  context: z.array(z.string()).default([]),
   state: z.record(z.string(), z.unknown()),
   self_contained: z.boolean(),
 });
@@ -30,9 +33,18 @@ export function readEvalLine(line: string): EvalTurn | null {
   const parsed = lineSchema.safeParse(json);
   const [, dialogue, turn, service] = parsed.success ? parsed.data.id.split(':') : [];
   const domain = domainOfService(service ?? '');
-  if (!parsed.success || dialogue === undefined || domain === null) {
+  if (!parsed.success || dialogue === undefined || domain === null || !Number.isInteger(Number(turn))) {
     return null;
   }
-  const { id, utterance, state, self_contained: selfContained } = parsed.data;
-  return { id, dialogue, turn: Number(turn), domain, utterance, gold: goldState(state, domain), selfContained };
+  const { id, utterance, context, state, self_contained: selfContained } = parsed.data;
+  return {
+    id,
+    dialogue,
+    turn: Number(turn),
+    domain,
+    utterance,
+    context,
+    gold: goldState(state, domain),
+    selfContained,
+  };
 }

@@ -125,8 +125,10 @@ export function createAgentSocket(options: AgentSocketOptions) {
     socket.emit('session:ready', { userId: data.identity.userId });
   });
 
-  const revocations = setInterval(() => {
-    void (async () => {
+  return {
+    io,
+    /** Drops this instance's sockets whose session was revoked (the service runs it every few seconds). */
+    async dropRevokedSessions() {
       for (const socket of await agent.local.fetchSockets()) {
         const { identity } = socket.data as AgentSocketData;
         if (await options.isDenied(identity.sessionId).catch(() => false)) {
@@ -134,11 +136,7 @@ export function createAgentSocket(options: AgentSocketOptions) {
           socket.disconnect(true);
         }
       }
-    })();
-  }, options.revocationCheckMs ?? 15_000);
-
-  return {
-    io,
+    },
     emitToUser: (userId: string, event: string, payload: unknown) => {
       agent.to(userRoom(userId)).emit(event, payload);
     },
@@ -181,7 +179,6 @@ export function createAgentSocket(options: AgentSocketOptions) {
     attach: (server: HttpServer) => io.attach(server),
     /** Disconnects every socket so the HTTP server can drain; clients reconnect to another instance. */
     close: async () => {
-      clearInterval(revocations);
       for (const timer of expiries.values()) clearTimeout(timer);
       agent.disconnectSockets(true);
       await io.close();

@@ -1,4 +1,3 @@
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { bundlesRequestSchema, chatRequestSchema, intentApiRequestSchema } from '@tripwise/contracts';
 import type { Db } from '@tripwise/platform/db';
@@ -26,29 +25,23 @@ const idempotencyHeader = z.object({
 const REFUSED = { 401: 'Not signed in, or the token is expired or forged' };
 
 /** The concierge's HTTP side: every route is for a signed-in traveler, about their own conversations. */
-export function agentRoutes(
-  deps: {
-    db: Db;
-    search: SearchApi;
-    booking: BookingApi;
-    intentLlm?: IntentLlm | undefined;
-    jobs: JobRunner;
-    events: JobEvents;
-    now?: () => Date;
-  },
-  signedIn: RequestHandler,
-): DocumentedRouter {
+export function agentRoutes(deps: {
+  db: Db;
+  search: SearchApi;
+  booking: BookingApi;
+  intentLlm?: IntentLlm | undefined;
+  jobs: JobRunner;
+  events: JobEvents;
+  now?: () => Date;
+}): DocumentedRouter {
   const docs = documentedRouter('ai');
   const { route } = docs;
-  const guard = [signedIn];
-
   route(
     {
       method: 'post',
       path: '/intent',
       access: 'user',
       summary: "A conversation's turns read into the structured request after each turn",
-      guard,
       body: intentApiRequestSchema,
       responses: { 200: '{ states }', 400: 'Invalid field', ...REFUSED },
     },
@@ -63,12 +56,11 @@ export function agentRoutes(
       path: '/chat',
       access: 'user',
       summary: 'Send a message; the answer streams over the socket (plan:progress, plan:result, plan:error)',
-      guard,
       body: chatRequestSchema,
       responses: { 202: '{ sessionId, jobId }', 400: 'Invalid field', 404: 'No such conversation', ...REFUSED },
     },
-    async ({ body }, req, res) => {
-      res.status(202).json(await chat(deps, req.identity!, body));
+    async ({ body, identity }, req, res) => {
+      res.status(202).json(await chat(deps, identity, body));
     },
   );
   route(
@@ -77,11 +69,10 @@ export function agentRoutes(
       path: '/sessions',
       access: 'user',
       summary: 'My conversations, latest first',
-      guard,
       responses: { 200: '{ items }', ...REFUSED },
     },
-    async (_input, req, res) => {
-      res.json(await sessionsOf(deps.db, req.identity!));
+    async ({ identity }, req, res) => {
+      res.json(await sessionsOf(deps.db, identity));
     },
   );
   route(
@@ -90,12 +81,11 @@ export function agentRoutes(
       path: '/sessions/:id',
       access: 'user',
       summary: 'One of my conversations: its messages, what is understood, the latest options',
-      guard,
       params: idParams,
       responses: { 200: 'The conversation', 404: 'No such conversation', ...REFUSED },
     },
-    async ({ params }, req, res) => {
-      res.json(await sessionOf(deps.db, req.identity!, params.id));
+    async ({ params, identity }, req, res) => {
+      res.json(await sessionOf(deps.db, identity, params.id));
     },
   );
   route(
@@ -104,13 +94,12 @@ export function agentRoutes(
       path: '/jobs/:id',
       access: 'user',
       summary: "A job's status and its events after `afterSeq` (for clients that poll)",
-      guard,
       params: idParams,
       query: z.object({ afterSeq: z.coerce.number().int().min(0).default(0) }),
       responses: { 200: '{ status, events }', 404: 'No such job', ...REFUSED },
     },
-    async ({ params, query }, req, res) => {
-      res.json(await jobOf(deps.db, deps.events, req.identity!, params.id, query.afterSeq));
+    async ({ params, query, identity }, req, res) => {
+      res.json(await jobOf(deps.db, deps.events, identity, params.id, query.afterSeq));
     },
   );
   route(
@@ -119,12 +108,11 @@ export function agentRoutes(
       path: '/jobs/:id/cancel',
       access: 'user',
       summary: 'Stop one of my running jobs (it ends with plan:error, code cancelled)',
-      guard,
       params: idParams,
       responses: { 202: 'Stopping', 404: 'No such running job', ...REFUSED },
     },
-    async ({ params }, req, res) => {
-      if (!(await deps.jobs.cancel(params.id, req.identity!.userId))) throw notFound('The running job');
+    async ({ params, identity }, req, res) => {
+      if (!(await deps.jobs.cancel(params.id, identity.userId))) throw notFound('The running job');
       res.status(202).json({ jobId: params.id, status: 'cancelling' });
     },
   );
@@ -134,7 +122,6 @@ export function agentRoutes(
       path: '/bundles',
       access: 'user',
       summary: 'Plan synchronously from a structured request: 2–3 bundles (or the question still needed)',
-      guard,
       body: bundlesRequestSchema,
       responses: {
         200: 'The bundles',
@@ -143,8 +130,8 @@ export function agentRoutes(
         ...REFUSED,
       },
     },
-    async ({ body }, req, res) => {
-      res.json(await bundlesFor(deps, req.identity!, body.request));
+    async ({ body, identity }, req, res) => {
+      res.json(await bundlesFor(deps, identity, body.request));
     },
   );
   route(
@@ -154,7 +141,6 @@ export function agentRoutes(
       access: 'user',
       summary:
         'Book one of my bundles, after an explicit confirmation (Idempotency-Key header required); answers as the booking service does',
-      guard,
       params: idParams,
       body: bookBundleSchema,
       responses: {
@@ -166,9 +152,9 @@ export function agentRoutes(
         ...REFUSED,
       },
     },
-    async ({ params, body }, req, res) => {
+    async ({ params, body, identity }, req, res) => {
       const key = parseInput(idempotencyHeader, req.headers, 'headers')['idempotency-key'];
-      const who = { ...req.identity!, token: bearerToken(req.headers.authorization) };
+      const who = { ...identity, token: bearerToken(req.headers.authorization) };
       const answer = await bookBundle(deps, who, params.id, key, body);
       res
         .status(answer.status)
@@ -182,12 +168,11 @@ export function agentRoutes(
       path: '/bundles/:id',
       access: 'user',
       summary: 'One of my bundles',
-      guard,
       params: idParams,
       responses: { 200: 'The bundle', 404: 'No such bundle', ...REFUSED },
     },
-    async ({ params }, req, res) => {
-      res.json(await bundleOf(deps.db, req.identity!, params.id));
+    async ({ params, identity }, req, res) => {
+      res.json(await bundleOf(deps.db, identity, params.id));
     },
   );
   return docs;

@@ -1,4 +1,3 @@
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Db } from '@tripwise/platform/db';
 import { notFound } from '@tripwise/platform/errors';
@@ -31,11 +30,9 @@ const subscriptionSchema = z.strictObject({
 });
 
 /** Deals (anyone may look; signed-in travelers subscribe to new strong ones) and price watches (their own). */
-export function marketRoutes(db: Db, signedIn: RequestHandler): DocumentedRouter {
+export function marketRoutes(db: Db): DocumentedRouter {
   const docs = documentedRouter('deals and watches');
   const { route } = docs;
-  const guard = [signedIn];
-
   route(
     {
       method: 'get',
@@ -55,12 +52,11 @@ export function marketRoutes(db: Db, signedIn: RequestHandler): DocumentedRouter
       path: '/deals/subscription',
       access: 'user',
       summary: 'Hear of new strong deals live (deal:new), for some cities and kinds or all',
-      guard,
       body: subscriptionSchema,
       responses: { 200: 'Subscribed', 400: 'Invalid field', ...REFUSED },
     },
-    async ({ body }, req, res) => {
-      await subscribeToDeals(db, req.identity!.userId, body);
+    async ({ body, identity }, req, res) => {
+      await subscribeToDeals(db, identity.userId, body);
       res.json({ subscribed: true, ...body });
     },
   );
@@ -70,11 +66,10 @@ export function marketRoutes(db: Db, signedIn: RequestHandler): DocumentedRouter
       path: '/deals/subscription',
       access: 'user',
       summary: 'Stop hearing of new deals',
-      guard,
       responses: { 204: 'Stopped', 404: 'Not subscribed', ...REFUSED },
     },
-    async (_input, req, res) => {
-      if (!(await unsubscribeFromDeals(db, req.identity!.userId))) throw notFound('The subscription');
+    async ({ identity }, req, res) => {
+      if (!(await unsubscribeFromDeals(db, identity.userId))) throw notFound('The subscription');
       res.status(204).end();
     },
   );
@@ -84,11 +79,10 @@ export function marketRoutes(db: Db, signedIn: RequestHandler): DocumentedRouter
       path: '/watches',
       access: 'user',
       summary: 'My price and inventory watches',
-      guard,
       responses: { 200: '{ items }', ...REFUSED },
     },
-    async (_input, req, res) => {
-      res.json({ items: (await watchesOf(db, req.identity!.userId)).map(watchView) });
+    async ({ identity }, req, res) => {
+      res.json({ items: (await watchesOf(db, identity.userId)).map(watchView) });
     },
   );
   route(
@@ -98,12 +92,11 @@ export function marketRoutes(db: Db, signedIn: RequestHandler): DocumentedRouter
       access: 'user',
       summary:
         'Watch a listing, a route on a day or one of my bundles: alert (watch:alert) once each time it crosses below',
-      guard,
       body: watchInputSchema,
       responses: { 201: 'Watching', 400: 'Invalid field', 404: 'No such bundle', ...REFUSED },
     },
-    async ({ body }, req, res) => {
-      res.status(201).json(await createWatch(db, req.identity!, body));
+    async ({ body, identity }, req, res) => {
+      res.status(201).json(await createWatch(db, identity, body));
     },
   );
   route(
@@ -112,12 +105,11 @@ export function marketRoutes(db: Db, signedIn: RequestHandler): DocumentedRouter
       path: '/watches/:id',
       access: 'user',
       summary: 'Stop a watch',
-      guard,
       params: z.object({ id: z.uuid() }),
       responses: { 204: 'Stopped', 404: 'No such watch', ...REFUSED },
     },
-    async ({ params }, req, res) => {
-      if (!(await removeWatch(db, params.id, req.identity!.userId))) throw notFound('The watch');
+    async ({ params, identity }, req, res) => {
+      if (!(await removeWatch(db, params.id, identity.userId))) throw notFound('The watch');
       res.status(204).end();
     },
   );
@@ -127,11 +119,10 @@ export function marketRoutes(db: Db, signedIn: RequestHandler): DocumentedRouter
       path: '/alerts',
       access: 'user',
       summary: 'My latest watch alerts',
-      guard,
       responses: { 200: '{ items }', ...REFUSED },
     },
-    async (_input, req, res) => {
-      const rows = await alertsOf(db, req.identity!.userId, 50);
+    async ({ identity }, req, res) => {
+      const rows = await alertsOf(db, identity.userId, 50);
       res.json({
         items: rows.map((r) => ({
           id: r.id,

@@ -11,8 +11,9 @@ export interface KeyManager {
   /** Public keys to publish: the signing key, the next one, and replaced ones still in use. */
   publicJwks(): JWK[];
   /** Re-reads the keyset (other instances may have rotated) and rotates if due. */
-  refresh(): Promise<void>;
-  stop(): void;
+  refresh: () => Promise<void>;
+  /** How often the service runs `refresh` (a background task). */
+  refreshEveryMs: number;
 }
 
 const KEYSET_FILE = 'keyset.json';
@@ -47,7 +48,7 @@ async function writeKeyset(dir: string, keyset: Keyset): Promise<void> {
  * have all expired. A new key is published `publishAheadMs` before it signs, so if two instances both add one,
  * the loser's never signs: both re-read the folder long before activation.
  */
-export async function startKeyManager(options: {
+export async function openKeyManager(options: {
   dir: string;
   policy: RotationPolicy;
   logger: Logger;
@@ -73,10 +74,6 @@ export async function startKeyManager(options: {
     if (added) await options.onRotated?.({ kid: added.kid, activatesAt: added.activatesAt, retired: plan.retired });
   };
   await refresh();
-  const timer = setInterval(() => {
-    refresh().catch((err: unknown) => options.logger.error('signing keyset refresh failed', { err }));
-  }, REFRESH_INTERVAL_MS);
-  timer.unref();
 
   return {
     async current() {
@@ -91,6 +88,6 @@ export async function startKeyManager(options: {
     },
     publicJwks: () => keyset.keys.map((k) => k.publicJwk),
     refresh,
-    stop: () => clearInterval(timer),
+    refreshEveryMs: REFRESH_INTERVAL_MS,
   };
 }

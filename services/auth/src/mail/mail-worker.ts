@@ -9,16 +9,18 @@ const MAX_BACKOFF_MS = 15 * 60_000;
 const LEASE_MS = 2 * 60_000;
 
 export interface MailWorker {
-  /** Sends what is due now; the worker also does this on its own every second. */
-  drain(): Promise<number>;
-  stop(): Promise<void>;
+  /** Sends what is due now; the service also runs it as a background task every `pollMs`. */
+  drain: () => Promise<number>;
+  pollMs: number;
+  /** Waits for a batch being sent, then closes the transport. */
+  close: () => Promise<void>;
 }
 
 /**
  * Sends queued mail in the background, so no request waits on SMTP (and a response cannot reveal by its timing
  * whether a message was sent). Failures retry with exponential back-off; nothing is dropped.
  */
-export function startMailWorker(options: { db: Db; transport: MailTransport; logger: Logger }): MailWorker {
+export function createMailWorker(options: { db: Db; transport: MailTransport; logger: Logger }): MailWorker {
   const { db, transport, logger } = options;
   let running: Promise<number> | undefined;
 
@@ -48,15 +50,10 @@ export function startMailWorker(options: { db: Db; transport: MailTransport; log
     return running;
   };
 
-  const timer = setInterval(() => {
-    drain().catch((err: unknown) => logger.error('mail worker failed', { err }));
-  }, POLL_MS);
-  timer.unref();
-
   return {
     drain,
-    async stop() {
-      clearInterval(timer);
+    pollMs: POLL_MS,
+    async close() {
       await running?.catch(() => undefined);
       transport.close();
     },

@@ -11,7 +11,7 @@ import { changePassword, forgotPassword, resetPassword } from '../domain/account
 import { deleteAccount, getAccount, updateAccount } from '../domain/accounts/profile.use-case.ts';
 import type { AuthDeps } from '../domain/auth-deps.ts';
 import { resendVerification, verifyEmail } from '../domain/email/verify-email.use-case.ts';
-import { clearRefreshCookie, identityOf, requestMeta } from './http-context.ts';
+import { clearRefreshCookie, requestMeta } from './http-context.ts';
 import type { RoutePolicies } from './session.routes.ts';
 
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'the token from the link in the email' });
@@ -22,19 +22,17 @@ const SAME_FOR_EVERY_EMAIL = 'Accepted; the same answer whether or not an accoun
 export function accountRoutes(deps: AuthDeps, policies: RoutePolicies): DocumentedRouter {
   const docs = documentedRouter('account');
   const { route } = docs;
-  const signedIn = [policies.signedIn];
-
   route(
     {
       method: 'get',
       path: '/me',
       access: 'user',
+      secondFactorSetup: true,
       summary: 'My account and profile',
-      guard: signedIn,
       responses: { 200: 'The account', 401: 'Not signed in' },
     },
-    async (_input, req, res) => {
-      res.json(await getAccount(deps, identityOf(req).userId));
+    async ({ identity }, req, res) => {
+      res.json(await getAccount(deps, identity.userId));
     },
   );
 
@@ -44,12 +42,11 @@ export function accountRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       path: '/me',
       access: 'user',
       summary: 'Change profile attributes (null clears one)',
-      guard: signedIn,
       body: profilePatchSchema,
       responses: { 200: 'The updated account', 400: 'Invalid field', 401: 'Not signed in' },
     },
-    async ({ body }, req, res) => {
-      res.json(await updateAccount(deps, identityOf(req).userId, body, requestMeta(req)));
+    async ({ body, identity }, req, res) => {
+      res.json(await updateAccount(deps, identity.userId, body, requestMeta(req)));
     },
   );
 
@@ -59,12 +56,11 @@ export function accountRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       path: '/me',
       access: 'user',
       summary: 'Delete my account (password, and a code with 2FA on)',
-      guard: signedIn,
       body: z.strictObject({ password: passwordInputSchema, code: secondFactorCodeSchema.optional() }),
       responses: { 204: 'Deleted; every session ended', 400: 'Code required', 401: 'Wrong password or code' },
     },
-    async ({ body }, req, res) => {
-      await deleteAccount(deps, identityOf(req).userId, body, requestMeta(req));
+    async ({ body, identity }, req, res) => {
+      await deleteAccount(deps, identity.userId, body, requestMeta(req));
       clearRefreshCookie(res, policies.cookieSecure);
       res.status(204).end();
     },
@@ -75,6 +71,7 @@ export function accountRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       method: 'post',
       path: '/password/forgot',
       access: 'public',
+      noStore: true,
       summary: 'Mail a password reset link (30 minutes, single use)',
       body: z.strictObject({ email: emailSchema }),
       responses: { 202: SAME_FOR_EVERY_EMAIL, 400: 'Invalid email', 429: 'Too many requests' },
@@ -90,6 +87,7 @@ export function accountRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       method: 'post',
       path: '/password/reset',
       access: 'public',
+      noStore: true,
       summary: 'Set a new password from a reset link (a code too with 2FA on)',
       body: z.strictObject({
         token: tokenSchema,
@@ -114,7 +112,6 @@ export function accountRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       path: '/password/change',
       access: 'user',
       summary: 'Change my password (ends other sessions unless kept)',
-      guard: signedIn,
       body: z.strictObject({
         currentPassword: passwordInputSchema,
         newPassword: newPasswordSchema,
@@ -122,8 +119,8 @@ export function accountRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       }),
       responses: { 200: 'Changed; how many other sessions ended', 400: 'Weak password', 401: 'Wrong current password' },
     },
-    async ({ body }, req, res) => {
-      res.json(await changePassword(deps, identityOf(req), body, requestMeta(req)));
+    async ({ body, identity }, req, res) => {
+      res.json(await changePassword(deps, identity, body, requestMeta(req)));
     },
   );
 
@@ -132,6 +129,7 @@ export function accountRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       method: 'post',
       path: '/email/verify',
       access: 'public',
+      noStore: true,
       summary: 'Confirm an email address from its link',
       body: z.strictObject({ token: tokenSchema }),
       responses: { 200: 'Verified', 400: 'Invalid, expired or used link' },
@@ -147,6 +145,7 @@ export function accountRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       method: 'post',
       path: '/email/resend',
       access: 'public',
+      noStore: true,
       summary: 'Mail a new verification link',
       body: z.strictObject({ email: emailSchema }),
       responses: { 202: SAME_FOR_EVERY_EMAIL, 429: 'Too many requests' },

@@ -11,12 +11,6 @@ export function requestMeta(req: Request): RequestMeta {
   };
 }
 
-/** The verified caller; routes behind requireAuth always have one. */
-export function identityOf(req: Request) {
-  if (!req.identity) throw new Error('identityOf used on a route without requireAuth');
-  return req.identity;
-}
-
 export const REFRESH_COOKIE = 'tw_rt';
 export const REFRESH_COOKIE_PATH = '/api/auth';
 

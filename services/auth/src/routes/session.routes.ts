@@ -15,11 +15,11 @@ import {
   refreshSession,
 } from '../domain/sessions/session-lifecycle.use-case.ts';
 import type { SessionTokens } from '../domain/sessions/start-session.ts';
-import { clearRefreshCookie, identityOf, readRefreshCookie, requestMeta, setRefreshCookie } from './http-context.ts';
+import { clearRefreshCookie, readRefreshCookie, requestMeta, setRefreshCookie } from './http-context.ts';
 
+/** How the auth routes treat cookies in this deployment. */
 export interface RoutePolicies {
-  signedIn: RequestHandler;
-  admin: RequestHandler;
+  /** Refresh cookies are sent over HTTPS only (false only for plain-HTTP local development). */
   cookieSecure: boolean;
 }
 
@@ -39,19 +39,19 @@ const SESSION = {
 
 /** Sign-up, sign-in, token refresh, sign-out and the sessions list. */
 export function sessionRoutes(deps: AuthDeps, policies: RoutePolicies): DocumentedRouter {
-  const { router, route, ...rest } = documentedRouter('sessions');
+  const docs = documentedRouter('sessions');
+  const { route } = docs;
   const sendSession = async (res: Response, tokens: SessionTokens) => {
     setRefreshCookie(res, tokens.refreshToken, tokens.refreshExpiresAt, policies.cookieSecure);
     const { accessToken, tokenType, expiresIn, sessionId } = tokens;
     res.json({ accessToken, tokenType, expiresIn, sessionId, user: await getAccount(deps, tokens.userId) });
   };
-  const signedIn = [policies.signedIn];
-
   route(
     {
       method: 'post',
       path: '/register',
       access: 'public',
+      noStore: true,
       summary: 'Create a traveler or owner account',
       body: registerRequestSchema,
       responses: {
@@ -74,6 +74,7 @@ export function sessionRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       method: 'post',
       path: '/login',
       access: 'public',
+      noStore: true,
       summary: 'Sign in with email and password',
       body: loginRequestSchema,
       responses: {
@@ -103,6 +104,7 @@ export function sessionRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       method: 'post',
       path: '/login/mfa',
       access: 'public',
+      noStore: true,
       summary: 'Second sign-in step: a TOTP or backup code',
       body: mfaLoginRequestSchema,
       responses: { 200: SESSION[200], 401: 'Wrong code, or the challenge expired', 429: 'Too many wrong codes' },
@@ -117,8 +119,9 @@ export function sessionRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       method: 'post',
       path: '/refresh',
       access: 'public',
+      noStore: true,
       summary: 'New access token from the refresh cookie (rotates it)',
-      guard: [jsonOnly],
+      before: [jsonOnly],
       responses: {
         200: 'A new access token; the cookie is replaced',
         401: 'No, unknown, expired or reused refresh token',
@@ -143,8 +146,9 @@ export function sessionRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       method: 'post',
       path: '/logout',
       access: 'public',
+      noStore: true,
       summary: "Sign this browser out (the refresh cookie's session)",
-      guard: [jsonOnly],
+      before: [jsonOnly],
       responses: { 204: 'Signed out; the cookie is cleared', 415: 'Not JSON' },
     },
     async (_input, req, res) => {
@@ -159,12 +163,12 @@ export function sessionRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       method: 'post',
       path: '/logout-all',
       access: 'user',
+      secondFactorSetup: true,
       summary: 'Sign out of every session',
-      guard: signedIn,
       responses: { 200: 'How many sessions ended', 401: 'Not signed in' },
     },
-    async (_input, req, res) => {
-      const ended = await endSessions(deps, identityOf(req).userId, 'logout-all', requestMeta(req));
+    async ({ identity }, req, res) => {
+      const ended = await endSessions(deps, identity.userId, 'logout-all', requestMeta(req));
       clearRefreshCookie(res, policies.cookieSecure);
       res.json({ endedSessions: ended });
     },
@@ -176,11 +180,10 @@ export function sessionRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       path: '/sessions',
       access: 'user',
       summary: 'My sessions: device, IP, created, last used',
-      guard: signedIn,
       responses: { 200: 'The sessions, the current one marked', 401: 'Not signed in' },
     },
-    async (_input, req, res) => {
-      const { userId, sessionId } = identityOf(req);
+    async ({ identity }, req, res) => {
+      const { userId, sessionId } = identity;
       res.json({ items: await listSessions(deps, userId, sessionId) });
     },
   );
@@ -191,11 +194,10 @@ export function sessionRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       path: '/sessions/revoke-others',
       access: 'user',
       summary: 'Sign out every other session',
-      guard: signedIn,
       responses: { 200: 'How many sessions ended', 401: 'Not signed in' },
     },
-    async (_input, req, res) => {
-      const { userId, sessionId } = identityOf(req);
+    async ({ identity }, req, res) => {
+      const { userId, sessionId } = identity;
       res.json({
         endedSessions: await endSessions(deps, userId, 'revoke-others', requestMeta(req), { except: sessionId }),
       });
@@ -208,15 +210,14 @@ export function sessionRoutes(deps: AuthDeps, policies: RoutePolicies): Document
       path: '/sessions/:id',
       access: 'user',
       summary: 'End one of my sessions',
-      guard: signedIn,
       params: z.object({ id: z.uuid() }),
       responses: { 204: 'Ended', 400: 'Not a session id', 401: 'Not signed in', 404: 'No such session of mine' },
     },
-    async ({ params }, req, res) => {
-      await endOneSession(deps, identityOf(req).userId, params.id, requestMeta(req));
+    async ({ params, identity }, req, res) => {
+      await endOneSession(deps, identity.userId, params.id, requestMeta(req));
       res.status(204).end();
     },
   );
 
-  return { router, route, ...rest };
+  return docs;
 }

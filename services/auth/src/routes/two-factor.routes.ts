@@ -8,7 +8,7 @@ import {
   regenerateBackupCodes,
   setupTwoFactor,
 } from '../domain/two-factor/two-factor.use-case.ts';
-import { identityOf, requestMeta, setRefreshCookie } from './http-context.ts';
+import { requestMeta, setRefreshCookie } from './http-context.ts';
 import type { RoutePolicies } from './session.routes.ts';
 
 const totpCode = z
@@ -20,19 +20,17 @@ const totpCode = z
 export function twoFactorRoutes(deps: AuthDeps, policies: RoutePolicies): DocumentedRouter {
   const docs = documentedRouter('two-factor');
   const { route } = docs;
-  const guard = [policies.signedIn];
-
   route(
     {
       method: 'post',
       path: '/2fa/setup',
       access: 'user',
+      secondFactorSetup: true,
       summary: 'Start enrolment: a secret, its otpauth URI and QR code',
-      guard,
       responses: { 200: 'Pending until confirmed', 401: 'Not signed in', 409: 'Already on' },
     },
-    async (_input, req, res) => {
-      res.json(await setupTwoFactor(deps, identityOf(req)));
+    async ({ identity }, req, res) => {
+      res.json(await setupTwoFactor(deps, identity));
     },
   );
 
@@ -41,8 +39,8 @@ export function twoFactorRoutes(deps: AuthDeps, policies: RoutePolicies): Docume
       method: 'post',
       path: '/2fa/enable',
       access: 'user',
+      secondFactorSetup: true,
       summary: 'Confirm with a code: 2FA on, ten backup codes, an upgraded session',
-      guard,
       body: z.strictObject({ code: totpCode, signOutOtherSessions: z.boolean().default(false) }),
       responses: {
         200: 'On; backup codes shown once; new access token and cookie',
@@ -50,13 +48,8 @@ export function twoFactorRoutes(deps: AuthDeps, policies: RoutePolicies): Docume
         409: 'Not set up, or already on',
       },
     },
-    async ({ body }, req, res) => {
-      const { backupCodes, session, endedSessions } = await enableTwoFactor(
-        deps,
-        identityOf(req),
-        body,
-        requestMeta(req),
-      );
+    async ({ body, identity }, req, res) => {
+      const { backupCodes, session, endedSessions } = await enableTwoFactor(deps, identity, body, requestMeta(req));
       setRefreshCookie(res, session.refreshToken, session.refreshExpiresAt, policies.cookieSecure);
       const { accessToken, tokenType, expiresIn, sessionId } = session;
       res.json({ backupCodes, endedSessions, accessToken, tokenType, expiresIn, sessionId });
@@ -69,7 +62,6 @@ export function twoFactorRoutes(deps: AuthDeps, policies: RoutePolicies): Docume
       path: '/2fa/disable',
       access: 'user',
       summary: 'Turn 2FA off with the password and a code (not for admins)',
-      guard,
       body: z.strictObject({
         password: passwordInputSchema,
         code: secondFactorCodeSchema,
@@ -81,8 +73,8 @@ export function twoFactorRoutes(deps: AuthDeps, policies: RoutePolicies): Docume
         403: 'Admins must keep 2FA',
       },
     },
-    async ({ body }, req, res) => {
-      res.json(await disableTwoFactor(deps, identityOf(req), body, requestMeta(req)));
+    async ({ body, identity }, req, res) => {
+      res.json(await disableTwoFactor(deps, identity, body, requestMeta(req)));
     },
   );
 
@@ -92,12 +84,11 @@ export function twoFactorRoutes(deps: AuthDeps, policies: RoutePolicies): Docume
       path: '/2fa/backup-codes',
       access: 'user',
       summary: 'Ten new backup codes; the old ones stop working',
-      guard,
       body: z.strictObject({ code: secondFactorCodeSchema }),
       responses: { 200: 'The new codes, shown once', 401: 'Wrong code' },
     },
-    async ({ body }, req, res) => {
-      res.json({ backupCodes: await regenerateBackupCodes(deps, identityOf(req), body.code, requestMeta(req)) });
+    async ({ body, identity }, req, res) => {
+      res.json({ backupCodes: await regenerateBackupCodes(deps, identity, body.code, requestMeta(req)) });
     },
   );
 

@@ -1,15 +1,18 @@
+import type { BookedItemView, BookingView, OwnerBookingView } from '@tripwise/contracts';
+import type { StoredProblem } from './booking-problems.ts';
 import type { Booking, ItemRow } from '../data/bookings.repository.ts';
 import type { BillingRow } from '../data/money.repository.ts';
 
 export type Audience = { as: 'traveler' } | { as: 'admin' } | { as: 'owner'; ownerId: string };
 
 const usd = (amount: number, currency = 'USD') => ({ amount, currency });
-const maskLicence = (traveler: Record<string, unknown>) =>
-  typeof traveler.licenseNumber === 'string'
-    ? { ...traveler, licenseNumber: `•••${traveler.licenseNumber.slice(-3)}` }
-    : traveler;
+/** Travelers are stored as the booking request validated them (passengerSchema, driverSchema): string fields. */
+const maskLicence = (stored: Record<string, unknown>) => {
+  const traveler = stored as Record<string, string>;
+  return traveler.licenseNumber ? { ...traveler, licenseNumber: `•••${traveler.licenseNumber.slice(-3)}` } : traveler;
+};
 
-function itemView(item: ItemRow, currency: string) {
+function itemView(item: ItemRow, currency: string): BookedItemView {
   return {
     position: item.position,
     kind: item.kind,
@@ -30,14 +33,18 @@ function itemView(item: ItemRow, currency: string) {
     details: item.request,
     travelers: item.travelers.map(maskLicence),
     policy: item.policy,
-  };
+  } satisfies BookedItemView;
 }
 
 /**
  * A booking as its reader may see it. Travelers and admins see all of it (the card only as brand and last four);
  * an owner sees only the items of their own listings, who stays, and no payment details.
  */
-export function bookingView(booking: Booking, audience: Audience, billing: BillingRow[] = []) {
+export function bookingView(
+  booking: Booking,
+  audience: Audience,
+  billing: BillingRow[] = [],
+): BookingView | OwnerBookingView {
   const items = audience.as === 'owner' ? booking.items.filter((i) => i.owner_id === audience.ownerId) : booking.items;
   const base = {
     id: booking.id,
@@ -48,7 +55,7 @@ export function bookingView(booking: Booking, audience: Audience, billing: Billi
     endsOn: booking.ends_on,
     items: items.map((i) => itemView(i, booking.currency)),
   };
-  if (audience.as === 'owner') return { ...base, contact: { email: booking.contact.email } };
+  if (audience.as === 'owner') return { ...base, contact: { email: booking.contact.email } } satisfies OwnerBookingView;
   const outcome = booking.outcome ?? {};
   return {
     ...base,
@@ -71,12 +78,13 @@ export function bookingView(booking: Booking, audience: Audience, billing: Billi
             ...outcome,
           }
         : null,
-    failure: booking.status === 'failed' ? (outcome.problem ?? null) : null,
+    // Stored as the problem the traveler was answered with.
+    failure: booking.status === 'failed' ? ((outcome.problem as StoredProblem | undefined) ?? null) : null,
     billing: billing.map((b) => ({
       billingNumber: b.billing_number,
       kind: b.kind,
       amount: usd(b.amount_minor, b.currency),
       billedAt: b.billed_at.toISOString(),
     })),
-  };
+  } satisfies BookingView;
 }

@@ -1,4 +1,3 @@
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Db } from '@tripwise/platform/db';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
@@ -30,23 +29,20 @@ const salesQuery = z
 const REFUSED = { 401: 'Not signed in', 403: 'Not an owner or admin (admins: signed in with their second factor)' };
 
 /** Dashboards: owners see their own listings' sales, admins the whole marketplace's. */
-export function analyticsRoutes(db: Db, ownerOrAdmin: RequestHandler[]): DocumentedRouter {
+export function analyticsRoutes(db: Db): DocumentedRouter {
   const docs = documentedRouter('analytics');
   const { route } = docs;
-  const guard = ownerOrAdmin;
-
   route(
     {
       method: 'get',
       path: '/top-properties',
       access: 'owner',
       summary: 'The 10 hotels with the most revenue in a year',
-      guard,
       query: year,
       responses: { 200: 'Hotels, highest revenue first', 400: 'Invalid year', ...REFUSED },
     },
-    async ({ query }, req, res) => {
-      res.json(await topPropertiesOf(db, req.identity!, query.year));
+    async ({ query, identity }, req, res) => {
+      res.json(await topPropertiesOf(db, identity, query.year));
     },
   );
   route(
@@ -55,12 +51,11 @@ export function analyticsRoutes(db: Db, ownerOrAdmin: RequestHandler[]): Documen
       path: '/revenue-by-city',
       access: 'owner',
       summary: 'Revenue per city in a year',
-      guard,
       query: year,
       responses: { 200: 'Cities, highest revenue first', 400: 'Invalid year', ...REFUSED },
     },
-    async ({ query }, req, res) => {
-      res.json(await revenueByCityOf(db, req.identity!, query.year));
+    async ({ query, identity }, req, res) => {
+      res.json(await revenueByCityOf(db, identity, query.year));
     },
   );
   route(
@@ -70,12 +65,11 @@ export function analyticsRoutes(db: Db, ownerOrAdmin: RequestHandler[]): Documen
       access: 'owner',
       summary:
         'The 10 providers (owners and hotels, airlines, car companies) that sold most in a month (default: last month)',
-      guard,
       query: z.object({ month: month.optional() }),
       responses: { 200: 'Providers, most units sold first', 400: 'Invalid month', ...REFUSED },
     },
-    async ({ query }, req, res) => {
-      res.json(await topProvidersOf(db, req.identity!, query.month ?? previousMonth(new Date())));
+    async ({ query, identity }, req, res) => {
+      res.json(await topProvidersOf(db, identity, query.month ?? previousMonth(new Date())));
     },
   );
   route(
@@ -84,12 +78,11 @@ export function analyticsRoutes(db: Db, ownerOrAdmin: RequestHandler[]): Documen
       path: '/sales',
       access: 'owner',
       summary: 'Bookings and revenue per day, week or month between two dates (`to` exclusive)',
-      guard,
       query: salesQuery,
       responses: { 200: 'One point per period with sales', 400: 'Invalid range', ...REFUSED },
     },
-    async ({ query }, req, res) => {
-      res.json(await salesOf(db, req.identity!, { from: query.from, to: query.to }, query.interval));
+    async ({ query, identity }, req, res) => {
+      res.json(await salesOf(db, identity, { from: query.from, to: query.to }, query.interval));
     },
   );
   return docs;

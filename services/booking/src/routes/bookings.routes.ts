@@ -1,4 +1,3 @@
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { bookingListQuerySchema, createBookingSchema } from '@tripwise/contracts';
 import { parseInput } from '@tripwise/platform/errors';
@@ -20,18 +19,15 @@ const idParams = z.object({ id: z.uuid({ error: 'a booking id' }) });
 const REFUSED = { 401: 'Not signed in, or the token is expired or forged' };
 
 /** Bookings: anyone signed in books and sees their own; owners see bookings of their listings; admins see all. */
-export function bookingRoutes(deps: SagaDeps, signedIn: RequestHandler): DocumentedRouter {
+export function bookingRoutes(deps: SagaDeps): DocumentedRouter {
   const docs = documentedRouter('bookings');
   const { route } = docs;
-  const guard = [signedIn];
-
   route(
     {
       method: 'post',
       path: '/',
       access: 'user',
       summary: 'Book one item or a whole trip, all or nothing (Idempotency-Key header required)',
-      guard,
       body: createBookingSchema,
       responses: {
         201: 'Confirmed and charged',
@@ -44,9 +40,9 @@ export function bookingRoutes(deps: SagaDeps, signedIn: RequestHandler): Documen
         ...REFUSED,
       },
     },
-    async ({ body }, req, res) => {
+    async ({ body, identity }, req, res) => {
       const key = parseInput(idempotencyHeader, req.headers, 'headers')['idempotency-key'];
-      const created = await createBooking(deps, req.identity!, key, body);
+      const created = await createBooking(deps, identity, key, body);
       res
         .status(created.status)
         .location(`/api/bookings/${created.booking.id}`)
@@ -59,12 +55,11 @@ export function bookingRoutes(deps: SagaDeps, signedIn: RequestHandler): Documen
       path: '/',
       access: 'user',
       summary: 'My bookings, newest first: upcoming, current or past',
-      guard,
       query: bookingListQuerySchema,
       responses: { 200: 'A page of bookings', 400: 'Invalid query', ...REFUSED },
     },
-    async ({ query }, req, res) => {
-      res.json(await listBookingsFor(deps.db, req.identity!, query));
+    async ({ query, identity }, req, res) => {
+      res.json(await listBookingsFor(deps.db, identity, query));
     },
   );
   route(
@@ -73,12 +68,11 @@ export function bookingRoutes(deps: SagaDeps, signedIn: RequestHandler): Documen
       path: '/of-my-listings',
       access: 'owner',
       summary: "Bookings of the caller's listings (admins: every booking), newest first",
-      guard,
       query: bookingListQuerySchema,
       responses: { 200: 'A page of bookings', 400: 'Invalid query', 403: 'Not an owner or admin', ...REFUSED },
     },
-    async ({ query }, req, res) => {
-      res.json(await listBookingsFor(deps.db, req.identity!, query, true));
+    async ({ query, identity }, req, res) => {
+      res.json(await listBookingsFor(deps.db, identity, query, true));
     },
   );
   route(
@@ -87,12 +81,11 @@ export function bookingRoutes(deps: SagaDeps, signedIn: RequestHandler): Documen
       path: '/:id',
       access: 'user',
       summary: 'One booking: its traveler, an owner of one of its listings, or an admin',
-      guard,
       params: idParams,
       responses: { 200: 'The booking', 404: 'No such booking, or not yours', ...REFUSED },
     },
-    async ({ params }, req, res) => {
-      res.json(await getBooking(deps.db, req.identity!, params.id));
+    async ({ params, identity }, req, res) => {
+      res.json(await getBooking(deps.db, identity, params.id));
     },
   );
   route(
@@ -101,7 +94,6 @@ export function bookingRoutes(deps: SagaDeps, signedIn: RequestHandler): Documen
       path: '/:id/cancel',
       access: 'user',
       summary: "Cancel per the listings' refund policies (its traveler or an admin); repeating it is harmless",
-      guard,
       params: idParams,
       responses: {
         200: 'Cancelled, with the refund',
@@ -112,8 +104,8 @@ export function bookingRoutes(deps: SagaDeps, signedIn: RequestHandler): Documen
         ...REFUSED,
       },
     },
-    async ({ params }, req, res) => {
-      const cancelled = await cancelBooking(deps, req.identity!, params.id);
+    async ({ params, identity }, req, res) => {
+      const cancelled = await cancelBooking(deps, identity, params.id);
       res.status(cancelled.status).json(cancelled.booking);
     },
   );

@@ -1,4 +1,3 @@
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Db } from '@tripwise/platform/db';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
@@ -19,7 +18,7 @@ function shortName(travelers: Record<string, unknown>[]): string | null {
 }
 
 /** For other Tripwise services only (the services' credential; never forwarded by the gateway). */
-export function internalRoutes(db: Db, serviceOnly: RequestHandler): DocumentedRouter {
+export function internalRoutes(db: Db): DocumentedRouter {
   const docs = documentedRouter('bookings (internal)');
   docs.route(
     {
@@ -27,7 +26,6 @@ export function internalRoutes(db: Db, serviceOnly: RequestHandler): DocumentedR
       path: '/past-bookings',
       access: 'internal',
       summary: 'Whether a traveler has a confirmed booking of a listing that has ended (search asks before a review)',
-      guard: [serviceOnly],
       query: pastBookingQuery,
       responses: { 200: '{ eligible, bookingId, travelerName }', 400: 'Invalid query', 401: 'No service credential' },
     },

@@ -1,4 +1,3 @@
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Db } from '@tripwise/platform/db';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
@@ -13,18 +12,15 @@ const HOLD = { 401: 'No service credential', 404: 'No such hold' };
  * Holds on inventory, for the booking service only: under /internal (never forwarded by the gateway) and behind
  * the service credential.
  */
-export function internalHoldRoutes(db: Db, serviceOnly: RequestHandler, changed: InventoryChanged): DocumentedRouter {
+export function internalHoldRoutes(db: Db, changed: InventoryChanged): DocumentedRouter {
   const docs = documentedRouter('holds (internal)');
   const { route } = docs;
-  const guard = [serviceOnly];
-
   route(
     {
       method: 'post',
       path: '/quotes',
       access: 'internal',
       summary: "Each item's price now, whether it is free, and what a booking keeps of its listing (takes nothing)",
-      guard,
       body: z.strictObject({ items: z.array(holdItemSchema).min(1).max(10) }),
       responses: { 200: 'The quoted items', 400: 'Invalid item', 401: 'No service credential', 409: 'Not listed' },
     },
@@ -38,7 +34,6 @@ export function internalHoldRoutes(db: Db, serviceOnly: RequestHandler, changed:
       path: '/holds',
       access: 'internal',
       summary: 'Hold every item or none (idempotent by hold id)',
-      guard,
       body: z.strictObject({
         holdId: z.uuid(),
         ttlSeconds: z.number().int().min(30).max(3_600).default(900),
@@ -61,7 +56,6 @@ export function internalHoldRoutes(db: Db, serviceOnly: RequestHandler, changed:
       path: '/holds/:id',
       access: 'internal',
       summary: 'A hold and its items',
-      guard,
       params: holdParams,
       responses: { 200: 'The hold', ...HOLD },
     },
@@ -75,7 +69,6 @@ export function internalHoldRoutes(db: Db, serviceOnly: RequestHandler, changed:
       path: '/holds/:id/confirm',
       access: 'internal',
       summary: 'Make a hold permanent (idempotent)',
-      guard,
       params: holdParams,
       responses: { 200: 'Confirmed', 409: 'Expired or released', ...HOLD },
     },
@@ -89,7 +82,6 @@ export function internalHoldRoutes(db: Db, serviceOnly: RequestHandler, changed:
       path: '/holds/:id/release',
       access: 'internal',
       summary: 'Give the inventory back (idempotent; also for cancellations)',
-      guard,
       params: holdParams,
       responses: { 200: 'Released', ...HOLD },
     },

@@ -1,11 +1,10 @@
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Db } from '@tripwise/platform/db';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
 import { latestPriceEvent, priceEventsAfter } from '../data/price-market.repository.ts';
 
 /** The price market's events for other services (the AI agent): under /internal, behind the service credential. */
-export function internalMarketRoutes(db: Db, serviceOnly: RequestHandler): DocumentedRouter {
+export function internalMarketRoutes(db: Db): DocumentedRouter {
   const docs = documentedRouter('price events (internal)');
   docs.route(
     {
@@ -14,7 +13,6 @@ export function internalMarketRoutes(db: Db, serviceOnly: RequestHandler): Docum
       access: 'internal',
       summary:
         'Price changes after an event id, oldest first (kept a week), as published on search.price-changed; `latest=true`: only the newest',
-      guard: [serviceOnly],
       query: z.object({
         after: z.coerce.number().int().min(0).default(0),
         limit: z.coerce.number().int().min(1).max(1_000).default(500),

@@ -1,4 +1,3 @@
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { carListingSchema, flightListingSchema, hotelListingSchema, listingStatusSchema } from '@tripwise/contracts';
 import type { Db } from '@tripwise/platform/db';
@@ -45,29 +44,21 @@ const REFUSED = { 401: 'Not signed in', 403: 'Not an owner or admin (flights: ad
  * Owners manage their own hotels and cars; admins manage every listing, flights included, and approve new ones.
  * Anyone else's listing answers 404, as if it did not exist.
  */
-export function listingRoutes(
-  db: Db,
-  ownerOrAdmin: RequestHandler,
-  changed: ListingChanged,
-  pricesChanged: PricesChanged,
-): DocumentedRouter {
+export function listingRoutes(db: Db, changed: ListingChanged, pricesChanged: PricesChanged): DocumentedRouter {
   const docs = documentedRouter('listings');
   const { route } = docs;
-  const guard = [ownerOrAdmin];
-
   route(
     {
       method: 'get',
       path: '/:kind',
       access: 'owner',
       summary: 'My listings (admins: all), newest first',
-      guard,
       params: kindParams,
       query: listQuery,
       responses: { 200: 'A page of listings', 400: 'Invalid query', ...REFUSED },
     },
-    async ({ params, query }, req, res) => {
-      res.json(await listMyListings(db, req.identity!, params.kind, query));
+    async ({ params, query, identity }, req, res) => {
+      res.json(await listMyListings(db, identity, params.kind, query));
     },
   );
   route(
@@ -76,12 +67,11 @@ export function listingRoutes(
       path: '/hotels',
       access: 'owner',
       summary: "Add a hotel (an owner's waits for approval)",
-      guard,
       body: hotelListingSchema,
       responses: { 201: 'Created', 400: 'Invalid field', ...REFUSED },
     },
-    async ({ body }, req, res) => {
-      res.status(201).json(await createListing(db, req.identity!, { kind: 'hotels', listing: body }, changed));
+    async ({ body, identity }, req, res) => {
+      res.status(201).json(await createListing(db, identity, { kind: 'hotels', listing: body }, changed));
     },
   );
   route(
@@ -90,12 +80,11 @@ export function listingRoutes(
       path: '/cars',
       access: 'owner',
       summary: "Add a rental car (an owner's waits for approval)",
-      guard,
       body: carListingSchema,
       responses: { 201: 'Created', 400: 'Invalid field', ...REFUSED },
     },
-    async ({ body }, req, res) => {
-      res.status(201).json(await createListing(db, req.identity!, { kind: 'cars', listing: body }, changed));
+    async ({ body, identity }, req, res) => {
+      res.status(201).json(await createListing(db, identity, { kind: 'cars', listing: body }, changed));
     },
   );
   route(
@@ -104,12 +93,11 @@ export function listingRoutes(
       path: '/flights',
       access: 'admin',
       summary: 'Add a flight (admins)',
-      guard,
       body: flightListingSchema,
       responses: { 201: 'Created', 400: 'Invalid field', ...REFUSED },
     },
-    async ({ body }, req, res) => {
-      res.status(201).json(await createListing(db, req.identity!, { kind: 'flights', listing: body }, changed));
+    async ({ body, identity }, req, res) => {
+      res.status(201).json(await createListing(db, identity, { kind: 'flights', listing: body }, changed));
     },
   );
   route(
@@ -118,12 +106,11 @@ export function listingRoutes(
       path: '/:kind/:id',
       access: 'owner',
       summary: 'One of my listings',
-      guard,
       params: idParams,
       responses: { 200: 'The listing', 404: 'Not found, or not yours', ...REFUSED },
     },
-    async ({ params }, req, res) => {
-      res.json(await getListing(db, req.identity!, params.kind, params.id));
+    async ({ params, identity }, req, res) => {
+      res.json(await getListing(db, identity, params.kind, params.id));
     },
   );
   route(
@@ -132,13 +119,12 @@ export function listingRoutes(
       path: '/:kind/:id/stats',
       access: 'owner',
       summary: 'Impressions and detail views per day (the last 30 days unless from/to are given)',
-      guard,
       params: idParams,
       query: statsQuery,
       responses: { 200: 'Days and totals', 400: 'Invalid range', 404: 'Not found, or not yours', ...REFUSED },
     },
-    async ({ params, query }, req, res) => {
-      res.json(await listingAnalytics(db, req.identity!, params.kind, params.id, query));
+    async ({ params, query, identity }, req, res) => {
+      res.json(await listingAnalytics(db, identity, params.kind, params.id, query));
     },
   );
   for (const kind of ['hotels', 'cars', 'flights'] as const) {
@@ -148,13 +134,12 @@ export function listingRoutes(
         path: `/${kind}/:id`,
         access: kind === 'flights' ? 'admin' : 'owner',
         summary: 'Edit a listing; admins also set its status (approve, take down)',
-        guard,
         params: oneId,
         body: PATCHES[kind],
         responses: { 200: 'The listing', 400: 'Invalid field', 404: 'Not found, or not yours', ...REFUSED },
       },
-      async ({ params, body }, req, res) => {
-        res.json(await updateListingAs(db, req.identity!, kind, params.id, body, changed, pricesChanged));
+      async ({ params, body, identity }, req, res) => {
+        res.json(await updateListingAs(db, identity, kind, params.id, body, changed, pricesChanged));
       },
     );
   }
@@ -164,12 +149,11 @@ export function listingRoutes(
       path: '/:kind/:id',
       access: 'owner',
       summary: 'Take a listing out of search',
-      guard,
       params: idParams,
       responses: { 204: 'Removed', 404: 'Not found, or not yours', ...REFUSED },
     },
-    async ({ params }, req, res) => {
-      await removeListing(db, req.identity!, params.kind, params.id, changed);
+    async ({ params, identity }, req, res) => {
+      await removeListing(db, identity, params.kind, params.id, changed);
       res.status(204).end();
     },
   );

@@ -1,4 +1,3 @@
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Db } from '@tripwise/platform/db';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
@@ -24,7 +23,6 @@ const pageQuery = z.object({
 /** Reviews: anyone reads them; a traveler whose booking of the listing has ended writes one. */
 export function reviewRoutes(
   db: Db,
-  signedIn: RequestHandler,
   pastBooking: PastBookingCheck,
   changed: (kind: ReviewKind, id: string) => Promise<void>,
 ): DocumentedRouter {
@@ -51,7 +49,6 @@ export function reviewRoutes(
       path: '/:kind/:id/reviews',
       access: 'user',
       summary: 'Review a listing you have been to (one review each)',
-      guard: [signedIn],
       params,
       body: reviewSchema,
       responses: {
@@ -63,11 +60,11 @@ export function reviewRoutes(
         409: 'Already reviewed',
       },
     },
-    async ({ params: p, body }, req, res) => {
+    async ({ params: p, body, identity }, req, res) => {
       const target = { kind: KINDS[p.kind], id: p.id };
       res
         .status(201)
-        .json(await postReview(db, pastBooking, req.identity!, target, body, () => changed(target.kind, target.id)));
+        .json(await postReview(db, pastBooking, identity, target, body, () => changed(target.kind, target.id)));
     },
   );
   return docs;

@@ -1,7 +1,7 @@
 import { weekdayAfter } from './calendar.rules.ts';
 import type { DateMention } from './dates.rules.ts';
 import type { DomainName } from './request.shapes.ts';
-import { textBefore } from './text.rules.ts';
+import { textAfter, textBefore } from './text.rules.ts';
 
 /** Where a date sits in a request: the first day (departure, check-in, pick-up) or the last (return, check-out, drop-off). */
 export type DateEnd = 'start' | 'end';
@@ -12,6 +12,15 @@ const END_CUES: Record<DomainName, RegExp> = {
   hotel:
     /(?:\buntil|\btill|\btil|\bthrough|\bthru|\bto|\bcheck(?:ing)?[- ]?out|\bleav(?:e|ing)|\bdepart(?:ing)?|\bcheckout(?: date)?(?: is)?)(?:\s+(?:on|by|the|around|about|it|is|be|will be|date is))*\s*$/,
   car: /(?:\buntil|\buntill|\buntii|\btill|\btil|\bthrough|\bthru|\bup ?to|\bto|\breturn(?:ing)?(?: it| the car| the vehicle| the rental)?|\bdrop(?:ping)?(?: it| the car| the vehicle| them)? off(?: the car| the vehicle)?|\bdrop[- ]?off(?: date)?(?: is)?|\bbring(?:ing)?(?: it| the car| the vehicle)? back|\bturn(?:ing)?(?: it)? (?:back|in)|\bgive(?: it)? back|\bkeep(?: it)?(?: until| till)?|\bhave(?: it)? (?:until|till)|\bneed (?:it|the car|one) (?:until|till))(?:\s+(?:on|by|the|around|about|it|is|be|will be|date is|in))*\s*$/,
+};
+
+// The cue names the day before it only when no other day follows it: "a March 7th return (date)", not "Friday,
+// returning Tuesday".
+const CUE_ENDS = '(?:\\s+(?:date|day|flight|trip))?\\s*(?:$|[,.;!?]|\\b(?:and|with|please|thanks|for)\\b)';
+const END_AFTER: Record<DomainName, RegExp> = {
+  flight: new RegExp(`^\\s*(?:as (?:the|my) )?(?:return|returning|way back|flight back|flight home)${CUE_ENDS}`),
+  hotel: new RegExp(`^\\s*(?:as (?:the|my) )?(?:check[- ]?out|departure)${CUE_ENDS}`),
+  car: new RegExp(`^\\s*(?:as (?:the|my) )?(?:drop[- ]?off|return)${CUE_ENDS}`),
 };
 
 const START_CUES: Record<DomainName, RegExp> = {
@@ -25,7 +34,11 @@ const START_CUES: Record<DomainName, RegExp> = {
 export interface DateRoles {
   start: string | null;
   end: string | null;
+  /** "tonight" gave the first day: one night unless said otherwise. */
+  tonight?: boolean;
 }
+
+const weekdayOf = (isoDate: string): number => new Date(`${isoDate}T00:00:00Z`).getUTCDay();
 
 /**
  * Gives each date its place in the request. Cues decide first ("until the 9th", "check out on", "returning");
@@ -38,6 +51,25 @@ export function assignDates(
   domain: DomainName,
   openEnds: readonly DateEnd[],
   knownStart: string | null = null,
+): DateRoles {
+  // A day said explicitly beats a period: "a weekend in Paris, leaving Friday Dec 11" leaves on the 11th.
+  const explicit = mentions.filter((mention) => !mention.vague);
+  const weekendDropped = explicit.length > 0 && mentions.some((mention) => mention.vague && mention.rangeEnd !== null);
+  const roles = assignDays(text, explicit.length > 0 ? explicit : mentions, domain, openEnds, knownStart);
+  // ...and, with no last day of its own, comes back at the end of that weekend.
+  if (weekendDropped && roles.start && !roles.end && [4, 5, 6].includes(weekdayOf(roles.start))) {
+    roles.end = weekdayAfter(roles.start, 0);
+  }
+  roles.tonight = mentions.some((mention) => mention.tonight === true && mention.date === roles.start);
+  return roles;
+}
+
+function assignDays(
+  text: string,
+  mentions: readonly DateMention[],
+  domain: DomainName,
+  openEnds: readonly DateEnd[],
+  knownStart: string | null,
 ): DateRoles {
   const roles: DateRoles = { start: null, end: null };
   let endWeekday: number | null = null;
@@ -54,7 +86,12 @@ export function assignDates(
       return;
     }
     const before = textBefore(text, mention.start, mentions[index - 1]?.end ?? 0);
-    if (END_CUES[domain].test(before) && (index > 0 || !/\bto\s*$/.test(before) || domain === 'car')) {
+    // "a round trip with a March 7th return date": the cue after the day.
+    const after = textAfter(text, mention.end, 24);
+    if (
+      (END_CUES[domain].test(before) && (index > 0 || !/\bto\s*$/.test(before) || domain === 'car')) ||
+      END_AFTER[domain].test(after)
+    ) {
       setEnd(mention);
     } else if (START_CUES[domain].test(before)) {
       roles.start = mention.date;

@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
-import { daysInMonth, toIsoDate, type WallClock } from './calendar.rules.ts';
+import { daysInMonth, toIsoDate, todayOf, type WallClock } from './calendar.rules.ts';
+import { findDatePhrases } from './date-phrases.rules.ts';
 import { COUNT_PATTERN } from './numbers.rules.ts';
 import { matchAll, spanOf, type Span } from './text.rules.ts';
 
@@ -13,6 +14,12 @@ export interface DateMention extends Span {
    * day of a trip it means the first such weekday after the first day, not after today: see `date-roles.rules.ts`.
    */
   weekday: number | null;
+  /** A period rather than a day ("in March", "a weekend"): a day said explicitly takes its place. */
+  vague?: boolean;
+  /** The period a weekend, a month or a part of one stands for. */
+  window?: { from: string; to: string };
+  /** "tonight": today, for one night. */
+  tonight?: boolean;
 }
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
@@ -24,7 +31,8 @@ const DURATION_ONLY = new RegExp(
 // "Next week" alone names no day; guessing one would fill a slot the traveller has not decided.
 const VAGUE = /^(?:(?:next|this|the following|coming)\s+)?(?:week|month|year)$/i;
 // Chrono also reads words that are dates only sometimes: "may" the verb, "sun", "sat", "second".
-const TOO_AMBIGUOUS = /^(?:may|sun|sat|wed|second|now|march)$/i;
+const TOO_AMBIGUOUS =
+  /^(?:may|sun|sat|wed|second|now|march|(?:a|one|just a)\s+(?:second|sec|minute|moment|day)|last\s+day)$/i;
 const RELATIVE_DAY = /\b(?:today|tonight|tomorrow|yesterday|weekend|days?|weeks?|fortnight)\b/i;
 // A weekday with nothing tying it to this week or the next: "Sunday", "on Sun", "the following Sunday".
 const BARE_WEEKDAY =
@@ -44,20 +52,27 @@ const BARE_WEEKDAY =
  * in the labels suggests. "This Friday" and a bare "Friday" are the nearest one.
  */
 export function findDates(text: string, clock: WallClock): DateMention[] {
-  const fromChrono = chronoDates(text, clock);
-  const remaining = fromChrono.reduce(
-    (masked, { start, end }) => masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end),
-    text,
-  );
-  return ordinalDates(remaining, clock, fromChrono);
+  const mask = (masked: string, mentions: readonly DateMention[]): string =>
+    mentions.reduce((out, { start, end }) => out.slice(0, start) + ' '.repeat(end - start) + out.slice(end), masked);
+  const phrases = findDatePhrases(text, clock);
+  let remaining = mask(text, phrases);
+  // "the 3rd of this month" before chrono, which would read "this month till Monday" as a range of its own.
+  const ofMonth = ordinalDates(remaining, clock, phrases, true).filter((mention) => !phrases.includes(mention));
+  remaining = mask(remaining, ofMonth);
+  const fromChrono = chronoDates(remaining, clock);
+  remaining = mask(remaining, fromChrono);
+  return ordinalDates(remaining, clock, [...phrases, ...ofMonth, ...fromChrono]);
 }
 
 function chronoDates(text: string, clock: WallClock): DateMention[] {
   // Chrono reads the reference's local fields, so the traveller's wall clock is handed over as local fields.
   const reference = new Date(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute);
   const mentions: DateMention[] = [];
+  const today = todayOf(clock);
   for (const result of chrono.casual.parse(text, reference, { forwardDate: true })) {
     const phrase = result.text.trim();
+    // Nobody books a day gone by: "the last day", "yesterday" name no day of a trip.
+    if (isoOf(result.start) < today) continue;
     if (
       DURATION_ONLY.test(phrase) ||
       TOO_AMBIGUOUS.test(phrase) ||
@@ -88,7 +103,7 @@ function isoOf(components: chrono.ParsedComponents): string {
 const ORDINAL = new RegExp(
   `\\b(?:the\\s+)?(?<day>[1-9]|[12]\\d|3[01])\\s?(?:st|nd|rd|th)\\b` +
     `(?:\\s+(?:of\\s+)?(?<which>this|next|the|current|coming)\\s+month\\b)?` +
-    `(?!\\s+(?:of\\s+)?${MONTH}\\b|\\s+(?:floor|time|times|person|people|row|choice|option|stop|passenger|one|place|star|class)\\b)`,
+    `(?!\\s+(?:of\\s+)?${MONTH}\\b|\\s+(?:floor|time|times|person|people|row|choice|option|stop|passenger|one|place|star|class|street|st|avenue|ave|road|rd|boulevard|blvd|lane|station|birthday|anniversary|century|percentile)\\b)`,
   'gi',
 );
 
@@ -96,12 +111,18 @@ const ORDINAL = new RegExp(
  * Bare ordinals, read forward from today ("the 2nd" said on the 5th is next month's), but in the month of a date
  * said just before them: "July 4th to the 11th" is July 11th, and "June 28th to the 2nd" is July 2nd.
  */
-function ordinalDates(text: string, clock: WallClock, known: readonly DateMention[]): DateMention[] {
+function ordinalDates(
+  text: string,
+  clock: WallClock,
+  known: readonly DateMention[],
+  ofMonthOnly = false,
+): DateMention[] {
   const mentions = [...known];
   const today = toIsoDate(clock.year, clock.month, clock.day);
   for (const match of matchAll(text, ORDINAL)) {
     const day = Number(match.groups?.day);
     const which = match.groups?.which?.toLowerCase();
+    if (ofMonthOnly && which === undefined) continue;
     const anchor = mentions.filter((mention) => mention.end <= match.index).sort((a, b) => b.end - a.end)[0];
     if (anchor && anchor.weekday !== null && /^[\s,]*$/.test(text.slice(anchor.end, match.index))) {
       // "Sunday the 29th" is one day: the next 29th that falls on a Sunday, else simply the next 29th.

@@ -1,5 +1,5 @@
 import type { HotelAmenity } from '@tripwise/contracts';
-import { COUNT_PATTERN, parseCount } from './numbers.rules.ts';
+import { COUNT_PATTERN, countOf, parseCount } from './numbers.rules.ts';
 import { inQuestionAboutOffer, matchAll, spanOf, type Span } from './text.rules.ts';
 
 export interface HotelDetails {
@@ -14,10 +14,7 @@ export interface HotelDetails {
 }
 
 const N = `(?<n>${COUNT_PATTERN})`;
-const ROOMS = new RegExp(
-  `\\b${N}(?:\\s+(?:hotel|separate|double|single|twin|king|queen|standard))?[\\s-]+rooms?\\b`,
-  'gi',
-);
+const ROOMS = new RegExp(countOf('rooms?|suites?', 2), 'gi');
 const STARS = new RegExp(
   `\\b(?:(?<atLeast>at least|minimum(?: of)?|min\\.?|no less than)\\s+(?:a\\s+)?)?${N}(?:\\s*\\+)?[\\s-]*stars?\\b`,
   'gi',

@@ -4,13 +4,14 @@ import { namesARoute } from './place-roles.rules.ts';
 import type { PlaceMention } from './places.rules.ts';
 import type { DomainName } from './request.shapes.ts';
 import { textBefore, type Span } from './text.rules.ts';
-import type { TimeMention } from './times.rules.ts';
+import type { PeriodMention, TimeMention } from './times.rules.ts';
 
 /** The places, dates and times of one utterance that belong to one of its searches. */
 export interface OwnedMentions {
   places: PlaceMention[];
   dates: DateMention[];
   times: TimeMention[];
+  periods: PeriodMention[];
 }
 
 // Clauses end at punctuation and at "and"/"plus": "Boston to Denver next Friday, back Sunday, and a hotel until
@@ -69,10 +70,11 @@ export function shareMentions(
     )?.[0];
   const shared: Partial<Record<DomainName, OwnedMentions>> = {};
   const slot = (owner: DomainName | null): OwnedMentions | null =>
-    owner === null ? null : (shared[owner] ??= { places: [], dates: [], times: [] });
+    owner === null ? null : (shared[owner] ??= { places: [], dates: [], times: [], periods: [] });
   mentions.places.forEach((place) => slot(clauseOwner(place))?.places.push(place));
   mentions.dates.forEach((date) => slot(cuedOwner(date) ?? clauseOwner(date))?.dates.push(date));
   mentions.times.forEach((time) => slot(cuedOwner(time) ?? clauseOwner(time))?.times.push(time));
+  mentions.periods.forEach((period) => slot(cuedOwner(period) ?? clauseOwner(period))?.periods.push(period));
   // "I need a flight and a hotel in Paris on June 3rd": when the leading search would be left with no place and no
   // day, the words were not setting the searches apart, so those are the leading search's and the others follow.
   // A time of day stays where it was put: only a rental has one.
@@ -81,7 +83,7 @@ export function shareMentions(
       owned.places = [];
       owned.dates = [];
     }
-    shared[primary] = { places: [...mentions.places], dates: [...mentions.dates], times: [] };
+    shared[primary] = { places: [...mentions.places], dates: [...mentions.dates], times: [], periods: [] };
   }
   return shared;
 }

@@ -81,3 +81,16 @@ export function parseCount(text: string): number | null {
   const value = parseNumber(text);
   return value !== null && Number.isInteger(value) && value > 0 ? value : null;
 }
+
+// Words that end a count's reach: a count is not carried across another unit, a preposition or another number.
+const NOT_BETWEEN =
+  '(?:and|or|with|for|in|at|of|on|to|per|from|by|but|then|each|a|an|the|stars?|nights?|days?|weeks?|months?|years?|people|persons|adults|guests|kids|children|rooms?|seats?|tickets?|passengers?|bags?|dollars?|bucks|am|pm|[0-9][0-9,.:]*|' +
+  'one(?![- ]way)|two|three|four|five|six|seven|eight|nine|ten)';
+
+/**
+ * Regex source for a count and its noun with up to `gap` describing words between them: "four economy one-way
+ * tickets", "two smoking rooms", "3 available rooms". The count is the named group `n`.
+ */
+export function countOf(nouns: string, gap: number): string {
+  return `\\b(?<n>${COUNT_PATTERN})(?![- ]way\\b)(?:[\\s-]+(?!${NOT_BETWEEN}\\b)[a-z][a-z'+]*){0,${gap}}[\\s-]+(?:${nouns})\\b`;
+}

@@ -18,6 +18,7 @@ const IN = new RegExp(`(?:\\bin|\\bat|\\bnear|\\baround|\\bon)${FILLER}\\s*$`);
 
 /** The cue just before a place: "from Paris" (origin), "to Rome" (destination), "in Lyon" (a stay or a start). */
 export function placeCue(text: string, mention: PlaceMention, floor: number): PlaceCue {
+  if (mention.referred) return mention.referred;
   const before = textBefore(text, mention.start, floor);
   if (ORIGIN.test(before)) {
     return 'origin';
@@ -47,6 +48,7 @@ export function assignFlightPlaces(
   text: string,
   mentions: readonly PlaceMention[],
   openRoles: readonly ('origin' | 'destination')[],
+  loneIsOrigin = false,
 ): FlightPlaces {
   const cues = mentions.map((mention, index) => placeCue(text, mention, mentions[index - 1]?.end ?? 0));
   mentions.forEach((mention, index) => {
@@ -74,10 +76,13 @@ export function assignFlightPlaces(
       take(onlyOriginOpen ? 'origin' : 'destination', mention);
     }
   });
-  // With no question open, one bare place is where the traveller wants to go ("Chicago."), as it most often is;
+  // With no question open, one bare place is where the traveller wants to go ("Chicago."), as it most often is,
+  // except in a request for flights alone ("june 3rd denver two tickets"), which starts where they are;
   // two bare places are read in the order people say a route: "san francisco on the 2nd atlanta".
   const bare = mentions.filter((_, index) => cues[index] === null).length;
-  const fresh = openRoles.length === 0 && result.origin === null && result.destination === null && bare > 1;
+  const none = result.origin === null && result.destination === null;
+  // Two bare places are a route whatever was asked: "where to?" "boston june 3rd denver".
+  const fresh = none && (bare > 1 || (bare === 1 && loneIsOrigin && openRoles.length === 0));
   const open = fresh ? (['origin', 'destination'] as const) : [...openRoles, 'destination' as const];
   mentions.forEach((mention, index) => {
     const role = open.find((candidate) => result[candidate] === null);
@@ -110,15 +115,15 @@ export function namesARoute(text: string, mentions: readonly PlaceMention[]): bo
 
 /** The place a stay or a rental is in: the one said with "in"/"at"/"to", else the last one named. */
 export function assignLocalPlace(text: string, mentions: readonly PlaceMention[]): PlaceMention | null {
-  const cued = mentions.find((mention, index) => {
-    const cue = placeCue(text, mention, mentions[index - 1]?.end ?? 0);
+  const named = mentions.filter((mention) => !mention.referred);
+  if (named.length === 0) return mentions[0] ?? null;
+  const cued = named.find((mention, index) => {
+    const cue = placeCue(text, mention, named[index - 1]?.end ?? 0);
     return (
       cue === 'in' ||
       cue === 'destination' ||
       /\bpick(?:ing)?[- ]?(?:it |the car |the vehicle |them )?up\b/.test(textBefore(text, mention.start))
     );
   });
-  return (
-    cued ?? mentions.find((mention) => !/^\s*(?:to)\b/.test(textAfter(text, mention.end))) ?? mentions.at(-1) ?? null
-  );
+  return cued ?? named.find((mention) => !/^\s*(?:to)\b/.test(textAfter(text, mention.end))) ?? named.at(-1) ?? null;
 }

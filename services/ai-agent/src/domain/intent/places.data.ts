@@ -76,6 +76,81 @@ export const ALIASES: Readonly<Record<string, string>> = {
   'dallas fort worth': 'Dallas',
   'los cabos': 'San Jose Del Cabo',
   cabo: 'San Jose Del Cabo',
+  'big apple': 'New York',
+  'the city that never sleeps': 'New York',
+  gotham: 'New York',
+  'big smoke': 'London',
+  'the big smoke': 'London',
+  beantown: 'Boston',
+  'bean town': 'Boston',
+  'motor city': 'Detroit',
+  'the motor city': 'Detroit',
+  motown: 'Detroit',
+  'mile high city': 'Denver',
+  'the mile high city': 'Denver',
+  'emerald city': 'Seattle',
+  'the emerald city': 'Seattle',
+  'city of angels': 'Los Angeles',
+  'the city of angels': 'Los Angeles',
+  tinseltown: 'Los Angeles',
+  'the magic city': 'Miami',
+  hotlanta: 'Atlanta',
+  'the a': 'Atlanta',
+  'music city': 'Nashville',
+  nashvegas: 'Nashville',
+  'space city': 'Houston',
+  'h town': 'Houston',
+  'big d': 'Dallas',
+  'the big d': 'Dallas',
+  'steel city': 'Pittsburgh',
+  'the steel city': 'Pittsburgh',
+  'city of brotherly love': 'Philadelphia',
+  'the city of brotherly love': 'Philadelphia',
+  'crescent city': 'New Orleans',
+  'the crescent city': 'New Orleans',
+  'the city by the bay': 'San Francisco',
+  'queen city': 'Charlotte',
+  'alamo city': 'San Antonio',
+  'rose city': 'Portland',
+  bmore: 'Baltimore',
+  'charm city': 'Baltimore',
+  'the eternal city': 'Rome',
+  'city of light': 'Paris',
+  'the city of light': 'Paris',
+  'city of lights': 'Paris',
+  'windy city': 'Chicago',
+  'the 6ix': 'Toronto',
+  't dot': 'Toronto',
+  'the big pineapple': 'Honolulu',
+  'silicon valley': 'San Jose',
+};
+
+/**
+ * Airports travellers call by a name that is not their city's, where the name alone would point elsewhere (Logan is
+ * also a town in Utah) or the airport list spells it otherwise. Names derived from the list cover the rest.
+ */
+export const AIRPORT_NICKNAMES: Readonly<Record<string, string>> = {
+  logan: 'BOS',
+  'logan airport': 'BOS',
+  midway: 'MDW',
+  'john wayne': 'SNA',
+  'bob hope': 'BUR',
+  seatac: 'SEA',
+  'sea tac': 'SEA',
+  hartsfield: 'ATL',
+  'bush intercontinental': 'IAH',
+  'reagan national': 'DCA',
+  'newark liberty': 'EWR',
+  'charles de gaulle': 'CDG',
+  'o hare': 'ORD',
+  "o'hare": 'ORD',
+  'de gaulle': 'CDG',
+  fiumicino: 'FCO',
+  malpensa: 'MXP',
+  barajas: 'MAD',
+  'el prat': 'BCN',
+  stansted: 'STN',
+  luton: 'LTN',
 };
 
 /** Short forms only trusted as written, because in lower case they are ordinary words ("la", "sf" rarely, "ny"). */
@@ -119,6 +194,22 @@ export const NOT_AIRPORT_CODES = new Set(
     'PLS THX BTW ETA EST PST CST MST GMT UTC AMA CEO ONE TWO SIX TEN DAY BIG BAD TOP FUN HOT MAX MIN PER VIA ' +
     'OFF OKAY HEY HIM GET GOT SEE TRY PAY BUY RUN SET END WIN'
   ).split(' '),
+);
+
+/** Three-letter English words that are also airport codes, never read as codes when typed in lower case. */
+export const LOWER_CASE_WORDS = new Set(
+  (
+    'the and for you are but not all any can has had her his how its let may new now old our out own say she too use ' +
+    'way who why yes yet air bus car van see get got put run set try ask eat far few fly go fun big bad top hot job key ' +
+    'law lot low man map met net oil pay sea sky sun tax ten two one six day dad mom son boy age ago art bag bed bet ' +
+    'box cat cut dog due end eye fit gas guy hat hit ice ill kid lay leg lie mad mix odd off pet pin pop pro red sad ' +
+    'sat saw sit tea tie tip toe ton war wet win won yet zip arm ear fan fee fix fox gap hop hug inn jam lab lap lip ' +
+    'mud nap nod oak pan pen pie pig pit pot rat raw rib rid rob rod row rub rug sip sob spa tan tap toy tub van vet ' +
+    'web wig yak zoo den lit cab ski gym pub bar via per min max fri sun mon tue wed thu sat jan feb mar apr ' +
+    'jun jul aug sep oct nov dec est pst utc hrs ave bay hub lax'
+  )
+    .split(' ')
+    .filter((word) => word !== 'lax'),
 );
 
 /**

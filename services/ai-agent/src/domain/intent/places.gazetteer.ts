@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { METRO_AREAS, allAirports } from '@tripwise/travel-data';
-import { ALIASES, CITIES_WITHOUT_AIRPORT, PRIMARY_AIRPORTS } from './places.data.ts';
+import { BUSY_AIRPORTS, METRO_AREAS, allAirports } from '@tripwise/travel-data';
+import {
+  AIRPORT_NICKNAMES,
+  ALIASES,
+  CITIES_WITHOUT_AIRPORT,
+  COMMON_WORD_CITIES,
+  PRIMARY_AIRPORTS,
+} from './places.data.ts';
+
+const BUSY = new Set(BUSY_AIRPORTS);
 
 /** A city the parser can recognise, with the code a search should use for it. */
 export interface CityEntry {
@@ -12,6 +20,8 @@ export interface CityEntry {
   major: boolean;
   /** The best airport of this name in each country, for "Portland, Australia" or "London, Ontario". */
   byCountry: ReadonlyMap<string, string>;
+  /** An airport's own name ("O'Hare"): a place only where one is expected ("from O'Hare", "Heathrow airport"). */
+  airportName?: boolean;
 }
 
 export interface Gazetteer {
@@ -106,11 +116,69 @@ function addHandKeptNames(cities: Map<string, CityEntry>, countryOf: ReadonlyMap
   }
 }
 
+// What is left of an airport's name without its city and the words every airport has: "Chicago O'Hare International
+// Airport" is "O'Hare", "London Heathrow Airport" "Heathrow", "Ronald Reagan Washington National Airport" "Ronald
+// Reagan". Travellers say these instead of the city.
+const GENERIC_AIRPORT_WORDS = new Set(
+  'international intercontinental airport airports intl regional municipal county national metropolitan air terminal field airfield aerodrome jetport'.split(
+    ' ',
+  ),
+);
+const CONNECTORS = /^(?:the|of|and|de|del|da|do|di|du)$/i;
+
+function airportNicknames(airport: Airport, cities: ReadonlyMap<string, CityEntry>): string[] {
+  const cityWords = new Set(placeKey(airport.city).split(' '));
+  const words = airport.name
+    .replace(/[/()-]/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  const kept = words.filter((word) => !cityWords.has(placeKey(word)) && !GENERIC_AIRPORT_WORDS.has(placeKey(word)));
+  while (kept.length > 0 && CONNECTORS.test(kept[0] ?? '')) kept.shift();
+  while (kept.length > 0 && CONNECTORS.test(kept.at(-1) ?? '')) kept.pop();
+  if (kept.length === 0) return [];
+  const names = new Set<string>();
+  const whole = kept.join(' ');
+  if (whole.replace(/[^A-Za-z]/g, '').length >= 4) names.add(whole);
+  // "Logan", "Dulles", "Pearson": the surname of a person an airport is named after.
+  const last = kept.at(-1) ?? '';
+  if (kept.length > 1 && /^[A-Z][a-z'A-Z]{4,}$/.test(last)) names.add(last);
+  // "Love Field", "Sky Harbor": a name that keeps its "Field".
+  if (/\bfield\b/i.test(airport.name) && kept.length === 1) names.add(`${whole} Field`);
+  return [...names].filter((name) => !cities.has(placeKey(name)) && !COMMON_WORD_CITIES.has(placeKey(name)));
+}
+
+function addAirportNicknames(cities: Map<string, CityEntry>, airports: readonly Airport[]): void {
+  const seen = new Map<string, Airport | null>();
+  for (const airport of airports.filter((candidate) => airportScore(candidate) >= 2 || BUSY.has(candidate.iata))) {
+    for (const name of airportNicknames(airport, cities)) {
+      for (const key of new Set([placeKey(name), placeKey(name).replace(/'/g, '').replace(/ /g, '')])) {
+        // A nickname two airports share names neither.
+        seen.set(key, seen.has(key) && seen.get(key)?.iata !== airport.iata ? null : airport);
+      }
+    }
+  }
+  for (const [key, airport] of seen) {
+    if (airport === null || cities.has(key)) continue;
+    cities.set(key, airportEntry(airport, cities));
+  }
+  const byCode = new Map(airports.map((airport) => [airport.iata, airport]));
+  for (const [name, code] of Object.entries(AIRPORT_NICKNAMES)) {
+    const airport = byCode.get(code);
+    if (airport) cities.set(placeKey(name), airportEntry(airport, cities));
+  }
+}
+
+function airportEntry(airport: Airport, cities: ReadonlyMap<string, CityEntry>): CityEntry {
+  const city = cities.get(placeKey(airport.city))?.city ?? airport.city;
+  return { city, code: airport.iata, country: airport.country, major: false, byCountry: new Map(), airportName: true };
+}
+
 function buildGazetteer(): Gazetteer {
   const airports = loadAirports();
   const countryOf = new Map(airports.map((airport) => [airport.iata, airport.country]));
   const cities = buildCities(airports);
   addHandKeptNames(cities, countryOf);
+  addAirportNicknames(cities, airports);
   const codes = new Map<string, { code: string; city: string; country: string }>();
   for (const airport of airports) {
     const city = cities.get(placeKey(airport.city))?.city ?? airport.city;

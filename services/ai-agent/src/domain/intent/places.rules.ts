@@ -1,10 +1,20 @@
 import type { Place } from '@tripwise/contracts';
-import { CASED_ALIASES, COMMON_WORD_CITIES, NOT_AIRPORT_CODES, REGION_COUNTRIES, US_STATES } from './places.data.ts';
+import { BUSY_AIRPORTS, METRO_AREAS } from '@tripwise/travel-data';
+import {
+  CASED_ALIASES,
+  COMMON_WORD_CITIES,
+  LOWER_CASE_WORDS,
+  NOT_AIRPORT_CODES,
+  REGION_COUNTRIES,
+  US_STATES,
+} from './places.data.ts';
 import { gazetteer, placeKey, type CityEntry } from './places.gazetteer.ts';
 import type { Span } from './text.rules.ts';
 
 export interface PlaceMention extends Span {
   place: Place;
+  /** Set for a place the words point back to ("there", "that area"): where it stands in a journey. */
+  referred?: 'origin' | 'destination';
 }
 
 interface Token extends Span {
@@ -31,11 +41,15 @@ interface Surroundings {
   sentenceStart: boolean;
   /** Right after "in", "from", "to"...: a place is expected here. */
   afterPreposition: boolean;
+  /** Right before "airport", "international": an airport's name. */
+  beforeAirport: boolean;
+  /** Joined to another name by "to" or a dash ("lax to ord", "bos-sfo"): a route of codes. */
+  inRoute: boolean;
 }
 
 function lookUp(
   raw: string,
-  { allUpper, noCapitals, sentenceStart, afterPreposition }: Surroundings,
+  { allUpper, noCapitals, sentenceStart, afterPreposition, beforeAirport, inRoute }: Surroundings,
 ): CityEntry | null {
   const { cities, codes } = gazetteer();
   const cased = CASED_ALIASES[raw];
@@ -44,6 +58,11 @@ function lookUp(
   }
   const key = placeKey(raw);
   const entry = cities.get(key);
+  if (entry?.airportName) {
+    // "from O'Hare", "Heathrow airport"; not "Mr Pearson".
+    const named = /^\p{Lu}/u.test(raw) && raw !== raw.toUpperCase();
+    return (afterPreposition || beforeAirport) && (named || noCapitals || beforeAirport) ? entry : null;
+  }
   if (entry) {
     const everydayWord = COMMON_WORD_CITIES.has(key);
     const capitalised = isCapitalised(raw) && !allUpper;
@@ -55,14 +74,24 @@ function lookUp(
   }
   // In a shouted sentence every word is capitalised; a code then needs a "from"/"to" before it.
   const codesTrusted = !allUpper || afterPreposition;
-  if (/^[A-Z]{3}$/.test(raw) && codesTrusted && !NOT_AIRPORT_CODES.has(raw)) {
-    const airport = codes.get(raw);
+  // Typed in lower case ("lax to ord"), a busy airport's code counts where a place is expected, unless it is a word.
+  const lowerCode =
+    /^[a-z]{3}$/.test(raw) &&
+    (afterPreposition || inRoute || beforeAirport) &&
+    !NOT_AIRPORT_CODES.has(raw.toUpperCase()) &&
+    !LOWER_CASE_WORDS.has(raw) &&
+    KNOWN_CODES.has(raw.toUpperCase());
+  if (((/^[A-Z]{3}$/.test(raw) && codesTrusted) || lowerCode) && !NOT_AIRPORT_CODES.has(raw.toUpperCase())) {
+    const airport = codes.get(raw.toUpperCase());
     if (airport) {
       return { city: airport.city, code: airport.code, country: airport.country, major: true, byCountry: new Map() };
     }
   }
   return null;
 }
+
+// Codes a traveller types in lower case: the busiest airports and the metro areas.
+const KNOWN_CODES = new Set([...BUSY_AIRPORTS, ...METRO_AREAS.map((metro) => metro.code)]);
 
 /** "Phoenix, AZ", "Vancouver, BC", "Paris, France": the region after a city, and the country it points to. */
 function readRegion(
@@ -136,10 +165,16 @@ function matchAt(
       continue;
     }
     const before = text.slice(0, first.start);
+    const after = text.slice(last.end);
     const entry = lookUp(text.slice(first.start, last.end), {
       ...casing,
       sentenceStart: /(?:^|[.!?])$/.test(before.trimEnd()),
-      afterPreposition: /\b(?:in|from|to|at|into|near|visit|visiting|around|of)\s+$/i.test(before),
+      afterPreposition:
+        /\b(?:in|from|to|at|into|near|visit|visiting|around|of|out of|via|through|leaving|leave|departing|depart|land(?:ing)? (?:at|in))\s+$/i.test(
+          before,
+        ),
+      beforeAirport: /^\s*(?:airport|international|intl|int'l)\b/i.test(after),
+      inRoute: /^\s*(?:to|-|->|→|and)\s*[a-z]{3}\b/i.test(after) || /\b[a-z]{3}\s*(?:to|-|->|→)\s*$/i.test(before),
     });
     if (entry === null) {
       continue;
@@ -156,4 +191,10 @@ function matchAt(
     };
   }
   return null;
+}
+
+/** A city by name as a place with its code, as the gazetteer knows it (no code when it does not). */
+export function placeOf(city: string): Place {
+  const entry = gazetteer().cities.get(placeKey(city));
+  return { code: entry?.code ?? null, city: entry?.city ?? city };
 }

@@ -1,6 +1,7 @@
 import type { CarRequest, FlightRequest, HotelRequest, IntentRequest } from '@tripwise/contracts';
 import type { RequestPatch } from './request-patch.rules.ts';
 import { addDays, daysBetween } from './calendar.rules.ts';
+import { placeOf } from './places.rules.ts';
 import { emptyCar, emptyFlight, emptyHotel } from './request.shapes.ts';
 
 export interface MergeResult {
@@ -62,19 +63,16 @@ interface Changes {
   changed: boolean;
 }
 
-/** Where and when a trip's traveller is: what a hotel and then a car follow. */
+/** Where a trip's traveller is and how many they are: what a stay and a rental follow. */
 interface Whereabouts {
   city: string | null;
-  from: string | null;
-  to: string | null;
   people: number | null;
 }
 
-const flightWhereabouts = (flight: FlightRequest | null): Whereabouts => ({
-  city: flight?.destination?.city ?? null,
-  from: flight?.departDate ?? null,
-  to: flight?.returnDate ?? null,
-  people: flight?.passengers ?? null,
+// The trip's place is where the flight lands, else where the stay is, else where the car is picked up.
+const whereaboutsOf = (request: Pick<IntentRequest, 'flight' | 'hotel' | 'car'>): Whereabouts => ({
+  city: request.flight?.destination?.city ?? request.hotel?.city ?? request.car?.pickupCity ?? null,
+  people: request.flight?.passengers ?? request.hotel?.guests ?? null,
 });
 
 function mergeHotel(
@@ -89,10 +87,12 @@ function mergeHotel(
   const followed: HotelRequest = {
     ...base,
     city: follow(base.city, before.city, after.city, patch.city !== undefined),
-    checkIn: follow(base.checkIn, before.from, after.from, patch.checkIn !== undefined),
-    checkOut: follow(base.checkOut, before.to, after.to, patch.checkOut !== undefined),
     guests: follow(base.guests, before.people, after.people, patch.guests !== undefined),
   };
+  // Every room holds someone: "2 rooms" means at least two guests, however many were counted before.
+  if (followed.rooms !== null && (followed.guests === null || followed.guests < followed.rooms)) {
+    followed.guests = followed.rooms;
+  }
   return settleHotel(followed, patch);
 }
 
@@ -104,11 +104,14 @@ function mergeCar(
 ): CarRequest {
   const base = apply(previous ?? emptyCar(), patch.car, changes);
   const { before, after } = trip;
+  // A rental asked for in the same breath as the flight or the stay is where they are; one added later with no
+  // place of its own is left to the planner, which picks it up where the trip lands or stays.
+  const sameBreath = previous === null && patch.named.some((domain) => domain !== 'car');
   const car: CarRequest = {
     ...base,
-    pickupCity: follow(base.pickupCity, before.city, after.city, patch.car.pickupCity !== undefined),
-    pickupDate: follow(base.pickupDate, before.from, after.from, patch.car.pickupDate !== undefined),
-    dropoffDate: follow(base.dropoffDate, before.to, after.to, patch.car.dropoffDate !== undefined),
+    pickupCity: sameBreath
+      ? follow(base.pickupCity, before.city, after.city, patch.car.pickupCity !== undefined)
+      : base.pickupCity,
   };
   if (patch.rentalDays !== null && car.pickupDate && patch.car.dropoffDate === undefined) {
     car.dropoffDate = addDays(car.pickupDate, patch.rentalDays);
@@ -119,39 +122,55 @@ function mergeCar(
   return car;
 }
 
-// A car follows the stay when there is one, else the flight.
-function stayWhereabouts(hotel: HotelRequest | null, flight: FlightRequest | null): Whereabouts {
-  const landing = flightWhereabouts(flight);
-  return {
-    city: hotel?.city ?? landing.city,
-    from: hotel?.checkIn ?? landing.from,
-    to: hotel?.checkOut ?? landing.to,
-    people: hotel?.guests ?? landing.people,
-  };
+// A split said before holds while the head count it adds up to does: "make it 5 people" leaves it unknown.
+function partyOf(
+  previous: IntentRequest,
+  patch: RequestPatch,
+  flight: FlightRequest | null,
+  hotel: HotelRequest | null,
+): IntentRequest['party'] {
+  if (patch.party) return patch.party;
+  const split = previous.party ?? null;
+  if (split === null) return null;
+  const total = (split.adults ?? 1) + split.children + split.infants;
+  const counted = flight?.passengers ?? hotel?.guests ?? null;
+  return counted === null || counted === total ? split : null;
 }
 
 /**
- * Folds one turn's patch into the conversation's request. Searches of one trip stay consistent: the hotel follows
- * the flight (where it lands, when it leaves and returns) and the car follows the stay, unless the traveller set
- * them apart.
+ * Folds one turn's patch into the conversation's request. Searches of one trip stay together: a stay with no city of
+ * its own is where the flight lands (or where the rental is), and counts the flight's passengers as guests; so is a
+ * rental asked for together with them. Days are not copied, nor the place of a rental added later: a stay or a rental
+ * the traveller gave no days of has none here, and the planner takes the flight's (so that they move with it). A
+ * rental said to be "there" is placed by the words (see `parse-turn.ts`).
  */
 export function mergePatch(previous: IntentRequest, patch: RequestPatch): MergeResult {
   const changes: Changes = { changed: false };
   const has = (domain: 'flight' | 'hotel' | 'car'): boolean => patch.domains.includes(domain);
   const flight = has('flight') ? settleFlight(apply(previous.flight ?? emptyFlight(), patch.flight, changes)) : null;
-  const landing = { before: flightWhereabouts(previous.flight), after: flightWhereabouts(flight) };
-  const hotel = has('hotel') ? mergeHotel(previous.hotel, patch.hotel, landing, changes) : null;
+  // A flight asked for after a stay or a rental goes where they are: "I also need a round trip flight."
+  const stayCity = previous.hotel?.city ?? previous.car?.pickupCity ?? null;
+  if (flight && !previous.flight && !flight.destination && stayCity && flight.origin?.city !== stayCity) {
+    flight.destination = placeOf(stayCity);
+  }
+  const before = whereaboutsOf(previous);
+  const withFlight = whereaboutsOf({ flight, hotel: previous.hotel, car: previous.car });
+  const hotel = has('hotel') ? mergeHotel(previous.hotel, patch.hotel, { before, after: withFlight }, changes) : null;
 
   // A trip's flight with no day of its own takes the stay's: "flights to Paris and a hotel from June 3rd to 10th".
   if (flight && hotel?.checkIn && flight.departDate === null && patch.hotel.checkIn !== undefined) {
     flight.departDate = hotel.checkIn;
   }
-  // A trip's stay decides its return flight when only the stay's length was given ("and a hotel for 5 nights").
-  if (flight && hotel?.checkOut && flight.returnDate === null && flight.departDate === hotel.checkIn) {
-    flight.returnDate = hotel.checkOut;
+  // A trip's stay decides its return flight when the stay was given its length or last day in this turn ("and a
+  // hotel for 5 nights", "a hotel from June 3rd to the 10th") and starts when the flight leaves.
+  const stayTold = patch.hotel.nights !== undefined || patch.hotel.checkOut !== undefined;
+  if (flight?.departDate && flight.returnDate === null && hotel && stayTold) {
+    const stayStart = hotel.checkIn ?? flight.departDate;
+    const stayEnd = hotel.checkOut ?? (hotel.nights ? addDays(stayStart, hotel.nights) : null);
+    if (stayStart === flight.departDate && stayEnd) flight.returnDate = stayEnd;
   }
-  const stay = { before: stayWhereabouts(previous.hotel, previous.flight), after: stayWhereabouts(hotel, flight) };
-  const car = has('car') ? mergeCar(previous.car, patch, stay, changes) : null;
+  const after = whereaboutsOf({ flight, hotel, car: previous.car });
+  const car = has('car') ? mergeCar(previous.car, patch, { before, after }, changes) : null;
 
   const budgetChanged = patch.budget && previous.budget && !same(patch.budget, previous.budget);
   const watchChanged = patch.watch && previous.watch && !same(patch.watch, previous.watch);
@@ -162,6 +181,8 @@ export function mergePatch(previous: IntentRequest, patch: RequestPatch): MergeR
     car,
     budget: patch.budget ?? previous.budget,
     watch: patch.watch ?? previous.watch,
+    dateWindow: patch.dateWindow === undefined ? (previous.dateWindow ?? null) : patch.dateWindow,
+    party: partyOf(previous, patch, flight, hotel),
   };
   return { request, changed: changes.changed || Boolean(budgetChanged) || Boolean(watchChanged) };
 }

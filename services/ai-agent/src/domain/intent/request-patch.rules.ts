@@ -1,13 +1,26 @@
-import type { Budget, CarRequest, FlightRequest, HotelRequest, IntentRequest, Watch } from '@tripwise/contracts';
+import type {
+  Budget,
+  CarRequest,
+  DateWindow,
+  FlightRequest,
+  HotelRequest,
+  IntentRequest,
+  Party,
+  Watch,
+} from '@tripwise/contracts';
 import { shareMentions } from './mention-owners.rules.ts';
 import { scopeOf } from './request-scope.rules.ts';
-import type { DomainName } from './request.shapes.ts';
+import { domainsOf, type DomainName } from './request.shapes.ts';
 import { carPatch, flightPatch, hotelPatch, type SearchTurn } from './search-patch.rules.ts';
 import type { UtteranceReading } from './utterance.reader.ts';
 
 /** What one turn changes. `undefined` leaves a slot as it was; `null` clears it ("any airline"). */
 export interface RequestPatch {
   domains: DomainName[];
+  /** The searches the turn itself names. */
+  named: DomainName[];
+  /** The search the turn is about, when it says so: the one the next question will be about. */
+  focus: DomainName | null;
   act: UtteranceReading['topics']['act'];
   /** The turn is worded as a change ("make it", "actually", "instead"). */
   refine: boolean;
@@ -18,6 +31,18 @@ export interface RequestPatch {
   rentalDays: number | null;
   budget: Budget | undefined;
   watch: Watch | undefined;
+  /** The period named instead of a day; null when the turn named a day; undefined when it named no date at all. */
+  dateWindow: DateWindow | null | undefined;
+  /** How the party splits, when the turn named children or infants. */
+  party: Party | undefined;
+}
+
+// A turn that names only periods ("in March", "a weekend") leaves the days open within them; one day said outright
+// closes them.
+function dateWindowOf(reading: UtteranceReading): DateWindow | null | undefined {
+  if (reading.dates.length === 0) return undefined;
+  if (reading.dates.some((date) => !date.vague)) return null;
+  return reading.dates.find((date) => date.window)?.window ?? null;
 }
 
 function moneyPatch(reading: UtteranceReading, previous: IntentRequest): Pick<RequestPatch, 'budget' | 'watch'> {
@@ -35,10 +60,14 @@ function moneyPatch(reading: UtteranceReading, previous: IntentRequest): Pick<Re
 }
 
 /** Turns one reading into the changes it makes to the conversation's request. */
-export function buildPatch(reading: UtteranceReading, previous: IntentRequest): RequestPatch {
-  const { domains, primary } = scopeOf(reading, previous);
-  const { places, dates, times } = reading;
-  const mine = shareMentions(reading.text, { places, dates, times }, domains, primary);
+export function buildPatch(
+  reading: UtteranceReading,
+  previous: IntentRequest,
+  focus: DomainName | null = null,
+): RequestPatch {
+  const { domains, named, spoken, primary } = scopeOf(reading, previous, focus);
+  const { places, dates, times, periods } = reading;
+  const mine = shareMentions(reading.text, { places, dates, times, periods }, domains, primary);
   const turn = (domain: DomainName, tripStart: string | null): SearchTurn => ({
     reading,
     previous,
@@ -54,12 +83,16 @@ export function buildPatch(reading: UtteranceReading, previous: IntentRequest): 
     : {};
   return {
     domains,
+    named,
+    focus: spoken.at(-1) ?? (domainsOf(previous).length === 0 ? (domains[0] ?? null) : null),
     act: reading.topics.act,
     refine: reading.topics.refine,
     flight,
     hotel,
     car,
     rentalDays: primary === 'car' ? reading.hotel.days : null,
+    dateWindow: dateWindowOf(reading),
+    party: reading.party.split ?? undefined,
     ...moneyPatch(reading, previous),
   };
 }

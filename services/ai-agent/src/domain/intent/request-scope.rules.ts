@@ -7,6 +7,10 @@ import type { UtteranceReading } from './utterance.reader.ts';
 /** The searches a request holds after a turn, and the one that leads (whose places and dates are unattributed). */
 export interface RequestScope {
   domains: DomainName[];
+  /** The searches this turn itself names (by word or by a route), in the order flight, hotel, car. */
+  named: DomainName[];
+  /** The searches the turn names in words (not those a bare place or day implies), which it is about. */
+  spoken: DomainName[];
   primary: DomainName | null;
 }
 
@@ -43,8 +47,13 @@ function unnamedDomains(reading: UtteranceReading, route: boolean): DomainName[]
 }
 
 /** Which searches the conversation holds after this turn, and which one this turn's places and dates belong to. */
-export function scopeOf(reading: UtteranceReading, previous: IntentRequest): RequestScope {
+export function scopeOf(
+  reading: UtteranceReading,
+  previous: IntentRequest,
+  focus: DomainName | null = null,
+): RequestScope {
   const named = turnDomains(reading);
+  const spoken = [...named];
   const before = domainsOf(previous);
   // "Boston to Denver" names a flight without saying "fly", whatever else the sentence asks for.
   const route = namesARoute(reading.text, reading.places);
@@ -54,12 +63,24 @@ export function scopeOf(reading: UtteranceReading, previous: IntentRequest): Req
   if (route) {
     named.add('flight');
   }
-  const domains = DOMAINS.filter((domain) => named.has(domain) || before.includes(domain));
-  // Several kinds named at once ("a car for the night"): the one already under way leads.
+  // "Drop the hotel" names the hotel to be rid of it.
+  for (const dropped of reading.refinement.drop) named.delete(dropped);
+  const domains = DOMAINS.filter(
+    (domain) => named.has(domain) || (before.includes(domain) && !reading.refinement.drop.includes(domain)),
+  );
+  // Several kinds named at once ("a car for the night"): the one already under way leads. None named: the one the
+  // conversation is about ("I also need a car." "Where?" "Till the 4th.").
   const primary =
     DOMAINS.find((domain) => named.has(domain) && (before.length === 0 || before.includes(domain))) ??
     DOMAINS.find((domain) => named.has(domain)) ??
+    (focus !== null && domains.includes(focus) ? focus : null) ??
     domains[0] ??
     null;
-  return { domains, primary };
+  if (route) spoken.push('flight');
+  return {
+    domains,
+    named: DOMAINS.filter((domain) => named.has(domain)),
+    spoken: DOMAINS.filter((domain) => spoken.includes(domain) && !reading.refinement.drop.includes(domain)),
+    primary,
+  };
 }

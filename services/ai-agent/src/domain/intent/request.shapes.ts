@@ -15,6 +15,9 @@ export function emptyFlight(): FlightRequest {
     cabin: null,
     maxStops: null,
     airline: null,
+    departTime: null,
+    returnTime: null,
+    avoidRedEyes: null,
   };
 }
 
@@ -47,6 +50,9 @@ export function emptyRequest(): IntentRequest {
     watch: null,
     missing: [],
     question: null,
+    party: null,
+    dateWindow: null,
+    relative: [],
   };
 }
 

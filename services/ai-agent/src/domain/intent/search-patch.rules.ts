@@ -1,8 +1,16 @@
-import type { CarRequest, FlightRequest, HotelRequest, IntentRequest, IntentSlot } from '@tripwise/contracts';
+import type {
+  CarRequest,
+  FlightRequest,
+  FlightTime,
+  HotelRequest,
+  IntentRequest,
+  IntentSlot,
+} from '@tripwise/contracts';
 import { assignDates, type DateEnd } from './date-roles.rules.ts';
 import type { OwnedMentions } from './mention-owners.rules.ts';
 import { assignFlightPlaces, assignLocalPlace } from './place-roles.rules.ts';
 import { textBefore } from './text.rules.ts';
+import { periodOf } from './times.rules.ts';
 import type { UtteranceReading } from './utterance.reader.ts';
 
 const START_SLOTS: readonly IntentSlot[] = ['departDate', 'checkIn', 'pickupDate'];
@@ -32,7 +40,10 @@ export function flightPatch({ reading, previous, mine }: SearchTurn): Partial<Fl
   const patch: Partial<FlightRequest> = {};
   if (mine) {
     const roles = previous.missing.filter((slot) => slot === 'origin' || slot === 'destination');
-    const places = assignFlightPlaces(reading.text, mine.places, roles);
+    // A flight asked for on its own with one bare city, before any end of it is known, starts there.
+    const flightOnly = reading.topics.flight && !reading.topics.hotel && !reading.topics.car && !reading.topics.trip;
+    const fresh = !previous.flight?.origin && !previous.flight?.destination;
+    const places = assignFlightPlaces(reading.text, mine.places, roles, flightOnly && fresh);
     const dates = assignDates(
       reading.text,
       mine.dates,
@@ -44,6 +55,10 @@ export function flightPatch({ reading, previous, mine }: SearchTurn): Partial<Fl
     if (places.destination) patch.destination = places.destination.place;
     if (dates.start) patch.departDate = dates.start;
     if (dates.end) patch.returnDate = dates.end;
+    const times = flightTimes(reading.text, mine);
+    if (times.depart) patch.departTime = times.depart;
+    else if (dates.tonight) patch.departTime = { period: 'evening', at: null };
+    if (times.back) patch.returnTime = times.back;
   }
   if (reading.flight.oneWay && patch.returnDate === undefined) patch.returnDate = null;
   const passengers = reading.party.seats ?? reading.party.people;
@@ -55,6 +70,24 @@ export function flightPatch({ reading, previous, mine }: SearchTurn): Partial<Fl
   if (airline) patch.airline = airline.code;
   else if (reading.anyAirline) patch.airline = null;
   return patch;
+}
+
+const BACK = /\b(?:back|return(?:s|ing)?|coming home|fly(?:ing)? home|head(?:ing)? home|inbound)\b/;
+
+/** The times of day said for a flight: "on December 5 in the evening", "12/05 9:30am", "back Sunday night". */
+function flightTimes(text: string, mine: OwnedMentions): { depart: FlightTime | null; back: FlightTime | null } {
+  const said = [
+    ...mine.times.map((time) => ({ start: time.start, value: { period: periodOf(time.time), at: time.time } })),
+    ...mine.periods.map((period) => ({ start: period.start, value: { period: period.period, at: null } })),
+  ].sort((a, b) => a.start - b.start);
+  const result: { depart: FlightTime | null; back: FlightTime | null } = { depart: null, back: null };
+  for (const { start, value } of said) {
+    // The time belongs with the date or cue just before it: "back on Sunday at 6 pm" is the return's.
+    const before = textBefore(text, start, 0, 40);
+    if (BACK.test(before)) result.back ??= value;
+    else result.depart ??= value;
+  }
+  return result;
 }
 
 /** `carToo`: the turn is about a rental, so "for 3 days" is the rental's length, not the stay's. */
@@ -72,6 +105,8 @@ export function hotelPatch({ reading, previous, mine, tripStart }: SearchTurn, c
     if (place) patch.city = place.place.city;
     if (dates.start) patch.checkIn = dates.start;
     if (dates.end) patch.checkOut = dates.end;
+    // "A room tonight" is for one night unless the traveller says how many.
+    if (dates.tonight && !dates.end) patch.nights = 1;
   }
   const nights = reading.hotel.nights ?? (carToo ? null : reading.hotel.days);
   if (nights !== null) patch.nights = nights;

@@ -85,7 +85,7 @@ export function inQuestionAboutOffer(text: string, span: Span): boolean {
   const clause = text.slice(start, endMark < 0 ? text.length : span.end + endMark + 1).trim();
   return (
     clause.endsWith('?') &&
-    /^(?:(?:and|so|ok|okay|also),?\s+)?(?:is|was|are|were|did|does|do|will|would|has|have)\s+(?:this|that|it|they|these|those|the\s+\w+|you)\b/i.test(
+    /^(?:(?:and|so|ok|okay|also),?\s+)?(?:is|was|are|were|did|does|do|will|would|has|have)\s+(?:this|that|it|they|these|those|the\s+\w+|you\s+(?:say|said|mean|meant|booked|got|put|reserved|searched|found|looked))\b/i.test(
       clause,
     )
   );

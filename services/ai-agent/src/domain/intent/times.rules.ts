@@ -1,3 +1,4 @@
+import type { DayPeriod } from '@tripwise/contracts';
 import { parseNumber } from './numbers.rules.ts';
 import { matchAll, spanOf, type Span } from './text.rules.ts';
 
@@ -6,7 +7,14 @@ export interface TimeMention extends Span {
   time: string;
 }
 
-const HOUR = '(?<hour>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+/** A part of the day said without a clock time: "in the evening", "a morning flight". */
+export interface PeriodMention extends Span {
+  period: DayPeriod;
+}
+
+// "December 5 in the evening" is a day and a part of it, not five in the evening.
+const NOT_A_DAY = '(?<!\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s{1,3})(?<!\\/)';
+const HOUR = `${NOT_A_DAY}(?<hour>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const PERIOD_WORD = 'morning|afternoon|evening|night';
 const PRE = `(?:(?<pre>${PERIOD_WORD})\\s+(?:at\\s+|around\\s+)?)`;
 const AMPM = '(?<ampm>a\\.?m\\.?|p\\.?m\\.?)(?![a-z])';
@@ -22,7 +30,7 @@ const PATTERNS: readonly RegExp[] = [
     `${PRE}?\\b(?<phrase>half past|half after|quarter past|quarter after|quarter to|quarter of|quarter till)\\s+${HOUR}\\b${SUFFIX}`,
     'gi',
   ),
-  new RegExp(`${PRE}?\\b(?<hour24>\\d{1,2}):(?<minute>[0-5]\\d)\\b(?:\\s*hrs)?${SUFFIX}`, 'gi'),
+  new RegExp(`${PRE}?\\b(?<hour24>\\d{1,2}):(?<minute>[0-5]\\d)(?!\\d)(?:\\s*hrs)?${SUFFIX}`, 'gi'),
   new RegExp(`${PRE}?\\b${HOUR}\\s*(?:o'clock\\s*)?${AMPM}`, 'gi'),
   new RegExp(`${PRE}?\\b${HOUR}\\s*o'clock${POST}?`, 'gi'),
   new RegExp(`\\b${HOUR}${POST}`, 'gi'),
@@ -52,6 +60,39 @@ export function findTimes(text: string): TimeMention[] {
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+const PERIODS: readonly (readonly [DayPeriod, RegExp])[] = [
+  ['morning', /\b(?:in the morning|morning|early|a\.?m\.?)\b/i],
+  ['afternoon', /\b(?:in the afternoon|afternoon|midday|noon)\b/i],
+  ['evening', /\b(?:in the evening|evening|tonight|after work)\b/i],
+  ['night', /\b(?:at night|night|overnight|late night|red[- ]?eye)\b/i],
+];
+const PERIOD_PHRASE =
+  /\b(?:in the (?:early |late )?(?:morning|afternoon|evening)|at night|(?:early |late )?(?:morning|afternoon|evening|night|overnight)(?= (?:flights?|departures?|arrivals?|ones?|pick ?up))|(?:early|late) (?:in the day|flights?))\b/gi;
+
+/** Parts of the day said without a clock time ("on December 5 in the evening", "a morning flight"). Times come first. */
+export function findPeriods(text: string): PeriodMention[] {
+  const found: PeriodMention[] = [];
+  for (const match of matchAll(text, PERIOD_PHRASE)) {
+    const words = match[0].toLowerCase();
+    const period = /early (?:in the day|flights?)/.test(words)
+      ? 'morning'
+      : /late (?:in the day|flights?)/.test(words)
+        ? 'evening'
+        : (PERIODS.find(([, pattern]) => pattern.test(words))?.[0] ?? null);
+    if (period !== null) found.push({ ...spanOf(match), period });
+  }
+  return found;
+}
+
+/** The part of the day a clock time falls in: morning 05–12, afternoon 12–17, evening 17–21, night 21–05. */
+export function periodOf(time: string): DayPeriod {
+  const hour = Number(time.slice(0, 2));
+  if (hour >= 5 && hour < 12) return 'morning';
+  if (hour >= 12 && hour < 17) return 'afternoon';
+  if (hour >= 17 && hour < 21) return 'evening';
+  return 'night';
 }
 
 function readTime(groups: Record<string, string | undefined>): string | null {

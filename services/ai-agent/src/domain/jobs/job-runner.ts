@@ -61,27 +61,20 @@ export function createJobRunner(deps: {
     }
   }
 
-  let timers: NodeJS.Timeout[] = [];
   let unsubscribe: (() => Promise<void>) | undefined;
+  /** Says this instance is alive; other instances fail its jobs when it has not for INSTANCE_TTL_MS. */
+  const heartbeat = () => kv.set(instanceKey(instanceId), '1', { ttlMs: INSTANCE_TTL_MS });
 
   return {
     instanceId,
+    /** The heartbeat's and the lost-job check's intervals, for the service's background loops. */
+    intervals: { heartbeatMs: HEARTBEAT_MS, reapMs: HEARTBEAT_MS * 2 },
+    heartbeat,
     async startWorkers() {
-      await kv.set(instanceKey(instanceId), '1', { ttlMs: INSTANCE_TTL_MS });
+      await heartbeat();
       unsubscribe = await kv.subscribe(CANCEL_CHANNEL, (jobId) => running.get(jobId)?.abort());
-      timers = [
-        setInterval(() => {
-          kv.set(instanceKey(instanceId), '1', { ttlMs: INSTANCE_TTL_MS }).catch((err: unknown) =>
-            logger.warn('agent heartbeat failed', { err }),
-          );
-        }, HEARTBEAT_MS),
-        setInterval(() => {
-          reapLostJobs().catch((err: unknown) => logger.warn('lost-job check failed', { err }));
-        }, HEARTBEAT_MS * 2),
-      ];
     },
     async stopWorkers() {
-      timers.forEach(clearInterval);
       await unsubscribe?.();
       const stopping = new PlanError(
         'instance-stopped',

@@ -33,7 +33,7 @@ export function createPriceFeed(deps: {
   };
 
   /** Reads what the feed has after the cursor, while holding the feed's lock; returns how many it handled. */
-  async function poll(): Promise<number> {
+  async function readFeed(): Promise<number> {
     const mine =
       (await kv.set(LOCK, deps.instanceId, { ttlMs: 15_000, onlyIfAbsent: true })) ||
       (await kv.get(LOCK)) === deps.instanceId;
@@ -55,6 +55,21 @@ export function createPriceFeed(deps: {
       if (events.length < 500) return handled;
     }
   }
+
+  // While the stack starts, search seeds its inventory before it listens: until it has answered once, not reaching
+  // it is expected and only worth a debug line; afterwards it is a failure like any other.
+  let searchAnswered = false;
+  const poll = async (): Promise<number> => {
+    try {
+      const handled = await readFeed();
+      searchAnswered = true;
+      return handled;
+    } catch (err) {
+      if (searchAnswered || !(err instanceof TypeError)) throw err;
+      logger.debug('search is not answering yet; price events are read once it does', { err });
+      return 0;
+    }
+  };
 
   return {
     poll,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { cabinSchema } from '@tripwise/contracts';
 import type { Identity } from '@tripwise/platform/auth';
 import type { Db } from '@tripwise/platform/db';
 import { badRequest, notFound } from '@tripwise/platform/errors';
@@ -19,7 +20,7 @@ import { routeKey, unitKey, type PriceEvent } from './price-event.ts';
 import { crossing, observedPrice, type WatchState } from './watch.rules.ts';
 
 const code = z.string().regex(/^[A-Z]{3}$/, { error: 'an airport code such as BOS' });
-const cabin = z.enum(['economy', 'premium_economy', 'business', 'first']);
+const cabin = cabinSchema;
 export const watchInputSchema = z
   .strictObject({
     target: z.discriminatedUnion('type', [

@@ -1,4 +1,4 @@
-import type { Cabin } from '@tripwise/contracts';
+import { CABINS as CABIN_LIST, type Cabin } from '@tripwise/contracts';
 import { addDays, dayOf, daysFrom } from './seed-dates.ts';
 import { birthDate, personName, uuidFrom, type Traveler } from './travelers.ts';
 import { rngFor, type Rng } from './search-inventory.ts';
@@ -9,7 +9,7 @@ const SHAPES: Shape[] = ['flight', 'round-trip', 'flight-hotel', 'flight-hotel-c
 const SHAPE_SHARES = [0.17, 0.12, 0.25, 0.1, 0.24, 0.04, 0.08];
 export const FLIES = new Set<Shape>(['flight', 'round-trip', 'flight-hotel', 'flight-hotel-car']);
 
-const CABINS: Cabin[] = ['economy', 'premium_economy', 'business', 'first'];
+const CABINS: readonly Cabin[] = CABIN_LIST;
 const CABIN_SHARES = [0.82, 0.09, 0.07, 0.02];
 const PARTY_SIZES = [1, 2, 3, 4, 5, 6];
 const PARTY_SHARES = [0.55, 0.28, 0.08, 0.07, 0.015, 0.005];

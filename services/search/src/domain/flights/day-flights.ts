@@ -1,7 +1,6 @@
+import { CABINS } from '@tripwise/contracts';
 import type { DayFlightTuple } from '../../data/day-flights.repository.ts';
 import type { Leg, LegWanted } from './leg.ts';
-
-const CABINS = ['economy', 'premium_economy', 'business', 'first'] as const;
 
 /**
  * A day's flights as searches read them, kept in memory (see memory-scopes.ts for when it is read again): columns

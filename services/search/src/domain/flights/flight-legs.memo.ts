@@ -20,11 +20,12 @@ export function memoLegSource(source: FlightLegSource, w: LegWanted) {
             ? source.from(codes[0]!, missing, w)
             : source.to(codes[0]!, missing, w);
       const byDay = all.then((legs) => Map.groupBy(legs, (l) => l.departDate));
-      for (const date of missing)
+      for (const date of missing) {
         known.set(
           keyOf(kind, codes, date),
           byDay.then((days) => days.get(date) ?? []),
         );
+      }
     }
     return Promise.all(dates.map((d) => known.get(keyOf(kind, codes, d))!)).then((days) => days.flat());
   }

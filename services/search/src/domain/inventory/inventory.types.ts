@@ -3,37 +3,17 @@
  * the writer adds those (seeded inventory is active and belongs to the marketplace, so owner_id is null).
  */
 
-export { CABINS, type Cabin, type FlightLeg as FlightRow } from '@tripwise/travel-data/network';
+import type { CarClass, HotelAmenity } from '@tripwise/contracts';
 
-export const HOTEL_AMENITIES = [
-  'wifi',
-  'breakfast',
-  'parking',
-  'pool',
-  'gym',
-  'spa',
-  'pet_friendly',
-  'airport_shuttle',
-  'near_transit',
-  'free_cancellation',
-] as const;
-export type HotelAmenity = (typeof HOTEL_AMENITIES)[number];
-
-/** The schema's CHECK list, in the same order. */
-export const CAR_CLASSES = [
-  'economy',
-  'compact',
-  'standard',
-  'full_size',
-  'sedan',
-  'hatchback',
-  'suv',
-  'van',
-  'luxury',
-  'convertible',
-  'pickup',
-] as const;
-export type CarClass = (typeof CAR_CLASSES)[number];
+export {
+  CABINS,
+  CAR_CLASSES,
+  HOTEL_AMENITIES,
+  type Cabin,
+  type CarClass,
+  type HotelAmenity,
+} from '@tripwise/contracts';
+export type { FlightLeg as FlightRow } from '@tripwise/travel-data/network';
 
 export interface HotelPolicies {
   refundWindowHours: number;

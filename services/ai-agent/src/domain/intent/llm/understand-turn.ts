@@ -1,6 +1,7 @@
 import { intentRequestSchema, type IntentRequest } from '@tripwise/contracts';
 import { wallClockAt, todayOf } from '../calendar.rules.ts';
-import { parseTurn, type ParseOptions } from '../parse-turn.ts';
+import { heardNothing, type Heard } from '../agent-turn.reader.ts';
+import { readTurn, type ParseOptions } from '../parse-turn.ts';
 import { emptyRequest } from '../request.shapes.ts';
 import { completeStructured, LlmCallFailed } from './chat-completions.client.ts';
 import type { FallbackCode, IntentLlm } from './intent-llm.ts';
@@ -11,6 +12,8 @@ import { findImplausibility, settleAnswer } from './llm-answer.rules.ts';
 export interface UnderstandOptions extends ParseOptions {
   /** Cancels the LLM call (the turn is then read by the rules). */
   signal?: AbortSignal;
+  /** What the agent said before this turn, when the conversation gives it (see `parseConversation`). */
+  heard?: Heard;
 }
 
 export interface Understanding {
@@ -58,7 +61,10 @@ async function askLlm(
   const content = await completeStructured(
     llm.endpoint,
     {
-      messages: intentMessages({ today, time, timeZone: options.timeZone, previous }, utterance),
+      messages: intentMessages(
+        { today, time, timeZone: options.timeZone, previous, agentSaid: options.heard?.said ?? null },
+        utterance,
+      ),
       schemaName: INTENT_SCHEMA_NAME,
       schema: intentJsonSchema(),
     },
@@ -88,7 +94,7 @@ export async function understandTurn(
   options: UnderstandOptions,
   llm?: IntentLlm,
 ): Promise<Understanding> {
-  const rules = (): IntentRequest => parseTurn(state, utterance, options);
+  const rules = (): IntentRequest => readTurn(state, utterance, options, options.heard ?? heardNothing()).request;
   if (!llm) return { request: rules(), source: 'rules' };
   if (!llm.available()) {
     llm.report({ source: 'rules', fallback: 'paused', llmSeconds: 0 });

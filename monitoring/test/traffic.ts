@@ -1,0 +1,91 @@
+/**
+ * Drives the requests that the SLOs and dashboards read, through the gateway as a traveler would: sign-up, sign-in,
+ * each kind of search and details page, a booking (confirmed, then cancelled), a declined card, AI chat messages
+ * until the gateway's per-user limit refuses one (RATE_LIMIT_AI_MESSAGES_PER_MINUTE should be low), a request no
+ * route matches and one the gateway refuses. Each step's status is returned, so a caller can tell a quiet stack from
+ * a broken one.
+ */
+export async function driveTraffic(gatewayUrl: string): Promise<Record<string, number>> {
+  const statuses: Record<string, number> = {};
+  const call = async (name: string, path: string, init: RequestInit = {}) => {
+    const res = await fetch(`${gatewayUrl}${path}`, init);
+    statuses[name] = res.status;
+    const text = await res.text();
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  };
+  const json = { 'content-type': 'application/json' };
+  const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const email = `monitoring-${Date.now()}-${Math.round(Math.random() * 1e6)}@example.com`;
+  const password = 'correct horse battery staple';
+
+  await call('register', '/api/auth/register', {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email, password }),
+  });
+  const login = (await call('login', '/api/auth/login', {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email, password }),
+  })) as { accessToken: string };
+  const headers = { ...json, authorization: `Bearer ${login.accessToken}` };
+  await call('me', '/api/auth/me', { headers });
+
+  const flights = (await call('flights', `/api/search/flights?origin=NYC&destination=LAX&date=${day(14)}`)) as {
+    items: { id: string; price: { amount: number } }[];
+  };
+  await call('hotels', `/api/search/hotels?city=NYC&checkIn=${day(14)}&checkOut=${day(17)}`);
+  await call('cars', `/api/search/cars?location=LAX&pickupDate=${day(14)}&dropoffDate=${day(17)}`);
+  await call('places', '/api/search/places?q=par');
+  const flight = flights.items[0]!;
+  await call('flight-details', `/api/search/flights/${flight.id}`);
+
+  const booking = (card: string) => ({
+    items: [
+      {
+        kind: 'flight',
+        flightId: flight.id,
+        cabin: 'economy',
+        passengers: [{ firstName: 'Grace', lastName: 'Hopper', dateOfBirth: '1980-12-09' }],
+        expectedUnitPrice: flight.price.amount,
+      },
+    ],
+    contact: { email, phone: '+1 617 555 0100' },
+    payment: {
+      card: {
+        number: card,
+        expMonth: 12,
+        expYear: new Date().getUTCFullYear() + 2,
+        cvc: '123',
+        holderName: 'Grace Hopper',
+      },
+      billingAddress: { line1: '1 Main St', city: 'Boston', state: 'MA', postalCode: '02110' },
+    },
+  });
+  const book = (name: string, card: string) =>
+    call(name, '/api/bookings', {
+      method: 'POST',
+      headers: { ...headers, 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify(booking(card)),
+    });
+  const booked = (await book('booking', '4242424242424242')) as { id: string };
+  await book('booking-declined', '4000000000000002');
+  await call('bookings', '/api/bookings?when=upcoming', { headers });
+  await call('cancel', `/api/bookings/${booked.id}/cancel`, { method: 'POST', headers });
+
+  for (let attempt = 0; attempt < 10 && statuses['ai-chat'] !== 429; attempt++) {
+    await call('ai-chat', '/api/ai/chat', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ message: `A weekend in Paris from New York on ${day(21)} for two` }),
+    });
+  }
+  await call('unmatched', '/api/search/no-such-route');
+  await call('refused', '/api/bookings', { headers: json });
+  return statuses;
+}
+
+/** What an orchestrator does all the time (a compose healthcheck, a Kubernetes readiness probe): ask each /ready. */
+export async function probeReadiness(processUrls: string[]): Promise<number[]> {
+  return Promise.all(processUrls.map((url) => fetch(`${url}/ready`).then((res) => res.status)));
+}

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openPostgresDb, type Db } from '@tripwise/platform/db';
+import { toProblem } from '@tripwise/platform/errors';
+import { openRedisKvStore, type KvStore } from '@tripwise/platform/kv';
+import {
+  captureLogs,
+  deleteRedisKeys,
+  startTcpFaultProxy,
+  testEnv,
+  uniqueSchemaName,
+  type TcpFaultProxy,
+} from '@tripwise/platform/testing';
+
+// PostgreSQL and Redis behind a TCP proxy that can drop every byte (a partition) or reset every connection (down):
+// calls fail within their timeouts instead of hanging, the failure is a 503 with Retry-After (never a 500), and
+// everything works again once the dependency is back, without a restart.
+
+const endpoint = (url: string) => {
+  const parsed = new URL(url);
+  return { host: parsed.hostname, port: Number(parsed.port) };
+};
+const through = (url: string, proxy: TcpFaultProxy) => {
+  const parsed = new URL(url);
+  parsed.hostname = '127.0.0.1';
+  parsed.port = String(proxy.port);
+  return parsed.toString();
+};
+
+function expectRetryable503(err: unknown) {
+  const { problem, headers } = toProblem(err);
+  expect(problem).toMatchObject({ status: 503, type: '/problems/dependency-unavailable' });
+  expect(headers['Retry-After']).toBeDefined();
+}
+
+describe.skipIf(!testEnv.DATABASE_URL)('PostgreSQL cut off', () => {
+  let proxy: TcpFaultProxy;
+  let db: Db;
+  const schema = uniqueSchemaName('faults');
+  beforeAll(async () => {
+    proxy = await startTcpFaultProxy(endpoint(testEnv.DATABASE_URL!));
+    db = await openPostgresDb({
+      url: through(testEnv.DATABASE_URL!, proxy),
+      schema,
+      poolMax: 2,
+      logger: captureLogs('faults').logger,
+      applicationName: 'faults',
+      statementTimeoutMs: 300,
+      connectTimeoutMs: 300,
+    });
+  });
+  afterAll(async () => {
+    proxy.set('forward');
+    await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+    await db.close();
+    await proxy.close();
+  });
+
+  test('When the network to PostgreSQL is cut (nothing gets through), then a query fails (no hang) as a 503, and works once it is back', async () => {
+    await db.ping();
+    proxy.set('blackhole');
+    const failed = await db.query('SELECT 1').then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(failed).toBeDefined();
+    expectRetryable503(failed);
+    proxy.set('forward');
+    await expect
+      .poll(
+        () =>
+          db.ping().then(
+            () => 'up',
+            () => 'down',
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe('up');
+  });
+
+  test('When PostgreSQL refuses connections, then a query fails as a 503, and works once it accepts again', async () => {
+    proxy.set('refuse');
+    const failed = await db.query('SELECT 1').then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expectRetryable503(failed);
+    proxy.set('forward');
+    await expect
+      .poll(
+        () =>
+          db.ping().then(
+            () => 'up',
+            () => 'down',
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe('up');
+  });
+
+  test('When a statement runs past the statement timeout, then it is cancelled as a 503', async () => {
+    const failed = await db.query('SELECT pg_sleep(2)').then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expectRetryable503(failed);
+  });
+});
+
+describe.skipIf(!testEnv.REDIS_URL)('Redis cut off', () => {
+  let proxy: TcpFaultProxy;
+  let kv: KvStore;
+  const prefix = `${uniqueSchemaName('faults')}:`;
+  beforeAll(async () => {
+    proxy = await startTcpFaultProxy(endpoint(testEnv.REDIS_URL!));
+    kv = await openRedisKvStore({
+      url: through(testEnv.REDIS_URL!, proxy),
+      prefix,
+      logger: captureLogs('faults').logger,
+      commandTimeoutMs: 200,
+    });
+  });
+  afterAll(async () => {
+    proxy.set('forward');
+    await kv.close();
+    await proxy.close();
+    await deleteRedisKeys(testEnv.REDIS_URL!, prefix);
+  });
+
+  test('When the network to Redis is cut (nothing gets through), then a command fails within its timeout as a 503, and works once it is back', async () => {
+    await kv.set('k', 'v');
+    proxy.set('blackhole');
+    const failed = await kv.get('k').then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(failed).toBeDefined();
+    expectRetryable503(failed);
+    proxy.set('forward');
+    await expect.poll(() => kv.get('k').catch(() => 'down'), { timeout: 15_000 }).toBe('v');
+  });
+
+  test('When Redis refuses connections, then a command fails as a 503, and works once it accepts again', async () => {
+    proxy.set('refuse');
+    const failed = await kv.get('k').then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expectRetryable503(failed);
+    proxy.set('forward');
+    await expect.poll(() => kv.get('k').catch(() => 'down'), { timeout: 15_000 }).toBe('v');
+  });
+});
