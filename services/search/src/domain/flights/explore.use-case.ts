@@ -196,8 +196,8 @@ export async function explore(
   const best = new Map<string, ExploreDestination>();
   for (const [i, date] of dates.entries()) {
     const back = backDates[i]!;
-    const out = byCity(outs.get(date) ?? new Map());
-    const home = byCity(backs.get(back) ?? new Map());
+    const out = byCity(outs.get(date) ?? new Map<string, Cheapest>());
+    const home = byCity(backs.get(back) ?? new Map<string, Cheapest>());
     const month = Number(date.slice(5, 7));
     for (const [city, go] of out) {
       const ret = home.get(city);
