@@ -229,6 +229,9 @@ async function runConfiguration(dataset: Dataset, cache: 'off' | 'on'): Promise<
     DATABASE_SCHEMA: dataset.schema,
     REDIS_PREFIX: prefix,
     SEARCH_CACHE: cache,
+    // Room for every day of the large data set in memory (1.34 M flights over 60 days): a search reads two days,
+    // a calendar or Explore a month; fewer and the days searched would push each other out.
+    SEARCH_MEMORY_FLIGHTS: '1500000',
     SEED_INVENTORY: 'none',
     DATA_DIR: work,
     INTERNAL_SERVICE_TOKEN: randomBytes(32).toString('base64url'),

@@ -90,7 +90,9 @@ function sellable(first: GeneratedLeg, next: GeneratedLeg, origin: string, desti
   const minimum = minimumConnectMinutes(next.origin, international) + (separate ? SEPARATE_TICKETS_EXTRA_MIN : 0);
   const maximum = limits.international ? MAX_LAYOVER_MIN.international : MAX_LAYOVER_MIN.domestic;
   const km = kmBetween(origin, first.destination) + kmBetween(first.destination, destination);
+  const nextDay = new Date(Date.parse(`${first.date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return (
+    (next.date === first.date || next.date === nextDay) &&
     layover >= minimum &&
     layover <= maximum &&
     km <= limits.maxKm &&

@@ -29,7 +29,7 @@ import { sqlCarSearch } from '../domain/search/car-search.sql.ts';
 import { memoryHotelSearch } from '../domain/search/hotel-search.memory.ts';
 import { sqlHotelSearch } from '../domain/search/hotel-search.sql.ts';
 import { searchFlights } from '../domain/flights/search-flights.use-case.ts';
-import { explore } from '../domain/flights/explore.use-case.ts';
+import { createExplorePrices, explore } from '../domain/flights/explore.use-case.ts';
 import { dateGrid, fareCalendar } from '../domain/flights/flexible-dates.use-case.ts';
 import { createRecentAnswers } from '../domain/cache/recent-answers.ts';
 import { searchHotels } from '../domain/search/search-hotels.use-case.ts';
@@ -70,6 +70,7 @@ export function searchRoutes(
   const hotelEngine = inMemory.cities ? memoryHotelSearch(inMemory.cities, sqlHotelSearch(db)) : sqlHotelSearch(db);
   const carEngine = inMemory.cars ? memoryCarSearch(inMemory.cars) : sqlCarSearch(db);
   // With the cache on, an Explore answer is kept five minutes (see recent-answers.ts).
+  const explorePrices = inMemory.days ? createExplorePrices({ maxAgeMs: 300_000, maxEntries: 5_000 }) : undefined;
   const explored = inMemory.days
     ? createRecentAnswers<ExploreAnswer>({ maxAgeMs: 300_000, maxEntries: 2_000 })
     : undefined;
@@ -146,7 +147,7 @@ export function searchRoutes(
       responses: { 200: 'Destinations, cheapest first', 400: 'Invalid parameter' },
     },
     async ({ query }, _req, res) => {
-      const ask = () => explore(legs(), query, now());
+      const ask = () => explore(legs(), query, now(), explorePrices);
       res.json(await (explored ? explored.get(JSON.stringify([query, now().toISOString().slice(0, 10)]), ask) : ask()));
     },
   );

@@ -40,8 +40,11 @@ const TWO_STOPS_BELOW = 10;
 
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-/** The days a connecting leg may leave on, by its own airport's calendar (a day behind to two days ahead). */
-export const connectingDays = (date: string) => [-1, 0, 1, 2].map((d) => addDays(date, d));
+/**
+ * The days a connecting leg may leave on, by its own airport's calendar: the trip's day or the next (a search then
+ * reads two days of flights, not four; a connection after a night flight still leaves the next day).
+ */
+export const connectingDays = (date: string) => [0, 1].map((d) => addDays(date, d));
 
 const zoneOf = (code: string) => airportByCode(code)?.timeZone ?? 'UTC';
 const localDay = (ms: number, airport: string) => localDate(new Date(ms), zoneOf(airport));

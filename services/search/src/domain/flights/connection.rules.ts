@@ -11,7 +11,8 @@ import type { Leg } from './leg.ts';
  * - no detour: the legs' distance at most 1.5 × the direct distance + 400 km (on short trips, up to 2,000 km: a
  *   hop through a nearby hub is what travel sites offer there), and the whole trip at most twice the nonstop
  *   flying time + 3 hours (and never 14 hours more than it; a short trip may take 6 hours);
- * - never back through the origin's or the destination's city.
+ * - never back through the origin's or the destination's city;
+ * - a later leg leaves on the trip's day or the next, by its own airport's calendar (build-itineraries.ts).
  */
 export const MAX_LAYOVER_MIN = { domestic: 6 * 60, international: 12 * 60 };
 export const SEPARATE_TICKETS_EXTRA_MIN = 60;

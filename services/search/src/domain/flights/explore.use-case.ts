@@ -6,7 +6,7 @@ import { localDate } from '../search/places.rules.ts';
 import { cheapestFrom, cheapestTo, groupLegs, type Cheapest } from './cheapest-everywhere.ts';
 import { memoLegSource } from './flight-legs.memo.ts';
 import { CURRENCY } from './itinerary-view.ts';
-import type { FlightLegSource, Leg } from './leg.ts';
+import type { FlightLegSource, Leg, LegWanted } from './leg.ts';
 import { placeWithin } from './search-flights.use-case.ts';
 
 const DAY_MS = 86_400_000;
@@ -61,39 +61,46 @@ function describe(city: string, airports: string[]) {
 }
 
 /**
- * Explore: from an origin, the cheapest round trips to every destination reachable nonstop or with one stop, over
- * a month (or the next 30 days), for a trip of `tripLength` nights, within a budget and a theme (from each city's
- * data: its climate that month, its coast, what is near). Each destination comes with its best dates and what a
- * flight search for them asks. Connections go through the origin's six busiest connecting airports each way.
+ * Each day's cheapest fares from (or to) an origin, kept a few minutes when the cache is on (see recent-answers.ts):
+ * a day's prices serve every Explore that day, whatever its theme, budget or trip length.
  */
-export async function explore(source: FlightLegSource, q: ExploreQuery, now: Date): Promise<ExploreAnswer> {
-  const from = placeWithin(q.origin, 'origin', undefined);
-  const today = localDate(now, from.timeZone);
-  const dates = travelDates(q, today);
-  const backDates = dates.map((d) => addDays(d, q.tripLength));
-  const origins = new Set(from.airports);
-  const wanted = { cabin: q.cabin, passengers: q.passengers };
-  const memo = memoLegSource(source, wanted);
-  const around = (list: string[], before: number, after: number) => [
-    ...new Set(list.flatMap((d) => Array.from({ length: before + after + 1 }, (_, i) => addDays(d, i - before)))),
-  ];
-  const [firsts, lasts] = await Promise.all([
-    memo.legs.from(from.airports, dates, wanted),
-    memo.legs.to(from.airports, around(backDates, 0, 1), wanted),
-  ]);
-  const [onward, feeders] = await Promise.all([
-    memo.legs.from(
-      busiest(firsts, (l) => l.destination, origins),
-      around(dates, 0, 1),
-      wanted,
-    ),
-    memo.legs.to(
-      busiest(lasts, (l) => l.origin, origins),
-      backDates,
-      wanted,
-    ),
-  ]);
-  // Grouped once for every day: each day then reads only its own legs.
+export function createExplorePrices(options: { maxAgeMs: number; maxEntries: number; now?: () => number }) {
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, { at: number; prices: Map<string, Cheapest> }>();
+  return {
+    get(key: string): Map<string, Cheapest> | undefined {
+      const known = entries.get(key);
+      return known && now() - known.at < options.maxAgeMs ? known.prices : undefined;
+    },
+    set(key: string, prices: Map<string, Cheapest>): void {
+      entries.delete(key);
+      entries.set(key, { at: now(), prices });
+      for (const oldest of entries.keys()) {
+        if (entries.size <= options.maxEntries) break;
+        entries.delete(oldest);
+      }
+    },
+  };
+}
+export type ExplorePrices = ReturnType<typeof createExplorePrices>;
+
+const around = (list: readonly string[], after: number) => [
+  ...new Set(list.flatMap((d) => Array.from({ length: after + 1 }, (_, i) => addDays(d, i)))),
+];
+
+/** The cheapest fares from the origins to everywhere, for each day asked (legs read for all the days at once). */
+async function pricesOut(
+  memo: ReturnType<typeof memoLegSource>,
+  origins: ReadonlySet<string>,
+  dates: string[],
+  w: LegWanted,
+) {
+  const firsts = await memo.legs.from([...origins], dates, w);
+  const onward = await memo.legs.from(
+    busiest(firsts, (l) => l.destination, origins),
+    around(dates, 1),
+    w,
+  );
   const startsOn = groupLegs(
     firsts,
     (l) => l.departDate,
@@ -104,23 +111,93 @@ export async function explore(source: FlightLegSource, q: ExploreQuery, now: Dat
     (l) => l.origin,
     (l) => l.departMs,
   );
-  const feedersInto = groupLegs(
-    feeders,
-    (l) => `${l.destination}|${l.departDate}`,
-    (l) => l.arriveMs,
+  return new Map(dates.map((d) => [d, cheapestFrom(startsOn.get(d) ?? [], onwardFrom, origins)]));
+}
+
+/** The cheapest fares from everywhere back to the origins, leaving each day asked. */
+async function pricesBack(
+  memo: ReturnType<typeof memoLegSource>,
+  origins: ReadonlySet<string>,
+  dates: string[],
+  w: LegWanted,
+) {
+  const lasts = await memo.legs.to([...origins], around(dates, 1), w);
+  const feeders = await memo.legs.to(
+    busiest(lasts, (l) => l.origin, origins),
+    dates,
+    w,
   );
   const lastsOn = groupLegs(
     lasts,
     (l) => l.departDate,
     (l) => l.departMs,
   );
+  const feedersInto = groupLegs(
+    feeders,
+    (l) => `${l.destination}|${l.departDate}`,
+    (l) => l.arriveMs,
+  );
+  return new Map(
+    dates.map((d) => [
+      d,
+      cheapestTo(d, [...(lastsOn.get(d) ?? []), ...(lastsOn.get(addDays(d, 1)) ?? [])], feedersInto, origins),
+    ]),
+  );
+}
+
+/** Each day's prices, from those kept where they are, worked out (all missing days at once) where not. */
+async function pricesByDay(
+  direction: 'out' | 'back',
+  dates: string[],
+  keyOf: (date: string) => string,
+  work: (missing: string[]) => Promise<Map<string, Map<string, Cheapest>>>,
+  kept: ExplorePrices | undefined,
+): Promise<Map<string, Map<string, Cheapest>>> {
+  const found = new Map(
+    dates.flatMap((d) => {
+      const prices = kept?.get(`${direction}|${keyOf(d)}`);
+      return prices ? [[d, prices] as const] : [];
+    }),
+  );
+  const missing = dates.filter((d) => !found.has(d));
+  if (missing.length) {
+    for (const [d, prices] of await work(missing)) {
+      found.set(d, prices);
+      kept?.set(`${direction}|${keyOf(d)}`, prices);
+    }
+  }
+  return found;
+}
+
+/**
+ * Explore: from an origin, the cheapest round trips to every destination reachable nonstop or with one stop, over
+ * a month (or the next 30 days), for a trip of `tripLength` nights, within a budget and a theme (from each city's
+ * data: its climate that month, its coast, what is near). Each destination comes with its best dates and what a
+ * flight search for them asks. Connections go through the origin's six busiest connecting airports each way.
+ */
+export async function explore(
+  source: FlightLegSource,
+  q: ExploreQuery,
+  now: Date,
+  kept?: ExplorePrices,
+): Promise<ExploreAnswer> {
+  const from = placeWithin(q.origin, 'origin', undefined);
+  const today = localDate(now, from.timeZone);
+  const dates = travelDates(q, today);
+  const backDates = dates.map((d) => addDays(d, q.tripLength));
+  const origins = new Set(from.airports);
+  const wanted = { cabin: q.cabin, passengers: q.passengers };
+  const memo = memoLegSource(source, wanted);
+  const keyOf = (d: string) => `${[...origins].sort().join(',')}|${d}|${q.cabin}|${q.passengers}`;
+  const [outs, backs] = await Promise.all([
+    pricesByDay('out', dates, keyOf, (missing) => pricesOut(memo, origins, missing, wanted), kept),
+    pricesByDay('back', backDates, keyOf, (missing) => pricesBack(memo, origins, missing, wanted), kept),
+  ]);
   const best = new Map<string, ExploreDestination>();
   for (const [i, date] of dates.entries()) {
     const back = backDates[i]!;
-    const out = byCity(cheapestFrom(startsOn.get(date) ?? [], onwardFrom, origins));
-    const home = byCity(
-      cheapestTo(back, [...(lastsOn.get(back) ?? []), ...(lastsOn.get(addDays(back, 1)) ?? [])], feedersInto, origins),
-    );
+    const out = byCity(outs.get(date) ?? new Map<string, Cheapest>());
+    const home = byCity(backs.get(back) ?? new Map<string, Cheapest>());
     const month = Number(date.slice(5, 7));
     for (const [city, go] of out) {
       const ret = home.get(city);
