@@ -82,6 +82,17 @@ export function createJobEvents(kv: KvStore, emitToUser: EmitToUser) {
       }
       return events;
     },
+    /**
+     * Sends the job's last recorded event again, from this instance: the instance that recorded it may have died
+     * before sending it. Clients apply each `seq` once, so a repeat is harmless and a loss is not.
+     */
+    async resendLast(jobId: string, userId: string): Promise<void> {
+      const last = Number((await kv.get(key(jobId, 'seq'))) ?? 0);
+      const raw = last > 0 ? await kv.get(key(jobId, `event:${last}`)) : null;
+      if (raw === null) return;
+      const stored = JSON.parse(raw) as { event: JobEventName; payload: Record<string, unknown> };
+      emitToUser(userId, stored.event, { ...stored.payload, jobId, seq: last });
+    },
     /** Claims the right to act on a job once (e.g. to fail it when its instance died); false if someone did. */
     claim: (jobId: string, what: string) =>
       kv.set(key(jobId, `claim:${what}`), '1', { ttlMs: DAY_MS, onlyIfAbsent: true }),

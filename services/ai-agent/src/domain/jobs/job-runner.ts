@@ -4,8 +4,11 @@ import type { Logger } from '@tripwise/platform/logger';
 import { RUNNING_JOBS, type JobEvents } from './job-events.ts';
 
 const CANCEL_CHANNEL = 'agent.job-cancel';
-const HEARTBEAT_MS = 2_000;
-const INSTANCE_TTL_MS = 6_000;
+// An instance that stops beating is taken for dead after INSTANCE_TTL_MS; the others look every REAP_MS, so its
+// clients hear `instance-lost` within about 2.5 s of its death.
+const HEARTBEAT_MS = 500;
+const INSTANCE_TTL_MS = 2_000;
+const REAP_MS = 500;
 const instanceKey = (id: string) => `agent:instance:${id}`;
 
 export type JobOutcome =
@@ -51,6 +54,7 @@ export function createJobRunner(deps: {
       if (meta.instanceId === instanceId || (await kv.get(instanceKey(meta.instanceId))) !== null) continue;
       if (!(await events.claim(jobId, 'lost'))) continue;
       logger.warn('a job was lost with its instance; failing it', { jobId, instanceId: meta.instanceId });
+      await events.resendLast(jobId, meta.userId);
       await end(jobId, meta.userId, {
         status: 'failed',
         error: {
@@ -68,7 +72,7 @@ export function createJobRunner(deps: {
   return {
     instanceId,
     /** The heartbeat's and the lost-job check's intervals, for the service's background loops. */
-    intervals: { heartbeatMs: HEARTBEAT_MS, reapMs: HEARTBEAT_MS * 2 },
+    intervals: { heartbeatMs: HEARTBEAT_MS, reapMs: REAP_MS },
     heartbeat,
     async startWorkers() {
       await heartbeat();
