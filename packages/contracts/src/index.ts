@@ -9,6 +9,7 @@ export type * from './search-results.ts';
 export * from './search-flexible.ts';
 export * from './listings.ts';
 export * from './holds.ts';
+export * from './seed-world.ts';
 export * from './bookings.ts';
 export * from './booking-views.ts';
 export * from './contact.ts';

@@ -8,4 +8,5 @@ export { createLocalClock, utcOffsetMinutes } from './time/zoned-time.ts';
 export { isoDateToUtcMs, seedCalendar, todayUtc, type SeedDay } from './time/seed-calendar.ts';
 export { createRng, rngFor, type Rng } from './seeded-random.ts';
 export { batches } from './batches.ts';
+export { dayBefore, dayNumber, daysBetween } from './time/calendar-days.ts';
 export { airportsNear } from './nearby-airports.ts';

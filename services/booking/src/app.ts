@@ -3,7 +3,7 @@ import { createService, type AccessPolicy, type ErrorReporter, type Service } fr
 import type { KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
 import { createMetrics } from '@tripwise/platform/metrics';
-import type { SearchClient } from './clients/search.client.ts';
+import type { SearchClient, SeedWorldReads } from './clients/search.client.ts';
 import type { Config } from './config.ts';
 import type { Checkpoint, SagaDeps } from './domain/booking-saga.ts';
 import { createOutboxPublisher } from './domain/outbox-publisher.ts';
@@ -13,6 +13,7 @@ import { analyticsRoutes } from './routes/analytics.routes.ts';
 import { billingRoutes } from './routes/billing.routes.ts';
 import { bookingRoutes } from './routes/bookings.routes.ts';
 import { internalRoutes } from './routes/internal.routes.ts';
+import { seedHistoryRoutes } from './routes/seed-history.routes.ts';
 
 export const SERVICE_NAME = 'booking';
 
@@ -32,7 +33,7 @@ export interface AppDeps {
   errorReporter?: ErrorReporter | undefined;
   /** Token checks and the service credential that guard every route by its declared access. */
   access: AccessPolicy;
-  search: SearchClient;
+  search: SearchClient & SeedWorldReads;
   payments: CardProcessor;
   /** Called at each point between saga steps (tests kill the process at one of them). */
   checkpoint?: (name: Checkpoint) => void;
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): BookingService {
       { prefix: '/api/billing', router: billingRoutes(db) },
       { prefix: '/api/analytics', router: analyticsRoutes(db) },
       { prefix: '/internal', router: internalRoutes(db) },
+      { prefix: '/internal', router: seedHistoryRoutes(db, deps.search, deps.logger) },
     ],
     backgroundTasks: [
       { name: 'outbox-publish', everyMs: deps.config.OUTBOX_POLL_MS, run: outbox.publishPending },

@@ -11,11 +11,12 @@ import {
   rowsOf,
   searchState,
   seed,
+  type Inventory,
 } from './seed.fixtures.ts';
 
 describe.each(availableDbBackends())('seedBookings on %s', (backend) => {
-  const opened: Db[] = [];
-  let search: Db;
+  const opened: { close(): Promise<void> }[] = [];
+  let search: Inventory;
   let db: Db;
   const scale = givenAScale();
   let result: SeedBookingsResult;
@@ -57,20 +58,20 @@ describe.each(availableDbBackends())('seedBookings on %s', (backend) => {
         rows: await rowsOf(db, table, order, without),
       });
     }
-    expect(await searchState(twinSearch)).toEqual(await searchState(search));
+    expect(await searchState(twinSearch.db)).toEqual(await searchState(search.db));
   });
 
   test('When a scale is seeded again, then nothing is added and the first seeding is reported', async () => {
-    const before = { booking: await countsOf(db), search: await searchState(search) };
+    const before = { booking: await countsOf(db), search: await searchState(search.db) };
     const again = await seed(db, search, scale, { seed: 99 });
     expect(again).toMatchObject({ seeded: false, seed: 7, bookings: result.bookings, holdsPlaced: 0 });
-    expect({ booking: await countsOf(db), search: await searchState(search) }).toEqual(before);
+    expect({ booking: await countsOf(db), search: await searchState(search.db) }).toEqual(before);
   });
 
   test('When the seeding is interrupted before it commits, then neither service keeps anything of it', async () => {
     const fresh = await givenABookingDb(backend);
     opened.push(fresh);
-    const before = await searchState(search);
+    const before = await searchState(search.db);
     const interrupted = seed(fresh, search, givenAScale(), {
       checkpoint: (stage) => {
         if (stage === 'written') throw new Error('killed');
@@ -87,7 +88,7 @@ describe.each(availableDbBackends())('seedBookings on %s', (backend) => {
       seeds: 0,
       pending: 0,
     });
-    expect(await searchState(search)).toEqual(before);
+    expect(await searchState(search.db)).toEqual(before);
   });
 
   test('When the seeding is interrupted while placing holds, then the next run places the rest, once', async () => {
@@ -110,7 +111,7 @@ describe.each(availableDbBackends())('seedBookings on %s', (backend) => {
       `SELECT id FROM bookings WHERE status = 'confirmed' AND ends_on >= $1::date ORDER BY id`,
       [NOW_DAY],
     );
-    const { rows: holds } = await search.query<{ id: string; status: string }>(
+    const { rows: holds } = await search.db.query<{ id: string; status: string }>(
       `SELECT id, status FROM holds WHERE id = ANY($1::uuid[]) ORDER BY id`,
       [bookings.map((b) => b.id)],
     );

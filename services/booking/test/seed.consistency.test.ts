@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { quoteItems } from '@tripwise/search/testing';
 import type { ItemRow } from '../src/data/bookings.repository.ts';
 import { holdItemOfRow } from '../src/domain/booking-saga.ts';
-import { givenABookingDb, givenAnInventory, givenAScale, NOW, seed } from './seed.fixtures.ts';
+import { givenABookingDb, givenAnInventory, givenAScale, NOW, seed, type Inventory } from './seed.fixtures.ts';
 
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
@@ -18,7 +18,7 @@ const clockAt = (instant: string, timeZone: string) =>
   );
 
 describe.each(availableDbBackends())('seeded bookings on %s', (backend) => {
-  let search: Db;
+  let search: Inventory;
   let db: Db;
   const scale = givenAScale({ bookings: 500 });
 
@@ -113,10 +113,13 @@ describe.each(availableDbBackends())('seeded bookings on %s', (backend) => {
       `SELECT i.*, i.listing_id::text AS listing_id, i.parent_id::text AS parent_id FROM booking_items i
        ORDER BY booking_id, position`,
     );
-    const quoted = await quoteItems(search, items.map(holdItemOfRow));
-    const { rows: flights } = await search.query<{ id: string; origin: string; destination: string; minutes: number }>(
-      `SELECT id::text AS id, origin, destination, duration_min AS minutes FROM flights`,
-    );
+    const quoted = await quoteItems(search.db, items.map(holdItemOfRow));
+    const { rows: flights } = await search.db.query<{
+      id: string;
+      origin: string;
+      destination: string;
+      minutes: number;
+    }>(`SELECT id::text AS id, origin, destination, duration_min AS minutes FROM flights`);
     const flightOf = new Map(flights.map((f) => [f.id, f]));
     let shadows = 0;
     for (const [n, item] of items.entries()) {

@@ -1,14 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import type { Db } from '@tripwise/platform/db';
 import { captureLogs, openTestDb, type TestDbBackend } from '@tripwise/platform/testing';
-import { seedInventory, type InventoryScale } from '@tripwise/search/testing';
+import {
+  givenASearchService,
+  migrationsDir as searchMigrationsDir,
+  seedInventory,
+  SERVICE_TOKEN,
+  type InventoryScale,
+} from '@tripwise/search/testing';
+import { searchClient } from '../src/clients/search.client.ts';
 import type { BookingScale } from '../src/domain/seed/booking-scale.ts';
 import { seedBookings, type SeedBookingsOptions } from '../src/domain/seed/seed-bookings.ts';
 
 export const migrationsDir = fileURLToPath(new URL('../src/data/migrations', import.meta.url));
-import { migrationsDir as searchMigrationsDir } from '@tripwise/search/testing';
-
-export { searchMigrationsDir };
 
 /** Search's flights start on this day (a Monday); bookings are made over the days before NOW. */
 export const START = '2027-01-11';
@@ -34,16 +38,31 @@ export const givenAScale = (overrides: Partial<BookingScale> = {}): BookingScale
   ...overrides,
 });
 
-export async function givenAnInventory(backend: TestDbBackend): Promise<Db> {
-  const search = await openTestDb({ backend, migrationsDir: searchMigrationsDir });
-  await seedInventory(search, { scale: INVENTORY, seed: 5, startDate: START, logger: captureLogs().logger });
-  return search;
+/** Search's seeded inventory (`db`, for what tests check) and the search service on it, which the seed talks to. */
+export interface Inventory {
+  db: Db;
+  client: ReturnType<typeof searchClient>;
+  close(): Promise<void>;
+}
+
+export async function givenAnInventory(backend: TestDbBackend): Promise<Inventory> {
+  const db = await openTestDb({ backend, migrationsDir: searchMigrationsDir });
+  await seedInventory(db, { scale: INVENTORY, seed: 5, startDate: START, logger: captureLogs().logger });
+  const service = await givenASearchService({ db });
+  return {
+    db,
+    client: searchClient({ url: service.url, serviceToken: SERVICE_TOKEN }),
+    close: async () => {
+      await service.close();
+      await db.close();
+    },
+  };
 }
 
 export const givenABookingDb = (backend: TestDbBackend) => openTestDb({ backend, migrationsDir });
 
-export function seed(db: Db, search: Db, scale: BookingScale, options: Partial<SeedBookingsOptions> = {}) {
-  return seedBookings(db, search, { scale, seed: 7, now: NOW, logger: captureLogs().logger, ...options });
+export function seed(db: Db, search: Inventory, scale: BookingScale, options: Partial<SeedBookingsOptions> = {}) {
+  return seedBookings(db, search.client, { scale, seed: 7, now: NOW, logger: captureLogs().logger, ...options });
 }
 
 /** Every row of a table, in a stable order, with the columns that change on every run left out. */

@@ -3,7 +3,7 @@ import { availableDbBackends } from '@tripwise/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findBooking, insertBooking, moveStep, type Booking } from '../src/data/bookings.repository.ts';
 import { recordCancellation, recordConfirmation } from '../src/domain/booking-records.ts';
-import { givenABookingDb, givenAnInventory, givenAScale, rowsOf, seed } from './seed.fixtures.ts';
+import { givenABookingDb, givenAnInventory, givenAScale, rowsOf, seed, type Inventory } from './seed.fixtures.ts';
 
 const deps = (db: Db) => ({ db, leaseSeconds: 60, eventsWritten: () => undefined });
 const CHANGES_WITH_TIME = ['id', 'billing_number', 'billed_at', 'day'];
@@ -37,7 +37,7 @@ async function replay(db: Db, seeded: Booking, refundId: string | null) {
 }
 
 describe.each(availableDbBackends())('seeded money on %s', (backend) => {
-  let search: Db;
+  let search: Inventory;
   let db: Db;
   let replayed: Db;
 

@@ -1,22 +1,41 @@
 import { captureLogs } from '@tripwise/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seedInventory } from '@tripwise/search/testing';
-import { seedBookings } from '../src/domain/seed/seed-bookings.ts';
+import { seedInventory, SERVICE_TOKEN } from '@tripwise/search/testing';
 import { givenABookingStack, type BookingStack } from './given-a-booking-stack.ts';
-import { INVENTORY, givenAScale } from './seed.fixtures.ts';
+import { INVENTORY } from './seed.fixtures.ts';
 
-/** The booking service and search running as they do, on seeded data (dated from today: policies are real). */
+/**
+ * The booking service and search running as they do, on seeded data (dated from today: policies are real), the
+ * history imported through booking's internal route, which asks search for the inventory over HTTP.
+ */
 describe('seeded bookings in the running service', () => {
   let stack: BookingStack;
 
   beforeAll(async () => {
     stack = await givenABookingStack();
-    const { logger } = captureLogs();
     const startDate = new Date().toISOString().slice(0, 10);
-    await seedInventory(stack.search.db, { scale: INVENTORY, seed: 5, startDate, logger });
-    await seedBookings(stack.db, stack.search.db, { scale: givenAScale({ bookings: 300 }), seed: 7, logger });
+    await seedInventory(stack.search.db, { scale: INVENTORY, seed: 5, startDate, logger: captureLogs().logger });
+    const seeded = await stack.call(SERVICE_TOKEN, 'POST', '/internal/seed-history', { scale: 'demo', seed: 7 });
+    expect(seeded).toMatchObject({ status: 200, body: { seeded: true, scale: 'demo', holdsFailed: 0 } });
   });
   afterAll(() => stack.close());
+
+  test('When the history is imported again, then nothing is added and the first import is reported', async () => {
+    const again = await stack.call(SERVICE_TOKEN, 'POST', '/internal/seed-history', { scale: 'demo', seed: 9 });
+    expect(again).toMatchObject({ status: 200, body: { seeded: false, seed: 7, holdsPlaced: 0 } });
+  });
+
+  test('When the import is asked for by a traveler, a bad scale or the large scale off PostgreSQL, then it is refused', async () => {
+    const traveler = await stack.token('traveler');
+    expect((await stack.call(traveler, 'POST', '/internal/seed-history', {})).status).toBe(401);
+    const bad = await stack.call(SERVICE_TOKEN, 'POST', '/internal/seed-history', { scale: 'huge' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.errors)).toContain('scale');
+    if (stack.db.kind !== 'postgres') {
+      const large = await stack.call(SERVICE_TOKEN, 'POST', '/internal/seed-history', { scale: 'large' });
+      expect(large).toMatchObject({ status: 409, body: { detail: expect.stringMatching(/DATABASE_URL/) } });
+    }
+  });
 
   test('When a traveler cancels an upcoming seeded stay, then search releases its hold and the card is refunded', async () => {
     const { rows } = await stack.db.query<{ id: string; user_id: string }>(`

@@ -21,6 +21,7 @@ import { createPriceMarket, type PriceMarket } from './domain/market/price-marke
 import { internalHoldRoutes } from './routes/internal-holds.routes.ts';
 import { listingRoutes } from './routes/listings.routes.ts';
 import { internalMarketRoutes } from './routes/internal-market.routes.ts';
+import { internalSeedWorldRoutes } from './routes/internal-seed-world.routes.ts';
 import { reviewRoutes } from './routes/reviews.routes.ts';
 import type { PastBookingCheck } from './clients/booking.client.ts';
 import { searchRoutes, type InMemory } from './routes/search.routes.ts';
@@ -140,6 +141,7 @@ export function createApp(deps: AppDeps): SearchService {
       { prefix: '/api/listings', router: listings },
       { prefix: '/internal', router: internalHoldRoutes(db, inventoryChanged) },
       { prefix: '/internal', router: internalMarketRoutes(db) },
+      { prefix: '/internal', router: internalSeedWorldRoutes(db) },
     ],
     backgroundTasks: [
       { name: 'hold-sweep', everyMs: HOLD_SWEEP_MS, run: () => sweepExpiredHolds(db, deps.logger, inventoryChanged) },

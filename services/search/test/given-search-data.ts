@@ -46,9 +46,11 @@ export async function givenASearchService(
     cache?: 'on' | 'off';
     /** The price market's sample per tick and its dice (seeded, for tests that check what it moved). */
     market?: { sample: number; random: { next: () => number } };
+    /** A database of the test's own (seeded already, say); closed by the test, not here. */
+    db?: Db;
   } = {},
 ) {
-  const db = await openTestDb({ migrationsDir });
+  const db = options.db ?? (await openTestDb({ migrationsDir }));
   const kv = await openTestKv();
   const issuer = options.issuer ?? (await startTestIssuer());
   const verify = createTokenVerifier({ jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: issuer.audience });
@@ -109,7 +111,7 @@ export async function givenASearchService(
       await server.close();
       if (!options.issuer) await issuer.close();
       await kv.close();
-      await db.close();
+      if (!options.db) await db.close();
     },
   };
 }

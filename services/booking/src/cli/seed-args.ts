@@ -7,7 +7,7 @@ export interface SeedArgs {
 }
 
 /** Reads `--scale demo|large [--seed N]`; a string is what to tell the user instead. */
-export function parseSeedArgs(args: string[], hasDatabaseUrl: boolean): SeedArgs | string {
+export function parseSeedArgs(args: string[]): SeedArgs | string {
   let values: { scale?: string; seed?: string };
   try {
     ({ values } = parseArgs({
@@ -20,8 +20,6 @@ export function parseSeedArgs(args: string[], hasDatabaseUrl: boolean): SeedArgs
   }
   const { scale = 'demo', seed } = values;
   if (!isBookingScaleName(scale)) return `--scale must be demo or large, not "${scale}"`;
-  // A hundred thousand bookings of a million flights belong in PostgreSQL, like search's large inventory.
-  if (scale === 'large' && !hasDatabaseUrl) return '--scale large needs DATABASE_URL (a PostgreSQL database)';
   if (seed !== undefined && !/^\d{1,10}$/.test(seed)) return `--seed must be a whole number, not "${seed}"`;
   if (seed !== undefined && Number(seed) > 2 ** 31 - 1) return '--seed must be at most 2147483647';
   return { scale, ...(seed === undefined ? {} : { seed: Number(seed) }) };

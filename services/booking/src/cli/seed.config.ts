@@ -1,20 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { baseEnvSchema, loadConfigOrExit, storageEnvSchema } from '@tripwise/platform/config';
+import { loadConfigOrExit, storageEnvSchema } from '@tripwise/platform/config';
 
-/** The data folder `npm start` uses, so that `npm run seed` fills the databases the stack then opens. */
+/** The data folder `npm start` uses: the services' credential is there (unless INTERNAL_SERVICE_TOKEN is set). */
 const REPO_DATA_DIR = fileURLToPath(new URL('../../../../data', import.meta.url));
-const schemaName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier');
 
 const schema = z.object({
-  /** Required for `--scale large`; absent, the embedded PGlite databases in DATA_DIR (booking's and search's). */
-  DATABASE_URL: storageEnvSchema.shape.DATABASE_URL,
-  DATABASE_SCHEMA: schemaName.default('booking'),
-  /** Where search keeps its inventory, in the same database (its DATABASE_SCHEMA). */
-  SEARCH_DATABASE_SCHEMA: schemaName.default('search'),
-  DATABASE_POOL_MAX: storageEnvSchema.shape.DATABASE_POOL_MAX,
+  /** The running booking service (the stack's BOOKING_PORT). */
+  BOOKING_URL: z.url().default('http://127.0.0.1:4003'),
+  INTERNAL_SERVICE_TOKEN: storageEnvSchema.shape.INTERNAL_SERVICE_TOKEN,
   DATA_DIR: z.string().min(1).default(REPO_DATA_DIR),
-  LOG_LEVEL: baseEnvSchema.shape.LOG_LEVEL,
 });
 
 export type SeedConfig = z.infer<typeof schema>;

@@ -2,10 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   holdViewSchema,
   quoteResponseSchema,
+  seedFlightsSchema,
+  seedWorldSchema,
+  type FlightOnDay,
   type HoldItem,
   type HoldView,
   type Problem,
   type QuotedItem,
+  type SeedWorldView,
 } from '@tripwise/contracts';
 
 /** Search said no: an item is sold out or not listed (409), or a hold can no longer be confirmed. */
@@ -35,11 +39,22 @@ export interface SearchClient {
   releaseHold(holdId: string): Promise<void>;
 }
 
+/** What the booking seed reads of the inventory besides quotes and holds (search's /internal/seed-world). */
+export interface SeedWorldReads {
+  seedWorld(takenSince: string): Promise<SeedWorldView>;
+  /** Keys are `ORIGIN|DESTINATION|YYYY-MM-DD`, at most SEED_FLIGHT_KEYS_MAX at a time. */
+  flightsOn(keys: string[]): Promise<FlightOnDay[]>;
+}
+
 /**
  * Search's internal quote and hold routes, with the services' credential. Every call is idempotent (a hold is
  * named by the booking's id), so timeouts, refused connections and 5xx are retried.
  */
-export function searchClient(options: { url: string; serviceToken: string; timeoutMs?: number }): SearchClient {
+export function searchClient(options: {
+  url: string;
+  serviceToken: string;
+  timeoutMs?: number;
+}): SearchClient & SeedWorldReads {
   const timeoutMs = options.timeoutMs ?? 5_000;
   async function call(path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
     for (let attempt = 0; ; attempt++) {
@@ -72,6 +87,12 @@ export function searchClient(options: { url: string; serviceToken: string; timeo
     },
     async confirmHold(holdId) {
       return holdViewSchema.parse(expect(await call(`/internal/holds/${holdId}/confirm`), 200));
+    },
+    async seedWorld(takenSince) {
+      return seedWorldSchema.parse(expect(await call('/internal/seed-world', { takenSince }), 200));
+    },
+    async flightsOn(keys) {
+      return seedFlightsSchema.parse(expect(await call('/internal/seed-world/flights', { keys }), 200)).flights;
     },
     async releaseHold(holdId) {
       const res = await call(`/internal/holds/${holdId}/release`);

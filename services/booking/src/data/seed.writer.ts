@@ -1,11 +1,14 @@
 import type { Queryable } from '@tripwise/platform/db';
-import { BATCH_ROWS, batches } from '../domain/seed/search-inventory.ts';
+import { batches } from '@tripwise/travel-data';
 
 /*
  * Bulk inserts for the booking seed, as `INSERT … SELECT FROM unnest($1::type[], …)` (one parameter per column,
  * however many rows) in batches of BATCH_ROWS. JSON travels serialised (text[] cast to jsonb), instants as ISO
  * strings. The rows are the ones the booking service writes itself, column for column.
  */
+
+/** Rows per INSERT: one parameter per column whatever the count, so the batch is bounded by memory, not by PostgreSQL. */
+const BATCH_ROWS = 10_000;
 
 type Json = string;
 type Instant = string;

@@ -6,6 +6,7 @@ import { confirmHold, getHold, placeHold, releaseHold, type InventoryChanged } f
 import { quoteItems } from '../domain/holds/quote.use-case.ts';
 
 const holdParams = z.object({ id: z.uuid() });
+const QUOTE_ITEMS_MAX = 200;
 const HOLD = { 401: 'No service credential', 404: 'No such hold' };
 
 /**
@@ -21,7 +22,8 @@ export function internalHoldRoutes(db: Db, changed: InventoryChanged): Documente
       path: '/quotes',
       access: 'internal',
       summary: "Each item's price now, whether it is free, and what a booking keeps of its listing (takes nothing)",
-      body: z.strictObject({ items: z.array(holdItemSchema).min(1).max(10) }),
+      // A booking quotes at most 10 items; the booking seed quotes its history a couple of hundred at a time.
+      body: z.strictObject({ items: z.array(holdItemSchema).min(1).max(QUOTE_ITEMS_MAX) }),
       responses: { 200: 'The quoted items', 400: 'Invalid item', 401: 'No service credential', 409: 'Not listed' },
     },
     async ({ body }, _req, res) => {

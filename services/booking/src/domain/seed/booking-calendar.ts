@@ -1,4 +1,4 @@
-import type { Rng } from './search-inventory.ts';
+import type { Rng } from '@tripwise/travel-data';
 
 export const DAY_MS = 86_400_000;
 

@@ -1,4 +1,4 @@
-import type { Queryable } from '@tripwise/platform/db';
+import type { SeedSearch } from './seed-search.ts';
 import type { StayCatalog } from './choose-stays.ts';
 import { findFlights, type FlightWindow, type FlightWish } from './find-flights.ts';
 import { carLeg, flightLeg, hotelLeg, quotedLeg, type Leg } from './item-legs.ts';
@@ -7,11 +7,11 @@ import { quoteListings } from './quote-listings.ts';
 import { addDays, dayOf } from './seed-dates.ts';
 
 export interface SeedWorld {
-  /** A Db on search's schema. */
-  search: Queryable;
+  /** Search, over HTTP: the seed books its inventory the way the booking service does. */
+  search: SeedSearch;
   window: FlightWindow;
   stays: StayCatalog;
-  /** Quotes run at once (the search pool's size; 1 on PGlite). */
+  /** Calls to search at once. */
   concurrency: number;
 }
 

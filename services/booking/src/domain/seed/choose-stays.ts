@@ -1,5 +1,5 @@
-import type { SeedCar, SeedRoomType } from '../../data/seed-inventory.reader.ts';
-import type { Rng } from './search-inventory.ts';
+import type { SeedCar, SeedRoomType } from '@tripwise/contracts';
+import type { Rng } from '@tripwise/travel-data';
 
 interface Hotel {
   id: number;

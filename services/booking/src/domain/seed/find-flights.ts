@@ -1,7 +1,7 @@
-import type { Queryable } from '@tripwise/platform/db';
-import { flightsOn, type FlightOnDay } from '../../data/seed-inventory.reader.ts';
+import { SEED_FLIGHT_KEYS_MAX, type FlightOnDay } from '@tripwise/contracts';
 import { addDays, daysFrom } from './seed-dates.ts';
-import type { Rng } from './search-inventory.ts';
+import type { SeedSearch } from './seed-search.ts';
+import type { Rng } from '@tripwise/travel-data';
 
 /*
  * Past flights. Search lists flights from its start date on, so a flight taken a year ago is no longer in the
@@ -36,7 +36,6 @@ export interface FoundFlight {
 
 /** Days tried around the one wanted, nearest first: most routes fly daily, the thinnest three times a week. */
 const OFFSETS = [0, 1, -1, 2, -2, 3, -3, 4, -4];
-const KEYS_PER_QUERY = 5_000;
 
 /** The listed day a departure day stands for: itself in the window; before it, the same weekday weeks later. */
 export function listedDay(day: string, window: FlightWindow): string | undefined {
@@ -49,7 +48,7 @@ export function listedDay(day: string, window: FlightWindow): string | undefined
 
 /** A flight for each wish (undefined when the route has none near the day), looked up a few days at a time. */
 export async function findFlights(
-  db: Queryable,
+  search: Pick<SeedSearch, 'flightsOn'>,
   window: FlightWindow,
   wishes: readonly FlightWish[],
 ): Promise<(FoundFlight | undefined)[]> {
@@ -64,12 +63,8 @@ export async function findFlights(
     if (tries.length === 0) continue;
     const onDay = new Map<string, FlightOnDay[]>();
     const keys = [...new Set(tries.map((t) => t.key))];
-    for (let start = 0; start < keys.length; start += KEYS_PER_QUERY) {
-      const chunk = keys.slice(start, start + KEYS_PER_QUERY).map((key) => {
-        const [origin = '', destination = '', day = ''] = key.split('|');
-        return { origin, destination, day };
-      });
-      for (const flight of await flightsOn(db, chunk)) {
+    for (let start = 0; start < keys.length; start += SEED_FLIGHT_KEYS_MAX) {
+      for (const flight of await search.flightsOn(keys.slice(start, start + SEED_FLIGHT_KEYS_MAX))) {
         const key = `${flight.origin}|${flight.destination}|${flight.depart_date}`;
         onDay.set(key, [...(onDay.get(key) ?? []), flight]);
       }

@@ -3,7 +3,7 @@ import { chooseCar, chooseRoom, type StayCatalog } from './choose-stays.ts';
 import type { FoundFlight } from './find-flights.ts';
 import type { BookingPlan } from './plan-bookings.ts';
 import type { QuoteRequest } from './quote-listings.ts';
-import { cityCodeOf } from './search-inventory.ts';
+import { cityCodeOf } from '@tripwise/travel-data/network';
 import { ageOn } from './seed-dates.ts';
 
 /** One item of a booking being built: what the traveler asked for, what to quote, and what search has of it. */

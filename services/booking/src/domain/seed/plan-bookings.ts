@@ -1,7 +1,7 @@
 import { CABINS as CABIN_LIST, type Cabin } from '@tripwise/contracts';
 import { addDays, dayOf, daysFrom } from './seed-dates.ts';
 import { birthDate, personName, uuidFrom, type Traveler } from './travelers.ts';
-import { rngFor, type Rng } from './search-inventory.ts';
+import { rngFor, type Rng } from '@tripwise/travel-data';
 
 /** What a booking holds: one flight, a round trip, a trip with a stay (and a car), or a stay or a rental alone. */
 export type Shape = 'flight' | 'round-trip' | 'flight-hotel' | 'flight-hotel-car' | 'hotel' | 'hotel-car' | 'car';

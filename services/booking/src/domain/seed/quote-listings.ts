@@ -1,12 +1,12 @@
 import type { HoldItem, ListingSnapshot, QuotedItem } from '@tripwise/contracts';
-import type { Queryable } from '@tripwise/platform/db';
-import { airportByCode } from '@tripwise/travel-data';
+import { airportByCode, createLocalClock, isoDateToUtcMs, utcOffsetMinutes } from '@tripwise/travel-data';
 import { atOnce } from './at-once.ts';
 import { addDays, dayOf } from './seed-dates.ts';
-import { createLocalClock, isoDateToUtcMs, quoteItems, utcOffsetMinutes } from './search-inventory.ts';
+import type { SeedSearch } from './seed-search.ts';
 
 const MINUTE_MS = 60_000;
-const ITEMS_PER_QUOTE = 400;
+/** Search quotes at most 200 items a call (its /internal/quotes route). */
+const ITEMS_PER_QUOTE = 200;
 
 /** A past flight: the listed one moved back `days` (whole weeks), on the same local clock at each end. */
 export interface Shift {
@@ -51,7 +51,7 @@ export function shiftSnapshot(listing: ListingSnapshot, shift: Shift): ListingSn
  * hundred items per call and `concurrency` calls at a time; past flights then moved back to their day.
  */
 export async function quoteListings(
-  db: Queryable,
+  search: Pick<SeedSearch, 'quote'>,
   requests: readonly QuoteRequest[],
   concurrency: number,
 ): Promise<QuotedItem[]> {
@@ -59,10 +59,7 @@ export async function quoteListings(
   for (let i = 0; i < requests.length; i += ITEMS_PER_QUOTE) chunks.push(requests.slice(i, i + ITEMS_PER_QUOTE));
   const quoted: QuotedItem[][] = [];
   await atOnce(chunks, concurrency, async (chunk, at) => {
-    quoted[at] = await quoteItems(
-      db,
-      chunk.map((r) => r.hold),
-    );
+    quoted[at] = await search.quote(chunk.map((r) => r.hold));
   });
   return quoted.flat().map((q, i) => {
     const shift = requests[i]!.shift;

@@ -10,7 +10,7 @@ import { bookingRow, cardOf, itemRows, pricesOf } from './booking-rows.ts';
 import { buildBookings, type BuiltBooking, type SeedWorld } from './build-bookings.ts';
 import { moneyRows, type MoneyRows } from './money-rows.ts';
 import type { BookingPlan } from './plan-bookings.ts';
-import { dayBefore } from './search-inventory.ts';
+import { dayBefore } from '@tripwise/travel-data';
 import { decideOutcome } from './seed-outcome.ts';
 import type { Need, UpcomingCapacity } from './upcoming-capacity.ts';
 

@@ -1,5 +1,5 @@
 import { DAY_MS } from './booking-calendar.ts';
-import { isoDateToUtcMs } from './search-inventory.ts';
+import { isoDateToUtcMs } from '@tripwise/travel-data';
 
 /** Calendar arithmetic on `YYYY-MM-DD` (UTC midnights, so no daylight-saving change can skip a day). */
 export const addDays = (date: string, days: number) =>

@@ -1,10 +1,10 @@
 import type { Db } from '@tripwise/platform/db';
-import { AppError } from '@tripwise/platform/errors';
 import type { Logger } from '@tripwise/platform/logger';
 import { pendingHolds, removePendingHold } from '../../data/seed-record.repository.ts';
 import { holdItemOfRow } from '../booking-saga.ts';
 import { atOnce } from './at-once.ts';
-import { confirmHold, placeHold } from './search-inventory.ts';
+import { InventoryConflict } from '../../clients/search.client.ts';
+import type { SeedSearch } from './seed-search.ts';
 
 /** Long enough to confirm right after placing, short enough that an interrupted hold soon expires. */
 const HOLD_TTL_SECONDS = 600;
@@ -12,18 +12,18 @@ const BATCH = 200;
 
 export interface HoldsOptions {
   logger: Logger;
-  /** Holds placed at once (1 on PGlite). */
+  /** Holds placed at once. */
   concurrency: number;
   /** Called after each hold (tests interrupt the seeding there). */
   held?: () => void;
 }
 
 /**
- * Places and confirms, through search's own use cases, the hold of each upcoming seeded booking (named by the
+ * Places and confirms, through search's hold routes, the hold of each upcoming seeded booking (named by the
  * booking's id, as the booking saga names it), so that search's availability counts them. Each is idempotent; a row
  * of booking_seed_holds is deleted once its hold is confirmed, so an interrupted run is finished by the next one.
  */
-export async function placeSeedHolds(db: Db, search: Db, scale: string, options: HoldsOptions) {
+export async function placeSeedHolds(db: Db, search: SeedSearch, scale: string, options: HoldsOptions) {
   let placed = 0;
   let failed = 0;
   for (;;) {
@@ -31,12 +31,12 @@ export async function placeSeedHolds(db: Db, search: Db, scale: string, options:
     if (pending.length === 0) break;
     await atOnce(pending, options.concurrency, async ({ bookingId, items }) => {
       try {
-        await placeHold(search, { holdId: bookingId, ttlSeconds: HOLD_TTL_SECONDS, items: items.map(holdItemOfRow) });
-        await confirmHold(search, bookingId);
+        await search.placeHold(bookingId, items.map(holdItemOfRow), HOLD_TTL_SECONDS);
+        await search.confirmHold(bookingId);
         placed += 1;
       } catch (err) {
         // Sold out since the seed counted it (someone booked meanwhile), or an expired hold: nothing more to do.
-        if (!(err instanceof AppError)) throw err;
+        if (!(err instanceof InventoryConflict)) throw err;
         options.logger.error('a seeded booking could not hold its inventory', { bookingId, err });
         failed += 1;
       }

@@ -1,29 +1,23 @@
-import type { Queryable } from '@tripwise/platform/db';
-import {
-  flightWindow,
-  routeFrequencies,
-  seedCars,
-  seedRoomTypes,
-  takenDays,
-} from '../../data/seed-inventory.reader.ts';
+import { AppError } from '@tripwise/platform/errors';
 import { assignTravelers, bookingTimes } from './booking-calendar.ts';
 import type { BookingScale } from './booking-scale.ts';
 import type { SeedWorld } from './build-bookings.ts';
 import { stayCatalog } from './choose-stays.ts';
 import { planBooking, type BookingPlan, type Destinations } from './plan-bookings.ts';
-import { rngFor } from './search-inventory.ts';
+import { rngFor } from '@tripwise/travel-data';
 import { addDays, dayOf } from './seed-dates.ts';
+import type { SeedSearch } from './seed-search.ts';
 import { generateTravelers, homeAirports } from './travelers.ts';
 import { UpcomingCapacity } from './upcoming-capacity.ts';
 
 /** Everything the seed books from: search's flights window, routes, hotels and cars, and what is already taken. */
-export async function loadWorld(search: Queryable, today: string, concurrency: number) {
-  const window = await flightWindow(search);
-  const [routes, rooms, cars] = await Promise.all([routeFrequencies(search), seedRoomTypes(search), seedCars(search)]);
+export async function loadWorld(search: SeedSearch, today: string, concurrency: number) {
+  // A stay may have begun a few weeks ago and not ended: its nights count too.
+  const { window, routes, rooms, cars, roomsTaken, carsTaken } = await search.seedWorld(addDays(today, -45));
   if (!window || rooms.length === 0 || cars.length === 0) {
-    throw new Error(
-      'The search inventory has no flights, hotels or cars to book: seed it first (npm run seed -w services/search).',
-    );
+    throw new AppError('no-inventory', 409, 'Search has nothing to book', {
+      detail: 'The search inventory has no flights, hotels or cars: start the stack once (it seeds the inventory).',
+    });
   }
   const byOrigin = new Map<string, { to: string[]; weights: number[] }>();
   const departures = new Map<string, number>();
@@ -34,12 +28,6 @@ export async function loadWorld(search: Queryable, today: string, concurrency: n
     byOrigin.set(route.origin, from);
     departures.set(route.origin, (departures.get(route.origin) ?? 0) + route.flights);
   }
-  // A stay may have begun a few weeks ago and not ended: its nights count too.
-  const since = addDays(today, -45);
-  const [roomsTaken, carsTaken] = await Promise.all([
-    takenDays(search, 'room', since),
-    takenDays(search, 'car', since),
-  ]);
   const capacity = new UpcomingCapacity([
     ...roomsTaken.map((t) => ({ ...t, kind: 'room' as const })),
     ...carsTaken.map((t) => ({ ...t, kind: 'car' as const })),

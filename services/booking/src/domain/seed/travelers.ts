@@ -1,5 +1,5 @@
 import { ABROAD_HOMES, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, STREETS, US_HOMES } from './people.data.ts';
-import { rngFor, type Rng } from './search-inventory.ts';
+import { rngFor, type Rng } from '@tripwise/travel-data';
 
 export type BillingAddress = Record<string, string>;
 

@@ -12,7 +12,7 @@ import {
   transition,
   type HoldItem,
 } from '../../data/holds.repository.ts';
-import { dayBefore } from './hold-days.ts';
+import { dayBefore } from '@tripwise/travel-data';
 
 export type HoldView = NonNullable<Awaited<ReturnType<typeof holdView>>>;
 

@@ -3,7 +3,7 @@ import type { Queryable } from '@tripwise/platform/db';
 import { AppError } from '@tripwise/platform/errors';
 import { activeCars, activeFlights, activeRooms, busiestDay } from '../../data/hold-listings.repository.ts';
 import { rentalDays } from '../search/search-cars.use-case.ts';
-import { dayBefore, daysBetween } from './hold-days.ts';
+import { dayBefore, daysBetween } from '@tripwise/travel-data';
 import { carSnapshot, flightSnapshot, roomSnapshot } from './listing-snapshot.ts';
 
 function notListed(position: number, item: HoldItem): AppError {

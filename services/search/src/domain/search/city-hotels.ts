@@ -1,7 +1,7 @@
 import type { HotelFacets } from '@tripwise/contracts';
 import type { CityHotelsRows } from '../../data/city-hotels.repository.ts';
 import type { HotelCriteria, HotelSort } from '../../data/hotel-search.repository.ts';
-import { dayNumber } from '../holds/hold-days.ts';
+import { dayNumber } from '@tripwise/travel-data';
 import { codePointOrder, rangeOf } from './facet-groups.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { CarFacets } from '@tripwise/contracts';
 import type { CarCriteria, CarRow, CarSort } from '../../data/car-search.repository.ts';
 import type { CarTakenDayRow, LocationCarRow } from '../../data/location-cars.repository.ts';
-import { dayNumber } from '../holds/hold-days.ts';
+import { dayNumber } from '@tripwise/travel-data';
 import { codePointOrder, countAndLeast, rangeOf } from './facet-groups.ts';
 
 /** A pick-up place's cars as a search sees them, kept in memory (see memory-scopes.ts for when it is read again). */

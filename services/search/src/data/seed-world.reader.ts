@@ -1,12 +1,13 @@
+import type { FlightOnDay, SeedCar, SeedRoomType, SeedWorldView } from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
 
 /*
- * What the booking seed reads of search's inventory (a Db opened on search's schema), to book real listings. Read
- * only: search's tables are written by search's own use cases (placeHold, confirmHold), never here.
+ * What the booking seed is told of the inventory (over /internal/seed-world), to book real listings in the right
+ * proportions. Read only: the seed takes inventory through the hold routes, as the booking service does.
  */
 
 /** The days search has flights for: flights before `from` are no longer (or not yet) listed. */
-export async function flightWindow(db: Queryable): Promise<{ from: string; to: string } | undefined> {
+async function flightWindow(db: Queryable): Promise<{ from: string; to: string } | undefined> {
   const { rows } = await db.query<{ from: string | null; to: string | null }>(
     `SELECT min(depart_date) AS "from", max(depart_date) AS "to" FROM flights WHERE status = 'active'`,
   );
@@ -15,7 +16,7 @@ export async function flightWindow(db: Queryable): Promise<{ from: string; to: s
 }
 
 /** How many flights each route has in the window: what travelers' destinations are weighted by. */
-export async function routeFrequencies(db: Queryable) {
+async function routeFrequencies(db: Queryable) {
   const { rows } = await db.query<{ origin: string; destination: string; flights: number }>(
     `SELECT origin, destination, count(*)::int AS flights FROM flights WHERE status = 'active'
      GROUP BY origin, destination ORDER BY origin, destination`,
@@ -23,17 +24,7 @@ export async function routeFrequencies(db: Queryable) {
   return rows;
 }
 
-export interface SeedRoomType {
-  id: number;
-  hotel_id: number;
-  city_code: string;
-  capacity: number;
-  units: number;
-  /** Reviews plus a floor: how likely travelers are to pick the hotel. */
-  popularity: number;
-}
-
-export async function seedRoomTypes(db: Queryable): Promise<SeedRoomType[]> {
+async function seedRoomTypes(db: Queryable): Promise<SeedRoomType[]> {
   const { rows } = await db.query<SeedRoomType>(
     `SELECT rt.id, rt.hotel_id, trim(h.city_code) AS city_code, rt.capacity, rt.units,
             (h.review_count + 20 * h.stars)::int AS popularity
@@ -43,14 +34,7 @@ export async function seedRoomTypes(db: Queryable): Promise<SeedRoomType[]> {
   return rows;
 }
 
-export interface SeedCar {
-  id: number;
-  location_code: string;
-  units: number;
-  minimum_age: number;
-}
-
-export async function seedCars(db: Queryable): Promise<SeedCar[]> {
+async function seedCars(db: Queryable): Promise<SeedCar[]> {
   const { rows } = await db.query<SeedCar>(
     `SELECT id, trim(location_code) AS location_code, units,
             coalesce((policies ->> 'minimumDriverAge')::int, 0) AS minimum_age
@@ -60,7 +44,7 @@ export async function seedCars(db: Queryable): Promise<SeedCar[]> {
 }
 
 /** Rooms (or cars) already taken per day from `from` on: what upcoming bookings must fit beside. */
-export async function takenDays(db: Queryable, target: 'room' | 'car', from: string) {
+async function takenDays(db: Queryable, target: 'room' | 'car', from: string) {
   const [table, key, day] =
     target === 'room' ? ['room_nights', 'room_type_id', 'night'] : ['car_days', 'car_id', 'day'];
   const { rows } = await db.query<{ listing_id: number; day: string; taken: number }>(
@@ -68,16 +52,6 @@ export async function takenDays(db: Queryable, target: 'room' | 'car', from: str
     [from],
   );
   return rows;
-}
-
-export interface FlightOnDay {
-  id: number;
-  origin: string;
-  destination: string;
-  depart_date: string;
-  duration_min: number;
-  /** Seats left per cabin. */
-  cabins: Record<string, number>;
 }
 
 /** The active flights of each route on each day asked for, by id. */
@@ -99,4 +73,17 @@ export async function flightsOn(
     [keys.map((k) => k.origin), keys.map((k) => k.destination), keys.map((k) => k.day)],
   );
   return rows;
+}
+
+/** Everything the seed books from, in one answer. */
+export async function seedWorld(db: Queryable, takenSince: string): Promise<SeedWorldView> {
+  const [window, routes, rooms, cars, roomsTaken, carsTaken] = await Promise.all([
+    flightWindow(db),
+    routeFrequencies(db),
+    seedRoomTypes(db),
+    seedCars(db),
+    takenDays(db, 'room', takenSince),
+    takenDays(db, 'car', takenSince),
+  ]);
+  return { window: window ?? null, routes, rooms, cars, roomsTaken, carsTaken };
 }

@@ -1,0 +1,43 @@
+import { seedFlightsQuerySchema, seedWorldQuerySchema } from '@tripwise/contracts';
+import type { Queryable } from '@tripwise/platform/db';
+import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
+import { flightsOn, seedWorld } from '../data/seed-world.reader.ts';
+
+/**
+ * What the booking seed (booking's history import) reads of the inventory: behind the services' credential, under
+ * /internal (never forwarded by the gateway). It takes inventory only through the hold routes.
+ */
+export function internalSeedWorldRoutes(db: Queryable): DocumentedRouter {
+  const docs = documentedRouter('seed world (internal)');
+  docs.route(
+    {
+      method: 'post',
+      path: '/seed-world',
+      access: 'internal',
+      summary: 'The flight window, routes, rooms and cars, and what is taken from a day on (for the booking seed)',
+      body: seedWorldQuerySchema,
+      responses: { 200: 'The inventory in outline', 400: 'Invalid day', 401: 'No service credential' },
+    },
+    async ({ body }, _req, res) => {
+      res.json(await seedWorld(db, body.takenSince));
+    },
+  );
+  docs.route(
+    {
+      method: 'post',
+      path: '/seed-world/flights',
+      access: 'internal',
+      summary: 'The active flights of each route on each day asked for (for the booking seed)',
+      body: seedFlightsQuerySchema,
+      responses: { 200: 'The flights, by id', 400: 'Invalid key', 401: 'No service credential' },
+    },
+    async ({ body }, _req, res) => {
+      const keys = body.keys.map((key) => {
+        const [origin = '', destination = '', day = ''] = key.split('|');
+        return { origin, destination, day };
+      });
+      res.json({ flights: await flightsOn(db, keys) });
+    },
+  );
+  return docs;
+}
