@@ -84,9 +84,10 @@ export function createUpstreamProxy(options: UpstreamProxyOptions) {
           { upstream, status_class: `${Math.floor(status / 100)}xx` },
           (Date.now() - attempt.startedAt) / 1000,
         );
-        // 502-504 from a service mean it could not do its job; other 5xx are its bugs, not an outage.
-        if (status >= 502 && status <= 504) breaker.failure();
-        else breaker.success();
+        // Whatever it says, a service that answers is up: its own 503s (a card processor or a database it could not
+        // reach) are answers for that request, and must not shut every traveler out of a healthy service. Only what
+        // the gateway itself saw fail (refused, timed out, broken off: the error handler below) opens the breaker.
+        breaker.success();
       },
       error: (err, req, res) => {
         const attempt = attempts.get(req)!;
