@@ -107,8 +107,9 @@ async function quoteOrRefuse(
     assertBookable(input.items, quoted);
     return quoted;
   } catch (err) {
-    if (err instanceof AppError && !isRetryable(err))
+    if (err instanceof AppError && !isRetryable(err)) {
       await storeRefusal(deps.db, { ...refusal, problem: storeProblem(err) });
+    }
     throw err;
   }
 }
