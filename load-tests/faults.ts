@@ -105,6 +105,7 @@ try {
   const chaos = (async () => {
     for (let i = 0; Date.now() + knobs.FAULTS_EVERY_SECONDS * 1000 < ends; i++) {
       await sleep(knobs.FAULTS_EVERY_SECONDS * 1000);
+      await stack.revive();
       const fault = FAULTS[i % FAULTS.length]!;
       const started = Date.now();
       await fault.inject(stack, links);
@@ -126,6 +127,7 @@ try {
   await chaos;
   printPhase(phase);
   out(`\nfaults injected (${injected.length}):\n${injected.map((f) => `  ${f}\n`).join('')}\n`);
+  await stack.revive();
   await settle(run, knobs.FAULTS_SETTLE_SECONDS * 1000);
   const checks = await run.withClient(run.benchUrl, (client) =>
     auditBooks(client, {
@@ -137,6 +139,11 @@ try {
       refusedKeys: [...ids.lastAnswer].filter(([, status]) => status >= 400 && status < 500).map(([k]) => k),
     }),
   );
+  checks.push({
+    name: 'no service died of a fault it was not killed by',
+    pass: stack.died.length === 0,
+    detail: stack.died.length === 0 ? 'none' : stack.died.join(', '),
+  });
   printAudit(run, checks);
   if (checks.some((c) => !c.pass)) process.exitCode = 1;
 } finally {
