@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { deleteRedisKeys, testEnv, uniqueSchemaName } from '@tripwise/platform/testing';
 import { SERVICES, type ProcessName } from '../../scripts/stack/processes.ts';
 import { startStack, type RunningStack } from '../../scripts/stack/stack.ts';
+import { linkIn, waitForMail } from '../browser/mail.ts';
 
 // The whole product as separate processes, exactly as `npm start` runs it, on free ports and storage of its own:
 // PGlite in a temporary folder, or (with DATABASE_URL) fresh schemas in PostgreSQL, and Redis under its own prefix.
@@ -91,6 +92,14 @@ describe('the whole stack as separate processes', () => {
       headers: json,
       body: JSON.stringify({ email, password }),
     });
+    // Booking needs a confirmed address: the link from the mail confirms it.
+    const link = linkIn(await waitForMail(join(dataDir, 'mail-outbox'), email, /confirm|verify/i), '/verify-email');
+    const verified = await fetch(`${stack.gatewayUrl}/api/auth/email/verify`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ token: new URL(link).hash.replace(/^#token=/, '') }),
+    });
+    expect(verified.ok).toBe(true);
     const login = await fetch(`${stack.gatewayUrl}/api/auth/login`, {
       method: 'POST',
       headers: json,

@@ -8,6 +8,7 @@ import { accessLogMiddleware } from './access-log.middleware.ts';
 import type { BackgroundTask } from './background-tasks.ts';
 import type { DocumentedRouter } from './documented-router.ts';
 import { healthRouter, type ReadinessCheck } from './health.routes.ts';
+import { jsonBody, rejectMalformedPath } from './hostile-input.ts';
 import { openApiDocument } from './openapi.ts';
 import { requestIdMiddleware } from './request-id.middleware.ts';
 import type { AccessPolicy } from './route-access.ts';
@@ -68,8 +69,8 @@ export interface Service {
 
 /**
  * Builds a service's Express app in the one order every service shares:
- * request id → access log → metrics → helmet → [proxies] → JSON body → /health, /ready, /metrics → routes → 404
- * → problem+json errors. It does not listen: tests drive the app directly; `startService` serves it.
+ * request id → access log → malformed paths refused → metrics → helmet → [proxies] → JSON body → /health, /ready, /metrics → routes → 404
+ * → problem+json errors. JSON bodies are bounded in size and in nesting depth. It does not listen: tests drive the app directly; `startService` serves it.
  */
 export function createService(options: ServiceOptions): Service {
   const { logger } = options;
@@ -82,6 +83,7 @@ export function createService(options: ServiceOptions): Service {
   app.set('trust proxy', options.trustProxyHops ?? 0);
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware(logger));
+  app.use(rejectMalformedPath);
   app.use(metrics.middleware);
   // HSTS is set in exactly one place, the TLS edge (nginx); a service behind it never sends its own.
   app.use(helmet({ ...options.helmet, strictTransportSecurity: false } as HelmetOptions));
@@ -91,7 +93,7 @@ export function createService(options: ServiceOptions): Service {
     next();
   });
   options.beforeBodyParser?.(app);
-  app.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
+  app.use(jsonBody({ limit: options.bodyLimit ?? '100kb' }));
 
   const health = healthRouter({
     service: options.name,

@@ -2,14 +2,21 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { CreateBooking } from '@tripwise/contracts';
 import type { Identity } from '@tripwise/platform/auth';
 import { AppError } from '@tripwise/platform/errors';
-import { InventoryConflict, SearchUnavailable } from '../clients/search.client.ts';
+import { InventoryConflict, ItemsRefused, SearchUnavailable } from '../clients/search.client.ts';
 import { findBookingByKey, insertBooking, type Booking, type ItemRow } from '../data/bookings.repository.ts';
 import { addEvent } from '../data/outbox.repository.ts';
 import { PaymentUnavailable } from '../payments/card-processor.ts';
 import { assertBookable, holdItemOf, requestOf, travelersOf } from './booking-items.rules.ts';
-import { inventoryConflict, restoreProblem, searchUnavailable, type StoredProblem } from './booking-problems.ts';
+import {
+  inventoryConflict,
+  itemsRefused,
+  restoreProblem,
+  searchUnavailable,
+  type StoredProblem,
+} from './booking-problems.ts';
 import { BOOKING_EVENTS_CHANNEL, bookingEvent } from './booking-records.ts';
 import { driveBooking, type SagaDeps } from './booking-saga.ts';
+import type { Payer } from './payment-attempts.ts';
 import { priceItem, sumOf, totalOf } from '@tripwise/contracts';
 
 export interface Created {
@@ -41,6 +48,16 @@ function replay(existing: Booking, fingerprint: string): Created {
 
 const KIND = { flight: 'flight', room: 'hotel', car: 'car' } as const;
 
+/** Browsing and planning are open to every account; paying needs a confirmed email address (a way to reach them). */
+function assertEmailVerified(who: Identity): void {
+  if (who.emailVerified === true) return;
+  throw new AppError('email-unverified', 403, 'Forbidden', {
+    detail:
+      'Confirm your email address before booking: open the link we sent you (or ask for a new one), then try again.',
+    extensions: { resend: { method: 'POST', href: '/api/auth/email/resend' } },
+  });
+}
+
 /**
  * Books one item or a whole trip, all or nothing. A retry with the same key returns the first answer and does
  * nothing twice. Prices are checked against search (a changed price is a 409 with the new one); the booking is
@@ -51,13 +68,17 @@ export async function createBooking(
   who: Identity,
   key: string,
   input: CreateBooking,
+  address = 'unknown',
 ): Promise<Created> {
   const fingerprint = fingerprintOf(input);
   const existing = await findBookingByKey(deps.db, who.userId, key);
   if (existing) return replay(existing, fingerprint);
+  assertEmailVerified(who);
+  const payer: Payer = { userId: who.userId, address };
 
   const quoted = await deps.search.quote(input.items.map(holdItemOf)).catch((err: unknown) => {
     if (err instanceof InventoryConflict) throw inventoryConflict(err.problem);
+    if (err instanceof ItemsRefused) throw itemsRefused(err.problem);
     if (err instanceof SearchUnavailable) throw searchUnavailable();
     throw err;
   });
@@ -90,6 +111,7 @@ export async function createBooking(
     travelers: travelersOf(input.items[position]!),
     policy: q.listing.policy,
   }));
+  await deps.paymentAttempts?.assertMayCharge(payer);
   const id = randomUUID();
   const booking = {
     id,
@@ -133,6 +155,10 @@ export async function createBooking(
     deps.logger.warn('booking left for recovery to finish', { bookingId: id, err });
     return replay((await findBookingByKey(deps.db, who.userId, key))!, fingerprint);
   }
-  if (result.status === 'failed') throw restoreProblem((result.outcome as { problem: StoredProblem }).problem);
+  if (result.status === 'failed') {
+    const problem = restoreProblem((result.outcome as { problem: StoredProblem }).problem);
+    if (problem.code === 'card-declined') await deps.paymentAttempts?.recordDecline(payer);
+    throw problem;
+  }
   return { status: result.status === 'pending' ? 202 : 201, booking: result };
 }
