@@ -27,8 +27,10 @@ const plausible = (name: string) => (name === 'kind' ? 'hotels' : name === 'id' 
 function probes(op: Operation): { name: string; path: string; body?: string }[] {
   const hasBody = !['get', 'delete'].includes(op.method);
   const query = [...DATE_FIELDS.map((f) => `${f}=${FAR}`), ...NUMBER_FIELDS.map((f) => `${f}=${HUGE}`)].join('&');
+  const largest = NUMBER_FIELDS.map((f) => `${f}=${Number.MAX_SAFE_INTEGER}`).join('&');
   const list: { name: string; path: string; body?: string }[] = [
     { name: 'far-future dates and huge numbers in the query', path: `${withParams(op.path, plausible)}?${query}` },
+    { name: 'the largest safe integers in the query', path: `${withParams(op.path, plausible)}?${largest}` },
     { name: 'a query with malformed encoding', path: `${withParams(op.path, plausible)}?q=%E0%A4%A&cursor=%FF` },
   ];
   if (/\{\w+\}/.test(op.path)) {
@@ -38,8 +40,9 @@ function probes(op: Operation): { name: string; path: string; body?: string }[] 
     const path = withParams(op.path, plausible);
     const fields = Object.fromEntries([
       ...DATE_FIELDS.map((f) => [f, FAR]),
-      ...NUMBER_FIELDS.map((f) => [f, 1e308]),
+      ...NUMBER_FIELDS.map((f) => [f, Number.MAX_SAFE_INTEGER]),
       ['items', [{ kind: 'hotel', checkIn: FAR, checkOut: FAR, rooms: 1e308, guests: -1e308 }]],
+      ['priceBelow', { amount: Number.MAX_SAFE_INTEGER, currency: 'USD' }],
       ['email', 'a@b.test'],
       ['password', 'x'.repeat(300)],
     ]);

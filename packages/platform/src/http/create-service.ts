@@ -69,8 +69,9 @@ export interface Service {
 
 /**
  * Builds a service's Express app in the one order every service shares:
- * request id → access log → malformed paths refused → metrics → helmet → [proxies] → JSON body → /health, /ready, /metrics → routes → 404
- * → problem+json errors. JSON bodies are bounded in size and in nesting depth. It does not listen: tests drive the app directly; `startService` serves it.
+ * request id → access log → metrics → malformed paths refused (400) → helmet → [proxies] → JSON body (bounded in size
+ * and nesting depth) → /health, /ready, /metrics → routes → 404 → problem+json errors. It does not listen: tests drive
+ * the app directly; `startService` serves it.
  */
 export function createService(options: ServiceOptions): Service {
   const { logger } = options;
@@ -83,8 +84,8 @@ export function createService(options: ServiceOptions): Service {
   app.set('trust proxy', options.trustProxyHops ?? 0);
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware(logger));
-  app.use(rejectMalformedPath);
   app.use(metrics.middleware);
+  app.use(rejectMalformedPath);
   // HSTS is set in exactly one place, the TLS edge (nginx); a service behind it never sends its own.
   app.use(helmet({ ...options.helmet, strictTransportSecurity: false } as HelmetOptions));
   app.use((_req, res, next) => {
