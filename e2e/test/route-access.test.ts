@@ -79,7 +79,11 @@ function expected(op: Operation, caller: Caller): 'refused' | 'allowed' {
   }
 }
 
-async function postJson(path: string, caller: Caller, body: unknown): Promise<Record<string, unknown>> {
+async function postJson(
+  path: string,
+  caller: Exclude<Caller, 'anonymous'>,
+  body: unknown,
+): Promise<Record<string, unknown>> {
   const res = await fetch(`${walk.stack.gatewayUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${walk.tokens[caller]}` },
