@@ -7,6 +7,8 @@ import { SERVICES, type ProcessName } from '../../scripts/stack/processes.ts';
 import { startStack, type RunningStack } from '../../scripts/stack/stack.ts';
 
 export interface GivenStack extends RunningStack {
+  /** Its data folder (the embedded databases, the mail outbox). */
+  dataDir: string;
   /** Every line each process printed, as `name: line`. */
   lines: string[];
   /** Stops the stack and removes its data: the folder, its schemas, its Redis keys. */
@@ -45,6 +47,7 @@ export async function givenAStack(name: string, options: { redisUrl?: string } =
   });
   return {
     ...stack,
+    dataDir,
     lines,
     async remove() {
       await stack.stop();

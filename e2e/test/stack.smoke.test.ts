@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { linkIn, waitForMail } from '../browser/mail.ts';
 import { givenAStack, type GivenStack } from './given-a-stack.ts';
 
 // The whole product as separate processes, exactly as `npm start` runs it, on free ports and storage of its own.
@@ -56,6 +58,17 @@ describe('the whole stack as separate processes', () => {
       headers: json,
       body: JSON.stringify({ email, password }),
     });
+    // Booking needs a confirmed address: the link from the mail confirms it.
+    const link = linkIn(
+      await waitForMail(join(stack.dataDir, 'mail-outbox'), email, /confirm|verify/i),
+      '/verify-email',
+    );
+    const verified = await fetch(`${stack.gatewayUrl}/api/auth/email/verify`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ token: new URL(link).hash.replace(/^#token=/, '') }),
+    });
+    expect(verified.ok).toBe(true);
     const login = await fetch(`${stack.gatewayUrl}/api/auth/login`, {
       method: 'POST',
       headers: json,

@@ -17,3 +17,4 @@ export * from './agent.ts';
 // Booking's price and refund rules, shared so the checkout and My trips preview exactly what the booking charges.
 export * from './pricing.rules.ts';
 export * from './cancellation.rules.ts';
+export * from './booking-window.rules.ts';

@@ -10,7 +10,7 @@ import {
   startTestIssuer,
 } from '@tripwise/platform/testing';
 import { givenASearchService, SERVICE_TOKEN } from '@tripwise/search/testing';
-import { createApp } from '../src/app.ts';
+import { createApp, type AppDeps } from '../src/app.ts';
 import { expectBookingContract } from './booking-contract.ts';
 import { searchClient } from '../src/clients/search.client.ts';
 import { createCardSimulator } from '../src/payments/card-simulator/card-simulator.app.ts';
@@ -33,11 +33,19 @@ export const CARDS = {
  * The booking service as it runs: its own database, the real search service (its own database, on a port) for
  * quotes and holds, and the card processor simulation on a port of its own, spoken to over HTTP.
  */
-export async function givenABookingStack() {
+export async function givenABookingStack(
+  overrides: Partial<AppDeps['config']> = {},
+  options: { searchNow?: () => Date } = {},
+) {
   // Search asks booking about past stays (reviews): its address is known once booking listens, below.
   let bookingUrl = 'http://127.0.0.1:9';
   const issuer = await startTestIssuer();
-  const search = await givenASearchService({ bookingUrl: () => bookingUrl, issuer });
+  // Search's clock is today's (this inventory is dated from today), unless the test's data is on fixed dates.
+  const search = await givenASearchService({
+    bookingUrl: () => bookingUrl,
+    issuer,
+    now: options.searchNow ?? (() => new Date()),
+  });
   const db = await openTestDb({ migrationsDir });
   const kv = await openTestKv();
   const verify = createTokenVerifier({ jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: issuer.audience });
@@ -54,6 +62,7 @@ export async function givenABookingStack() {
       BOOKING_LEASE_SECONDS: 60,
       OUTBOX_POLL_MS: 1_000,
       RECOVERY_INTERVAL_MS: 5_000,
+      ...overrides,
     },
     logger: logs.logger,
     db,

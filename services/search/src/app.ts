@@ -145,7 +145,7 @@ export function createApp(deps: AppDeps): SearchService {
       { prefix: '/api/search', router: searchRoutes(db, deps.now ?? (() => new Date()), inMemory, stats) },
       { prefix: '/api/search', router: reviews },
       { prefix: '/api/listings', router: listings },
-      { prefix: '/internal', router: internalHoldRoutes(db, inventoryChanged) },
+      { prefix: '/internal', router: internalHoldRoutes(db, inventoryChanged, deps.now ?? (() => new Date())) },
       { prefix: '/internal', router: internalMarketRoutes(db) },
       { prefix: '/internal', router: internalSeedWorldRoutes(db) },
     ],

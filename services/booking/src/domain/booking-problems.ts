@@ -83,6 +83,14 @@ export const holdExpired = () =>
   });
 
 /** Search's 409 (sold out, or no longer listed) as the traveler's 409 naming the item. */
+/** Search's 422 about an item's dates (the booking window), passed on as it is: its fields are the booking's. */
+export function itemsRefused(problem: Problem): AppError {
+  return new AppError(problem.type.replace(/^\/problems\//, ''), 422, problem.title, {
+    ...(problem.detail ? { detail: problem.detail } : {}),
+    ...(problem.errors ? { errors: problem.errors } : {}),
+  });
+}
+
 export function inventoryConflict(problem: Problem): AppError {
   const position = Number(/^items\.(\d+)/.exec(problem.errors?.[0]?.field ?? '')?.[1] ?? 0);
   return soldOut(position, problem.detail);

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { CreateBooking } from '@tripwise/contracts';
 import type { Identity } from '@tripwise/platform/auth';
 import { AppError } from '@tripwise/platform/errors';
-import { InventoryConflict, SearchUnavailable } from '../clients/search.client.ts';
+import { InventoryConflict, ItemsRefused, SearchUnavailable } from '../clients/search.client.ts';
 import {
   findBooking,
   findBookingByKey,
@@ -17,6 +17,7 @@ import { assertBookable, holdItemOf, requestOf, travelersOf } from './booking-it
 import {
   inventoryConflict,
   isRetryable,
+  itemsRefused,
   keyInUse,
   paymentUnavailable,
   restoreProblem,
@@ -26,6 +27,7 @@ import {
 } from './booking-problems.ts';
 import { BOOKING_EVENTS_CHANNEL, bookingEvent } from './booking-records.ts';
 import { driveBooking, type SagaDeps } from './booking-saga.ts';
+import type { Payer } from './payment-attempts.ts';
 import { priceItem, sumOf, totalOf } from '@tripwise/contracts';
 
 export interface Created {
@@ -101,6 +103,7 @@ async function quoteOrRefuse(
   try {
     const quoted = await deps.search.quote(input.items.map(holdItemOf)).catch((err: unknown) => {
       if (err instanceof InventoryConflict) throw inventoryConflict(err.problem);
+      if (err instanceof ItemsRefused) throw itemsRefused(err.problem);
       if (err instanceof SearchUnavailable) throw searchUnavailable();
       throw err;
     });
@@ -116,6 +119,16 @@ async function quoteOrRefuse(
 
 const KIND = { flight: 'flight', room: 'hotel', car: 'car' } as const;
 
+/** Browsing and planning are open to every account; paying needs a confirmed email address (a way to reach them). */
+function assertEmailVerified(who: Identity): void {
+  if (who.emailVerified === true) return;
+  throw new AppError('email-unverified', 403, 'Forbidden', {
+    detail:
+      'Confirm your email address before booking: open the link we sent you (or ask for a new one), then try again.',
+    extensions: { resend: { method: 'POST', href: '/api/auth/email/resend' } },
+  });
+}
+
 /**
  * Books one item or a whole trip, all or nothing. A retry with the same key returns the first answer and does
  * nothing twice. Prices are checked against search (a changed price is a 409 with the new one); the booking is
@@ -126,10 +139,13 @@ export async function createBooking(
   who: Identity,
   key: string,
   input: CreateBooking,
+  address = 'unknown',
 ): Promise<Created> {
   const fingerprint = fingerprintOf(input);
   const settled = await settledAnswer(deps, who.userId, key, fingerprint);
   if (settled) return settled;
+  assertEmailVerified(who);
+  const payer: Payer = { userId: who.userId, address };
 
   const quoted = await quoteOrRefuse(deps, { userId: who.userId, key, fingerprint }, input);
   const prices = quoted.map((q) =>
@@ -160,6 +176,7 @@ export async function createBooking(
     travelers: travelersOf(input.items[position]!),
     policy: q.listing.policy,
   }));
+  await deps.paymentAttempts?.assertMayCharge(payer);
   const id = randomUUID();
   const booking = {
     id,
@@ -208,6 +225,10 @@ export async function createBooking(
     }
     return settledOrInUse(deps, who.userId, key, fingerprint);
   }
-  if (result.status === 'failed') throw restoreProblem((result.outcome as { problem: StoredProblem }).problem);
+  if (result.status === 'failed') {
+    const problem = restoreProblem((result.outcome as { problem: StoredProblem }).problem);
+    if (problem.code === 'card-declined') await deps.paymentAttempts?.recordDecline(payer);
+    throw problem;
+  }
   return { status: result.status === 'pending' ? 202 : 201, booking: result };
 }

@@ -17,6 +17,7 @@ import type { IntentLlm } from '../intent/llm/intent-llm.ts';
 import { PlanError, type JobContext, type JobRunner } from '../jobs/job-runner.ts';
 import { planTrip, UnknownPlace, type PlanOutcome } from '../planning/plan-trip.use-case.ts';
 import { changesBetween } from '../planning/refine-diff.rules.ts';
+import { assertRoomForConversation } from './history.use-case.ts';
 import { answerPolicy } from './policy-answers.rules.ts';
 import { answerPrice, isPriceQuestion } from './price-answer.ts';
 import { updatePreferences } from './preferences.rules.ts';
@@ -40,6 +41,7 @@ export async function chat(
   who: Identity,
   input: ChatRequest,
 ): Promise<{ sessionId: string; jobId: string }> {
+  if (!input.sessionId) await assertRoomForConversation(deps.db, who);
   const jobId = randomUUID();
   const first = { stage: 'understanding', percent: 2, message: 'Reading your message' };
   const turn = openTurn(deps.db, { ...input, userId: who.userId, planId: jobId });
