@@ -86,6 +86,15 @@ describe('planning that never dead-ends', () => {
     }
   });
 
+  test('When no seat is sold in the cabin asked for, then the next cabin down comes back, saying so', async () => {
+    const outcome = await plan('One way from Boston to Denver on March 1 2030 in first class');
+    expect(outcome.kind).toBe('alternatives');
+    if (outcome.kind !== 'alternatives') return;
+    expect(outcome.unmet[0]).toMatch(/^No first class flight BOS → DEN on Fri, Mar 1/);
+    expect(outcome.bundles[0]).toMatchObject({ relaxes: [{ kind: 'cabin', text: 'business instead of first' }] });
+    for (const b of outcome.bundles) expect(kinds(b)).toContain('cabin');
+  });
+
   test('When only a car is asked for, then two or three different cars come back, their class in words', async () => {
     const outcome = await plan('Rent a car in Denver from March 1 2030 to March 3 2030');
     expect(outcome.kind).toBe('bundles');

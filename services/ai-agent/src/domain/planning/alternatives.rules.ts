@@ -1,3 +1,4 @@
+import { CABINS } from '@tripwise/contracts';
 import type { SearchPart } from './plan-searches.ts';
 import type { TripPlan } from './trip-request.rules.ts';
 
@@ -65,13 +66,13 @@ function flightVariants(plan: TripPlan, shortfall: Shortfall): Variant[] {
   if (f.airline) out.push({ plan: { ...plan, flight: { ...f, airline: null } }, research, prefer: 'fit' });
   if (f.maxPrice !== null) out.push({ plan: { ...plan, flight: { ...f, maxPrice: null } }, research, prefer: 'fit' });
   out.push({ plan, research, nearbyAirports: true, prefer: 'fit' });
+  const lowerCabin = CABINS[CABINS.indexOf(f.cabin as (typeof CABINS)[number]) - 1];
+  if (lowerCabin) out.push({ plan: { ...plan, flight: { ...f, cabin: lowerCabin } }, research, prefer: 'fit' });
   // Several limits at once: any flight that day, each labelled with what it does not meet.
-  if ([f.maxStops !== null, f.airline !== null, f.maxPrice !== null].filter(Boolean).length > 1) {
-    out.push({
-      plan: { ...plan, flight: { ...f, maxStops: null, airline: null, maxPrice: null } },
-      research,
-      prefer: 'fit',
-    });
+  const limits = [f.maxStops !== null, f.airline !== null, f.maxPrice !== null, f.cabin !== 'economy'];
+  if (limits.filter(Boolean).length > 1) {
+    const open = { ...f, maxStops: null, airline: null, maxPrice: null, cabin: 'economy' };
+    out.push({ plan: { ...plan, flight: open }, research, prefer: 'fit' });
   }
   return out;
 }

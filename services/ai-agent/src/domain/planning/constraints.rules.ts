@@ -173,7 +173,7 @@ export function statedSearch(plan: TripPlan, part: 'flights' | 'hotels' | 'cars'
   if (part === 'flights' && plan.flight) {
     const f = plan.flight;
     const stops = f.maxStops === 0 ? 'nonstop ' : f.maxStops === 1 ? 'one-stop or nonstop ' : '';
-    const cabin = f.cabin !== 'economy' ? `${cabinName(f.cabin)} ` : '';
+    const cabin = f.cabin === 'economy' ? '' : `${cabinName(f.cabin)}${f.cabin === 'premium_economy' ? '' : ' class'} `;
     const airline = f.airline ? ` on ${f.airline}` : '';
     const back = f.returnDate ? `, back ${dayName(f.returnDate)}` : '';
     return `${stops}${cabin}flight${airline} ${f.origin} → ${f.destination} on ${dayName(f.departDate)}${back} for ${plan.party}`;
