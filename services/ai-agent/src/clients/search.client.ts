@@ -1,3 +1,4 @@
+import type { ExploreAnswer } from '@tripwise/contracts';
 import type { CarOption, FlightOption, FlightPair, HotelOption, Page, PlaceMatch } from './search.types.ts';
 
 /** Search answered with a problem (a 4xx): the request was not one search could run. */
@@ -19,6 +20,8 @@ export interface SearchApi {
   hotels(query: Query, signal?: AbortSignal): Promise<Page<HotelOption>>;
   cars(query: Query, signal?: AbortSignal): Promise<Page<CarOption>>;
   places(q: string, signal?: AbortSignal): Promise<PlaceMatch[]>;
+  /** Destinations from an origin, cheapest first ("somewhere warm in February"). */
+  explore(query: Query, signal?: AbortSignal): Promise<ExploreAnswer>;
   /** A listing's details: policies, price trends, reviews. */
   details<T = Record<string, unknown>>(kind: 'flights' | 'hotels' | 'cars', id: string, query?: Query): Promise<T>;
 }
@@ -51,6 +54,7 @@ export function searchApi(options: { url: string; timeoutMs?: number }): SearchA
     cars: (query, signal) => get('/api/search/cars', query, signal),
     places: async (q, signal) =>
       (await get<{ items: PlaceMatch[] }>('/api/search/places', { q, limit: 5 }, signal)).items,
+    explore: (query, signal) => get('/api/search/explore', query, signal),
     details: (kind, id, query = {}) => get(`/api/search/${kind}/${encodeURIComponent(id)}`, query),
   };
 }

@@ -141,12 +141,14 @@ export function agentRoutes(deps: {
       method: 'post',
       path: '/bundles',
       access: 'user',
-      summary: 'Plan synchronously from a structured request: 2–3 bundles (or the question still needed)',
+      summary:
+        'Plan synchronously from a structured request: 2–3 bundles, the nearest labelled alternatives when nothing meets every stated constraint, or the question still needed',
       body: bundlesRequestSchema,
       responses: {
-        200: 'The bundles',
+        200: 'The bundles (kind bundles), or labelled alternatives and what was not met (kind alternatives)',
         400: 'Invalid field',
         422: 'Unknown place, or search refused the request',
+        503: 'Search did not answer, even when asked again',
         ...REFUSED,
       },
     },
