@@ -4,9 +4,9 @@ import { defineConfig } from 'vitest/config';
 // and Redis; without, against PGlite and the in-process store.
 export default defineConfig({
   test: {
-    // PGlite takes a few seconds to start on a busy machine; these are limits against hangs, not speed targets.
+    // Limits against hangs, not speed targets: PGlite takes seconds to start on a busy machine, a whole stack minutes.
     testTimeout: 30_000,
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
     pool: 'forks',
     projects: [
       {

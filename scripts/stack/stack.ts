@@ -52,7 +52,9 @@ function startProcess(name: ProcessName, env: NodeJS.ProcessEnv, options: StackO
     });
   }
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const timeoutMs = options.startTimeoutMs ?? 90_000;
+  // A limit against a hang, not a target: a first start on PGlite writes weeks of flights before search listens,
+  // which takes minutes on a busy 2-core machine (CI runs two test passes side by side).
+  const timeoutMs = options.startTimeoutMs ?? 240_000;
 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
