@@ -24,6 +24,7 @@ const stack = await startStack({
     booking: config.BOOKING_PORT,
     'ai-agent': config.AI_AGENT_PORT,
   },
+  gatewayMetricsPort: config.GATEWAY_METRICS_PORT,
   // The demo seeds one account per role, with passwords generated into the data folder on first start; without an
   // SMTP relay, auth's mail lands in the outbox folder, which the gateway shows at /dev/mail.
   envFor: (name) =>

@@ -33,6 +33,8 @@ export type GatewayConfig = Omit<
   | 'REDIS_PREFIX'
   | 'DATA_DIR'
   | 'INTERNAL_SERVICE_TOKEN'
+  | 'METRICS_PORT'
+  | 'METRICS_HOST'
 >;
 
 export interface GatewayDeps {
@@ -64,7 +66,7 @@ function upstreamUrl(config: GatewayConfig, upstream: Upstream): string {
  *   request id → access log → metrics → helmet            (createService)
  *   → CORS → per-client rate limits → token check and route policy → per-user rate limits → proxy
  *   (proxies sit before any body parser, so bodies stream through untouched)
- *   → the gateway's own /health, /ready, /metrics → the SPAs (embedded mode) → 404.
+ *   → the gateway's own /health, /ready → the SPAs (embedded mode) → 404 (/metrics: on METRICS_PORT only).
  */
 export function createGatewayApp(deps: GatewayDeps): Gateway {
   const { config, logger, kv } = deps;
@@ -100,6 +102,7 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
     connectionsPerMinute: config.RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE,
     trustProxyHops: config.TRUST_PROXY_HOPS,
     logger,
+    onResult: (result) => gatewayMetrics.websocketUpgrades.inc({ result }),
   });
 
   const service = createService({
@@ -109,6 +112,8 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
     bodyLimit: config.BODY_LIMIT,
     trustProxyHops: config.TRUST_PROXY_HOPS,
     readiness: { kv: () => kv.ping() },
+    // The gateway's PORT is the public one: its metrics are served on METRICS_PORT only (boot starts it).
+    metricsOnMainPort: false,
     helmet: spaHelmet(),
     // Express never sees WebSocket upgrades; the gateway checks and forwards them itself.
     attach: (server) => server.on('upgrade', (req, socket, head) => void sockets.handle(req, socket, head)),

@@ -20,6 +20,8 @@ const schema = baseEnvSchema
   .extend(tokenVerificationEnvSchema.shape)
   .extend({
     PORT: portSchema(8080),
+    /** Prometheus scrapes the gateway here (METRICS_HOST, default HOST), never on its public PORT. */
+    METRICS_PORT: portSchema(9464),
     /** In the embedded mode browsers connect directly; behind nginx, set 1. */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     SEARCH_URL: z.url().default('http://127.0.0.1:4002'),

@@ -9,6 +9,8 @@ export interface StackOptions {
   env: NodeJS.ProcessEnv;
   /** Port per process; 0 lets each pick a free one and report it. */
   ports: Record<ProcessName, number>;
+  /** The gateway's metrics port (never its public one); 0 or absent: a free one, reported. */
+  gatewayMetricsPort?: number;
   /** Extra variables for one process, e.g. its own DATABASE_SCHEMA in a test. */
   envFor?: (name: ProcessName) => NodeJS.ProcessEnv;
   /** Every line a process writes (JSON log lines on stdout, anything on stderr). */
@@ -21,6 +23,9 @@ export interface RunningProcess {
   name: ProcessName;
   port: number;
   url: string;
+  /** Where Prometheus scrapes it: the gateway's metrics port, a service's own port. */
+  metricsPort: number;
+  metricsUrl: string;
   child: ChildProcess;
   exited: Promise<number | null>;
 }
@@ -59,10 +64,19 @@ function startProcess(name: ProcessName, env: NodeJS.ProcessEnv, options: StackO
       child.kill('SIGKILL');
       reject(new Error(`${name} did not start listening within ${timeoutMs} ms`));
     }, timeoutMs);
-    child.on('message', (message: { type?: string; port?: number }) => {
+    child.on('message', (message: { type?: string; port?: number; metricsPort?: number }) => {
       if (message.type !== 'listening' || typeof message.port !== 'number') return;
       clearTimeout(timer);
-      resolve({ name, port: message.port, url: `http://127.0.0.1:${message.port}`, child, exited });
+      const metricsPort = message.metricsPort ?? message.port;
+      resolve({
+        name,
+        port: message.port,
+        url: `http://127.0.0.1:${message.port}`,
+        metricsPort,
+        metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+        child,
+        exited,
+      });
     });
     void exited.then((code) => {
       clearTimeout(timer);
@@ -121,7 +135,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   }
   let gateway: RunningProcess;
   try {
-    gateway = await startProcess('api-gateway', envOf('api-gateway'), options);
+    const metricsEnv = { METRICS_PORT: String(options.gatewayMetricsPort ?? 0) };
+    gateway = await startProcess('api-gateway', { ...envOf('api-gateway'), ...metricsEnv }, options);
   } catch (err) {
     await Promise.all(services.map((p) => stopProcess(p, 5_000)));
     throw err;

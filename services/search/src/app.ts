@@ -2,8 +2,9 @@ import type { Db } from '@tripwise/platform/db';
 import { createService, type AccessPolicy, type ErrorReporter, type Service } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
-import { createMetrics, type ServiceMetrics } from '@tripwise/platform/metrics';
+import { createMetrics, registerProcessMetrics, type ServiceMetrics } from '@tripwise/platform/metrics';
 import type { Config } from './config.ts';
+import { SEARCH_METRICS } from './search.metrics.ts';
 import { scopeOf, scopeOfHoldItem } from './data/listing-scope.repository.ts';
 import { createCityHotelsIndex } from './domain/cache/city-hotels-index.ts';
 import { createMemoryDetails } from './domain/cache/memory-details.ts';
@@ -97,6 +98,7 @@ function keptInMemory(db: Db, cache: SearchCache, metrics: ServiceMetrics, confi
 export function createApp(deps: AppDeps): SearchService {
   const { db } = deps;
   const metrics = createMetrics(SERVICE_NAME);
+  registerProcessMetrics(metrics.registry, SEARCH_METRICS);
   const cache = createSearchCache(deps.kv);
   const inMemory = deps.config.SEARCH_CACHE === 'off' ? {} : keptInMemory(db, cache, metrics, deps.config);
   const listingChanged: ListingChanged = async (kind, id, formerScope) => {

@@ -26,6 +26,13 @@ export const baseEnvSchema = z.object({
    * which always replaces the header with the client it saw; the gateway itself trusts 0, or 1 behind nginx.
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+  /**
+   * When set, /metrics is (also) served on this port, on METRICS_HOST: a port only the operator's network reaches.
+   * The gateway serves it there alone, never on its public PORT; a service's PORT is private already.
+   */
+  METRICS_PORT: portNumber().optional(),
+  /** Where the metrics port listens; default: HOST. */
+  METRICS_HOST: z.string().min(1).optional(),
 });
 
 /** The storage variables of a service that owns a database and uses the key-value store. */

@@ -112,6 +112,9 @@ export async function bootService<C extends BaseEnv, S extends Service>(
       port: config.PORT,
       host: config.HOST,
       shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+      ...(config.METRICS_PORT !== undefined
+        ? { metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST ?? config.HOST } }
+        : {}),
       closers: [...closers].reverse(),
       drainers,
     });

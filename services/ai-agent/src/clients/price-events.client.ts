@@ -1,6 +1,9 @@
+import { observeUpstream } from '@tripwise/platform/metrics';
+
 /** Search's internal feed of price events (with the services' credential): after an id, or the newest alone. */
 export function priceEventsClient(options: { url: string; serviceToken: string; timeoutMs?: number }) {
-  const get = async (query: string): Promise<unknown[]> => {
+  const get = (query: string) => observeUpstream({ target: 'search', operation: 'price_events' }, () => read(query));
+  const read = async (query: string): Promise<unknown[]> => {
     const res = await fetch(`${options.url}/internal/price-events?${query}`, {
       headers: { authorization: `Bearer ${options.serviceToken}` },
       signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),

@@ -11,6 +11,7 @@ import { inventoryConflict, restoreProblem, searchUnavailable, type StoredProble
 import { BOOKING_EVENTS_CHANNEL, bookingEvent } from './booking-records.ts';
 import { driveBooking, type SagaDeps } from './booking-saga.ts';
 import { priceItem, sumOf, totalOf } from '@tripwise/contracts';
+import { countBookingAttempt } from '../booking.metrics.ts';
 
 export interface Created {
   /** 201 once confirmed; 202 while it is still being finished (a dependency was slow: recovery completes it). */
@@ -55,7 +56,17 @@ export async function createBooking(
   const fingerprint = fingerprintOf(input);
   const existing = await findBookingByKey(deps.db, who.userId, key);
   if (existing) return replay(existing, fingerprint);
+  return countBookingAttempt(() => bookNew(deps, who, key, input, fingerprint));
+}
 
+/** A booking request not seen before: quote, store, then drive the saga. */
+async function bookNew(
+  deps: SagaDeps,
+  who: Identity,
+  key: string,
+  input: CreateBooking,
+  fingerprint: string,
+): Promise<Created> {
   const quoted = await deps.search.quote(input.items.map(holdItemOf)).catch((err: unknown) => {
     if (err instanceof InventoryConflict) throw inventoryConflict(err.problem);
     if (err instanceof SearchUnavailable) throw searchUnavailable();

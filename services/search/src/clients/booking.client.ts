@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serviceUnavailable } from '@tripwise/platform/errors';
+import { observeUpstream } from '@tripwise/platform/metrics';
 
 export interface StayCheck {
   /** Whether the traveler has a finished, confirmed booking of the listing. */
@@ -22,7 +23,9 @@ export function bookingClient(options: {
   serviceToken: string;
   timeoutMs?: number;
 }): PastBookingCheck {
-  return async (userId, kind, listingId) => {
+  const call = { target: 'booking', operation: 'past_bookings' };
+  return (userId, kind, listingId) => observeUpstream(call, () => ask(userId, kind, listingId));
+  async function ask(userId: string, kind: string, listingId: string): Promise<StayCheck> {
     const query = new URLSearchParams({ userId, kind, listingId });
     for (let attempt = 0; ; attempt++) {
       try {
@@ -39,5 +42,5 @@ export function bookingClient(options: {
       }
       await sleep(RETRY_DELAYS_MS[attempt]);
     }
-  };
+  }
 }

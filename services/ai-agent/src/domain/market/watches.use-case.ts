@@ -18,6 +18,7 @@ import type { EmitToUser } from '../jobs/job-events.ts';
 import { flightsOf, type Bundle } from '../planning/bundle.types.ts';
 import { routeKey, unitKey, type PriceEvent } from './price-event.ts';
 import { crossing, observedPrice, type WatchState } from './watch.rules.ts';
+import { countWatchAlert } from '../../agent.metrics.ts';
 
 const code = z.string().regex(/^[A-Z]{3}$/, { error: 'an airport code such as BOS' });
 const cabin = cabinSchema;
@@ -204,6 +205,7 @@ export async function deliverAlerts(
 ) {
   const delivered: number[] = [];
   for (const alert of alerts) {
+    countWatchAlert();
     if (!(await deps.isOnline(alert.userId))) continue;
     deps.emitToUser(alert.userId, 'watch:alert', { alertId: alert.id, ...alert.payload });
     delivered.push(alert.id);

@@ -1,5 +1,6 @@
 import type { KvStore } from '@tripwise/platform/kv';
 import { tooManyAttempts } from '@tripwise/platform/kv';
+import { countLoginBackoff } from '../../auth.metrics.ts';
 
 const FREE_FAILURES = 5;
 const MEMORY_MS = 15 * 60_000;
@@ -18,6 +19,7 @@ export function loginBackoff(kv: KvStore) {
     async assertNotLocked(email: string): Promise<void> {
       const remaining = await kv.ttl(lockKey(email));
       if (remaining !== null && remaining > 0) {
+        countLoginBackoff();
         throw tooManyAttempts(remaining, 'Too many failed sign-ins. Wait a moment, or reset your password.');
       }
     },
