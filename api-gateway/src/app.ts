@@ -18,6 +18,7 @@ import { accessControl } from './security/access-control.ts';
 import { corsMiddleware } from './security/cors.ts';
 import { refusedOriginLogger } from './security/refused-origins.ts';
 import { spaHelmet } from './security/spa-helmet.ts';
+import { statusPage } from './status/status.routes.ts';
 
 export const SERVICE_NAME = 'api-gateway';
 
@@ -49,6 +50,8 @@ export interface GatewayDeps {
 export interface Gateway extends Service {
   /** Ends the WebSockets it forwards, when shutdown begins. */
   closeSockets: () => void;
+  /** Looks at every service now and updates the status page (also a background task). */
+  checkStatus: () => Promise<unknown>;
 }
 
 function upstreamUrl(config: GatewayConfig, upstream: Upstream): string {
@@ -105,6 +108,13 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
     onResult: (result) => gatewayMetrics.websocketUpgrades.inc({ result }),
   });
 
+  const status = statusPage({
+    urls: Object.fromEntries(UPSTREAMS.map((u) => [u, upstreamUrl(config, u)])) as Record<Upstream, string>,
+    metrics: gatewayMetrics,
+    kv,
+    logger,
+  });
+
   const service = createService({
     name: SERVICE_NAME,
     logger,
@@ -150,7 +160,9 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
         });
       }
     },
+    backgroundTasks: [{ name: 'status-check', everyMs: config.STATUS_CHECK_MS, run: status.check, runAtStart: true }],
     routes: (app) => {
+      app.use(status.router);
       app.use(
         apiDocsRouter(
           [
@@ -172,5 +184,5 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
       }
     },
   });
-  return { ...service, closeSockets: sockets.closeAll };
+  return { ...service, closeSockets: sockets.closeAll, checkStatus: status.check };
 }

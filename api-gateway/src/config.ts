@@ -44,6 +44,8 @@ const schema = baseEnvSchema
     RATE_LIMIT_AI_MESSAGES_PER_MINUTE: perMinute(20),
     RATE_LIMIT_BOOKING_WRITES_PER_MINUTE: perMinute(10),
     RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE: perMinute(20),
+    /** How often the status page (/status) looks at every service. */
+    STATUS_CHECK_MS: z.coerce.number().int().min(1_000).default(15_000),
     /** Serve the built SPAs (embedded mode); behind nginx, nginx serves them. */
     SERVE_FRONTENDS: envBoolean(true),
     /**

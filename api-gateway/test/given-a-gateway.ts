@@ -85,6 +85,7 @@ export function gatewayConfig(overrides: Partial<GatewayConfig> = {}): GatewayCo
     RATE_LIMIT_AI_MESSAGES_PER_MINUTE: 1_000,
     RATE_LIMIT_BOOKING_WRITES_PER_MINUTE: 1_000,
     RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE: 1_000,
+    STATUS_CHECK_MS: 15_000,
     SERVE_FRONTENDS: false,
     WEB_CLIENT_DIST: '/nonexistent',
     ADMIN_PORTAL_DIST: '/nonexistent',
@@ -94,6 +95,8 @@ export function gatewayConfig(overrides: Partial<GatewayConfig> = {}): GatewayCo
 
 export interface RunningGateway {
   url: string;
+  /** The gateway's look at every service, which the status page shows. */
+  checkStatus(): Promise<unknown>;
   kv: KvStore;
   logs: ReturnType<typeof captureLogs>;
   metrics(): Promise<string>;
@@ -122,6 +125,7 @@ export async function givenAGateway(
   gateway.attach?.(server.server);
   return {
     url: server.url,
+    checkStatus: gateway.checkStatus,
     kv,
     logs,
     metrics: () => gateway.metrics.registry.metrics(),

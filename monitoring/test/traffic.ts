@@ -1,5 +1,14 @@
 import { io, type Socket } from 'socket.io-client';
 
+/** What a round of traffic saw: each step's X-Request-Id and X-Trace-Id, and the trace id of the first plan's end. */
+export interface Seen {
+  requestIds?: Record<string, string>;
+  traceIds?: Record<string, string>;
+  planTraceId?: string | undefined;
+  /** The trace ids of the requests answered 202 (the chat messages that started plans). */
+  acceptedTraceIds?: string[];
+}
+
 /** An origin the gateway and the agent allow by default (the embedded stack's), whatever port the test uses. */
 const SOCKET_ORIGIN = 'http://localhost:8080';
 
@@ -27,11 +36,16 @@ async function openAgentSocket(gatewayUrl: string, token: string): Promise<Socke
  * route matches and one the gateway refuses. Each step's status is returned, so a caller can tell a quiet stack from
  * a broken one. A socket follows the first plan to its result, then resumes it (as after a reconnect).
  */
-export async function driveTraffic(gatewayUrl: string): Promise<Record<string, number>> {
+export async function driveTraffic(gatewayUrl: string, seen: Seen = {}): Promise<Record<string, number>> {
   const statuses: Record<string, number> = {};
   const call = async (name: string, path: string, init: RequestInit = {}) => {
     const res = await fetch(`${gatewayUrl}${path}`, init);
     statuses[name] = res.status;
+    seen.requestIds ??= {};
+    seen.requestIds[name] ??= res.headers.get('x-request-id') ?? '';
+    seen.traceIds ??= {};
+    seen.traceIds[name] ??= res.headers.get('x-trace-id') ?? '';
+    if (res.status === 202) (seen.acceptedTraceIds ??= []).push(res.headers.get('x-trace-id') ?? '');
     const text = await res.text();
     return text ? (JSON.parse(text) as unknown) : undefined;
   };
@@ -97,8 +111,12 @@ export async function driveTraffic(gatewayUrl: string): Promise<Record<string, n
 
   const socket = await openAgentSocket(gatewayUrl, login.accessToken);
   const planned = new Promise<void>((resolve) => {
-    socket.once('plan:result', () => resolve());
-    socket.once('plan:error', () => resolve());
+    const ended = (payload: { traceId?: string }) => {
+      seen.planTraceId ??= payload.traceId;
+      resolve();
+    };
+    socket.once('plan:result', ended);
+    socket.once('plan:error', ended);
   });
   let firstJob: string | undefined;
   for (let attempt = 0; attempt < 10 && statuses['ai-chat'] !== 429; attempt++) {

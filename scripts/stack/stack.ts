@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,6 +18,8 @@ export interface StackOptions {
   onLine?: (name: ProcessName, line: string, stream: 'stdout' | 'stderr') => void;
   /** How long a process may take to listen. */
   startTimeoutMs?: number;
+  /** A folder for one log file per process (`<name>.log`, appended to), which `npm run logs` reads. */
+  logDir?: string;
 }
 
 export interface RunningProcess {
@@ -48,14 +51,17 @@ function startProcess(name: ProcessName, env: NodeJS.ProcessEnv, options: StackO
   });
   // Logs are JSON lines on stdout; a crash's stack is on stderr: the last lines of both explain a failed start.
   const tail: string[] = [];
+  const file = options.logDir ? createWriteStream(join(options.logDir, `${name}.log`), { flags: 'a' }) : undefined;
   for (const stream of ['stdout', 'stderr'] as const) {
     const output = child[stream];
     if (!output) continue;
     createInterface({ input: output }).on('line', (line) => {
       tail.splice(0, Math.max(0, tail.length - 19), line);
+      file?.write(`${line}\n`);
       options.onLine?.(name, line, stream);
     });
   }
+  child.once('exit', () => file?.end());
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const timeoutMs = options.startTimeoutMs ?? 90_000;
 
@@ -112,6 +118,7 @@ function freePort(): Promise<number> {
  * auth's keys. Port 0 is resolved to a free port first, for that reason.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
+  if (options.logDir) mkdirSync(options.logDir, { recursive: true });
   const ports = Object.fromEntries(
     await Promise.all(
       Object.entries(options.ports).map(async ([name, port]) => [name, port === 0 ? await freePort() : port] as const),

@@ -16,6 +16,10 @@ export const baseEnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug']).default('info'),
   SENTRY_DSN: z.url().optional(),
+  /** The release Sentry files errors under: the commit deployed (the deploy workflow sets it). */
+  SENTRY_RELEASE: z.string().min(1).max(200).optional(),
+  /** OTLP/HTTP collector (e.g. http://otel-collector:4318): spans are exported to `<it>/v1/traces` when set. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   BODY_LIMIT: z
     .string()

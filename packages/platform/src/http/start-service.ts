@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Service } from './create-service.ts';
+import type { ErrorReporter } from './sentry.ts';
 
 export type Closer = () => Promise<void>;
 
@@ -14,6 +15,8 @@ export interface StartOptions {
   drainers?: Closer[];
   /** Serve /metrics on a port of its own (the operator's network), not on the service's. */
   metrics?: { port: number; host: string };
+  /** Told of unhandled rejections and uncaught exceptions (Sentry), once each. */
+  errorReporter?: ErrorReporter;
   /** Install SIGTERM/SIGINT and crash handlers; false in tests that start several services in one process. */
   handleSignals?: boolean;
 }
@@ -58,7 +61,7 @@ export async function startService(service: Service, options: StartOptions): Pro
     stopping ??= drainAndClose(service, server, options).finally(() => metricsServer?.close());
     return stopping;
   };
-  if (options.handleSignals !== false) installProcessHandlers(service, stop);
+  if (options.handleSignals !== false) installProcessHandlers(service, stop, options.errorReporter);
   return { server, port, metricsPort, stop };
 }
 
@@ -118,7 +121,7 @@ async function drainAndClose(service: Service, server: Server, options: StartOpt
   logger.info('stopped');
 }
 
-function installProcessHandlers(service: Service, stop: () => Promise<void>): void {
+function installProcessHandlers(service: Service, stop: () => Promise<void>, reporter?: ErrorReporter): void {
   const { logger } = service;
   const exitAfterStop = (code: number) => {
     stop().then(
@@ -152,10 +155,12 @@ function installProcessHandlers(service: Service, stop: () => Promise<void>): vo
   }
   process.on('unhandledRejection', (reason) => {
     logger.error('unhandled promise rejection', { err: reason });
+    reporter?.report(reason);
   });
   process.on('uncaughtException', (err) => {
     // State may be corrupt: stop serving, release what we hold, and let the supervisor restart us.
     logger.error('uncaught exception: shutting down', { err });
+    reporter?.report(err);
     exitAfterStop(1);
   });
 }

@@ -1,4 +1,5 @@
 import { observeUpstream } from '@tripwise/platform/metrics';
+import { propagationHeaders } from '@tripwise/platform/tracing';
 
 /** The booking service's public API, called on the traveler's behalf with their own token. */
 export function bookingApi(options: { url: string; timeoutMs?: number }) {
@@ -12,6 +13,7 @@ export function bookingApi(options: { url: string; timeoutMs?: number }) {
     const res = await fetch(`${options.url}/api/bookings`, {
       method: 'POST',
       headers: {
+        ...propagationHeaders(),
         authorization: `Bearer ${token}`,
         'idempotency-key': idempotencyKey,
         'content-type': 'application/json',

@@ -1,4 +1,5 @@
 import { observeUpstream } from '@tripwise/platform/metrics';
+import { propagationHeaders } from '@tripwise/platform/tracing';
 import type { CarOption, FlightOption, FlightPair, HotelOption, Page, PlaceMatch } from './search.types.ts';
 
 /** Search answered with a problem (a 4xx): the request was not one search could run. */
@@ -48,6 +49,7 @@ export function searchApi(options: { url: string; timeoutMs?: number }): SearchA
   async function fetchJson<T>(path: string, query: Query, signal?: AbortSignal): Promise<T> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const res = await fetch(`${options.url}${path}?${queryString(query)}`, {
+      headers: propagationHeaders(),
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
     const body = await res.json();

@@ -12,6 +12,7 @@ import {
   type SeedWorldView,
 } from '@tripwise/contracts';
 import { observeUpstream } from '@tripwise/platform/metrics';
+import { propagationHeaders } from '@tripwise/platform/tracing';
 
 /** Search said no: an item is sold out or not listed (409), or a hold can no longer be confirmed. */
 export class InventoryConflict extends Error {
@@ -62,7 +63,11 @@ export function searchClient(options: {
       try {
         const res = await fetch(`${options.url}${path}`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${options.serviceToken}`, 'content-type': 'application/json' },
+          headers: {
+            ...propagationHeaders(),
+            authorization: `Bearer ${options.serviceToken}`,
+            'content-type': 'application/json',
+          },
           body: JSON.stringify(body ?? {}),
           signal: AbortSignal.timeout(timeoutMs),
         });

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serviceUnavailable } from '@tripwise/platform/errors';
 import { observeUpstream } from '@tripwise/platform/metrics';
+import { propagationHeaders } from '@tripwise/platform/tracing';
 
 export interface StayCheck {
   /** Whether the traveler has a finished, confirmed booking of the listing. */
@@ -30,7 +31,7 @@ export function bookingClient(options: {
     for (let attempt = 0; ; attempt++) {
       try {
         const res = await fetch(`${options.url()}/internal/past-bookings?${query.toString()}`, {
-          headers: { authorization: `Bearer ${options.serviceToken}` },
+          headers: { ...propagationHeaders(), authorization: `Bearer ${options.serviceToken}` },
           signal: AbortSignal.timeout(options.timeoutMs ?? 3_000),
         });
         if (res.ok) return (await res.json()) as StayCheck;
