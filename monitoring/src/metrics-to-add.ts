@@ -53,13 +53,6 @@ export function awaitedMetricsIn(expr: string): string[] {
 /** Changes to metrics that exist, which the SLOs and dashboards work around today. */
 export const METRIC_FIXES = [
   {
-    metric: 'http_request_duration_seconds (every service)',
-    problem:
-      'A request that ends in an error passed to next(err) is labelled without its router\'s mount: GET /api/search/flights answering 400 is route="/flights", a declined booking (402) route="/". By the time the response finishes, Express has restored req.baseUrl.',
-    fix: 'Record the template when the route matches (e.g. res.locals.routeLabel = req.baseUrl + req.route.path in the documented router, before the handler runs), not on finish. The SLO selectors accept both forms meanwhile: route=~"(/api/search)?/(flights|…)".',
-    where: 'packages/platform/src/metrics/metrics.ts (routeLabel) and packages/platform/src/http/documented-router.ts',
-  },
-  {
     metric: 'http_request_duration_seconds (api-gateway)',
     problem:
       'Every proxied request is labelled route="proxy:<upstream>", so the gateway cannot tell sign-in from /me, and the SLOs are measured at the services (plus the gateway\'s own failed answers per upstream).',
@@ -67,11 +60,10 @@ export const METRIC_FIXES = [
     where: 'api-gateway/src/app.ts (res.locals.routeLabel) and api-gateway/src/routes/api-docs.ts',
   },
   {
-    metric:
-      'gateway_upstream_errors_total, gateway_rate_limited_total, search_memory_requests_total, search_details_requests_total',
+    metric: 'gateway_rate_limited_total, search_memory_requests_total, search_details_requests_total',
     problem:
       'Labelled counters appear only at their first event, so before it a rate reads "no data" instead of 0 and an alert that divides by them stays silent. The SLO rules and panels work around it with `or vector(0)` / `or 0 * …`.',
-    fix: 'Set each known label combination to 0 when the process starts (upstreams × kinds, limiters, kinds × hit/miss), as for the metrics to add.',
+    fix: 'Set each known label combination to 0 when the process starts (limiters, kinds × hit/miss), as gateway_upstream_errors_total does.',
     where:
       'api-gateway/src/proxy/gateway-metrics.ts, services/search/src/domain/cache/held-scopes.ts and held-details.ts',
   },

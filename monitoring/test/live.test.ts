@@ -197,7 +197,6 @@ describe('Prometheus and Alertmanager watching the whole stack', () => {
   }, 90_000);
 
   test('When the alerts and SLOs read a metric, then Prometheus has it by now, unless it is listed as still to be added', async () => {
-    // After the kill: gateway_upstream_errors_total appears only at the gateway's first failed answer (METRIC_FIXES).
     const names = new Set(await prometheus<string[]>('label/__name__/values'));
     const exprs = [
       ...CAUSE_ALERTS.flatMap((a) => a.rules.map((r) => r.expr)),

@@ -1,6 +1,9 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { ServiceMetrics } from '@tripwise/platform/metrics';
+import { UPSTREAMS } from '../routes/upstream-table.ts';
 import type { BreakerState } from './circuit-breaker.ts';
+
+const UPSTREAM_ERROR_KINDS = ['unreachable', 'timeout', 'broken', 'circuit-open'] as const;
 
 const BREAKER_VALUE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
 
@@ -49,6 +52,10 @@ export function createGatewayMetrics(metrics: ServiceMetrics) {
     registers,
   });
   for (const result of WEBSOCKET_UPGRADE_RESULTS) websocketUpgrades.inc({ result }, 0);
+  // 0 from the start, so an error ratio reads 0 before the first failure rather than "no data".
+  for (const upstream of UPSTREAMS) {
+    for (const kind of UPSTREAM_ERROR_KINDS) upstreamErrors.inc({ upstream, kind }, 0);
+  }
   return {
     upstreamDuration,
     websocketUpgrades,

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '@tripwise/platform/db';
-import { createService, startService, type RunningService } from '@tripwise/platform/http';
+import { z } from 'zod';
+import { createService, documentedRouter, startService, type RunningService } from '@tripwise/platform/http';
 import { openKvStore, type KvStore } from '@tripwise/platform/kv';
 import { observeUpstream } from '@tripwise/platform/metrics';
 import { captureLogs, openTestDb, testEnv, uniqueSchemaName, deleteRedisKeys } from '@tripwise/platform/testing';
@@ -135,5 +136,33 @@ describe('the metrics port', () => {
     expect(await scraped.text()).toContain('# TYPE http_request_duration_seconds histogram');
     const elsewhere = await fetch(`http://127.0.0.1:${running.metricsPort}/health`);
     expect(elsewhere.status).toBe(404);
+  });
+});
+
+describe('route labels', () => {
+  test('When a documented route answers an error, then its requests are labelled with the whole template, mount included', async () => {
+    const docs = documentedRouter('things');
+    docs.route(
+      {
+        method: 'get',
+        path: '/:id',
+        summary: 'a thing',
+        access: 'public',
+        params: z.object({ id: z.uuid() }),
+        responses: {},
+      },
+      (_input, _req, res) => {
+        res.json({});
+      },
+    );
+    const service = createService({
+      name: 'things',
+      logger: captureLogs('things').logger,
+      mounts: [{ prefix: '/api/things', router: docs }],
+    });
+    expect((await request(service.app).get('/api/things/not-a-uuid')).status).toBe(400);
+    const { text } = await request(service.app).get('/metrics');
+    expect(text).toContain('route="/api/things/:id",status_code="400"');
+    expect(text).not.toMatch(/route="\/:id"/);
   });
 });

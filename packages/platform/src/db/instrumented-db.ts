@@ -5,7 +5,8 @@ const observe = (seconds: number, outcome: string) => dbQueryDuration.observe({ 
 
 function instrumentQueryable(target: Queryable): Queryable {
   return {
-    query: (sql, params) => timed(observe, () => target.query(sql, params)),
+    query: <T extends object>(sql: string, params?: readonly unknown[]) =>
+      timed(observe, () => target.query<T>(sql, params)),
     execScript: (sql) => target.execScript(sql),
   };
 }
@@ -30,7 +31,8 @@ export function instrumentDb(db: Db, poolStats?: () => PoolStats): Db {
   return {
     kind: db.kind,
     schema: db.schema,
-    query: (sql, params) => counted(() => root.query(sql, params)),
+    query: <T extends object>(sql: string, params?: readonly unknown[]) =>
+      counted(() => root.query<T>(sql, params)),
     execScript: (sql) => counted(() => db.execScript(sql)),
     transaction: (fn) => counted(() => db.transaction((tx) => fn(instrumentQueryable(tx)))),
     ping: () => db.ping(),

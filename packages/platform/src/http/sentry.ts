@@ -1,3 +1,4 @@
+import type { ErrorEvent } from '@sentry/node';
 import type { Logger } from '../logger/index.ts';
 import { currentRequestContext, redact } from '../logger/index.ts';
 
@@ -11,13 +12,8 @@ export interface ErrorReporter {
 // decide whether to exit; Sentry's would report them a second time (and may exit on their own).
 const OWN_HANDLERS = new Set(['OnUnhandledRejection', 'OnUncaughtException']);
 
-interface EventParts {
-  request?: { data?: unknown; cookies?: unknown; query_string?: unknown; url?: string };
-  user?: { id?: string | number };
-}
-
 /** Bodies, cookies and query strings may hold names, e-mails and cards: an event keeps the method, path and headers. */
-function withoutPersonalData<T extends EventParts>(event: T): T {
+function withoutPersonalData(event: ErrorEvent): ErrorEvent {
   if (event.request) {
     delete event.request.data;
     delete event.request.cookies;
