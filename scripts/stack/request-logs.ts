@@ -16,7 +16,10 @@ function parse(process: string, text: string): LogLine | undefined {
   if (!text.startsWith('{')) return undefined; // a crash's stack trace, not a log line
   try {
     const fields = JSON.parse(text) as Record<string, unknown>;
-    const str = (key: string) => (typeof fields[key] === 'string' ? (fields[key] as string) : undefined);
+    const str = (key: string) => {
+      const value = fields[key];
+      return typeof value === 'string' ? value : undefined;
+    };
     return {
       process,
       timestamp: str('timestamp') ?? '',

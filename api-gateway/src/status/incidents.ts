@@ -34,9 +34,7 @@ export function incidentLog(kv: KvStore, now: () => Date = () => new Date()) {
       }
       if (!changed) return incidents;
       const cutoff = now().getTime() - KEEP_MS;
-      incidents = incidents
-        .filter((i) => !i.endedAt || new Date(i.endedAt).getTime() >= cutoff)
-        .slice(0, KEEP);
+      incidents = incidents.filter((i) => !i.endedAt || new Date(i.endedAt).getTime() >= cutoff).slice(0, KEEP);
       await kv.set(KEY, JSON.stringify(incidents), { ttlMs: KEEP_MS });
       return incidents;
     },

@@ -18,7 +18,8 @@ const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const nameOf = (id: string) => CAPABILITIES.find((c) => c.id === id)?.name ?? id;
-const time = (iso: string) => `<time datetime="${escape(iso)}">${escape(iso.slice(0, 16).replace('T', ' '))} UTC</time>`;
+const time = (iso: string) =>
+  `<time datetime="${escape(iso)}">${escape(iso.slice(0, 16).replace('T', ' '))} UTC</time>`;
 
 function headline(report: StatusReport): string {
   const worst = report.capabilities.some((c) => c.status === 'down')
@@ -26,12 +27,18 @@ function headline(report: StatusReport): string {
     : report.capabilities.some((c) => c.status === 'degraded')
       ? 'degraded'
       : 'operational';
-  const text = { operational: 'All systems operational', degraded: 'Some things are slow or failing', down: 'Something is down' };
+  const text = {
+    operational: 'All systems operational',
+    degraded: 'Some things are slow or failing',
+    down: 'Something is down',
+  };
   return `<p class="headline" style="background:${COLOR[worst]}">${text[worst]}</p>`;
 }
 
 function incidentItem(incident: Incident): string {
-  const span = incident.endedAt ? `${time(incident.startedAt)} to ${time(incident.endedAt)}` : `since ${time(incident.startedAt)}, ongoing`;
+  const span = incident.endedAt
+    ? `${time(incident.startedAt)} to ${time(incident.endedAt)}`
+    : `since ${time(incident.startedAt)}, ongoing`;
   return `<li><strong>${escape(nameOf(incident.capability))}</strong> ${LABEL[incident.status].toLowerCase()}: ${span}</li>`;
 }
 

@@ -12,7 +12,8 @@ import { statusSignals } from './status-signals.ts';
 const PAGE_HEADERS = {
   'Cache-Control': 'no-cache',
   // The page has no script at all, only its own inline stylesheet.
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 };
 
 /**
@@ -50,7 +51,10 @@ export function statusPage(options: {
   const router = Router();
   router.get('/status', async (_req, res) => {
     res.locals.routeLabel = '/status';
-    res.set(PAGE_HEADERS).type('html').send(renderStatusPage(report ?? (await check())));
+    res
+      .set(PAGE_HEADERS)
+      .type('html')
+      .send(renderStatusPage(report ?? (await check())));
   });
   router.get('/status.json', async (_req, res) => {
     res.locals.routeLabel = '/status.json';

@@ -47,8 +47,9 @@ export function countAuditEvent(event: AuditEvent): void {
     case 'login.succeeded': {
       logins.inc({ outcome: 'success' });
       const amr = Array.isArray(details.amr) ? (details.amr as unknown[]) : [];
-      if (amr.includes('mfa'))
+      if (amr.includes('mfa')) {
         mfaChallenges.inc({ method: amr.includes('otp') ? 'totp' : 'backup_code', outcome: 'success' });
+      }
       return;
     }
     case 'login.mfa_required':

@@ -31,8 +31,7 @@ export function instrumentDb(db: Db, poolStats?: () => PoolStats): Db {
   return {
     kind: db.kind,
     schema: db.schema,
-    query: <T extends object>(sql: string, params?: readonly unknown[]) =>
-      counted(() => root.query<T>(sql, params)),
+    query: <T extends object>(sql: string, params?: readonly unknown[]) => counted(() => root.query<T>(sql, params)),
     execScript: (sql) => counted(() => db.execScript(sql)),
     transaction: (fn) => counted(() => db.transaction((tx) => fn(instrumentQueryable(tx)))),
     ping: () => db.ping(),

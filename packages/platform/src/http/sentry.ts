@@ -27,8 +27,8 @@ function withoutPersonalData(event: ErrorEvent): ErrorEvent {
 /**
  * Starts Sentry only when a DSN is configured; the SDK is not even loaded otherwise. Each event carries the release
  * (the commit deployed), the environment, the service, and the request's id, trace id and user id (an opaque id:
- * no e-mail, no address, no cookies — `sendDefaultPii` stays off), and is scrubbed with the same redaction as the
- * logs before it leaves the process.
+ * no e-mail, no address, no cookies, no bodies), and is scrubbed with the same redaction as the logs before it
+ * leaves the process.
  */
 export async function initSentry(options: {
   dsn: string | undefined;
@@ -44,7 +44,8 @@ export async function initSentry(options: {
     environment: options.environment,
     ...(options.release ? { release: options.release } : {}),
     serverName: options.service,
-    sendDefaultPii: false,
+    // No user details, cookies, bodies or query strings: only what an event needs to be found and fixed.
+    dataCollection: { userInfo: false, cookies: false, httpBodies: [], urlQueryParams: false },
     tracesSampleRate: 0,
     integrations: (defaults) => defaults.filter((integration) => !OWN_HANDLERS.has(integration.name)),
     beforeSend: (event) => redact(withoutPersonalData(event)) as typeof event,

@@ -23,7 +23,7 @@ const COMMANDS: readonly Command[] = [
 export function instrumentKvStore(store: KvStore): KvStore {
   const instrumented: KvStore = { ...store, kind: store.kind };
   for (const command of COMMANDS) {
-    const original = store[command] as unknown as (...args: unknown[]) => Promise<unknown>;
+    const original = (store as unknown as Record<Command, (...args: unknown[]) => Promise<unknown>>)[command];
     const observe = (seconds: number, outcome: string) => kvCommandDuration.observe({ command, outcome }, seconds);
     (instrumented as unknown as Record<Command, (...args: unknown[]) => Promise<unknown>>)[command] = (...args) =>
       timed(observe, () => original.apply(store, args));

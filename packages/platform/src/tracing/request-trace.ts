@@ -8,14 +8,12 @@ import { activeTracing } from './tracer.ts';
  * of its own. With tracing on, the span is recorded (server kind, named by method and route template once known) and
  * ends with the response; either way its ids are what this process logs and passes on.
  */
-export function startRequestTrace(
-  req: IncomingMessage,
-  res: ServerResponse,
-  route: () => string,
-): TraceContext {
+export function startRequestTrace(req: IncomingMessage, res: ServerResponse, route: () => string): TraceContext {
   const parent = parseTraceparent(req.headers.traceparent);
   const tracing = activeTracing();
-  if (!tracing) return { traceId: parent?.traceId ?? newTraceId(), spanId: newSpanId(), sampled: parent?.sampled ?? true };
+  if (!tracing) {
+    return { traceId: parent?.traceId ?? newTraceId(), spanId: newSpanId(), sampled: parent?.sampled ?? true };
+  }
 
   const parentContext = parent
     ? trace.setSpanContext(ROOT_CONTEXT, {
@@ -40,5 +38,5 @@ export function startRequestTrace(
     span.end();
   });
   const { traceId, spanId, traceFlags } = span.spanContext();
-  return { traceId, spanId, sampled: (traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED };
+  return { traceId, spanId, sampled: (traceFlags & 1) === 1 };
 }
