@@ -4,7 +4,7 @@ import { captureLogs, listen, startOtlpReceiver, type OtlpReceiver, type TestSer
 import { initTracing, propagationHeaders, type Tracing } from '@tripwise/platform/tracing';
 
 // Two services, as booking and search: the first answers a request by calling the second with the propagation
-// headers, and says what traceparent reached the second.
+// headers, and says what traceparent the second passes on (its own span, in the caller's trace).
 const front = captureLogs('front');
 const back = captureLogs('back');
 let frontServer: TestServer;
@@ -53,14 +53,13 @@ const linesOf = (logs: ReturnType<typeof captureLogs>, requestId: string) =>
   logs.lines().filter((line) => line.requestId === requestId);
 
 describe('W3C trace context: one request followed across services', () => {
-  test('When a request comes with a traceparent, then both services log its trace id and the call names the first one’s span as parent', async () => {
+  test('When a request comes with a traceparent, then both services log its trace id, each under a span of its own', async () => {
     const { res, body } = await callWith({ traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-01` });
     const requestId = res.headers.get('x-request-id')!;
     expect(res.headers.get('x-trace-id')).toBe(CALLER_TRACE);
-    const [, traceId, parentSpan, flags] = body.traceparent.split('-');
+    const [, traceId, backSpan, flags] = body.traceparent.split('-');
     expect(traceId).toBe(CALLER_TRACE);
-    expect(parentSpan).toMatch(/^[0-9a-f]{16}$/);
-    expect(parentSpan).not.toBe(CALLER_SPAN);
+    expect(backSpan).toMatch(/^[0-9a-f]{16}$/);
     expect(flags).toBe('01');
     expect(body.requestId).toBe(requestId);
     const frontLines = linesOf(front, requestId);
@@ -68,8 +67,8 @@ describe('W3C trace context: one request followed across services', () => {
     expect(frontLines.map((l) => l.message)).toContain('looking the thing up');
     expect(backLines.map((l) => l.message)).toContain('echoing');
     for (const line of [...frontLines, ...backLines]) expect(line.traceId, String(line.message)).toBe(CALLER_TRACE);
-    expect(frontLines[0]!.spanId).toBe(parentSpan);
-    expect(backLines[0]!.spanId).not.toBe(parentSpan);
+    expect(backLines[0]!.spanId).toBe(backSpan);
+    expect(new Set([CALLER_SPAN, frontLines[0]!.spanId, backSpan]).size).toBe(3);
   });
 
   test.each([
@@ -114,9 +113,9 @@ describe('OpenTelemetry export (OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
       kind: 2, // SERVER
       attributes: { 'http.route': '/api/things/:id', 'http.response.status_code': 200 },
     });
-    // The call to the second service named the exported span as its parent: one connected trace.
-    expect(body.traceparent.split('-')[2]).toBe(frontSpan!.spanId);
+    // The call to the second service named the first one's span as its parent: one connected trace.
     const backSpan = spans.find((s) => s.name === 'GET /internal/echo');
     expect(backSpan?.parentSpanId).toBe(frontSpan!.spanId);
+    expect(body.traceparent.split('-')[2]).toBe(backSpan!.spanId);
   });
 });
