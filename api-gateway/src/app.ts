@@ -11,6 +11,7 @@ import { createGatewayMetrics } from './proxy/gateway-metrics.ts';
 import { socketUpgradeHandler } from './proxy/socket-upgrade.ts';
 import { createUpstreamProxy } from './proxy/upstream-proxy.ts';
 import { apiDocsRouter } from './routes/api-docs.ts';
+import { clientConfigRouter, type BrowserErrorReporting } from './routes/client-config.ts';
 import { devMailRouter } from './routes/dev-mail.ts';
 import { mountFrontends } from './routes/frontends.ts';
 import { UPSTREAMS, UPSTREAM_ROUTES, matchesPrefix, type Upstream } from './routes/upstream-table.ts';
@@ -45,6 +46,8 @@ export interface GatewayDeps {
   /** Token checks: signatures against auth's keys, and auth's deny list. */
   access: Pick<AccessPolicy, 'verify' | 'isDenied'>;
   errorReporter?: ErrorReporter | undefined;
+  /** Sentry for the browser apps (served at /client-config.json), when the deployment has a DSN. */
+  browserErrors?: BrowserErrorReporting | undefined;
 }
 
 export interface Gateway extends Service {
@@ -163,6 +166,7 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
     backgroundTasks: [{ name: 'status-check', everyMs: config.STATUS_CHECK_MS, run: status.check, runAtStart: true }],
     routes: (app) => {
       app.use(status.router);
+      app.use(clientConfigRouter(deps.browserErrors, logger));
       app.use(
         apiDocsRouter(
           [

@@ -6,6 +6,7 @@ import { createService } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import { captureLogs, listen, openTestKv, startTestIssuer, type TestServer } from '@tripwise/platform/testing';
 import { createGatewayApp, type GatewayConfig } from '../src/app.ts';
+import type { BrowserErrorReporting } from '../src/routes/client-config.ts';
 
 export interface EchoedRequest {
   method: string;
@@ -109,7 +110,7 @@ export interface RunningGateway {
 /** The gateway on a port of its own, trusting a real JWKS endpoint, with the test run's key-value store. */
 export async function givenAGateway(
   overrides: Partial<GatewayConfig> = {},
-  options: { kv?: KvStore } = {},
+  options: { kv?: KvStore; browserErrors?: BrowserErrorReporting } = {},
 ): Promise<RunningGateway> {
   const issuer = await startTestIssuer({ issuer: 'http://localhost:8080/api/auth', audience: 'tripwise' });
   const kv = options.kv ?? (await openTestKv());
@@ -120,6 +121,7 @@ export async function givenAGateway(
     logger: logs.logger,
     kv,
     access: { verify: verifierFromConfig(config), isDenied: (sid) => isSessionDenied(kv, sid) },
+    browserErrors: options.browserErrors,
   });
   const server = await listen(gateway.app);
   gateway.attach?.(server.server);

@@ -45,7 +45,9 @@ function sample(text: string, series: string): number {
   const wanted = labels.split(',').filter(Boolean);
   const line = text.split('\n').find((l) => {
     const match = /^([^{ ]+)\{(.*)\} /.exec(l);
-    return match?.[1] === name && wanted.every((pair) => match[2]!.split(',').includes(pair));
+    if (!match || match[1] !== name) return false;
+    const present = match[2]!.split(',');
+    return wanted.every((pair) => present.includes(pair));
   });
   return Number(line?.split(' ').at(-1));
 }
