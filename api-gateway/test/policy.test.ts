@@ -59,14 +59,21 @@ const TABLE: [string, string, number[]][] = [
   ['GET', '/api/search/flights', [200, 200, 200, 200, 200, 200, 200, 200]],
   ['POST', '/api/auth/login', [200, 200, 200, 200, 200, 200, 200, 200]],
   ['GET', '/api/auth/me', [401, 200, 200, 200, 200, 401, 401, 401]],
-  ['POST', '/api/bookings', [401, 200, 200, 200, 200, 401, 401, 401]],
-  ['POST', '/api/ai/chat', [401, 200, 200, 200, 200, 401, 401, 401]],
+  ['POST', '/api/auth/2fa/setup', [401, 200, 200, 200, 200, 401, 401, 401]],
+  ['POST', '/api/bookings', [401, 200, 200, 200, 403, 401, 401, 401]],
+  ['GET', '/api/bookings/of-my-listings', [401, 200, 200, 200, 403, 401, 401, 401]],
+  ['POST', '/api/ai/chat', [401, 200, 200, 200, 403, 401, 401, 401]],
   ['GET', '/api/ai/deals', [200, 200, 200, 200, 200, 200, 200, 200]],
-  ['POST', '/api/listings/hotels', [401, 403, 200, 200, 200, 401, 401, 401]],
-  ['GET', '/api/analytics/top-properties', [401, 403, 200, 200, 200, 401, 401, 401]],
+  ['POST', '/api/listings/hotels', [401, 403, 200, 200, 403, 401, 401, 401]],
+  ['PATCH', '/api/listings/hotels/1', [401, 403, 200, 200, 403, 401, 401, 401]],
+  ['GET', '/api/analytics/top-properties', [401, 403, 200, 200, 403, 401, 401, 401]],
   ['GET', '/api/billing', [401, 403, 403, 200, 403, 401, 401, 401]],
   ['GET', '/api/auth/admin/users', [401, 403, 403, 200, 403, 401, 401, 401]],
-  ['GET', '/api/not-yet-routed', [401, 404, 404, 404, 404, 401, 401, 401]],
+  // Express routes without regard to case or a trailing slash; the policy reads paths the same way.
+  ['GET', '/api/auth/ADMIN/users', [401, 403, 403, 200, 403, 401, 401, 401]],
+  ['GET', '/api/auth/Admin/Users/', [401, 403, 403, 200, 403, 401, 401, 401]],
+  ['GET', '/api/auth/%61dmin/users', [401, 403, 403, 200, 403, 401, 401, 401]],
+  ['GET', '/api/not-yet-routed', [401, 404, 404, 404, 403, 401, 401, 401]],
 ];
 
 describe('route policy', () => {

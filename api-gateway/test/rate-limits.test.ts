@@ -1,7 +1,8 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openRedisKvStore } from '@tripwise/platform/kv';
-import { captureLogs, deleteRedisKeys, openTestKv, testEnv, type TestServer } from '@tripwise/platform/testing';
+import { createService } from '@tripwise/platform/http';
+import { captureLogs, deleteRedisKeys, listen, openTestKv, testEnv, type TestServer } from '@tripwise/platform/testing';
 import { givenAGateway, startEchoUpstream, type RunningGateway } from './given-a-gateway.ts';
 
 let upstream: TestServer;
@@ -17,6 +18,33 @@ const everywhere = () => ({
   AI_AGENT_URL: upstream.url,
 });
 const from = (ip: string, extra: Record<string, string> = {}) => ({ 'x-forwarded-for': ip, ...extra });
+
+const RIGHT = 'the right password';
+
+/** Stands in for auth: a sign-in with RIGHT succeeds, any other fails with 401; everything else answers 200. */
+async function startSignInUpstream(): Promise<TestServer> {
+  const { app } = createService({
+    name: 'auth-stand-in',
+    logger: captureLogs('auth-stand-in').logger,
+    routes: (a) => {
+      a.post('/api/auth/login', (req, res) => {
+        const { password } = req.body as { password?: string };
+        res.status(password === RIGHT ? 200 : 401).json({});
+      });
+      a.use('/api', (_req, res) => {
+        res.json({});
+      });
+    },
+  });
+  return listen(app);
+}
+
+const signIn = (g: RunningGateway, ip: string, email: string, password: string) =>
+  fetch(`${g.url}/api/auth/login`, {
+    method: 'POST',
+    headers: from(ip, { 'content-type': 'application/json' }),
+    body: JSON.stringify({ email, password }),
+  });
 
 describe('rate limits', () => {
   test('When a client passes the read limit, then it gets 429 problem+json with Retry-After and draft-8 headers, until the window resets', async () => {
@@ -43,19 +71,70 @@ describe('rate limits', () => {
     await g.close();
   });
 
-  test('When sign-ins for one email come from many addresses, then the per-email limit still stops them', async () => {
-    const g = await givenAGateway({ ...everywhere(), TRUST_PROXY_HOPS: 1, RATE_LIMIT_AUTH_PER_15_MINUTES: 3 });
+  test('When sign-ins for one account fail from many addresses, then the gateway never locks its owner out of signing in or resetting', async () => {
+    const auth = await startSignInUpstream();
+    const g = await givenAGateway({
+      ...everywhere(),
+      AUTH_URL: auth.url,
+      TRUST_PROXY_HOPS: 1,
+      RATE_LIMIT_AUTH_PER_15_MINUTES: 3,
+    });
     const statuses = [];
-    for (let i = 0; i < 4; i++) {
-      const res = await fetch(`${g.url}/api/auth/login`, {
-        method: 'POST',
-        headers: from(`198.51.100.${i + 1}`, { 'content-type': 'application/json' }),
-        body: JSON.stringify({ email: i % 2 ? 'Victim@Example.test' : ' victim@example.test', password: `guess-${i}` }),
-      });
-      statuses.push(res.status);
+    for (let i = 0; i < 6; i++) {
+      statuses.push((await signIn(g, `198.51.100.${i + 1}`, 'victim@example.test', `guess-${i}`)).status);
     }
-    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401]);
+    expect((await signIn(g, '198.51.100.99', 'Victim@Example.test', RIGHT)).status).toBe(200);
+    const forgot = await fetch(`${g.url}/api/auth/password/forgot`, {
+      method: 'POST',
+      headers: from('198.51.100.99', { 'content-type': 'application/json' }),
+      body: JSON.stringify({ email: 'victim@example.test' }),
+    });
+    expect(forgot.status).toBe(200);
     await g.close();
+    await auth.close();
+  });
+
+  test('When one address keeps failing, then it is limited per account and address, then per address, and never for a password reset', async () => {
+    const auth = await startSignInUpstream();
+    const g = await givenAGateway({
+      ...everywhere(),
+      AUTH_URL: auth.url,
+      TRUST_PROXY_HOPS: 1,
+      RATE_LIMIT_AUTH_PER_15_MINUTES: 4,
+    });
+    const ip = '198.51.100.200';
+    const statuses = [
+      (await signIn(g, ip, 'first@example.test', 'guess')).status,
+      (await signIn(g, ip, 'first@example.test', 'guess')).status,
+      (await signIn(g, ip, ' FIRST@example.test', 'guess')).status, // the pair's limit (half the address's)
+      (await signIn(g, ip, 'second@example.test', 'guess')).status,
+      (await signIn(g, ip, 'third@example.test', 'guess')).status, // the address's limit
+    ];
+    expect(statuses).toEqual([401, 401, 429, 401, 429]);
+    const forgot = await fetch(`${g.url}/api/auth/password/forgot`, {
+      method: 'POST',
+      headers: from(ip, { 'content-type': 'application/json' }),
+      body: JSON.stringify({ email: 'first@example.test' }),
+    });
+    expect(forgot.status).toBe(200);
+    await g.close();
+    await auth.close();
+  });
+
+  test('When sign-ins succeed, then they do not count against the address', async () => {
+    const auth = await startSignInUpstream();
+    const g = await givenAGateway({
+      ...everywhere(),
+      AUTH_URL: auth.url,
+      TRUST_PROXY_HOPS: 1,
+      RATE_LIMIT_AUTH_PER_15_MINUTES: 2,
+    });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await signIn(g, '198.51.100.201', 'busy@example.test', RIGHT)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    await g.close();
+    await auth.close();
   });
 
   test('When a user sends too many AI messages, then that user is limited whatever address they use', async () => {
@@ -79,6 +158,20 @@ describe('rate limits', () => {
       body: '{}',
     });
     expect(otherRes.status).toBe(200);
+    await g.close();
+  });
+
+  test('When a traveler books through the bookings API and through the concierge, then one limit counts both', async () => {
+    const g = await givenAGateway({ ...everywhere(), TRUST_PROXY_HOPS: 1, RATE_LIMIT_BOOKING_WRITES_PER_MINUTE: 2 });
+    const token = await g.token('traveler');
+    const post = (path: string) =>
+      fetch(`${g.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' });
+    const statuses = [
+      (await post('/api/bookings')).status,
+      (await post(`/api/ai/bundles/${crypto.randomUUID()}/book`)).status,
+      (await post(`/api/ai/bundles/${crypto.randomUUID()}/book`)).status,
+    ];
+    expect(statuses).toEqual([200, 200, 429]);
     await g.close();
   });
 

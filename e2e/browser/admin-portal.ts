@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { baseUrl, PASSWORD, uniqueEmail } from './browser.ts';
+import { baseUrl, confirmEmail, PASSWORD, uniqueEmail } from './browser.ts';
 
 // Helpers for the admin portal's browser tests: accounts of each role made through the public API (an admin is a
 // new account the demo admin promotes, so each test has its own TOTP secret and never competes for the demo
@@ -120,7 +120,12 @@ async function register(role: 'traveler' | 'owner', firstName: string, lastName:
   return { email, password: PASSWORD, id: await userIdOf(email) };
 }
 
-export const createTraveler = (firstName = 'Grace') => register('traveler', firstName, 'Hopper');
+/** A traveler who confirmed their address, as one must before booking. */
+export async function createTraveler(firstName = 'Grace'): Promise<Account> {
+  const traveler = await register('traveler', firstName, 'Hopper');
+  await confirmEmail(traveler.email);
+  return traveler;
+}
 export const createOwner = (firstName = 'Olive') => register('owner', firstName, 'Owner');
 
 /** A new account the demo admin makes an admin: it has no second factor yet. */

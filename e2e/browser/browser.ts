@@ -114,6 +114,12 @@ export async function createVerifiedTraveler(
     }),
   });
   if (register.status !== 202) throw new Error(`register: ${register.status} ${await register.text()}`);
+  await confirmEmail(email);
+  return { email, password: PASSWORD };
+}
+
+/** Follows the confirmation link mailed to a new account (booking needs a confirmed address). */
+export async function confirmEmail(email: string): Promise<void> {
   const link = linkIn(await waitForMail(mailDir(), email, /confirm|verify/i), '/verify-email');
   const token = new URL(link).hash.replace(/^#token=/, '');
   const verify = await fetch(`${baseUrl()}/api/auth/email/verify`, {
@@ -122,7 +128,6 @@ export async function createVerifiedTraveler(
     body: JSON.stringify({ token }),
   });
   if (!verify.ok) throw new Error(`verify: ${verify.status} ${await verify.text()}`);
-  return { email, password: PASSWORD };
 }
 
 /** A verified traveler, signed in, in a browser of their own: for tests whose subject is not signing in. */

@@ -14,7 +14,7 @@ describe('error reporting in the browser apps', () => {
     const config = open.page.waitForResponse((res) => res.url().endsWith('/client-config.json'));
     await open.page.goto('/?q=grace%40example.com');
     expect((await config).status()).toBe(200);
-    await open.page.waitForFunction(() => '__SENTRY__' in window);
+    await open.page.waitForFunction(() => '__SENTRY__' in globalThis);
     await open.page.waitForTimeout(500);
     await open.page.evaluate(() => {
       setTimeout(() => {

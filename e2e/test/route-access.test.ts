@@ -1,77 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { generateSync } from 'otplib';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { deleteRedisKeys, testEnv, uniqueSchemaName } from '@tripwise/platform/testing';
-import { SERVICES, type ProcessName, type ServiceName } from '../../scripts/stack/processes.ts';
-import { startStack, type RunningStack } from '../../scripts/stack/stack.ts';
+import { DESTRUCTIVE, startWalkStack, type Caller, type Operation, type WalkStack } from './walk-stack.ts';
 
 // Every operation of every service's OpenAPI document, called by every kind of caller, through the gateway and
 // directly on the service (each service checks again: defence in depth). A route refuses exactly the callers its
 // declared access (`x-access`) excludes: the declaration is what guards it, so this walk proves the two agree.
+// Then every operation on an object someone owns is called by another traveler and another owner: none of them
+// may read or change it.
 
-type Caller = 'anonymous' | 'traveler' | 'owner' | 'adminWithoutMfa' | 'admin';
-type Access = 'public' | 'user' | 'owner' | 'admin' | 'internal';
-interface Operation {
-  service: ServiceName;
-  method: string;
-  path: string;
-  access: Access;
-  secondFactorSetup: boolean;
-}
+const ROLES: Caller[] = ['anonymous', 'traveler', 'otherTraveler', 'owner', 'otherOwner', 'adminWithoutMfa', 'admin'];
 
-const DOC_PATHS: Record<ServiceName, string> = {
-  auth: '/api/auth/openapi.json',
-  search: '/api/search/openapi.json',
-  booking: '/api/bookings/openapi.json',
-  'ai-agent': '/api/ai/openapi.json',
-};
-/** Routes whose call would change the caller's own session or account, so the walk sends them last, if at all. */
-const DESTRUCTIVE = /\/(logout|logout-all|me|sessions\/revoke-others|2fa\/disable)$/;
-
-let stack: RunningStack;
-let dataDir: string;
-const schemas = Object.fromEntries([...SERVICES, 'api-gateway'].map((n) => [n, uniqueSchemaName('access')])) as Record<
-  ProcessName,
-  string
->;
-const redisPrefix = `${uniqueSchemaName('access')}:`;
-const bootstrapAdmin = { email: `root-${randomUUID().slice(0, 8)}@example.com`, password: randomUUID() };
-const tokens = {} as Record<Exclude<Caller, 'anonymous'>, string>;
-const operations: Operation[] = [];
-
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function signIn(email: string, password: string, totpSecret?: string): Promise<string> {
-  const first = await post<{ accessToken?: string; challengeId?: string }>(`${stack.gatewayUrl}/api/auth/login`, {
-    email,
-    password,
-  });
-  if (first.accessToken) return first.accessToken;
-  if (!totpSecret) throw new Error(`${email} needs a second factor`);
-  const code = generateSync({ secret: totpSecret, epoch: Math.floor(Date.now() / 1000) });
-  const second = await post<{ accessToken: string }>(`${stack.gatewayUrl}/api/auth/login/mfa`, {
-    challengeId: first.challengeId,
-    code,
-  });
-  return second.accessToken;
-}
+let walk: WalkStack;
+/** Real objects and who owns them, by the operations' path templates (a template's `{id}` is this object). */
+const owned: { template: RegExp; id: string; owner: Caller; kind?: string }[] = [];
 
 /** A path with plausible values for its parameters: well-formed, so that access is what decides the answer. */
-function concretePath(template: string): string {
+function concretePath(template: string, object?: (typeof owned)[number]): string {
   return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
-    if (name === 'kind') return template.startsWith('/api/listings') ? 'hotels' : 'hotel';
+    if (name === 'kind') return object?.kind ?? (template.startsWith('/api/listings') ? 'hotels' : 'hotel');
+    if (name === 'id' && object) return object.id;
     if (name === 'id' && /\/(search|listings)\//.test(template)) return '1';
     return randomUUID();
   });
@@ -90,10 +37,10 @@ interface Answer {
   problemType: string | undefined;
 }
 
-async function call(base: string, op: Operation, caller: Caller): Promise<Answer> {
+async function call(base: string, op: Operation, caller: Caller, object?: (typeof owned)[number]): Promise<Answer> {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': randomUUID() };
-  if (caller !== 'anonymous') headers.authorization = `Bearer ${tokens[caller]}`;
-  const res = await fetch(`${base}${concretePath(op.path)}`, {
+  if (caller !== 'anonymous') headers.authorization = `Bearer ${walk.tokens[caller]}`;
+  const res = await fetch(`${base}${concretePath(op.path, object)}`, {
     method: op.method.toUpperCase(),
     headers,
     ...(op.method === 'get' || op.method === 'delete' ? {} : { body: '{}' }),
@@ -104,6 +51,14 @@ async function call(base: string, op: Operation, caller: Caller): Promise<Answer
   return { status: res.status, type, problemType };
 }
 
+const ROLE_OF: Record<Exclude<Caller, 'anonymous' | 'adminWithoutMfa'>, 'traveler' | 'owner' | 'admin'> = {
+  traveler: 'traveler',
+  otherTraveler: 'traveler',
+  owner: 'owner',
+  otherOwner: 'owner',
+  admin: 'admin',
+};
+
 /** What a caller must get: refused (401 or 403), or let through (any other answer, such as 400 for the empty body). */
 function expected(op: Operation, caller: Caller): 'refused' | 'allowed' {
   if (op.access === 'public') return 'allowed';
@@ -111,110 +66,110 @@ function expected(op: Operation, caller: Caller): 'refused' | 'allowed' {
   if (caller === 'adminWithoutMfa') {
     return op.access !== 'internal' && op.secondFactorSetup && op.access === 'user' ? 'allowed' : 'refused';
   }
+  const role = ROLE_OF[caller];
   switch (op.access) {
     case 'user':
       return 'allowed';
     case 'owner':
-      return caller === 'owner' || caller === 'admin' ? 'allowed' : 'refused';
+      return role === 'owner' || role === 'admin' ? 'allowed' : 'refused';
     case 'admin':
-      return caller === 'admin' ? 'allowed' : 'refused';
+      return role === 'admin' ? 'allowed' : 'refused';
     case 'internal':
       return 'refused';
   }
 }
 
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'tripwise-access-'));
-  stack = await startStack({
-    env: {
-      PATH: process.env.PATH,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'error',
-      REDIS_PREFIX: redisPrefix,
-      // Four weeks of flights are enough here, and nothing more is written in the background while the tests run.
-      FLIGHT_DAYS_BEFORE_SERVING: '28',
-      INVENTORY_ROLL_MS: '0',
-      SEED_DEMO_ACCOUNTS: 'true',
-      // The first admin of a new deployment: a password, and no second factor yet.
-      ADMIN_EMAIL: bootstrapAdmin.email,
-      ADMIN_PASSWORD: bootstrapAdmin.password,
-      RATE_LIMIT_AUTH_PER_15_MINUTES: '10000',
-      RATE_LIMIT_WRITES_PER_MINUTE: '100000',
-      RATE_LIMIT_READS_PER_MINUTE: '100000',
-      RATE_LIMIT_BOOKING_WRITES_PER_MINUTE: '100000',
-      RATE_LIMIT_AI_MESSAGES_PER_MINUTE: '100000',
-      LOGINS_PER_IP_PER_5_MINUTES: '10000',
-      ...(testEnv.DATABASE_URL ? { DATABASE_URL: testEnv.DATABASE_URL } : {}),
-      ...(testEnv.REDIS_URL ? { REDIS_URL: testEnv.REDIS_URL } : {}),
-    },
-    envFor: (name) => ({ DATABASE_SCHEMA: schemas[name] }),
-    ports: { 'api-gateway': 0, auth: 0, search: 0, booking: 0, 'ai-agent': 0 },
+async function postJson(
+  path: string,
+  caller: Exclude<Caller, 'anonymous'>,
+  body: unknown,
+): Promise<Record<string, unknown>> {
+  const res = await fetch(`${walk.stack.gatewayUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${walk.tokens[caller]}` },
+    body: JSON.stringify(body),
   });
-  const accounts = JSON.parse(await readFile(join(dataDir, 'auth', 'demo-accounts.json'), 'utf8')) as {
-    role: string;
-    email: string;
-    password: string;
-    totpSecret?: string;
-  }[];
-  for (const role of ['traveler', 'owner', 'admin'] as const) {
-    const account = accounts.find((a) => a.role === role)!;
-    tokens[role] = await signIn(account.email, account.password, account.totpSecret);
-  }
-  tokens.adminWithoutMfa = await signIn(bootstrapAdmin.email, bootstrapAdmin.password);
-  for (const service of SERVICES) {
-    const url = stack.processes.find((p) => p.name === service)!.url;
-    const doc = (await (await fetch(`${url}${DOC_PATHS[service]}`)).json()) as {
-      paths: Record<string, Record<string, { 'x-access': Access; 'x-second-factor-setup'?: boolean }>>;
-    };
-    for (const [path, methods] of Object.entries(doc.paths)) {
-      for (const [method, spec] of Object.entries(methods)) {
-        operations.push({
-          service,
-          method,
-          path,
-          access: spec['x-access'],
-          secondFactorSetup: spec['x-second-factor-setup'] === true,
-        });
-      }
-    }
-  }
-}, 180_000);
+  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** The traveler's conversation, job and watch, their session, and the owner's hotel listing. */
+async function givenOwnedObjects(): Promise<void> {
+  const chat = await postJson('/api/ai/chat', 'traveler', { message: 'A weekend in Denver next month' });
+  owned.push({ template: /^\/api\/ai\/sessions\/\{id\}$/, id: String(chat.sessionId), owner: 'traveler' });
+  owned.push({ template: /^\/api\/ai\/jobs\/\{id\}(\/cancel)?$/, id: String(chat.jobId), owner: 'traveler' });
+  const watch = await postJson('/api/ai/watches', 'traveler', {
+    target: {
+      type: 'route',
+      origin: 'BOS',
+      destination: 'DEN',
+      date: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+    },
+    priceBelow: { amount: 20_000, currency: 'USD' },
+  });
+  owned.push({ template: /^\/api\/ai\/watches\/\{id\}$/, id: String(watch.id), owner: 'traveler' });
+  const sid = JSON.parse(Buffer.from(walk.tokens.traveler.split('.')[1]!, 'base64url').toString('utf8')).sid as string;
+  owned.push({ template: /^\/api\/auth\/sessions\/\{id\}$/, id: sid, owner: 'traveler' });
+  const listing = await postJson('/api/listings/hotels', 'owner', {
+    name: 'Walk Lodge',
+    cityCode: 'DEN',
+    city: 'Denver',
+    country: 'United States',
+    address: '1600 Glenarm Pl',
+    neighborhood: 'LoDo',
+    latitude: 39.745,
+    longitude: -104.99,
+    stars: 3,
+    policies: {
+      refundWindowHours: 48,
+      petsAllowed: false,
+      breakfastIncluded: false,
+      parking: 'paid',
+      checkInTime: '15:00',
+      checkOutTime: '11:00',
+    },
+    rooms: [{ name: 'King', capacity: 2, units: 3, nightlyPrice: 21_000 }],
+  });
+  owned.push({
+    template: /^\/api\/listings\/(\{kind\}|hotels)\/\{id\}(\/\w+)?$/,
+    id: String(listing.id),
+    owner: 'owner',
+    kind: 'hotels',
+  });
+}
+
+beforeAll(async () => {
+  walk = await startWalkStack('access');
+  await givenOwnedObjects();
+}, 240_000);
 
 afterAll(async () => {
-  await stack?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-  if (testEnv.REDIS_URL) await deleteRedisKeys(testEnv.REDIS_URL, redisPrefix);
-  if (testEnv.DATABASE_URL) {
-    const client = new pg.Client({ connectionString: testEnv.DATABASE_URL });
-    await client.connect();
-    for (const schema of Object.values(schemas)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  }
+  await walk?.stop();
 });
 
 describe('who may call each route', () => {
   test('When the services are asked for their API documents, then every operation states its access', () => {
-    expect(operations.length).toBeGreaterThan(60);
-    for (const op of operations) expect(['public', 'user', 'owner', 'admin', 'internal']).toContain(op.access);
+    expect(walk.operations.length).toBeGreaterThan(60);
+    for (const op of walk.operations) expect(['public', 'user', 'owner', 'admin', 'internal']).toContain(op.access);
   });
 
   for (const where of ['gateway', 'service'] as const) {
     test(`When every caller calls every operation through the ${where}, then exactly the callers the route excludes are refused`, async () => {
       const mismatches: string[] = [];
-      const safe = operations.filter((op) => !DESTRUCTIVE.test(op.path));
+      const safe = walk.operations.filter((op) => !DESTRUCTIVE.test(op.path));
       for (const op of safe) {
         // Internal routes are never forwarded by the gateway: there, they are simply not found.
         // (or, for a GET, answered by the web client's page, which the gateway serves for any path it has no route for).
         if (where === 'gateway' && op.access === 'internal') {
-          const answer = await call(stack.gatewayUrl, op, 'admin');
+          const answer = await call(walk.stack.gatewayUrl, op, 'admin');
           const spa = op.method === 'get' && answer.status === 200 && answer.type.startsWith('text/html');
           if (answer.status !== 404 && !spa) {
             mismatches.push(`${op.method} ${op.path} (internal) answered ${answer.status} through the gateway`);
           }
           continue;
         }
-        const base = where === 'gateway' ? stack.gatewayUrl : stack.processes.find((p) => p.name === op.service)!.url;
-        for (const caller of ['anonymous', 'traveler', 'owner', 'adminWithoutMfa', 'admin'] as const) {
+        const base = where === 'gateway' ? walk.stack.gatewayUrl : walk.serviceUrl(op.service);
+        for (const caller of ROLES) {
           const { status, problemType } = await call(base, op, caller);
           const got =
             (status === 401 || status === 403) && ACCESS_PROBLEMS.has(problemType ?? '') ? 'refused' : 'allowed';
@@ -228,6 +183,33 @@ describe('who may call each route', () => {
         }
       }
       expect(mismatches).toEqual([]);
-    }, 240_000);
+    }, 300_000);
+
+    test(`When another traveler or owner calls an operation on someone's object through the ${where}, then it is not theirs (403 or 404)`, async () => {
+      const mismatches: string[] = [];
+      let checked = 0;
+      for (const op of walk.operations) {
+        const object = owned.find((o) => o.template.test(op.path));
+        if (!object || op.access === 'internal' || op.access === 'public') continue;
+        const base = where === 'gateway' ? walk.stack.gatewayUrl : walk.serviceUrl(op.service);
+        const strangers: Caller[] = object.owner === 'owner' ? ['otherOwner', 'traveler'] : ['otherTraveler', 'owner'];
+        for (const caller of strangers) {
+          const { status, problemType } = await call(base, op, caller, object);
+          checked += 1;
+          if (![403, 404].includes(status)) {
+            mismatches.push(`${caller} ${op.method} ${op.path} on ${object.owner}'s: ${status} ${problemType}`);
+          }
+        }
+        if (op.method === 'get') {
+          // Its owner gets it (or, where the query is empty, a 400 about the query): never "not yours".
+          const own = await call(base, op, object.owner, object);
+          if ([401, 403, 404].includes(own.status) || own.status >= 500) {
+            mismatches.push(`${object.owner} GET ${op.path} on their own: ${own.status}`);
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(8);
+      expect(mismatches).toEqual([]);
+    }, 120_000);
   }
 });

@@ -1,7 +1,8 @@
-import express, { type Request, type RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
 import type { Counter } from 'prom-client';
 import { sendProblem, problemType } from '@tripwise/platform/errors';
+import { jsonBody } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
 import { fullPath } from '../routes/upstream-table.ts';
@@ -12,15 +13,19 @@ export interface RateLimitSettings {
   windowMs: number;
   readsPerMinute: number;
   writesPerMinute: number;
-  /** Sign-in, registration, reset and 2FA attempts per 15 minutes, per IP and per email. */
+  /**
+   * Failed sign-ins per 15 minutes from one address (half as many for one account from one address); and, counted
+   * apart so failed sign-ins never block them, registrations and email-link requests per address.
+   */
   authAttemptsPer15Min: number;
   aiMessagesPerMinute: number;
   bookingWritesPerMinute: number;
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const AUTH_ATTEMPT =
-  /^\/api\/auth\/(login|login\/mfa|register|password\/forgot|password\/reset|email\/resend|email\/verify)$/;
+const BOOKING_WRITE = /^\/api\/(bookings(\/.*)?|ai\/bundles\/[^/]+\/book)$/;
+const SIGN_IN = /^\/api\/auth\/(login|login\/mfa)$/;
+const ACCOUNT_LINK = /^\/api\/auth\/(register|password\/forgot|password\/reset|email\/resend|email\/verify)$/;
 
 /** Clients are counted per address; IPv6 addresses per /56, as one household or cloud tenant gets a /56. */
 export const clientKey = (req: Request) => ipKeyGenerator(req.ip ?? '0.0.0.0', 56);
@@ -74,26 +79,39 @@ export function rateLimits(
     });
 
   const isRead = (req: Request) => READ_METHODS.has(req.method);
-  const isAuthAttempt = (req: Request) => req.method === 'POST' && AUTH_ATTEMPT.test(fullPath(req));
-  // The auth attempt limiters need the email, so these few small bodies are read here and re-sent upstream.
-  const readAuthBody = express.json({ limit: '16kb' });
+  const isSignIn = (req: Request) => req.method === 'POST' && SIGN_IN.test(fullPath(req));
+  const isAccountLink = (req: Request) => req.method === 'POST' && ACCOUNT_LINK.test(fullPath(req));
+  // The sign-in limiter needs the email, so these few small bodies are read here (depth-bounded) and re-sent upstream.
+  const readAuthBody = jsonBody({ limit: '16kb' });
+  const perAccountAndAddress = Math.max(1, Math.ceil(settings.authAttemptsPer15Min / 2));
 
   return {
-    // Before the token check: by address (and email), so floods are turned away before any signature is checked.
+    // Before the token check: by address, so floods are turned away before any signature is checked.
     perClient: [
       limiter('reads', { limit: settings.readsPerMinute, skip: (req) => !isRead(req), passOnStoreError: true }),
       limiter('writes', { limit: settings.writesPerMinute, skip: isRead, passOnStoreError: false }),
-      (req, res, next) => (isAuthAttempt(req) ? readAuthBody(req, res, next) : next()),
-      limiter('auth-ip', {
+      (req, res, next) => (isSignIn(req) ? readAuthBody(req, res, next) : next()),
+      // OWASP's lock-out advice: count failures (a success gives its attempt back) per address and per (account,
+      // address) pair, never per account alone, so nobody elsewhere can keep an account's owner out. The auth
+      // service adds progressive delays per account for addresses it has not seen that account sign in from.
+      limiter('sign-in-ip', {
         windowMs: 15 * settings.windowMs,
         limit: settings.authAttemptsPer15Min,
-        skip: (req) => !isAuthAttempt(req),
+        skipSuccessfulRequests: true,
+        skip: (req) => !isSignIn(req),
       }),
-      limiter('auth-email', {
+      limiter('sign-in-account-ip', {
+        windowMs: 15 * settings.windowMs,
+        limit: perAccountAndAddress,
+        skipSuccessfulRequests: true,
+        skip: (req) => !isSignIn(req) || emailOf(req) === undefined,
+        keyGenerator: (req) => `${emailOf(req)!} ${clientKey(req)}`,
+      }),
+      // Registrations and email links have their own count: failed sign-ins never block a password reset.
+      limiter('account-links-ip', {
         windowMs: 15 * settings.windowMs,
         limit: settings.authAttemptsPer15Min,
-        skip: (req) => !isAuthAttempt(req) || emailOf(req) === undefined,
-        keyGenerator: (req) => emailOf(req)!,
+        skip: (req) => !isAccountLink(req),
       }),
     ],
     // After it: by verified user, whatever address they come from.
@@ -105,7 +123,8 @@ export function rateLimits(
       }),
       limiter('booking-writes', {
         limit: settings.bookingWritesPerMinute,
-        skip: (req) => isRead(req) || !/^\/api\/bookings(\/|$)/.test(fullPath(req)) || !req.identity,
+        // Every way to book shares this count: the bookings API and the AI concierge's booking of a bundle.
+        skip: (req) => isRead(req) || !BOOKING_WRITE.test(fullPath(req)) || !req.identity,
         keyGenerator: (req) => `user:${req.identity!.userId}`,
       }),
     ],

@@ -39,9 +39,47 @@ export const ROUTE_POLICIES: readonly PolicyRule[] = [
   { path: /^\/api(\/.*)?$/, access: 'user' },
 ];
 
-export function accessFor(method: string, path: string): Access {
+function firstRuleFor(method: string, path: string): Access {
   const rule = ROUTE_POLICIES.find((r) => (!r.methods || r.methods.includes(method)) && r.path.test(path));
   return rule?.access ?? 'public'; // outside /api: the SPAs and the gateway's own probes
+}
+
+/**
+ * What an admin signed in without a second factor may still call (besides public routes): seeing who they are,
+ * signing out everywhere and setting the second factor up. Admin powers need it; an admin without it has no others.
+ */
+const SECOND_FACTOR_SETUP: readonly { method: string; path: string }[] = [
+  { method: 'GET', path: '/api/auth/me' },
+  { method: 'POST', path: '/api/auth/logout-all' },
+  { method: 'POST', path: '/api/auth/2fa/setup' },
+  { method: 'POST', path: '/api/auth/2fa/enable' },
+];
+
+/** True for the few routes an admin without a second factor may call; `path` as `fullPath` spells it. */
+export function isSecondFactorSetup(method: string, path: string): boolean {
+  return SECOND_FACTOR_SETUP.some((r) => r.method === method.toUpperCase() && r.path === path);
+}
+
+const STRICTNESS: Record<Access, number> = { public: 0, user: 1, owner: 2, admin: 3 };
+
+function decodedOrSame(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path; // refused as malformed before any route is chosen; nothing to decode here
+  }
+}
+
+/**
+ * Who may call `method path`. Express matches routes without regard to case (`/api/auth/ADMIN/users` reaches the
+ * admin route), so the policy reads the path lower-cased; and of the path as sent and as decoded, the stricter
+ * answer wins, so no spelling of a path is more open here than where it lands.
+ */
+export function accessFor(method: string, path: string): Access {
+  const spellings = [path.toLowerCase(), decodedOrSame(path).toLowerCase()];
+  return spellings
+    .map((spelling) => firstRuleFor(method.toUpperCase(), spelling))
+    .reduce((strictest, access) => (STRICTNESS[access] > STRICTNESS[strictest] ? access : strictest));
 }
 
 const RANK: Record<Role, number> = { traveler: 1, owner: 2, admin: 3 };

@@ -27,7 +27,12 @@ export function matchesPrefix(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}/`);
 }
 
-/** The whole path of a request, also inside a router mounted on a prefix (where `req.path` is relative). */
+/**
+ * The whole path of a request, also inside a router mounted on a prefix (where `req.path` is relative), spelled as
+ * the services' Express routers match it: without regard to case and to a trailing slash. Policies and limits read
+ * this, so `/api/auth/LOGIN/` is counted and guarded as the `/api/auth/login` it reaches.
+ */
 export function fullPath(req: { baseUrl: string; path: string }): string {
-  return req.baseUrl + req.path;
+  const path = (req.baseUrl + req.path).toLowerCase();
+  return path.length > 1 ? path.replace(/\/+$/, '') || '/' : path;
 }

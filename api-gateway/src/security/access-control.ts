@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { bearerToken, type Identity } from '@tripwise/platform/auth';
 import { AppError, forbidden, serviceUnavailable, unauthorized } from '@tripwise/platform/errors';
 import type { Logger } from '@tripwise/platform/logger';
-import { accessFor, roleSatisfies } from '../routes/route-policy.ts';
+import { accessFor, isSecondFactorSetup, roleSatisfies } from '../routes/route-policy.ts';
 import { fullPath } from '../routes/upstream-table.ts';
 import type { DenyCheck } from '@tripwise/platform/auth';
 
@@ -37,7 +37,8 @@ export function accessControl(options: {
 
   return async (req, _res, next) => {
     for (const name of IDENTITY_HEADERS) delete req.headers[name];
-    const access = accessFor(req.method, fullPath(req));
+    const path = fullPath(req);
+    const access = accessFor(req.method, path);
     let identity: Identity | undefined;
     if (req.headers.authorization) {
       try {
@@ -52,8 +53,12 @@ export function accessControl(options: {
     if (access !== 'public') {
       if (!identity) throw unauthorized();
       if (!roleSatisfies(identity.role, access)) throw forbidden(`This needs the ${access} role.`);
-      if (access === 'admin' && !identity.amr.includes('mfa')) {
-        throw new AppError('mfa-required', 403, 'Forbidden', { detail: 'Sign in with your second factor to do this.' });
+      // An admin without the second factor may only set it up: every other power of the role needs it.
+      const withoutSecondFactor = identity.role === 'admin' && !identity.amr.includes('mfa');
+      if (withoutSecondFactor && (access === 'admin' || !isSecondFactorSetup(req.method, path))) {
+        throw new AppError('mfa-required', 403, 'Forbidden', {
+          detail: 'Admins must sign in with a second factor. Set up two-factor authentication, then sign in again.',
+        });
       }
     }
     if (identity) {

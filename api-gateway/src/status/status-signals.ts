@@ -35,16 +35,21 @@ async function isReady(url: string): Promise<boolean> {
   }
 }
 
+/** A service with several instances serves as long as one of them is ready (the gateway passes over the others). */
+async function anyReady(urls: readonly string[]): Promise<boolean> {
+  return (await Promise.all(urls.map(isReady))).some(Boolean);
+}
+
 /**
  * How each service is doing: its /ready (what an orchestrator probes) and, since the last reading, how many of the
  * requests the gateway forwarded to it failed.
  */
-export function statusSignals(options: { urls: Record<Upstream, string>; metrics: GatewayMetrics }) {
+export function statusSignals(options: { urls: Record<Upstream, readonly string[]>; metrics: GatewayMetrics }) {
   let previous: Record<string, Totals> | undefined;
   return async function read(): Promise<Record<Upstream, UpstreamHealth>> {
     const [totals, ready] = await Promise.all([
       totalsFrom(options.metrics),
-      Promise.all(UPSTREAMS.map((u) => isReady(options.urls[u]))),
+      Promise.all(UPSTREAMS.map((u) => anyReady(options.urls[u]))),
     ]);
     const since = previous ?? totals;
     previous = totals;

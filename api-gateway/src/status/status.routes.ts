@@ -22,7 +22,8 @@ const PAGE_HEADERS = {
  * periodic task that refreshes it.
  */
 export function statusPage(options: {
-  urls: Record<Upstream, string>;
+  /** Each service's instances. */
+  urls: Record<Upstream, readonly string[]>;
   metrics: GatewayMetrics;
   kv: KvStore;
   logger: Logger;

@@ -14,6 +14,8 @@ export * from './bookings.ts';
 export * from './booking-views.ts';
 export * from './contact.ts';
 export * from './agent.ts';
+export type * from './agent-results.ts';
 // Booking's price and refund rules, shared so the checkout and My trips preview exactly what the booking charges.
 export * from './pricing.rules.ts';
 export * from './cancellation.rules.ts';
+export * from './booking-window.rules.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, moneySchema } from './common.ts';
-import { CABINS, CAR_CLASSES, HOTEL_AMENITIES } from './vocabulary.ts';
+import { CABINS, CAR_CLASSES, EXPLORE_THEMES, HOTEL_AMENITIES } from './vocabulary.ts';
 
 /**
  * The AI concierge's structured reading of a conversation: what the traveller wants (`intent`), the slots of each
@@ -129,6 +129,14 @@ export const relativeWishSchema = z.object({
   want: z.enum(['cheaper', 'nicer']),
 });
 
+/**
+ * "Somewhere warm", "a beach", "anywhere under $800": no destination, but what it should be like (`theme`, null for
+ * anywhere). The planner asks Explore for destinations instead of asking where to go.
+ */
+export const exploreWishSchema = z.object({
+  theme: z.enum(EXPLORE_THEMES).nullable(),
+});
+
 /** "Let me know when it drops below $300" / "when fewer than 3 seats are left". */
 export const watchSchema = z.object({
   priceBelow: moneySchema.nullable(),
@@ -166,6 +174,8 @@ export const intentRequestSchema = z.object({
   dateWindow: dateWindowSchema.nullable().default(null),
   /** Wishes relative to the option shown last ("a cheaper hotel"), for this turn only. */
   relative: z.array(relativeWishSchema).default([]),
+  /** No destination named, but a kind of place ("somewhere warm", "anywhere"): null otherwise. */
+  explore: exploreWishSchema.nullable().default(null),
 });
 
 export type IntentName = z.infer<typeof intentNameSchema>;
@@ -181,5 +191,6 @@ export type CarType = z.infer<typeof carTypeSchema>;
 export type CarRequest = z.infer<typeof carRequestSchema>;
 export type Budget = z.infer<typeof budgetSchema>;
 export type Watch = z.infer<typeof watchSchema>;
+export type ExploreWish = z.infer<typeof exploreWishSchema>;
 export type IntentSlot = z.infer<typeof intentSlotSchema>;
 export type IntentRequest = z.infer<typeof intentRequestSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Money } from './common.ts';
 import { cabinSchema } from './intent.ts';
+import { EXPLORE_THEMES } from './vocabulary.ts';
 
 // Flexible dates (a ±3-day price grid, a month's calendar) and Explore (cheapest destinations from an origin), as
 // search answers them under /api/search (services/search/src/routes/search.routes.ts). Prices are per person in
@@ -35,8 +36,6 @@ export const dateGridSchema = z
 export const fareCalendarSchema = z
   .object({ origin: code, destination: code, month, ...trip })
   .refine((q) => q.origin !== q.destination, { path: ['destination'], message: 'must differ from the origin' });
-
-export const EXPLORE_THEMES = ['warm', 'beach', 'city', 'ski', 'national parks'] as const;
 
 export const exploreSchema = z.object({
   origin: code,

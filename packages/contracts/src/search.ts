@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cabinSchema, carTypeSchema, hotelAmenitySchema } from './intent.ts';
+import { BOOKING_WINDOW, lengthProblem } from './booking-window.rules.ts';
 
 const code = z
   .string()
@@ -102,6 +103,10 @@ export const hotelSearchSchema = z
     ...page,
   })
   .refine((q) => q.checkOut > q.checkIn, { path: ['checkOut'], message: 'must be after the check-in date' })
+  .refine((q) => !lengthProblem('stay', q.checkIn, q.checkOut), {
+    path: ['checkOut'],
+    message: `a stay is at most ${BOOKING_WINDOW.maxNights} nights`,
+  })
   .refine((q) => q.city !== undefined || (q.latitude !== undefined && q.longitude !== undefined), {
     path: ['city'],
     message: 'give a city code, or latitude and longitude',
@@ -126,6 +131,10 @@ export const carSearchSchema = z
   .refine((q) => `${q.dropoffDate}T${q.dropoffTime}` > `${q.pickupDate}T${q.pickupTime}`, {
     path: ['dropoffDate'],
     message: 'must be after the pick-up',
+  })
+  .refine((q) => !lengthProblem('rental', q.pickupDate, q.dropoffDate), {
+    path: ['dropoffDate'],
+    message: `a rental is at most ${BOOKING_WINDOW.maxRentalDays} days`,
   });
 
 export const placeSearchSchema = z.object({

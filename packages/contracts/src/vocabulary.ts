@@ -36,3 +36,6 @@ export const CAR_CLASSES = [
   'pickup',
 ] as const;
 export type CarClass = (typeof CAR_CLASSES)[number];
+
+/** What Explore (and the concierge's "somewhere warm") can look for: search's themes of a destination. */
+export const EXPLORE_THEMES = ['warm', 'beach', 'city', 'ski', 'national parks'] as const;

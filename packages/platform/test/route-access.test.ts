@@ -127,6 +127,31 @@ describe('guards made from a route’s declared access', () => {
     expect(doc.body.paths['/api/things/{id}'].post).toMatchObject({ 'x-access': 'public', security: [] });
   });
 
+  test('When a signed-in read is asked again with its ETag, then it is answered in full (never 304 from a cache)', async () => {
+    const docs = documentedRouter('things');
+    docs.route(
+      { method: 'get', path: '/mine', access: 'user', summary: 'x', responses: { 200: 'x' } },
+      (_i, _req, res) => {
+        res.json({ mine: true });
+      },
+    );
+    const verify = createTokenVerifier({ jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: issuer.audience });
+    const app = createService({
+      name: 'things',
+      logger: captureLogs('things').logger,
+      access: { verify },
+      mounts: [{ prefix: '/api', router: docs }],
+    }).app;
+    const auth = await as('traveler');
+    const first = await request(app).get('/api/mine').set('authorization', auth);
+    const again = await request(app)
+      .get('/api/mine')
+      .set('authorization', auth)
+      .set('if-none-match', first.headers.etag ?? '*');
+    expect(again).toMatchObject({ status: 200, body: { mine: true } });
+    expect(again.headers['cache-control']).toBe('no-store');
+  });
+
   test('When a service declares a non-public route without an access policy, then it does not start', () => {
     const docs = documentedRouter('things');
     docs.route({ method: 'get', path: '/x', access: 'user', summary: 'x', responses: { 200: 'x' } }, () => undefined);

@@ -6,6 +6,7 @@ import type { KvStore } from '@tripwise/platform/kv';
 import { openTestDb, openTestKv } from '@tripwise/platform/testing';
 import { givenABookingStack, type BookingStack } from '@tripwise/booking/testing';
 import { insertCars, insertFlights, insertHotels, NOW } from '@tripwise/search/testing';
+import { flightsOf } from '../src/domain/planning/bundle.types.ts';
 import { recordEvents, startAgent, type Agent } from './given-an-agent.ts';
 
 // The hand-off: a bundle the concierge found is booked by the real booking service, on the real search inventory,
@@ -17,7 +18,7 @@ let kv: KvStore;
 let agent: Agent;
 
 beforeAll(async () => {
-  stack = await givenABookingStack();
+  stack = await givenABookingStack({}, { searchNow: () => NOW }); // the inventory is on NOW's fixed dates
   await insertFlights(stack.search.db, 40);
   await insertHotels(stack.search.db, 15);
   await insertCars(stack.search.db, 10);
@@ -116,5 +117,46 @@ describe('POST /api/ai/bundles/:id/book', () => {
       status: 402,
       body: { type: '/problems/card-declined' },
     });
+  });
+
+  test('When cards keep being declined through the concierge, then payments wait (429) on every path to booking', async () => {
+    const token = await stack.token('traveler', randomUUID());
+    const bundle = await planFor(token);
+    const declined = {
+      ...DETAILS,
+      payment: { ...DETAILS.payment, card: { ...DETAILS.payment.card, number: '4000000000000002' } },
+    };
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await book(token, bundle.id, declined)).status);
+    expect(statuses).toEqual([402, 402, 402, 402, 402, 429]);
+    const again = await fetch(`${agent.url}/api/ai/bundles/${bundle.id}/book`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify(DETAILS),
+    });
+    expect(again.status).toBe(429);
+    expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The bookings API itself counts the same declines: its first leg, booked directly, waits too.
+    const [leg] = flightsOf(bundle.flight);
+    const direct = await stack.book(token, {
+      items: [
+        {
+          kind: 'flight',
+          flightId: leg!.id,
+          cabin: 'economy',
+          passengers: DETAILS.passengers,
+          expectedUnitPrice: leg!.price.amount,
+        },
+      ],
+      contact: DETAILS.contact,
+      payment: DETAILS.payment,
+    });
+    expect(direct.status).toBe(429);
+    const attempts = (await stack.call(token, 'GET', '/api/bookings')).body.items as { status: string }[];
+    expect(attempts.map((b) => b.status)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed']); // the declines
   });
 });

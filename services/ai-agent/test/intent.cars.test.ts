@@ -20,6 +20,17 @@ describe('parseTurn: car rentals', () => {
   });
 
   test.each([
+    ['a car in Orlando for a week from June 3rd', '2024-06-10'],
+    ['a car in Orlando from June 3rd for two weeks', '2024-06-17'],
+    ['I need a rental car in Orlando starting June 3rd, for one week', '2024-06-10'],
+  ])('When a rental is counted in weeks ("%s"), then it is returned that many weeks later', (utterance, dropoff) => {
+    expect(read(utterance)).toMatchObject({
+      car: { pickupCity: 'Orlando', pickupDate: '2024-06-03', dropoffDate: dropoff },
+      missing: [],
+    });
+  });
+
+  test.each([
     ['at 1:30 in the afternoon', '13:30'],
     ['at half past 9 in the morning', '09:30'],
     ['around quarter to 1 in the afternoon', '12:45'],

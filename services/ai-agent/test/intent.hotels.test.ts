@@ -59,6 +59,15 @@ describe('parseTurn: hotel searches', () => {
     );
   });
 
+  test.each([
+    'a hotel in Boston that takes pets, June 3rd to the 6th',
+    'a dog-friendly hotel in Boston, June 3rd to the 6th',
+    'a hotel in Boston that accepts dogs, June 3rd to the 6th',
+    "a hotel in Boston June 3rd to the 6th, we're traveling with a dog",
+  ])('When the traveller says "%s", then the hotel must welcome pets', (utterance) => {
+    expect(read(utterance).hotel?.amenities).toContain('pet_friendly');
+  });
+
   test('When an amenity is declined or only asked about, then it is not a requirement', () => {
     expect(read('a hotel in Denver, no need for breakfast').hotel?.amenities).toEqual([]);
     expect(read('Does it have wifi?', 'search_hotels').hotel?.amenities).toEqual([]);

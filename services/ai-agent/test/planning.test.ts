@@ -72,7 +72,7 @@ describe('planning a trip', () => {
     const { outcome } = await plan(
       'Boston to Denver March 1 2030 returning March 5 for 2 with a hotel, budget $1,500 total',
     );
-    if (outcome.kind !== 'bundles') throw new Error(outcome.kind);
+    if (outcome.kind !== 'bundles' && outcome.kind !== 'alternatives') throw new Error(outcome.kind);
     for (const b of outcome.bundles) {
       if (b.total.amount <= 150_000) expect(b.whyThis).toMatch(/under budget/);
       else expect(b.whatToWatch).toMatch(/over your budget/);
@@ -94,13 +94,17 @@ describe('planning a trip', () => {
     expect(events.map((e) => e.stage)).toEqual(['understanding']);
   });
 
-  test('When nothing matches, then it says so instead of inventing options', async () => {
+  test('When nothing matches, then it says so, with the nearest alternatives labelled, instead of inventing options', async () => {
     const { outcome } = await plan(
       'Boston to Denver on March 1 2030, back March 5, first class, for 9 people, 5-star hotel with a spa and a pool',
     );
     expect(outcome, JSON.stringify(outcome).slice(0, 300)).toMatchObject({
-      kind: expect.stringMatching(/nothing|bundles/),
+      kind: expect.stringMatching(/nothing|bundles|alternatives/),
     });
     if (outcome.kind === 'nothing') expect(outcome.message).toMatch(/^No /);
+    if (outcome.kind === 'alternatives') {
+      expect(outcome.unmet[0]).toMatch(/^No /);
+      for (const b of outcome.bundles) expect(b.relaxes?.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -63,7 +63,14 @@ describe('key rotation in a running service', () => {
       res.end(JSON.stringify({ keys: manager.publicJwks() }));
     });
     const settings = { issuer: 'https://auth.test', audience: 'tripwise', ttlSeconds: 600 };
-    const subject = { userId: 'u1', sessionId: 's1', role: 'traveler' as const, amr: ['pwd'], authTime: 1 };
+    const subject = {
+      userId: 'u1',
+      sessionId: 's1',
+      role: 'traveler' as const,
+      amr: ['pwd'],
+      authTime: 1,
+      emailVerified: true,
+    };
     const verify = createTokenVerifier({
       jwksUrl: `${jwks.url}/jwks`,
       issuer: settings.issuer,

@@ -91,12 +91,32 @@ describe('POST /api/auth/login', () => {
 
   test('When an unknown email fails five times, then it is locked the same way (nothing to tell the two apart)', async () => {
     const email = uniqueEmail();
+    const client = authClient(service.url);
     for (let i = 0; i < 5; i++) {
-      await authClient(service.url).call('POST', '/api/auth/login', { body: { email, password: 'guess number one' } });
+      await client.call('POST', '/api/auth/login', { body: { email, password: 'guess number one' } });
     }
-    expect(
-      (await authClient(service.url).call('POST', '/api/auth/login', { body: { email, password: 'guess' } })).status,
-    ).toBe(429);
+    expect((await client.call('POST', '/api/auth/login', { body: { email, password: 'guess' } })).status).toBe(429);
+  });
+
+  test('When others fail against an account from many addresses, then its owner still signs in from a known address and can reset the password', async () => {
+    const user = await givenASignedInUser(service); // signs in once: that address is now known
+    for (let i = 0; i < 25; i++) {
+      const attacker = authClient(service.url);
+      await attacker.call('POST', '/api/auth/login', { body: { email: user.email, password: `guess number ${i}` } });
+    }
+    const stranger = await authClient(service.url).call('POST', '/api/auth/login', {
+      body: { email: user.email, password: user.password },
+    });
+    expect(stranger.status).toBe(429); // a new address waits a little (at most a minute), never for good
+    expect(Number(stranger.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    const owner = await user.client.call('POST', '/api/auth/login', {
+      body: { email: user.email, password: user.password },
+    });
+    expect(owner.status).toBe(200);
+    const reset = await authClient(service.url).call('POST', '/api/auth/password/forgot', {
+      body: { email: user.email },
+    });
+    expect(reset.status).toBe(202);
   });
 
   test('When the account is disabled, then the right password gets 403 account-disabled', async () => {

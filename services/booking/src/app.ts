@@ -8,6 +8,7 @@ import type { SearchClient, SeedWorldReads } from './clients/search.client.ts';
 import type { Config } from './config.ts';
 import type { Checkpoint, SagaDeps } from './domain/booking-saga.ts';
 import { createOutboxPublisher } from './domain/outbox-publisher.ts';
+import { DEFAULT_PAYMENT_LIMITS, paymentAttempts } from './domain/payment-attempts.ts';
 import { recoverAbandonedBookings } from './domain/recover-bookings.ts';
 import type { CardProcessor } from './payments/card-processor.ts';
 import { analyticsRoutes } from './routes/analytics.routes.ts';
@@ -27,7 +28,8 @@ export interface AppDeps {
     | 'BOOKING_LEASE_SECONDS'
     | 'OUTBOX_POLL_MS'
     | 'RECOVERY_INTERVAL_MS'
-  >;
+  > &
+    Partial<Pick<Config, 'PAYMENT_ATTEMPTS_PER_15_MINUTES' | 'CARD_DECLINES_PER_HOUR'>>;
   logger: Logger;
   db: Db;
   kv: KvStore;
@@ -61,6 +63,10 @@ export function createApp(deps: AppDeps): BookingService {
     leaseSeconds: deps.config.BOOKING_LEASE_SECONDS,
     checkpoint: deps.checkpoint ?? (() => undefined),
     eventsWritten: () => void outbox.publishPending(),
+    paymentAttempts: paymentAttempts(deps.kv, {
+      attemptsPer15Minutes: deps.config.PAYMENT_ATTEMPTS_PER_15_MINUTES ?? DEFAULT_PAYMENT_LIMITS.attemptsPer15Minutes,
+      declinesPerHour: deps.config.CARD_DECLINES_PER_HOUR ?? DEFAULT_PAYMENT_LIMITS.declinesPerHour,
+    }),
   };
   const recoverBookings = () => recoverAbandonedBookings(saga);
   const service = createService({

@@ -26,6 +26,10 @@ const schema = baseEnvSchema
     RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
     /** How often the outbox is checked for events not yet published (it is also woken after each commit). */
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1_000),
+    /** Card charges one traveler may attempt per 15 minutes, on any path (six times as many per address). */
+    PAYMENT_ATTEMPTS_PER_15_MINUTES: z.coerce.number().int().min(1).default(10),
+    /** Declined charges one traveler may have per hour before payments wait (four times as many per address). */
+    CARD_DECLINES_PER_HOUR: z.coerce.number().int().min(1).default(5),
     /** Tests only (NODE_ENV=test): kill the process at this point of the saga, to prove recovery. */
     FAULT_CRASH_AT: z.enum(CHECKPOINTS).optional(),
   })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bookingRequest, flightItem, givenABookingStack, type BookingStack } from './given-a-booking-stack.ts';
+import { bookingRequest, flightItem, givenABookingStack, inDays, type BookingStack } from './given-a-booking-stack.ts';
 
 // A connecting round trip is one product in search (an itinerary of legs) and several flight items in a booking:
 // every leg's seat is held in one hold, all or none, through the same saga as any trip.
@@ -41,9 +41,12 @@ async function leg(
   return String(rows[0]!.id);
 }
 
-/** Boston to Denver through Chicago on 2030-03-04, back on the 8th: the only way there and back in the data. */
+/**
+ * Boston to Denver through Chicago some 200 days ahead (inside the booking window, past any generated flight), back
+ * four days later: the only way there and back in the data.
+ */
 async function givenAConnectingRoundTrip(day: number) {
-  const d = (n: number) => `2030-03-${String(day + n).padStart(2, '0')}`;
+  const d = (n: number) => inDays(200 + day + n);
   await leg('UA', 'BOS', 'ORD', `${d(0)}T13:00:00Z`, 165, 12_000);
   await leg('UA', 'ORD', 'DEN', `${d(0)}T17:00:00Z`, 160, 14_000);
   await leg('UA', 'DEN', 'ORD', `${d(4)}T15:00:00Z`, 150, 13_000);

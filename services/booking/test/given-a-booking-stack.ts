@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createTokenVerifier, type Role } from '@tripwise/platform/auth';
-import { captureLogs, listen, openTestDb, openTestKv, startTestIssuer } from '@tripwise/platform/testing';
+import {
+  captureLogs,
+  listen,
+  openTestDb,
+  openTestKv,
+  startTcpFaultProxy,
+  startTestIssuer,
+} from '@tripwise/platform/testing';
 import { givenASearchService, SERVICE_TOKEN } from '@tripwise/search/testing';
-import { createApp } from '../src/app.ts';
+import { createApp, type AppDeps } from '../src/app.ts';
 import { expectBookingContract } from './booking-contract.ts';
 import { searchClient } from '../src/clients/search.client.ts';
 import { createCardSimulator } from '../src/payments/card-simulator/card-simulator.app.ts';
@@ -26,16 +33,26 @@ export const CARDS = {
  * The booking service as it runs: its own database, the real search service (its own database, on a port) for
  * quotes and holds, and the card processor simulation on a port of its own, spoken to over HTTP.
  */
-export async function givenABookingStack() {
+export async function givenABookingStack(
+  overrides: Partial<AppDeps['config']> = {},
+  options: { searchNow?: () => Date } = {},
+) {
   // Search asks booking about past stays (reviews): its address is known once booking listens, below.
   let bookingUrl = 'http://127.0.0.1:9';
   const issuer = await startTestIssuer();
-  const search = await givenASearchService({ bookingUrl: () => bookingUrl, issuer });
+  // Search's clock is today's (this inventory is dated from today), unless the test's data is on fixed dates.
+  const search = await givenASearchService({
+    bookingUrl: () => bookingUrl,
+    issuer,
+    now: options.searchNow ?? (() => new Date()),
+  });
   const db = await openTestDb({ migrationsDir });
   const kv = await openTestKv();
   const verify = createTokenVerifier({ jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: issuer.audience });
   const secretKey = `sk_test_${randomUUID()}`;
   const processor = await listen(createCardSimulator(db, { secretKey }));
+  // Booking reaches the card processor through a link the tests can cut.
+  const processorLink = await startTcpFaultProxy({ host: '127.0.0.1', port: Number(new URL(processor.url).port) });
   const logs = captureLogs('booking');
   const service = createApp({
     config: {
@@ -45,13 +62,14 @@ export async function givenABookingStack() {
       BOOKING_LEASE_SECONDS: 60,
       OUTBOX_POLL_MS: 1_000,
       RECOVERY_INTERVAL_MS: 5_000,
+      ...overrides,
     },
     logger: logs.logger,
     db,
     kv,
     access: { verify, serviceToken: SERVICE_TOKEN },
     search: searchClient({ url: search.url, serviceToken: SERVICE_TOKEN }),
-    payments: cardProcessorClient({ url: processor.url, secretKey }),
+    payments: cardProcessorClient({ url: `http://127.0.0.1:${processorLink.port}`, secretKey }),
   });
   const server = await listen(service.app);
   bookingUrl = server.url;
@@ -88,6 +106,8 @@ export async function givenABookingStack() {
     token: (role: Role = 'traveler', sub: string = randomUUID()) =>
       issuer.sign({ role, sub, amr: role === 'admin' ? ['pwd', 'otp', 'mfa'] : ['pwd'] }),
     issuer,
+    /** The network between booking and the card processor: `set('refuse')` cuts it, `set('forward')` heals it. */
+    processorLink,
     call,
     book: (token: string, body: unknown, key: string = randomUUID()) =>
       call(token, 'POST', '/api/bookings', body, { 'idempotency-key': key }),
@@ -116,6 +136,7 @@ export async function givenABookingStack() {
       ).rows,
     close: async () => {
       await server.close();
+      await processorLink.close();
       await processor.close();
       await issuer.close();
       await kv.close();

@@ -90,6 +90,20 @@ describe('POST /api/search/:kind/:id/reviews', () => {
     expect((await review(cancelled, `hotels/${hotel}`, GOOD)).status).toBe(403);
   });
 
+  test('When an owner books a night in their own hotel, then they still may not review it (403)', async () => {
+    const ownerId = crypto.randomUUID();
+    const room = await inventory.roomType({ units: 3, ownerId });
+    const hotel = await hotelOf(room);
+    const owner = await stack.token('owner', ownerId);
+    const booked = await stack.book(owner, bookingRequest([hotelItem(room)]));
+    expect(booked.status).toBe(201);
+    await endStay(booked.body.id);
+    expect(await review(owner, `hotels/${hotel}`, GOOD)).toMatchObject({
+      status: 403,
+      body: { type: '/problems/own-listing' },
+    });
+  });
+
   test('When the review is invalid, the listing unknown or nobody signed in, then 400, 404 and 401', async () => {
     const token = await stack.token();
     const room = await inventory.roomType({ units: 1 });

@@ -48,6 +48,8 @@ export async function givenASearchService(
     market?: { sample: number; random: { next: () => number } };
     /** A database of the test's own (seeded already, say); closed by the test, not here. */
     db?: Db;
+    /** The service's clock: NOW (the test data's day) unless the test's inventory is dated from today. */
+    now?: () => Date;
   } = {},
 ) {
   const db = options.db ?? (await openTestDb({ migrationsDir }));
@@ -71,7 +73,7 @@ export async function givenASearchService(
       url: options.bookingUrl ?? (() => 'http://127.0.0.1:9'),
       serviceToken: SERVICE_TOKEN,
     }),
-    now: () => NOW,
+    now: options.now ?? (() => NOW),
     ...(options.market ? { random: options.market.random } : {}),
   });
   const server = await listen(service.app);

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { formatDate, formatDuration, formatMoney, plural } from '../ui/format.ts';
+import { labelOf } from '../search/labels.ts';
 import { legsOf, type Bundle, type BundleLabel, type FlightLeg } from './agent-types.ts';
 import { clockOf, dayOf, dayShift } from './local-time.ts';
 import { WatchForm } from './watch-form.tsx';
@@ -10,6 +11,7 @@ export const LABELS: Record<BundleLabel, string> = {
   'lowest-price': 'Lowest price',
   'runner-up': 'Runner-up',
   'most-comfortable': 'Most comfortable',
+  alternative: 'Alternative',
 };
 
 /** The parts of a refined pick that differ from the pick before it. */
@@ -48,13 +50,26 @@ function Leg({ leg }: { leg: FlightLeg }) {
 /** One complete option: what it costs the whole party, why it was picked, and what to book or watch. */
 export function BundleCard({ bundle, changed }: { bundle: Bundle; changed?: Set<ChangedPart> | undefined }) {
   const titleId = useId();
-  const label = LABELS[bundle.label];
+  const place = bundle.destination;
+  const label = place ? `${place.city}, ${place.country}` : LABELS[bundle.label];
+  const relaxes = bundle.relaxes ?? [];
   return (
     <article className="card ai-bundle" aria-labelledby={titleId} data-testid="bundle">
       <header className="ai-bundle-head">
         <h3 id={titleId}>{label}</h3>
         <span className="badge">Fit score {bundle.fitScore}/100</span>
       </header>
+      {place && (
+        <p className="muted">
+          {LABELS[bundle.label]}
+          {place.averageHighC !== null ? ` · average high ${Math.round(place.averageHighC)} °C` : ''}
+        </p>
+      )}
+      {relaxes.length > 0 ? (
+        <p className="ai-relaxes" data-testid="relaxes">
+          <strong>Does not meet your request:</strong> {relaxes.map((r) => r.text).join('; ')}.
+        </p>
+      ) : null}
       <p className={mark(changed?.has('total') ?? false, 'price')}>
         {formatMoney(bundle.total)} <small className="muted">total for {plural(bundle.party, 'traveler')}</small>
       </p>
@@ -66,7 +81,7 @@ export function BundleCard({ bundle, changed }: { bundle: Bundle; changed?: Set<
       </p>
       {bundle.flight && (
         <section className={mark(changed?.has('flight') ?? false, 'ai-part')} aria-label="Flights">
-          <h4>Flights{bundle.cabin ? `, ${bundle.cabin.replace('_', ' ')}` : ''}</h4>
+          <h4>Flights{bundle.cabin ? `, ${bundle.cabin.replace(/_/g, ' ')}` : ''}</h4>
           <ul>
             {legsOf(bundle.flight).map((leg) => (
               <Leg key={leg.id} leg={leg} />
@@ -93,7 +108,7 @@ export function BundleCard({ bundle, changed }: { bundle: Bundle; changed?: Set<
           <h4>Car</h4>
           <p>
             <strong>
-              {bundle.car.company} {bundle.car.carClass}
+              {bundle.car.company} {labelOf(bundle.car.carClass)}
             </strong>{' '}
             ({bundle.car.model} or similar, {bundle.car.seats} seats) at {bundle.car.location.code}
             <br />

@@ -3,7 +3,9 @@ import type { Entry } from './conversation.tsx';
 
 /** A conversation read back from the API; the latest options go with the last answer that offered options. */
 export function entriesOf(history: SessionHistory): Entry[] {
-  const lastWithOptions = history.messages.findLastIndex((m) => m.role === 'agent' && m.kind === 'bundles');
+  const lastWithOptions = history.messages.findLastIndex(
+    (m) => m.role === 'agent' && (m.kind === 'bundles' || m.kind === 'alternatives'),
+  );
   return history.messages.map((m, i): Entry => {
     const key = `history-${i}`;
     if (m.role === 'traveler') return { key, role: 'traveler', text: m.text };

@@ -11,6 +11,8 @@ export const accessTokenClaimsSchema = z.object({
   role: z.enum(ROLES),
   amr: z.array(z.string()).default([]),
   auth_time: z.number().int().optional(),
+  /** Whether the account's email address was confirmed when this token was issued (absent: not confirmed). */
+  email_verified: z.boolean().optional(),
   exp: z.number().int(),
 });
 
@@ -22,6 +24,8 @@ export interface Identity {
   role: Role;
   amr: string[];
   authTime: number | undefined;
+  /** The account's email address was confirmed when the token was issued; booking needs it (refresh to update). */
+  emailVerified?: boolean;
   /** Seconds since the epoch. */
   expiresAt: number;
 }

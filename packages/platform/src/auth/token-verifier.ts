@@ -74,6 +74,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       role: c.role,
       amr: c.amr,
       authTime: c.auth_time,
+      emailVerified: c.email_verified === true,
       expiresAt: c.exp,
     };
     verified.set(token, identity);

@@ -33,7 +33,13 @@ const BODY_PARSER_CODES: Record<string, string> = {
   'entity.too.large': 'payload-too-large',
   'encoding.unsupported': 'unsupported-encoding',
   'charset.unsupported': 'unsupported-charset',
+  'entity.too.deep': 'too-deeply-nested',
 };
+
+/** Express's router fails to decode a malformed `%` escape in a path parameter with a URIError marked 400. */
+function isMalformedUri(err: unknown): boolean {
+  return err instanceof URIError && (err as URIError & { status?: number }).status === 400;
+}
 
 export function problemType(code: string): string {
   return `/problems/${code}`;
@@ -53,6 +59,18 @@ export function toProblem(err: unknown): { problem: Problem; headers: Record<str
       },
       headers: err.headers ?? {},
       known: err.status < 500,
+    };
+  }
+  if (isMalformedUri(err)) {
+    return {
+      problem: {
+        type: problemType('malformed-uri'),
+        title: 'Bad request',
+        status: 400,
+        detail: 'The path has invalid percent-encoding.',
+      },
+      headers: {},
+      known: true,
     };
   }
   if (isExposedHttpError(err)) {

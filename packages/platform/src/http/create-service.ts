@@ -8,6 +8,7 @@ import { accessLogMiddleware } from './access-log.middleware.ts';
 import type { BackgroundTask } from './background-tasks.ts';
 import type { DocumentedRouter } from './documented-router.ts';
 import { healthRouter, runReadinessChecks, type ReadinessCheck, type ReadinessResults } from './health.routes.ts';
+import { jsonBody, rejectMalformedPath } from './hostile-input.ts';
 import { openApiDocument } from './openapi.ts';
 import { requestIdMiddleware } from './request-id.middleware.ts';
 import type { AccessPolicy } from './route-access.ts';
@@ -73,8 +74,9 @@ export interface Service {
 
 /**
  * Builds a service's Express app in the one order every service shares:
- * request id → access log → metrics → helmet → [proxies] → JSON body → /health, /ready, /metrics → routes → 404
- * → problem+json errors. It does not listen: tests drive the app directly; `startService` serves it.
+ * request id → access log → metrics → malformed paths refused (400) → helmet → [proxies] → JSON body (bounded in size
+ * and nesting depth) → /health, /ready, /metrics → routes → 404 → problem+json errors. It does not listen: tests drive
+ * the app directly; `startService` serves it.
  */
 export function createService(options: ServiceOptions): Service {
   const { logger } = options;
@@ -88,6 +90,7 @@ export function createService(options: ServiceOptions): Service {
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware(logger));
   app.use(metrics.middleware);
+  app.use(rejectMalformedPath);
   // HSTS is set in exactly one place, the TLS edge (nginx); a service behind it never sends its own.
   app.use(helmet({ ...options.helmet, strictTransportSecurity: false } as HelmetOptions));
   app.use((_req, res, next) => {
@@ -96,7 +99,7 @@ export function createService(options: ServiceOptions): Service {
     next();
   });
   options.beforeBodyParser?.(app);
-  app.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
+  app.use(jsonBody({ limit: options.bodyLimit ?? '100kb' }));
 
   const checks = options.readiness ?? {};
   const recordDependencies = (results: ReadinessResults) => {

@@ -43,8 +43,14 @@ export interface RouteInput<B extends Schema, Q extends Schema, P extends Schema
   identity: IdentityFor<A>;
 }
 
-const noStore: RequestHandler = (_req, res, next) => {
+/**
+ * Nothing that depends on who calls is stored, nor revalidated: without the validators, Express never answers 304
+ * Not Modified from a cached copy (`If-None-Match` against the ETag it computes) to whoever presents them.
+ */
+const noStore: RequestHandler = (req, res, next) => {
   res.set('Cache-Control', 'no-store');
+  delete req.headers['if-none-match'];
+  delete req.headers['if-modified-since'];
   next();
 };
 

@@ -4,6 +4,7 @@ export { bootService, type BootContext, type BootOptions } from './boot-service.
 export { documentedRouter, type DocumentedRouter, type RouteInput, type RouteSpec } from './documented-router.ts';
 export {
   actsAsAdmin,
+  assertSecondFactorIfAdmin,
   guardFor,
   isAdminWithoutSecondFactor,
   type AccessPolicy,
@@ -14,6 +15,7 @@ export { openApiDocument } from './openapi.ts';
 export { decodeCursor, encodeCursor } from './cursor.ts';
 export { openStorage } from './open-storage.ts';
 export { createService, type Mount, type Service, type ServiceOptions } from './create-service.ts';
+export { MAX_JSON_DEPTH, jsonBody, jsonNestingDepth, rejectMalformedPath } from './hostile-input.ts';
 export { healthRouter, type ReadinessCheck } from './health.routes.ts';
 export { REQUEST_ID_HEADER, acceptOrCreateRequestId, requestIdMiddleware } from './request-id.middleware.ts';
 export { initSentry, type ErrorReporter } from './sentry.ts';

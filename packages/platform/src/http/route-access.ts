@@ -35,12 +35,21 @@ export function actsAsAdmin(identity: Identity): boolean {
   return identity.role === 'admin' && identity.amr.includes('mfa');
 }
 
+const mfaRequired = () =>
+  new AppError('mfa-required', 403, 'Forbidden', {
+    detail: 'Admins must sign in with a second factor. Set up two-factor authentication, then sign in again.',
+  });
+
+/**
+ * For use cases that give admins powers over other people's data: an admin signed in without the second factor is
+ * refused here too, whatever route led to it (defence in depth behind the route guards).
+ */
+export function assertSecondFactorIfAdmin(identity: Identity): void {
+  if (isAdminWithoutSecondFactor(identity)) throw mfaRequired();
+}
+
 const secondFactorFirst: RequestHandler = (req, _res, next) => {
-  if (req.identity && isAdminWithoutSecondFactor(req.identity)) {
-    throw new AppError('mfa-required', 403, 'Forbidden', {
-      detail: 'Admins must sign in with a second factor. Set up two-factor authentication, then sign in again.',
-    });
-  }
+  if (req.identity) assertSecondFactorIfAdmin(req.identity);
   next();
 };
 

@@ -8,6 +8,8 @@ export interface TestTokenClaims {
   sid?: string;
   role?: Role;
   amr?: string[];
+  /** The account's email address is confirmed; true unless a test says otherwise (as for most real accounts). */
+  emailVerified?: boolean;
   /** Lifetime in seconds; negative for a token that has already expired. */
   expiresInSec?: number;
   audience?: string;
@@ -65,7 +67,12 @@ export async function startTestIssuer(options: { issuer?: string; audience?: str
 
   const signWith = async (key: SigningKey, kid: string, claims: TestTokenClaims) => {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ sid: claims.sid ?? randomUUID(), role: claims.role ?? 'traveler', amr: claims.amr ?? ['pwd'] })
+    return new SignJWT({
+      sid: claims.sid ?? randomUUID(),
+      role: claims.role ?? 'traveler',
+      amr: claims.amr ?? ['pwd'],
+      email_verified: claims.emailVerified ?? true,
+    })
       .setProtectedHeader({ alg: 'EdDSA', kid, typ: claims.typ ?? 'at+jwt' })
       .setSubject(claims.sub ?? randomUUID())
       .setJti(randomUUID())

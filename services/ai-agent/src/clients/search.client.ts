@@ -1,5 +1,6 @@
 import { observeUpstream } from '@tripwise/platform/metrics';
 import { propagationHeaders } from '@tripwise/platform/tracing';
+import type { ExploreAnswer } from '@tripwise/contracts';
 import type { CarOption, FlightOption, FlightPair, HotelOption, Page, PlaceMatch } from './search.types.ts';
 
 /** Search answered with a problem (a 4xx): the request was not one search could run. */
@@ -21,6 +22,8 @@ export interface SearchApi {
   hotels(query: Query, signal?: AbortSignal): Promise<Page<HotelOption>>;
   cars(query: Query, signal?: AbortSignal): Promise<Page<CarOption>>;
   places(q: string, signal?: AbortSignal): Promise<PlaceMatch[]>;
+  /** Destinations from an origin, cheapest first ("somewhere warm in February"). */
+  explore(query: Query, signal?: AbortSignal): Promise<ExploreAnswer>;
   /** A listing's details: policies, price trends, reviews. */
   details<T = Record<string, unknown>>(kind: 'flights' | 'hotels' | 'cars', id: string, query?: Query): Promise<T>;
 }
@@ -63,6 +66,7 @@ export function searchApi(options: { url: string; timeoutMs?: number }): SearchA
     cars: (query, signal) => get('/api/search/cars', query, signal),
     places: async (q, signal) =>
       (await get<{ items: PlaceMatch[] }>('/api/search/places', { q, limit: 5 }, signal)).items,
+    explore: (query, signal) => get('/api/search/explore', query, signal),
     details: (kind, id, query = {}) => get(`/api/search/${kind}/${encodeURIComponent(id)}`, query),
   };
 }

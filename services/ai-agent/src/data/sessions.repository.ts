@@ -40,6 +40,17 @@ export async function openTurn(
   return rows[0];
 }
 
+/** How many conversations a traveler has (they are capped). */
+export async function countSessions(db: Queryable, userId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM agent_sessions WHERE user_id = $1', [userId]);
+  return rows[0]?.n ?? 0;
+}
+
+/** Deletes a conversation with its messages, plans and options; false when it is not this user's. */
+export async function deleteSession(db: Queryable, id: string, userId: string): Promise<boolean> {
+  return (await db.query('DELETE FROM agent_sessions WHERE id = $1 AND user_id = $2', [id, userId])).rowCount > 0;
+}
+
 /** The session, only if it is this user's. */
 export async function findSession(db: Queryable, id: string, userId: string): Promise<SessionRow | undefined> {
   const { rows } = await db.query<SessionRow>('SELECT * FROM agent_sessions WHERE id = $1 AND user_id = $2', [id, userId]);

@@ -30,6 +30,13 @@ export async function watchesOf(db: Queryable, userId: string): Promise<WatchRow
   return rows;
 }
 
+/** How many watches a traveler has on, counted under a per-user lock so two at once cannot pass the cap. */
+export async function countActiveWatchesLocked(tx: Queryable, userId: string): Promise<number> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`watches:${userId}`]);
+  const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM watches WHERE user_id = $1 AND active', [userId]);
+  return rows[0]?.n ?? 0;
+}
+
 export async function removeWatch(db: Queryable, id: string, userId: string): Promise<boolean> {
   return (await db.query('UPDATE watches SET active = false WHERE id = $1 AND user_id = $2 AND active', [id, userId])).rowCount > 0;
 }

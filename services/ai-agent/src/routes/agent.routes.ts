@@ -4,7 +4,7 @@ import type { Db } from '@tripwise/platform/db';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
 import type { SearchApi } from '../clients/search.client.ts';
 import { chat } from '../domain/chat/chat.use-case.ts';
-import { bundleOf, jobOf, sessionOf, sessionsOf } from '../domain/chat/history.use-case.ts';
+import { bundleOf, deleteConversation, jobOf, sessionOf, sessionsOf } from '../domain/chat/history.use-case.ts';
 import { parseConversation } from '../domain/intent/parse-conversation.ts';
 import type { JobEvents } from '../domain/jobs/job-events.ts';
 import type { JobRunner } from '../domain/jobs/job-runner.ts';
@@ -57,7 +57,13 @@ export function agentRoutes(deps: {
       access: 'user',
       summary: 'Send a message; the answer streams over the socket (plan:progress, plan:result, plan:error)',
       body: chatRequestSchema,
-      responses: { 202: '{ sessionId, jobId }', 400: 'Invalid field', 404: 'No such conversation', ...REFUSED },
+      responses: {
+        202: '{ sessionId, jobId }',
+        400: 'Invalid field',
+        404: 'No such conversation',
+        409: 'At the cap of 50 conversations (delete one to start another)',
+        ...REFUSED,
+      },
     },
     async ({ body, identity }, req, res) => {
       res.status(202).json(await chat(deps, identity, body));
@@ -86,6 +92,20 @@ export function agentRoutes(deps: {
     },
     async ({ params, identity }, req, res) => {
       res.json(await sessionOf(deps.db, identity, params.id));
+    },
+  );
+  route(
+    {
+      method: 'delete',
+      path: '/sessions/:id',
+      access: 'user',
+      summary: 'Delete one of my conversations, with its messages and options (conversations are capped at 50)',
+      params: idParams,
+      responses: { 204: 'Deleted', 404: 'No such conversation', ...REFUSED },
+    },
+    async ({ params, identity }, req, res) => {
+      await deleteConversation(deps.db, identity, params.id);
+      res.status(204).end();
     },
   );
   route(
@@ -121,12 +141,14 @@ export function agentRoutes(deps: {
       method: 'post',
       path: '/bundles',
       access: 'user',
-      summary: 'Plan synchronously from a structured request: 2–3 bundles (or the question still needed)',
+      summary:
+        'Plan synchronously from a structured request: 2–3 bundles, the nearest labelled alternatives when nothing meets every stated constraint, or the question still needed',
       body: bundlesRequestSchema,
       responses: {
-        200: 'The bundles',
+        200: 'The bundles (kind bundles), or labelled alternatives and what was not met (kind alternatives)',
         400: 'Invalid field',
         422: 'Unknown place, or search refused the request',
+        503: 'Search did not answer, even when asked again',
         ...REFUSED,
       },
     },
@@ -147,15 +169,18 @@ export function agentRoutes(deps: {
         201: 'Booked',
         400: 'Invalid field (confirm, travelers, card…)',
         402: 'Card declined',
+        403: 'The email address is not confirmed yet',
         404: 'No such bundle',
         409: 'Sold out, or a price changed since the bundle was made',
+        429: 'Too many payment attempts or declined cards (shared with every way of booking)',
         ...REFUSED,
       },
     },
     async ({ params, body, identity }, req, res) => {
       const key = parseInput(idempotencyHeader, req.headers, 'headers')['idempotency-key'];
-      const who = { ...identity, token: bearerToken(req.headers.authorization) };
+      const who = { ...identity, token: bearerToken(req.headers.authorization), address: req.ip };
       const answer = await bookBundle(deps, who, params.id, key, body);
+      if (answer.retryAfter) res.setHeader('Retry-After', answer.retryAfter);
       res
         .status(answer.status)
         .type(answer.status >= 400 ? 'application/problem+json' : 'application/json')

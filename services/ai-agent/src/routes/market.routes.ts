@@ -93,7 +93,13 @@ export function marketRoutes(db: Db): DocumentedRouter {
       summary:
         'Watch a listing, a route on a day or one of my bundles: alert (watch:alert) once each time it crosses below',
       body: watchInputSchema,
-      responses: { 201: 'Watching', 400: 'Invalid field', 404: 'No such bundle', ...REFUSED },
+      responses: {
+        201: 'Watching',
+        400: 'Invalid field',
+        404: 'No such bundle',
+        409: 'At the cap of 25 watches (remove one to watch another)',
+        ...REFUSED,
+      },
     },
     async ({ body, identity }, req, res) => {
       res.status(201).json(await createWatch(db, identity, body));

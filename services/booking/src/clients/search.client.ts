@@ -24,6 +24,16 @@ export class InventoryConflict extends Error {
   }
 }
 
+/** Search refused the items' dates (422: past, beyond the booking window, too long), naming the fields. */
+export class ItemsRefused extends Error {
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ItemsRefused';
+    this.problem = problem;
+  }
+}
+
 export class SearchUnavailable extends Error {
   constructor() {
     super('The search service did not answer.');
@@ -34,7 +44,8 @@ export class SearchUnavailable extends Error {
 const RETRY_DELAYS_MS = [100, 400, 1_000];
 
 export interface SearchClient {
-  quote(items: HoldItem[]): Promise<QuotedItem[]>;
+  /** `anyDates`: the seed's past trips, quoted outside the booking window. */
+  quote(items: HoldItem[], options?: { anyDates?: boolean }): Promise<QuotedItem[]>;
   placeHold(holdId: string, items: HoldItem[], ttlSeconds: number): Promise<HoldView>;
   confirmHold(holdId: string): Promise<HoldView>;
   /** Gives the inventory back; a hold that was never placed is fine too. */
@@ -82,17 +93,18 @@ export function searchClient(options: {
   const expect = (res: { status: number; body: unknown }, ok: number) => {
     if (res.status === ok) return res.body;
     if (res.status === 409) throw new InventoryConflict(res.body as Problem);
+    if (res.status === 422) throw new ItemsRefused(res.body as Problem);
     throw new Error(`search answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
   };
   // Sold out is an answer (outcome ok); only silence and errors count against search.
   const observed = <T>(operation: string, fn: () => Promise<T>) =>
     observeUpstream({ target: 'search', operation, isAnswer: (err) => err instanceof InventoryConflict }, fn);
   return {
-    quote: (items) =>
-      observed(
-        'quote',
-        async () => quoteResponseSchema.parse(expect(await call('/internal/quotes', { items }), 200)).items,
-      ),
+    quote: (items, options = {}) =>
+      observed('quote', async () => {
+        const body = { items, ...(options.anyDates ? { anyDates: true } : {}) };
+        return quoteResponseSchema.parse(expect(await call('/internal/quotes', body), 200)).items;
+      }),
     placeHold: (holdId, items, ttlSeconds) =>
       observed('place_hold', async () =>
         holdViewSchema.parse(expect(await call('/internal/holds', { holdId, ttlSeconds, items }), 201)),

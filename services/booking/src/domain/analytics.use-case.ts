@@ -1,4 +1,5 @@
 import type { Identity } from '@tripwise/platform/auth';
+import { assertSecondFactorIfAdmin } from '@tripwise/platform/http';
 import type { Queryable } from '@tripwise/platform/db';
 import {
   revenueByCity,
@@ -9,8 +10,11 @@ import {
 } from '../data/sales.repository.ts';
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
-/** Owners see their own listings' figures; admins see the marketplace's. */
-const ownerOf = (who: Identity) => (who.role === 'admin' ? undefined : who.userId);
+/** Owners see their own listings' figures; admins (with their second factor) see the marketplace's. */
+const ownerOf = (who: Identity) => {
+  assertSecondFactorIfAdmin(who);
+  return who.role === 'admin' ? undefined : who.userId;
+};
 const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-01-01` });
 
 export function monthRange(month: string) {

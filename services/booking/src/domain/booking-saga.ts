@@ -24,6 +24,7 @@ import {
 import { assertPricesUnchanged, SHOWN_PRICE_FIELD } from './booking-items.rules.ts';
 import { recordCancellation, recordConfirmation, recordFailure } from './booking-records.ts';
 import { countSagaStep, SAGA_STEP_FROM } from '../booking.metrics.ts';
+import type { PaymentAttempts } from './payment-attempts.ts';
 
 /** The points between steps where a test may kill the process (FAULT_CRASH_AT), to prove recovery. */
 export const CHECKPOINTS = [
@@ -53,6 +54,8 @@ export interface SagaDeps {
   checkpoint: (name: Checkpoint) => void;
   /** Wakes the outbox publisher after a commit that wrote events. */
   eventsWritten: () => void;
+  /** The shared limit on charges and declines per traveler and per address (card testing). */
+  paymentAttempts?: PaymentAttempts;
 }
 
 export function holdItemOfRow(item: ItemRow): HoldItem {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Identity } from '@tripwise/platform/auth';
 import type { Db } from '@tripwise/platform/db';
 import { AppError, conflict, forbidden, notFound } from '@tripwise/platform/errors';
-import { decodeCursor, encodeCursor } from '@tripwise/platform/http';
+import { assertSecondFactorIfAdmin, decodeCursor, encodeCursor } from '@tripwise/platform/http';
 import { SearchUnavailable } from '../clients/search.client.ts';
 import {
   findBooking,
@@ -21,10 +21,16 @@ import { refundFor } from '@tripwise/contracts';
 const cursorSchema = z.object({ createdAt: z.string().max(40), id: z.uuid() });
 const isOwnerOf = (booking: Booking, who: Identity) => booking.items.some((i) => i.owner_id === who.userId);
 
-/** How this caller may see this booking: its traveler, an admin, or the owner of one of its listings. */
+/**
+ * How this caller may see this booking: its traveler, an admin (signed in with the second factor), or the owner of
+ * one of its listings.
+ */
 function audienceFor(booking: Booking, who: Identity): Audience | undefined {
   if (booking.user_id === who.userId) return { as: 'traveler' };
-  if (who.role === 'admin') return { as: 'admin' };
+  if (who.role === 'admin') {
+    assertSecondFactorIfAdmin(who);
+    return { as: 'admin' };
+  }
   if (who.role === 'owner' && isOwnerOf(booking, who)) return { as: 'owner', ownerId: who.userId };
   return undefined;
 }
@@ -46,6 +52,7 @@ export interface ListQuery {
 /** A page of bookings: the caller's own trips, or (`forListings`) those of an owner's listings, all for an admin. */
 export async function listBookingsFor(db: Db, who: Identity, query: ListQuery, forListings = false, now = new Date()) {
   if (forListings && who.role === 'traveler') throw forbidden('Only owners and admins see bookings of listings.');
+  if (forListings) assertSecondFactorIfAdmin(who);
   const scope: BookingScope = !forListings
     ? { userId: who.userId }
     : who.role === 'admin'

@@ -31,18 +31,20 @@ export function bookingRoutes(deps: SagaDeps): DocumentedRouter {
       body: createBookingSchema,
       responses: {
         201: 'Confirmed and charged',
-        202: 'Accepted: being finished (poll GET /api/bookings/:id)',
+        202: 'Accepted: the card is authorised and only the finishing is left (poll GET /api/bookings/:id)',
         400: 'Invalid field (or missing Idempotency-Key)',
         402: 'Card declined: nothing booked or charged',
-        409: 'Sold out, or a price changed (the new prices are in `prices`)',
+        403: 'The email address is not confirmed yet (the answer links to a new confirmation mail)',
+        409: 'Sold out, a price changed (the new prices are in `prices`), or the same key still at work (retry shortly)',
+        429: 'Too many payment attempts or declined cards for this traveler or address (Retry-After)',
         422: 'Idempotency-Key already used with a different request',
-        503: 'Search or the card processor unavailable: nothing booked or charged',
+        503: 'Search or the card processor unavailable: nothing booked or charged; the same key may be retried',
         ...REFUSED,
       },
     },
     async ({ body, identity }, req, res) => {
       const key = parseInput(idempotencyHeader, req.headers, 'headers')['idempotency-key'];
-      const created = await createBooking(deps, identity, key, body);
+      const created = await createBooking(deps, identity, key, body, req.ip ?? 'unknown');
       res
         .status(created.status)
         .location(`/api/bookings/${created.booking.id}`)

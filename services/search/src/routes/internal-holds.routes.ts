@@ -13,7 +13,7 @@ const HOLD = { 401: 'No service credential', 404: 'No such hold' };
  * Holds on inventory, for the booking service only: under /internal (never forwarded by the gateway) and behind
  * the service credential.
  */
-export function internalHoldRoutes(db: Db, changed: InventoryChanged): DocumentedRouter {
+export function internalHoldRoutes(db: Db, changed: InventoryChanged, now: () => Date): DocumentedRouter {
   const docs = documentedRouter('holds (internal)');
   const { route } = docs;
   route(
@@ -23,11 +23,21 @@ export function internalHoldRoutes(db: Db, changed: InventoryChanged): Documente
       access: 'internal',
       summary: "Each item's price now, whether it is free, and what a booking keeps of its listing (takes nothing)",
       // A booking quotes at most 10 items; the booking seed quotes its history a couple of hundred at a time.
-      body: z.strictObject({ items: z.array(holdItemSchema).min(1).max(QUOTE_ITEMS_MAX) }),
-      responses: { 200: 'The quoted items', 400: 'Invalid item', 401: 'No service credential', 409: 'Not listed' },
+      body: z.strictObject({
+        items: z.array(holdItemSchema).min(1).max(QUOTE_ITEMS_MAX),
+        /** The booking seed's past trips (and fixtures on fixed dates): quoted as they are, outside the window. */
+        anyDates: z.boolean().optional(),
+      }),
+      responses: {
+        200: 'The quoted items',
+        400: 'Invalid item',
+        401: 'No service credential',
+        409: 'Not listed',
+        422: 'Dates outside the booking window (past, more than 330 days ahead, stays over 30 nights, rentals over 60 days)',
+      },
     },
     async ({ body }, _req, res) => {
-      res.json({ items: await quoteItems(db, body.items) });
+      res.json({ items: await quoteItems(db, body.items, { anyDates: body.anyDates, now: now() }) });
     },
   );
   route(

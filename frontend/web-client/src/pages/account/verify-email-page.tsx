@@ -4,14 +4,22 @@ import { Link } from 'react-router';
 import { publicPost } from '../../account/account-api.ts';
 import { accountMessageOf } from '../../account/error-text.ts';
 import { takeFragmentToken } from '../../account/fragment-token.ts';
+import { refresh, session } from '../../session/session.ts';
+
+/** Confirms the address, then renews a signed-in session's token, which says whether the address is confirmed. */
+async function confirm(token: string | null) {
+  const answer = await publicPost('/api/auth/email/verify', { token });
+  if (session.state.status === 'signed-in') await refresh().catch(() => false);
+  return answer;
+}
 
 /** The link from the sign-up mail: confirms the email as soon as it opens, then offers sign-in. */
-export function Page() {
+export function VerifyEmailPage() {
   const [token] = useState(takeFragmentToken);
   // A query rather than a mutation: a link works once, and the query runs once however often the page renders.
   const verify = useQuery({
     queryKey: ['verify-email', token],
-    queryFn: () => publicPost('/api/auth/email/verify', { token }),
+    queryFn: () => confirm(token),
     enabled: token !== null,
     retry: false,
     staleTime: Infinity,

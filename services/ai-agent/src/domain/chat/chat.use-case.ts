@@ -15,8 +15,10 @@ import {
 import { understandTurn } from '../intent/llm/understand-turn.ts';
 import type { IntentLlm } from '../intent/llm/intent-llm.ts';
 import { PlanError, type JobContext, type JobRunner } from '../jobs/job-runner.ts';
-import { planTrip, UnknownPlace, type PlanOutcome } from '../planning/plan-trip.use-case.ts';
+import { planTrip, SearchUnavailable, UnknownPlace, type PlanOutcome } from '../planning/plan-trip.use-case.ts';
+import { answerText } from '../planning/answer-text.rules.ts';
 import { changesBetween } from '../planning/refine-diff.rules.ts';
+import { assertRoomForConversation } from './history.use-case.ts';
 import { answerPolicy } from './policy-answers.rules.ts';
 import { answerPrice, isPriceQuestion } from './price-answer.ts';
 import { updatePreferences } from './preferences.rules.ts';
@@ -40,6 +42,7 @@ export async function chat(
   who: Identity,
   input: ChatRequest,
 ): Promise<{ sessionId: string; jobId: string }> {
+  if (!input.sessionId) await assertRoomForConversation(deps.db, who);
   const jobId = randomUUID();
   const first = { stage: 'understanding', percent: 2, message: 'Reading your message' };
   const turn = openTurn(deps.db, { ...input, userId: who.userId, planId: jobId });
@@ -130,30 +133,36 @@ async function answer(
       preferences,
       (stage, percent, message) => progress(stage, percent, message),
       ctx.signal,
+      previous[0],
     );
   } catch (err) {
     if (err instanceof UnknownPlace) throw new PlanError('unknown-place', err.message);
+    if (err instanceof SearchUnavailable) throw new PlanError('search-unavailable', err.message);
     if (err instanceof SearchRefused) {
       throw new PlanError('search-refused', err.problem.errors?.[0]?.message ?? err.message);
     }
     throw err;
   }
   if (outcome.kind === 'question') return reply('question', outcome.question, { missing: outcome.missing });
-  if (outcome.kind === 'nothing') return reply('nothing', outcome.message);
-  const changes = previous[0] && outcome.bundles[0] ? changesBetween(previous[0], outcome.bundles[0]) : null;
-  const text = changes ? `Updated: ${changes.join(', ')}.` : `Here are ${outcome.bundles.length} options.`;
+  if (outcome.kind === 'nothing') return reply('nothing', outcome.message, { unmet: outcome.unmet });
+  const changes =
+    outcome.kind === 'bundles' && previous[0] && outcome.bundles[0]
+      ? changesBetween(previous[0], outcome.bundles[0])
+      : null;
+  const text = changes ? `Updated: ${changes.join(', ')}.` : answerText(outcome);
   await saveBundles(deps.db, ctx.jobId, session.user_id, outcome.bundles, {
     sessionId: session.id,
     text,
-    payload: { jobId: ctx.jobId, kind: 'bundles' },
+    payload: { jobId: ctx.jobId, kind: outcome.kind },
   });
   return {
     sessionId: session.id,
-    kind: 'bundles',
+    kind: outcome.kind,
     text,
     request,
     bundles: outcome.bundles,
     changes,
-    found: outcome.found,
+    incomplete: outcome.incomplete,
+    ...(outcome.kind === 'bundles' ? { found: outcome.found } : { unmet: outcome.unmet }),
   };
 }

@@ -1,7 +1,9 @@
 import type { Identity } from '@tripwise/platform/auth';
 import type { Db } from '@tripwise/platform/db';
-import { notFound } from '@tripwise/platform/errors';
+import { conflict, notFound } from '@tripwise/platform/errors';
 import {
+  countSessions,
+  deleteSession,
   findBundle,
   findPlan,
   findSession,
@@ -11,8 +13,25 @@ import {
 } from '../../data/sessions.repository.ts';
 import type { JobEvents } from '../jobs/job-events.ts';
 
+/** Each traveler keeps at most this many conversations (all of them listed); deleting one makes room. */
+export const MAX_CONVERSATIONS = 50;
+
+/** Before a new conversation: a 409 at the cap, saying how to make room. */
+export async function assertRoomForConversation(db: Db, who: Identity): Promise<void> {
+  if ((await countSessions(db, who.userId)) >= MAX_CONVERSATIONS) {
+    throw conflict(
+      'too-many-conversations',
+      `You have ${MAX_CONVERSATIONS} conversations: delete one (DELETE /api/ai/sessions/:id) to start another.`,
+    );
+  }
+}
+
+export async function deleteConversation(db: Db, who: Identity, id: string): Promise<void> {
+  if (!(await deleteSession(db, id, who.userId))) throw notFound('The conversation');
+}
+
 export async function sessionsOf(db: Db, who: Identity) {
-  const rows = await listSessions(db, who.userId, 50);
+  const rows = await listSessions(db, who.userId, MAX_CONVERSATIONS);
   return {
     items: rows.map((r) => ({
       id: r.id,

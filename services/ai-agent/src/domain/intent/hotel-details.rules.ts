@@ -34,7 +34,7 @@ const AMENITIES: readonly (readonly [HotelAmenity, RegExp])[] = [
   ['spa', /\bspa\b/i],
   [
     'pet_friendly',
-    /\b(?:pet[- ]friendly|pets? (?:are )?(?:allowed|welcome|ok)|allows? pets|(?:bring|with|take) (?:my|our) (?:dog|cat|pet|puppy)s?)\b/i,
+    /\b(?:(?:pet|dog|cat)s?[- ]friendly|pets? (?:are )?(?:allowed|welcome|ok)|(?:allows?|takes|accepts|welcomes) (?:pets|dogs|cats)|(?:bring|with|take|travell?ing with) (?:my|our|a) (?:dog|cat|pet|puppy)s?)\b/i,
   ],
   ['airport_shuttle', /\b(?:airport shuttle|shuttle)\b/i],
   [
@@ -61,7 +61,8 @@ export function readHotelDetails(text: string): HotelDetails {
   const minStars = first(STARS, 5);
   const weeks = first(WEEKS, 3);
   const nights = first(NIGHTS, 60) ?? (weeks === null ? null : weeks * 7);
-  const days = first(DAYS, 60);
+  // "A car for a week": a rental counted in weeks is as many days.
+  const days = first(DAYS, 60) ?? (weeks === null ? null : weeks * 7);
   const amenities = AMENITIES.filter(([, pattern]) => wanted(text, pattern)).map(([name]) => name);
   return { rooms, minStars, nights, days, amenities, spans };
 }

@@ -31,7 +31,10 @@ export function missingSlots(request: IntentRequest, returnNeeded = false): Inte
       missing.push(slot);
     }
   };
-  if (flight) {
+  if (flight && request.explore && flight.destination === null) {
+    // "Somewhere warm": Explore finds where and when; only where the trip leaves from must be known.
+    need('origin', flight.origin);
+  } else if (flight) {
     need('origin', flight.origin);
     need('destination', flight.destination);
     need('departDate', flight.departDate);
@@ -39,14 +42,14 @@ export function missingSlots(request: IntentRequest, returnNeeded = false): Inte
       need('returnDate', flight.returnDate ?? hotel?.checkOut ?? car?.dropoffDate);
     }
   }
-  if (hotel) {
+  if (hotel && !request.explore) {
     if (!flight) {
       need('city', hotel.city);
       need('checkIn', hotel.checkIn);
       need('checkOut', hotel.checkOut);
     }
   }
-  if (car && !flight && !hotel) {
+  if (car && !flight && !hotel && !request.explore) {
     need('pickupCity', car.pickupCity);
     need('pickupDate', car.pickupDate);
     need('dropoffDate', car.dropoffDate);

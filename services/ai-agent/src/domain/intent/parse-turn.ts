@@ -21,6 +21,7 @@ import { mergePatch } from './request-merge.rules.ts';
 import { missingSlots, questionFor, searchIntentOf } from './missing.rules.ts';
 import { readUtterance, type UtteranceReading } from './utterance.reader.ts';
 import { domainsOf, emptyRequest } from './request.shapes.ts';
+import { withExploreWish } from './explore.rules.ts';
 
 export interface ParseOptions {
   /** The moment of the conversation: "tomorrow" and "next Friday" are resolved against it. */
@@ -102,7 +103,11 @@ export function readTurn(
   const fate = heard.offer ? offerFate(acts, patch, heard.offer) : 'keep';
   if (heard.offer && fate === 'take') previous = takeValues(previous, heard.offer);
   const merged = mergePatch(previous, patch);
-  const request = withPreferences(placedInFocus(merged.request, previous, heard), refinement);
+  const request = withExploreWish(
+    withPreferences(placedInFocus(merged.request, previous, heard), refinement),
+    before,
+    reading.text,
+  );
   const intent = decideIntent(before, request, patch, merged.changed || refines(refinement));
   // The request has no trip type: a round trip, once asked for, is remembered as a return date still to ask.
   const returnNeeded = !reading.flight.oneWay && (reading.flight.roundTrip || before.missing.includes('returnDate'));

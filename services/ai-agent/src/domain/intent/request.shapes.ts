@@ -53,6 +53,7 @@ export function emptyRequest(): IntentRequest {
     party: null,
     dateWindow: null,
     relative: [],
+    explore: null,
   };
 }
 

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { cabinSchema } from '@tripwise/contracts';
 import type { Identity } from '@tripwise/platform/auth';
 import type { Db } from '@tripwise/platform/db';
-import { badRequest, notFound } from '@tripwise/platform/errors';
+import { badRequest, conflict, notFound } from '@tripwise/platform/errors';
 import { findBundle } from '../../data/sessions.repository.ts';
 import {
+  countActiveWatchesLocked,
   insertAlert,
   insertWatch,
   markDelivered,
@@ -19,6 +20,9 @@ import { flightsOf, type Bundle } from '../planning/bundle.types.ts';
 import { routeKey, unitKey, type PriceEvent } from './price-event.ts';
 import { crossing, observedPrice, type WatchState } from './watch.rules.ts';
 import { countWatchAlert } from '../../agent.metrics.ts';
+
+/** Each traveler watches at most this many prices at once (every price event is matched against them). */
+export const MAX_WATCHES = 25;
 
 const code = z.string().regex(/^[A-Z]{3}$/, { error: 'an airport code such as BOS' });
 const cabin = cabinSchema;
@@ -116,8 +120,11 @@ export async function createWatch(db: Db, who: Identity, input: WatchInput) {
     keys = state.components!.map((c) => c.key).filter((k) => !k.startsWith('fixed:'));
   }
   const id = randomUUID();
-  await db.transaction((tx) =>
-    insertWatch(
+  await db.transaction(async (tx) => {
+    if ((await countActiveWatchesLocked(tx, who.userId)) >= MAX_WATCHES) {
+      throw conflict('too-many-watches', `You watch ${MAX_WATCHES} prices already: remove one to watch another.`);
+    }
+    await insertWatch(
       tx,
       {
         id,
@@ -128,8 +135,8 @@ export async function createWatch(db: Db, who: Identity, input: WatchInput) {
         state,
       },
       keys,
-    ),
-  );
+    );
+  });
   return {
     id,
     target: t,

@@ -51,7 +51,7 @@ async function roomTypeFor(search: SearchApi, bundle: Bundle): Promise<HotelRoom
  */
 export async function bookBundle(
   deps: { db: Db; search: SearchApi; booking: BookingApi },
-  who: Identity & { token: string },
+  who: Identity & { token: string; address?: string | undefined },
   bundleId: string,
   idempotencyKey: string,
   input: BookBundle,
@@ -100,5 +100,6 @@ export async function bookBundle(
       expectedDailyPrice: bundle.car.dailyPrice.amount,
     });
   }
-  return deps.booking.book(who.token, idempotencyKey, { items, contact: input.contact, payment: input.payment });
+  const order = { items, contact: input.contact, payment: input.payment };
+  return deps.booking.book(who.token, idempotencyKey, order, who.address);
 }

@@ -1,6 +1,7 @@
-import type { CarOption, HotelOption } from '../../clients/search.types.ts';
+import type { CarOption, FlightOption, HotelOption } from '../../clients/search.types.ts';
 import { isRedEye } from './fit-score.rules.ts';
 import { legsOf, type FlightChoice } from './bundle.types.ts';
+import { carClassName } from './words.rules.ts';
 
 const dollars = (minor: number) => `$${Math.round(minor / 100).toLocaleString('en-US')}`;
 const hours = (min: number) => `${Math.floor(min / 60)}h${String(min % 60).padStart(2, '0')}`;
@@ -28,11 +29,21 @@ export function atMostWords(text: string, max: number): string {
         .replace(/[,;:]$/, '')}`;
 }
 
+const stopsOf = (stops: number) => (stops === 0 ? 'nonstop' : `${stops}-stop`);
+const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/** Every leg as it is: "Nonstop United out (4h05), 1-stop Delta back (6h10)". */
 function flightFacts(flight: FlightChoice): string {
   const legs = legsOf(flight);
-  const first = legs[0]!;
-  const stops = legs.every((l) => l.stops === 0) ? 'Nonstop' : `${Math.max(...legs.map((l) => l.stops))}-stop`;
-  return `${stops} ${first.airline.name}, ${hours(first.durationMin)}`;
+  if (legs.length === 1) {
+    const [leg] = legs as [FlightOption];
+    return `${capitalized(stopsOf(leg.stops))} ${leg.airline.name}, ${hours(leg.durationMin)}`;
+  }
+  const [out, back] = legs as [FlightOption, FlightOption];
+  if (out.stops === back.stops && out.airline.code === back.airline.code) {
+    return `${capitalized(stopsOf(out.stops))} ${out.airline.name} both ways, ${hours(out.durationMin)} out, ${hours(back.durationMin)} back`;
+  }
+  return `${capitalized(stopsOf(out.stops))} ${out.airline.name} out (${hours(out.durationMin)}), ${stopsOf(back.stops)} ${back.airline.name} back (${hours(back.durationMin)})`;
 }
 
 function hotelFacts(hotel: HotelOption, wanted: readonly string[]): string {
@@ -49,7 +60,7 @@ export function whyThis(
   const parts: string[] = [];
   if (bundle.flight) parts.push(flightFacts(bundle.flight));
   if (bundle.hotel) parts.push(hotelFacts(bundle.hotel, ctx.amenitiesWanted));
-  if (bundle.car) parts.push(`${bundle.car.company} ${bundle.car.carClass.replace('_', ' ')}`);
+  if (bundle.car) parts.push(`${bundle.car.company} ${carClassName(bundle.car.carClass)}`);
   const price =
     ctx.budgetTotal !== null && bundle.total <= ctx.budgetTotal
       ? `${dollars(bundle.total)} for ${ctx.party}, ${dollars(ctx.budgetTotal - bundle.total)} under budget`
@@ -59,6 +70,13 @@ export function whyThis(
   return atMostWords(`${parts.join('; ')}; ${price}.`, 25);
 }
 
+function nonRefundable(legs: FlightOption[], way: (leg: FlightOption) => string): string | null {
+  const fixed = legs.filter((l) => !l.refundable);
+  if (fixed.length === 0) return null;
+  if (fixed.length === 2) return 'Both fares are non-refundable.';
+  return `The${way(fixed[0]!)} fare is non-refundable.`;
+}
+
 /** "What to watch": the one caveat that matters most, or a reassurance when there is none. */
 export function whatToWatch(
   bundle: { flight: FlightChoice | null; hotel: HotelOption | null; car: CarOption | null; total: number },
@@ -66,16 +84,21 @@ export function whatToWatch(
 ): string {
   const legs = bundle.flight ? legsOf(bundle.flight) : [];
   const scarce = legs.find((l) => l.seatsLeft <= 3);
+  // Which way a caveat is about, when there are two: "on the return".
+  const way = (leg: FlightOption | undefined) => (legs.length === 2 ? (leg === legs[0] ? ' outbound' : ' return') : '');
+  const redEye = legs.find((l) => isRedEye(l.departLocal));
   const caveats = [
     ctx.budgetTotal !== null && bundle.total > ctx.budgetTotal
       ? `${dollars(bundle.total - ctx.budgetTotal)} over your budget.`
       : null,
-    scarce ? `Only ${scarce.seatsLeft} seat${scarce.seatsLeft === 1 ? '' : 's'} left at this fare.` : null,
-    legs.some((l) => isRedEye(l.departLocal)) ? 'Overnight red-eye departure.' : null,
+    scarce
+      ? `Only ${scarce.seatsLeft} seat${scarce.seatsLeft === 1 ? '' : 's'} left at this${way(scarce)} fare.`
+      : null,
+    redEye ? `The${way(redEye)} flight is an overnight red-eye.` : null,
     bundle.hotel && bundle.hotel.roomsLeft <= 2
       ? `Only ${bundle.hotel.roomsLeft} room${bundle.hotel.roomsLeft === 1 ? '' : 's'} left.`
       : null,
-    legs.length > 0 && legs.some((l) => !l.refundable) ? 'The fare is non-refundable.' : null,
+    nonRefundable(legs, way),
     bundle.hotel && (bundle.hotel.policies.refundWindowHours ?? 0) > 0
       ? `Free hotel cancellation ends ${bundle.hotel.policies.refundWindowHours}h before check-in.`
       : null,

@@ -5,7 +5,8 @@ import type { Db } from '@tripwise/platform/db';
 import { AppError } from '@tripwise/platform/errors';
 import { SearchRefused, type SearchApi } from '../../clients/search.client.ts';
 import { finishPlan, saveBundles, startPlan } from '../../data/sessions.repository.ts';
-import { planTrip, UnknownPlace } from './plan-trip.use-case.ts';
+import { answerText } from './answer-text.rules.ts';
+import { planTrip, SearchUnavailable, UnknownPlace } from './plan-trip.use-case.ts';
 
 /**
  * `POST /api/ai/bundles`: the same planning as a chat, for a structured request, answered in the response. A
@@ -22,15 +23,29 @@ export async function bundlesFor(deps: { db: Db; search: SearchApi }, who: Ident
       async () => undefined,
       AbortSignal.timeout(15_000),
     );
-    if (outcome.kind === 'bundles') await saveBundles(deps.db, id, who.userId, outcome.bundles);
+    if (outcome.kind === 'bundles' || outcome.kind === 'alternatives') {
+      await saveBundles(deps.db, id, who.userId, outcome.bundles);
+    }
     await finishPlan(deps.db, id, 'done', { kind: outcome.kind });
     if (outcome.kind === 'question') {
       return { planId: id, kind: outcome.kind, question: outcome.question, missing: outcome.missing };
     }
-    if (outcome.kind === 'nothing') return { planId: id, kind: outcome.kind, message: outcome.message, bundles: [] };
-    return { planId: id, kind: outcome.kind, bundles: outcome.bundles, found: outcome.found };
+    if (outcome.kind === 'nothing') {
+      return { planId: id, kind: outcome.kind, message: outcome.message, unmet: outcome.unmet, bundles: [] };
+    }
+    const common = {
+      planId: id,
+      message: answerText(outcome),
+      bundles: outcome.bundles,
+      incomplete: outcome.incomplete,
+    };
+    if (outcome.kind === 'alternatives') return { ...common, kind: outcome.kind, unmet: outcome.unmet };
+    return { ...common, kind: outcome.kind, found: outcome.found };
   } catch (err) {
     await finishPlan(deps.db, id, 'failed', { error: String(err) });
+    if (err instanceof SearchUnavailable) {
+      throw new AppError('search-unavailable', 503, 'Service unavailable', { detail: err.message });
+    }
     if (err instanceof UnknownPlace) {
       throw new AppError('unknown-place', 422, 'Unprocessable content', { detail: err.message });
     }

@@ -17,12 +17,26 @@ export interface ScoreContext {
   shortestDurationMin: number | null;
   amenitiesWanted: readonly string[];
   avoidRedEyes: boolean;
+  /** What the traveler said matters most ("cheap", "the best", "most comfortable"); balanced when not said. */
+  priority?: Priority;
 }
+
+export type Priority = 'balanced' | 'price' | 'comfort';
+
+/**
+ * How much more (or less) each part counts for a traveler who said what matters most: "cheap" leans on the two
+ * price parts, "most comfortable" on the hotel, its location and the flight's convenience.
+ */
+const PRIORITY_WEIGHTS: Record<Priority, Record<string, number>> = {
+  balanced: {},
+  price: { budget: 1.6, usualPrice: 1.6, match: 0.6, location: 0.6, convenience: 0.6 },
+  comfort: { budget: 0.5, usualPrice: 0.5, match: 1.6, location: 1.4, convenience: 1.6 },
+};
 
 /**
  * The Fit Score's parts, each between 0 and its weight: price against the budget (35), against the usual price
  * (15), amenities and policy (20), location (10), convenience (20). Parts that do not apply (no flight, no hotel)
- * are left out and the rest scaled up to 100.
+ * are left out and the rest scaled up to 100; a stated priority leans the weights first.
  */
 export function scoreParts(
   option: { flight: FlightChoice | null; hotel: HotelOption | null; car: CarOption | null; total: number },
@@ -73,6 +87,11 @@ export function scoreParts(
         6 * clamp((ctx.shortestDurationMin ?? duration) / duration) +
         6 * (1 - redEyes / legs.length) * (ctx.avoidRedEyes && redEyes > 0 ? 0 : 1),
     };
+  }
+  const lean = PRIORITY_WEIGHTS[ctx.priority ?? 'balanced'];
+  for (const [k, p] of Object.entries(parts)) {
+    const factor = lean[k] ?? 1;
+    parts[k] = { value: p.value * factor, weight: p.weight * factor };
   }
   const weight = Object.values(parts).reduce((s, p) => s + p.weight, 0);
   return Object.fromEntries(

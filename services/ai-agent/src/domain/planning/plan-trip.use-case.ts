@@ -1,27 +1,45 @@
-import { randomUUID } from 'node:crypto';
 import type { IntentRequest, PlanStage } from '@tripwise/contracts';
-import type { SearchApi } from '../../clients/search.client.ts';
-import type { CarOption, HotelOption } from '../../clients/search.types.ts';
-import { whatToWatch, whyThis } from './bundle-explain.rules.ts';
-import { legsOf, type Bundle, type FlightChoice } from './bundle.types.ts';
-import { fitScoreOf, legsPrice, median, scoreParts, type ScoreContext } from './fit-score.rules.ts';
-import { nightsBetween, tripPlanOf, type TripPlan } from './trip-request.rules.ts';
+import { SearchRefused, type SearchApi } from '../../clients/search.client.ts';
+import type { Shortfall } from './alternatives.rules.ts';
+import { findAlternatives, type PartsFound } from './alternatives.use-case.ts';
+import { pickBundles, scoreCandidates } from './build-bundles.rules.ts';
+import type { Bundle } from './bundle.types.ts';
+import { statedSearch } from './constraints.rules.ts';
+import type { Priority } from './fit-score.rules.ts';
+import { searchCars, searchFlights, searchHotels, type Found, type SearchPart } from './plan-searches.ts';
+import { budgetTotalOf, tripPlanOf, type TripPlan } from './trip-request.rules.ts';
+import { exploreAskOf, exploreTrips } from './explore-trip.use-case.ts';
+import { withRelativeWishes } from './relative-wishes.rules.ts';
 
 /** What the traveler said that the request has no slot for, kept by the conversation. */
 export interface Preferences {
   avoidRedEyes: boolean;
+  /** "Cheap", "the best", "most comfortable": what the Fit Score leans on (balanced when not said). */
+  priority?: Priority;
 }
 
 export type Progress = (stage: PlanStage, percent: number, message: string) => Promise<void>;
 
 export type PlanOutcome =
   | { kind: 'question'; missing: string[]; question: string }
-  | { kind: 'bundles'; bundles: Bundle[]; plan: TripPlan; found: { flights: number; hotels: number; cars: number } }
-  | { kind: 'nothing'; message: string; plan: TripPlan };
+  | {
+      kind: 'bundles';
+      bundles: Bundle[];
+      plan: TripPlan;
+      found: { flights: number; hotels: number; cars: number };
+      /** Searches that failed even when retried: the bundles leave these parts out. */
+      incomplete: SearchPart[];
+    }
+  | { kind: 'alternatives'; bundles: Bundle[]; plan: TripPlan; unmet: string[]; incomplete: SearchPart[] }
+  | { kind: 'nothing'; message: string; plan: TripPlan; unmet: string[] };
 
-const FLIGHTS = 8;
-const HOTELS = 10;
-const CARS = 3;
+/** Every search of the plan failed, even when retried: there is nothing to show. */
+export class SearchUnavailable extends Error {
+  constructor() {
+    super('Search is not answering right now. Try again in a moment.');
+    this.name = 'SearchUnavailable';
+  }
+}
 const isCode = (place: string) => /^[A-Z]{3}$/.test(place);
 
 /** A city's name to the code search knows it by (a metro area before one of its airports). */
@@ -52,15 +70,19 @@ export async function planTrip(
   preferences: Preferences,
   reportProgress: Progress,
   signal: AbortSignal,
+  /** The option shown last, which "a cheaper hotel" is relative to. */
+  shown?: Bundle,
 ): Promise<PlanOutcome> {
   const progress = neverBackwards(reportProgress);
   await progress('understanding', 5, 'Reading your request');
   if (request.question) return { kind: 'question', missing: request.missing, question: request.question };
+  const exploring = request.explore && request.flight?.origin && !request.flight.destination;
+  if (exploring) return planExplored(search, request, preferences, progress, signal);
   const planned = tripPlanOf(request);
   if ('missing' in planned) {
     return { kind: 'question', missing: [planned.missing], question: questionFor(planned.missing) };
   }
-  const plan: TripPlan = {
+  const resolved: TripPlan = {
     ...planned,
     flight: planned.flight && {
       ...planned.flight,
@@ -71,30 +93,159 @@ export async function planTrip(
     car: planned.car && { ...planned.car, place: await codeOf(search, planned.car.place, signal) },
     avoidRedEyes: preferences.avoidRedEyes,
   };
+  const plan = withRelativeWishes(resolved, request.relative, shown);
   await progress('understanding', 10, describe(plan));
-
-  const [flights, hotels, cars] = await Promise.all([
-    plan.flight ? searchFlights(search, plan, progress, signal) : Promise.resolve(null),
-    plan.hotel ? searchHotels(search, plan, progress, signal) : Promise.resolve(null),
-    plan.car ? searchCars(search, plan, progress, signal) : Promise.resolve(null),
-  ]);
-  const found = { flights: flights?.length ?? 0, hotels: hotels?.length ?? 0, cars: cars?.length ?? 0 };
-  const empty = [
-    flights?.length === 0 ? 'flights' : null,
-    hotels?.length === 0 ? 'hotels' : null,
-    cars?.length === 0 ? 'cars' : null,
-  ].filter(Boolean);
-  if (empty.length > 0) {
+  const { found: exact, failed, totals } = await searchAll(search, plan, progress, signal);
+  if (failed.length === partsOf(plan).length) throw new SearchUnavailable();
+  // A part whose search failed twice is left out, and the answer says so: the rest of the plan still stands.
+  const trip = withoutParts(plan, failed);
+  await progress('building_bundles', 85, 'Putting together the best combinations');
+  const priority = preferences.priority ?? 'balanced';
+  const empty = (['flights', 'hotels', 'cars'] as const).filter((p) => exact[p]?.length === 0);
+  if (empty.length === 0) {
+    const scored = scoreCandidates(trip, exact.flights, exact.hotels, exact.cars, priority);
+    const budget = trip.budgetTotal;
+    const bundles = pickBundles(trip, scored, (c) => budget === null || c.total <= budget);
+    // One option within the budget is a thin answer: the nearest over it (or on other days) follow, labelled.
+    if (bundles.length === 1 && budget !== null && scored.candidates.some((c) => c.total > budget)) {
+      const more = await findAlternatives(search, trip, exact, { empty: [], overBudget: true }, priority, signal);
+      bundles.push(...more.filter((b) => (b.relaxes ?? []).length > 0).slice(0, 2));
+    }
+    if (bundles.length > 0) {
+      await progress('done', 100, `${bundles.length} option${bundles.length === 1 ? '' : 's'} ready`);
+      return { kind: 'bundles', bundles, plan: trip, found: totals, incomplete: failed };
+    }
+  }
+  const shortfall: Shortfall = { empty, overBudget: empty.length === 0 };
+  const unmet = unmetOf(trip, shortfall, exact);
+  await progress('building_bundles', 90, `${unmet[0]}: looking for the nearest alternatives`);
+  const alternatives = await findAlternatives(search, trip, exact, shortfall, priority, signal);
+  if (alternatives.length === 0) {
+    await progress('done', 100, 'Nothing close either');
     return {
       kind: 'nothing',
-      plan,
-      message: `No ${empty.join(' or ')} match those dates and filters. Try other dates or fewer filters.`,
+      plan: trip,
+      unmet,
+      message: `${unmet.join('. ')}. Nothing close was found either (other dates up to 3 days either way, fewer filters, nearby airports).`,
     };
   }
-  await progress('building_bundles', 85, 'Putting together the best combinations');
-  const bundles = buildBundles(plan, flights, hotels, cars);
-  await progress('done', 100, `${bundles.length} option${bundles.length === 1 ? '' : 's'} ready`);
-  return { kind: 'bundles', bundles, plan, found };
+  await progress('done', 100, `${alternatives.length} alternative${alternatives.length === 1 ? '' : 's'} ready`);
+  return { kind: 'alternatives', bundles: alternatives, plan: trip, unmet, incomplete: failed };
+}
+
+/** "Somewhere warm": destinations from Explore, each with its best bundle. */
+async function planExplored(
+  search: SearchApi,
+  request: IntentRequest,
+  preferences: Preferences,
+  progress: Progress,
+  signal: AbortSignal,
+): Promise<PlanOutcome> {
+  const f = request.flight!;
+  const origin = await codeOf(search, f.origin!.code ?? f.origin!.city, signal);
+  const party = f.passengers ?? request.hotel?.guests ?? 1;
+  const ask = exploreAskOf(request, origin, party, budgetTotalOf(request, party));
+  const what = ask.theme ? `${ask.theme} places` : 'destinations';
+  await progress('searching_flights', 20, `Looking for ${what} from ${origin}${ask.month ? ` in ${ask.month}` : ''}`);
+  const { bundles } = await exploreTrips(search, ask, preferences.priority ?? 'balanced', signal);
+  const plan: TripPlan = {
+    party,
+    flight: null,
+    hotel: null,
+    car: null,
+    budgetTotal: ask.budgetTotal,
+    avoidRedEyes: false,
+  };
+  const budget = ask.budgetTotal === null ? '' : ` within your ${dollars(ask.budgetTotal)} budget for ${party}`;
+  const unmet = [`No ${what} from ${origin}${budget} could be found`];
+  if (bundles.length === 0) {
+    await progress('done', 100, 'Nothing found');
+    return { kind: 'nothing', plan, unmet, message: `${unmet[0]}. Try another month or a larger budget.` };
+  }
+  await progress('done', 100, `${bundles.length} destination${bundles.length === 1 ? '' : 's'} ready`);
+  if (bundles.some((b) => (b.relaxes ?? []).length === 0)) {
+    const found = { flights: bundles.length, hotels: bundles.filter((b) => b.hotel).length, cars: 0 };
+    return { kind: 'bundles', bundles, plan, found, incomplete: [] };
+  }
+  return { kind: 'alternatives', bundles, plan, unmet, incomplete: [] };
+}
+
+const partsOf = (plan: TripPlan): SearchPart[] =>
+  [plan.flight && 'flights', plan.hotel && 'hotels', plan.car && 'cars'].filter((p): p is SearchPart => !!p);
+
+function withoutParts(plan: TripPlan, failed: SearchPart[]): TripPlan {
+  return {
+    ...plan,
+    flight: failed.includes('flights') ? null : plan.flight,
+    hotel: failed.includes('hotels') ? null : plan.hotel,
+    car: failed.includes('cars') ? null : plan.car,
+  };
+}
+
+const dollars = (minor: number) => `$${Math.round(minor / 100).toLocaleString('en-US')}`;
+
+/** Exactly which stated constraint nothing met, in the traveler's terms. */
+function unmetOf(plan: TripPlan, shortfall: Shortfall, exact: PartsFound): string[] {
+  if (shortfall.empty.length > 0) return shortfall.empty.map((part) => `No ${statedSearch(plan, part)} is available`);
+  const cheapest = [exact.flights, exact.hotels, exact.cars].reduce(
+    (sum, items) => sum + (items ? Math.min(...items.map((x) => x.totalPrice.amount)) : 0),
+    0,
+  );
+  return [
+    `Nothing fits your ${dollars(plan.budgetTotal!)} budget: the cheapest complete trip found is ${dollars(cheapest)} for ${plan.party}`,
+  ];
+}
+
+/**
+ * Flights, hotels and cars searched in parallel, each retried once; a search that still fails is reported in
+ * `failed` (a refusal, or the plan being stopped, still ends the plan).
+ */
+async function searchAll(search: SearchApi, plan: TripPlan, progress: Progress, signal: AbortSignal) {
+  const failed: SearchPart[] = [];
+  const tolerate = async <T>(part: SearchPart, run: () => Promise<Found<T>>): Promise<Found<T> | null> => {
+    try {
+      return await run();
+    } catch (err) {
+      if (signal.aborted || err instanceof SearchRefused) throw err;
+      failed.push(part);
+      return null;
+    }
+  };
+  const [flights, hotels, cars] = await Promise.all([
+    plan.flight &&
+      tolerate('flights', async () => {
+        const f = plan.flight!;
+        await progress('searching_flights', 20, `Searching flights ${f.origin} → ${f.destination}`);
+        const page = await searchFlights(search, plan, signal);
+        await progress('searching_flights', 45, `Found ${page.total} flight option${page.total === 1 ? '' : 's'}`);
+        return page;
+      }),
+    plan.hotel &&
+      tolerate('hotels', async () => {
+        await progress('searching_hotels', 25, `Searching hotels in ${plan.hotel!.place}`);
+        const page = await searchHotels(search, plan, signal);
+        await progress(
+          'searching_hotels',
+          60,
+          `Found ${page.total} hotel${page.total === 1 ? '' : 's'} with rooms free`,
+        );
+        return page;
+      }),
+    plan.car &&
+      tolerate('cars', async () => {
+        await progress('searching_cars', 30, `Searching cars at ${plan.car!.place}`);
+        const page = await searchCars(search, plan, signal);
+        await progress('searching_cars', 70, `Found ${page.total} car${page.total === 1 ? '' : 's'}`);
+        return page;
+      }),
+  ]);
+  const found: PartsFound = {
+    flights: flights ? flights.items : null,
+    hotels: hotels ? hotels.items : null,
+    cars: cars ? cars.items : null,
+  };
+  const totals = { flights: flights?.total ?? 0, hotels: hotels?.total ?? 0, cars: cars?.total ?? 0 };
+  return { found, failed, totals };
 }
 
 /** The searches run in parallel and finish in any order; a progress bar that jumps back would look broken. */
@@ -129,160 +280,4 @@ function describe(plan: TripPlan): string {
     plan.car && `a car at ${plan.car.place}`,
   ].filter(Boolean);
   return `Looking for ${parts.join(', ')} for ${plan.party}`;
-}
-
-async function searchFlights(search: SearchApi, plan: TripPlan, progress: Progress, signal: AbortSignal) {
-  const f = plan.flight!;
-  await progress('searching_flights', 20, `Searching flights ${f.origin} → ${f.destination}`);
-  const page = await search.flights(
-    {
-      origin: f.origin,
-      destination: f.destination,
-      date: f.departDate,
-      returnDate: f.returnDate,
-      passengers: plan.party,
-      cabin: f.cabin,
-      maxStops: f.maxStops,
-      airlines: f.airline ? [f.airline] : undefined,
-      // Red-eyes leave between 21:00 and 06:00 local time.
-      ...(plan.avoidRedEyes ? { departAfter: '06:00', departBefore: '20:59' } : {}),
-      sort: 'best',
-      limit: 20,
-    },
-    signal,
-  );
-  await progress('searching_flights', 45, `Found ${page.total} flight option${page.total === 1 ? '' : 's'}`);
-  return page.items as FlightChoice[];
-}
-
-async function searchHotels(search: SearchApi, plan: TripPlan, progress: Progress, signal: AbortSignal) {
-  const h = plan.hotel!;
-  await progress('searching_hotels', 25, `Searching hotels in ${h.place}`);
-  const query = {
-    city: h.place,
-    checkIn: h.checkIn,
-    checkOut: h.checkOut,
-    guests: h.guests,
-    rooms: h.rooms,
-    stars: h.minStars ? [1, 2, 3, 4, 5].filter((s) => s >= h.minStars!).map(String) : undefined,
-    maxPrice: h.maxNightly,
-    amenities: h.amenities.length > 0 ? h.amenities : undefined,
-    limit: 15,
-  };
-  // The best rated and the cheapest: the bundles need both ends.
-  const [rated, cheap] = await Promise.all([
-    search.hotels({ ...query, sort: 'rating' }, signal),
-    search.hotels({ ...query, sort: 'price' }, signal),
-  ]);
-  const hotels = [...new Map([...rated.items, ...cheap.items].map((x) => [x.id, x])).values()];
-  await progress('searching_hotels', 60, `Found ${rated.total} hotel${rated.total === 1 ? '' : 's'} with rooms free`);
-  return hotels;
-}
-
-async function searchCars(search: SearchApi, plan: TripPlan, progress: Progress, signal: AbortSignal) {
-  const c = plan.car!;
-  await progress('searching_cars', 30, `Searching cars at ${c.place}`);
-  const page = await search.cars(
-    {
-      location: c.place,
-      pickupDate: c.pickupDate,
-      pickupTime: c.pickupTime,
-      dropoffDate: c.dropoffDate,
-      dropoffTime: c.dropoffTime,
-      carTypes: c.carType ? [c.carType] : undefined,
-      sort: 'price',
-      limit: 10,
-    },
-    signal,
-  );
-  await progress('searching_cars', 70, `Found ${page.total} car${page.total === 1 ? '' : 's'}`);
-  return page.items;
-}
-
-interface Candidate {
-  flight: FlightChoice | null;
-  hotel: HotelOption | null;
-  car: CarOption | null;
-  total: number;
-  parts: Record<string, number>;
-  score: number;
-}
-
-const comfortOf = (c: Candidate) =>
-  (c.hotel ? c.hotel.stars * 10 + c.hotel.rating : 0) +
-  (c.flight && legsOf(c.flight).every((l) => l.stops === 0) ? 15 : 0);
-const keyOf = (c: Candidate) => `${c.flight?.id ?? ''}|${c.hotel?.id ?? ''}|${c.car?.id ?? ''}`;
-
-/** Every combination of the leading options, scored; then the best fit, the cheapest and the most comfortable. */
-export function buildBundles(
-  plan: TripPlan,
-  flights: FlightChoice[] | null,
-  hotels: HotelOption[] | null,
-  cars: CarOption[] | null,
-): Bundle[] {
-  const fs = flights ? flights.slice(0, FLIGHTS) : [null];
-  const hs = hotels ? hotels.slice(0, HOTELS) : [null];
-  const cs = cars ? [...cars].sort((a, b) => a.totalPrice.amount - b.totalPrice.amount).slice(0, CARS) : [null];
-  const combos = fs.flatMap((flight) =>
-    hs.flatMap((hotel) =>
-      cs.map((car) => ({
-        flight,
-        hotel,
-        car,
-        total: (flight?.totalPrice.amount ?? 0) + (hotel?.totalPrice.amount ?? 0) + (car?.totalPrice.amount ?? 0),
-      })),
-    ),
-  );
-  const ctx: ScoreContext = {
-    budgetTotal: plan.budgetTotal,
-    cheapestTotal: Math.min(...combos.map((c) => c.total)),
-    usualFlightPrice: flights ? median(flights.map(legsPrice)) : null,
-    usualNightlyPrice: hotels ? median(hotels.map((h) => h.nightlyPrice.amount)) : null,
-    shortestDurationMin: flights
-      ? Math.min(...flights.map((f) => legsOf(f).reduce((s, l) => s + l.durationMin, 0)))
-      : null,
-    amenitiesWanted: plan.hotel?.amenities ?? [],
-    avoidRedEyes: plan.avoidRedEyes,
-  };
-  const candidates: Candidate[] = combos.map((c) => {
-    const parts = scoreParts(c, ctx);
-    return { ...c, parts, score: fitScoreOf(parts) };
-  });
-  const picked: { label: Bundle['label']; c: Candidate }[] = [];
-  const differs = (c: Candidate) =>
-    picked.every((p) => (c.hotel && p.c.hotel ? c.hotel.id !== p.c.hotel.id : c.flight?.id !== p.c.flight?.id));
-  const unseen = (c: Candidate) => picked.every((p) => keyOf(p.c) !== keyOf(c));
-  const pick = (label: Bundle['label'], order: (a: Candidate, b: Candidate) => number, allowed = differs) => {
-    const next = candidates
-      .filter(allowed)
-      .sort((a, b) => order(a, b) || b.score - a.score || keyOf(a).localeCompare(keyOf(b)))[0];
-    if (next) picked.push({ label, c: next });
-  };
-  pick('best-fit', (a, b) => b.score - a.score);
-  // The cheapest shown must be the cheapest found: when the best fit is it, the next pick is the runner-up.
-  const cheapestOverall = Math.min(...candidates.map((c) => c.total));
-  if (picked[0] && picked[0].c.total > cheapestOverall) pick('lowest-price', (a, b) => a.total - b.total, unseen);
-  else pick('runner-up', (a, b) => b.score - a.score);
-  pick('most-comfortable', (a, b) => comfortOf(b) - comfortOf(a));
-  const nights = plan.hotel ? nightsBetween(plan.hotel.checkIn, plan.hotel.checkOut) : 0;
-  const explain = {
-    party: plan.party,
-    budgetTotal: plan.budgetTotal,
-    cheapestTotal: ctx.cheapestTotal,
-    amenitiesWanted: ctx.amenitiesWanted,
-  };
-  return picked.map(({ label, c }) => ({
-    id: randomUUID(),
-    label,
-    flight: c.flight,
-    cabin: plan.flight?.cabin ?? null,
-    party: plan.party,
-    hotel: c.hotel && { ...c.hotel, checkIn: plan.hotel!.checkIn, checkOut: plan.hotel!.checkOut, nights },
-    car: c.car && { ...c.car, pickupDate: plan.car!.pickupDate, dropoffDate: plan.car!.dropoffDate },
-    total: { amount: c.total, currency: 'USD' },
-    fitScore: c.score,
-    scoreParts: c.parts,
-    whyThis: whyThis(c, explain),
-    whatToWatch: whatToWatch(c, { budgetTotal: plan.budgetTotal }),
-  }));
 }

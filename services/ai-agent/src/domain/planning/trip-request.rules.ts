@@ -16,6 +16,8 @@ export interface TripPlan {
     cabin: string;
     maxStops: number | null;
     airline: string | null;
+    /** Highest fare per person (the whole round trip), when a wish set one ("a cheaper flight"). */
+    maxPrice: number | null;
   } | null;
   hotel: {
     /** A city or metro code when known; else the city's name, to look up. */
@@ -65,6 +67,7 @@ export function tripPlanOf(request: IntentRequest): Omit<TripPlan, 'avoidRedEyes
       cabin: f.cabin ?? 'economy',
       maxStops: f.maxStops,
       airline: f.airline,
+      maxPrice: null,
     };
   }
   let hotel: TripPlan['hotel'] = null;
@@ -112,7 +115,7 @@ export function tripPlanOf(request: IntentRequest): Omit<TripPlan, 'avoidRedEyes
  * The budget for the whole party and trip, in US dollars (search prices in USD). A per-night budget caps the
  * hotel's nightly price instead; a per-day one is not a trip total either.
  */
-function budgetTotalOf(request: IntentRequest, party: number): number | null {
+export function budgetTotalOf(request: IntentRequest, party: number): number | null {
   const budget = request.budget;
   if (!budget || budget.currency !== 'USD') return null;
   if (budget.per === 'total') return budget.amount;

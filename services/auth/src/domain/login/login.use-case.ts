@@ -18,7 +18,7 @@ const invalidCredentials = () =>
   new AppError('invalid-credentials', 401, 'Unauthorized', { detail: 'The email or password is incorrect.' });
 
 /**
- * Password sign-in: limits per IP and back-off per email, a dummy hash for unknown emails (same timing),
+ * Password sign-in: limits per IP and back-off per (email, address) and per email for unknown addresses, a dummy hash for unknown emails (same timing),
  * hash upgrade on success, then either a session or, with 2FA on, a challenge for the second step.
  */
 export async function login(
@@ -29,17 +29,18 @@ export async function login(
   const perIp = { name: 'login-ip', limit: deps.ipLimits.loginsPer5Minutes, windowMs: 5 * 60_000 };
   await attemptLimiter(deps.kv, perIp).consume(meta.ip ?? 'unknown');
   const backoff = loginBackoff(deps.kv);
-  await backoff.assertNotLocked(input.email);
+  const address = meta.ip ?? 'unknown';
+  await backoff.assertNotLocked(input.email, address);
 
   const user = await findUserByEmail(deps.db, input.email);
   if (!user?.passwordHash) {
     await verifyDummy(input.password);
-    await backoff.recordFailure(input.email);
+    await backoff.recordFailure(input.email, address);
     await recordAudit(deps.db, meta, { event: 'login.failed', details: { reason: 'unknown_email' } });
     throw invalidCredentials();
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failures = await backoff.recordFailure(input.email);
+    const failures = await backoff.recordFailure(input.email, address);
     await recordAudit(deps.db, meta, {
       event: 'login.failed',
       userId: user.id,
@@ -51,7 +52,7 @@ export async function login(
     await recordAudit(deps.db, meta, { event: 'login.failed', userId: user.id, details: { reason: 'disabled' } });
     throw new AppError('account-disabled', 403, 'Forbidden', { detail: 'This account is disabled. Contact support.' });
   }
-  await backoff.recordSuccess(input.email);
+  await backoff.recordSuccess(input.email, address);
   if (needsRehash(user.passwordHash)) await upgradePasswordHash(deps.db, user.id, await hashPassword(input.password));
 
   if (user.totpEnabledAt) {

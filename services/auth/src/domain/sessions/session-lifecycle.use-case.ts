@@ -44,7 +44,7 @@ export async function refreshSession(
     await recordAudit(deps.db, meta, { event: 'session.refreshed', userId: family.uid, sessionId: family.sid });
   }
   return {
-    ...(await accessTokenFor(deps, family)),
+    ...(await accessTokenFor(deps, family, user)),
     userId: family.uid,
     sessionId: family.sid,
     refreshToken: result.refreshToken,

@@ -39,6 +39,9 @@ export type RotateResult =
   | { status: 'reuse' | 'revoked'; family: Family }
   | { status: 'unknown' };
 
+/** Signed-in sessions per user (browsers, phones, apps): generous for a person, bounded for a script. */
+export const MAX_SESSIONS = 20;
+
 const familyKey = (fid: string) => `auth:rtf:${fid}`;
 const userSessionsKey = (uid: string) => `auth:user-sessions:${uid}`;
 const REFRESH_TOKEN = /^([A-Za-z0-9_-]{22})\.[A-Za-z0-9_-]{43}$/;
@@ -88,6 +91,16 @@ export function createSessionStore(options: SessionStoreOptions) {
       .filter((f) => f.family.revoked === null);
   };
 
+  /**
+   * A user keeps at most MAX_SESSIONS signed-in sessions: signing in once more ends the least recently used (never
+   * refuses the sign-in, which would let a script that knows the password lock the owner out).
+   */
+  const endLeastRecentlyUsedBeyondCap = async (uid: string) => {
+    const families = await activeFamilies(uid);
+    const excess = families.sort((a, b) => b.family.lastUsedAt - a.family.lastUsedAt).slice(MAX_SESSIONS);
+    await Promise.all(excess.map((f) => revokeFamily(uid, f.fid, 'session-limit')));
+  };
+
   return {
     async create(session: NewSession): Promise<{ sessionId: string; refreshToken: string; family: Family }> {
       const lifetime = SESSION_LIFETIMES[session.role];
@@ -119,6 +132,7 @@ export function createSessionStore(options: SessionStoreOptions) {
         [familyKey(fid), userSessionsKey(session.uid)],
         [JSON.stringify(family), ttl, fid],
       );
+      await endLeastRecentlyUsedBeyondCap(session.uid);
       return { sessionId: family.sid, refreshToken: token, family };
     },
 

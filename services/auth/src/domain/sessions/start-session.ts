@@ -31,7 +31,7 @@ export async function startSession(
   });
   await recordAudit(deps.db, meta, { event: 'session.created', userId: user.id, sessionId, details: { amr } });
   return {
-    ...(await accessTokenFor(deps, family)),
+    ...(await accessTokenFor(deps, family, user)),
     userId: user.id,
     sessionId,
     refreshToken,
@@ -39,13 +39,21 @@ export async function startSession(
   };
 }
 
-/** An access token for a session, carrying the sign-in's role, methods and time (not the refresh's). */
-export function accessTokenFor(deps: AuthDeps, family: Family): Promise<IssuedAccessToken> {
+/**
+ * An access token for a session, carrying the sign-in's role, methods and time (not the refresh's), and whether the
+ * account's email is confirmed now (so a refresh after following the link lets the traveler book).
+ */
+export function accessTokenFor(
+  deps: AuthDeps,
+  family: Family,
+  user: Pick<User, 'emailVerifiedAt'>,
+): Promise<IssuedAccessToken> {
   return issueAccessToken(deps.keys, deps.accessToken, {
     userId: family.uid,
     sessionId: family.sid,
     role: family.role as User['role'],
     amr: family.amr,
     authTime: family.authTime,
+    emailVerified: user.emailVerifiedAt !== null,
   });
 }

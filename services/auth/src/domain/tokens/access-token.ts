@@ -17,6 +17,8 @@ export interface AccessTokenSubject {
   amr: string[];
   /** Seconds since the epoch of the sign-in (not of this refresh). */
   authTime: number;
+  /** The email address is confirmed now: read from the account at every sign-in and refresh. */
+  emailVerified: boolean;
 }
 
 export interface IssuedAccessToken {
@@ -37,6 +39,7 @@ export async function issueAccessToken(
     role: subject.role,
     amr: subject.amr,
     auth_time: subject.authTime,
+    email_verified: subject.emailVerified,
   })
     .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'at+jwt' })
     .setIssuer(settings.issuer)

@@ -59,7 +59,10 @@ export async function quoteListings(
   for (let i = 0; i < requests.length; i += ITEMS_PER_QUOTE) chunks.push(requests.slice(i, i + ITEMS_PER_QUOTE));
   const quoted: QuotedItem[][] = [];
   await atOnce(chunks, concurrency, async (chunk, at) => {
-    quoted[at] = await search.quote(chunk.map((r) => r.hold));
+    quoted[at] = await search.quote(
+      chunk.map((r) => r.hold),
+      { anyDates: true },
+    );
   });
   return quoted.flat().map((q, i) => {
     const shift = requests[i]!.shift;

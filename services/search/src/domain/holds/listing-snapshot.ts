@@ -4,7 +4,8 @@ import type { CarListingRow, FlightListingRow, RoomListingRow } from '../../data
 import { createLocalClock, isoDateToUtcMs } from '@tripwise/travel-data';
 import { localDate } from '../search/places.rules.ts';
 
-const zoneOf = (code: string) =>
+/** The time zone of a city or airport code (UTC when unknown). */
+export const zoneOf = (code: string) =>
   airportsOf(code)
     .map((c) => airportByCode(c)?.timeZone)
     .find((z) => z) ?? 'UTC';

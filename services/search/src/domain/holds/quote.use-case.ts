@@ -5,6 +5,7 @@ import { activeCars, activeFlights, activeRooms, busiestDay } from '../../data/h
 import { rentalDays } from '../search/search-cars.use-case.ts';
 import { dayBefore, daysBetween } from '@tripwise/travel-data';
 import { carSnapshot, flightSnapshot, roomSnapshot } from './listing-snapshot.ts';
+import { bookingWindowProblems, outsideBookingWindow } from './booking-window.rules.ts';
 
 function notListed(position: number, item: HoldItem): AppError {
   return new AppError('not-listed', 409, 'Conflict', {
@@ -15,9 +16,15 @@ function notListed(position: number, item: HoldItem): AppError {
 
 /**
  * What each item costs now, whether it is free in that quantity, and what a booking keeps of its listing, without
- * taking anything. A listing that does not exist or is not active is a 409 naming the item.
+ * taking anything. A listing that does not exist or is not active is a 409 naming the item; dates outside the
+ * booking window where the listing is (in the past, too far ahead, too long) are a 422 naming the fields, except
+ * for the booking seed's history (`anyDates`), which quotes stays that happened.
  */
-export async function quoteItems(db: Queryable, items: HoldItem[]): Promise<QuotedItem[]> {
+export async function quoteItems(
+  db: Queryable,
+  items: HoldItem[],
+  options: { anyDates?: boolean | undefined; now?: Date } = {},
+): Promise<QuotedItem[]> {
   const idsOf = <K extends HoldItem['kind']>(kind: K, id: (i: Extract<HoldItem, { kind: K }>) => string) =>
     items.filter((i): i is Extract<HoldItem, { kind: K }> => i.kind === kind).map(id);
   const [flights, rooms, cars] = await Promise.all([
@@ -34,6 +41,19 @@ export async function quoteItems(db: Queryable, items: HoldItem[]): Promise<Quot
       idsOf('car', (i) => i.carId),
     ),
   ]);
+  const rowOf = (item: HoldItem) =>
+    item.kind === 'flight'
+      ? flights.get(item.flightId)
+      : item.kind === 'room'
+        ? rooms.get(item.roomTypeId)
+        : cars.get(item.carId);
+  const outside = options.anyDates
+    ? []
+    : items.flatMap((item, position) => {
+        const row = rowOf(item);
+        return row ? bookingWindowProblems(position, item, row, options.now ?? new Date()) : [];
+      });
+  if (outside.length > 0) throw outsideBookingWindow(outside);
   const quoted: QuotedItem[] = [];
   for (const [position, item] of items.entries()) {
     const usd = (amount: number) => ({ amount, currency: 'USD' as const });

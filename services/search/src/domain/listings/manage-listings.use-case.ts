@@ -2,6 +2,7 @@ import type { CarListing, FlightListing, HotelListing } from '@tripwise/contract
 import type { Identity } from '@tripwise/platform/auth';
 import type { Db } from '@tripwise/platform/db';
 import { AppError, forbidden, notFound } from '@tripwise/platform/errors';
+import { assertSecondFactorIfAdmin } from '@tripwise/platform/http';
 import { airportByCode } from '@tripwise/travel-data';
 import {
   findOwnership,
@@ -29,7 +30,11 @@ export type PricesChanged = (events: PriceChangedEvent[]) => Promise<void>;
 /** Called after a listing's change is committed; formerScope: where searches found it before (it may have moved). */
 export type ListingChanged = (kind: ListingKind, id: number, formerScope?: string) => Promise<void>;
 
-const isAdmin = (who: Identity) => who.role === 'admin';
+/** An admin's powers over listings need the second factor: without it, the admin is refused, never let through. */
+const isAdmin = (who: Identity) => {
+  assertSecondFactorIfAdmin(who);
+  return who.role === 'admin';
+};
 
 /** The listing if the caller may manage it: its owner, or an admin. Anyone else is told it does not exist. */
 async function ownedOrFail(db: Db, kind: ListingKind, id: string, who: Identity) {

@@ -4,6 +4,7 @@ import type { Db } from '@tripwise/platform/db';
 import { AppError, conflict, notFound } from '@tripwise/platform/errors';
 import { decodeCursor, encodeCursor } from '@tripwise/platform/http';
 import type { PastBookingCheck } from '../../clients/booking.client.ts';
+import { findOwnership } from '../../data/listings.repository.ts';
 import {
   insertReview,
   isListed,
@@ -25,6 +26,16 @@ const reviewView = (r: ReviewRow) => ({
   createdAt: r.created_at.toISOString(),
 });
 
+const LISTING_KIND = { hotel: 'hotels', car: 'cars', flight: 'flights' } as const;
+
+/** Owners may stay at their own hotel, but never review it: a rating is what others say. */
+async function assertNotOwnListing(db: Db, who: Identity, target: { kind: ReviewKind; id: string }): Promise<void> {
+  const listing = await findOwnership(db, LISTING_KIND[target.kind], target.id);
+  if (listing?.owner_id && listing.owner_id === who.userId) {
+    throw new AppError('own-listing', 403, 'Forbidden', { detail: `Owners cannot review their own ${target.kind}.` });
+  }
+}
+
 /**
  * A traveler's one review of a listing they have been to (the booking service says so), rolled up into the
  * listing's rating in the same transaction. A second review is a 409; no past booking, a 403.
@@ -38,6 +49,7 @@ export async function postReview(
   changed: () => Promise<void>,
 ) {
   if (!(await isListed(db, target.kind, target.id))) throw notFound(`The ${target.kind}`);
+  await assertNotOwnListing(db, who, target);
   const stay = await pastBooking(who.userId, target.kind, target.id);
   if (!stay.eligible || !stay.bookingId) {
     throw new AppError('no-past-booking', 403, 'Forbidden', {

@@ -1,4 +1,5 @@
 import { badRequest } from '@tripwise/platform/errors';
+import { startProblem } from '@tripwise/contracts';
 import { airportByCode, airportsOf, metroArea, wallClockIn, type WallClock } from '@tripwise/travel-data';
 
 export interface ResolvedPlace {
@@ -47,11 +48,14 @@ export function localDateTime(instant: Date, timeZone: string): string {
   return `${dateOf(clock)}T${pad(clock.hour)}:${pad(clock.minute)}`;
 }
 
-/** A date before today where the trip starts is a mistake worth a 400, not an empty result. */
+/**
+ * A date before today where the trip starts, or past the booking window (330 days ahead), is a mistake worth a 400,
+ * not an empty result (nor a search of the year 9999).
+ */
 export function assertNotPast(date: string, field: string, today: string): void {
-  if (date < today) {
-    throw badRequest(`${field} (query): must not be in the past`, [
-      { in: 'query', field, message: `must be ${today} or later` },
-    ]);
+  const problem = startProblem(date, today);
+  if (problem) {
+    const summary = date < today ? 'must not be in the past' : 'is too far ahead';
+    throw badRequest(`${field} (query): ${summary}`, [{ in: 'query', field, message: problem }]);
   }
 }
