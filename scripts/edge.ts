@@ -33,6 +33,8 @@ const stack = await startStack({
     booking: stackConfig.BOOKING_PORT,
     'ai-agent': stackConfig.AI_AGENT_PORT,
   },
+  gatewayMetricsPort: stackConfig.GATEWAY_METRICS_PORT,
+  logDir: join(stackConfig.DATA_DIR, 'logs'),
   onLine: (name, line) => process.stdout.write(`${prettyLine(name, line, process.stdout.isTTY)}\n`),
 });
 const nginx = await startNginx({

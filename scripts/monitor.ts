@@ -24,7 +24,7 @@ if (missing.length > 0) {
 }
 
 const ports = stackPorts(config.stack);
-const gateway = `http://127.0.0.1:${ports['api-gateway']}`;
+const gateway = `http://127.0.0.1:${config.stack.PORT}`;
 const running = await fetch(`${gateway}/health`, { signal: AbortSignal.timeout(2_000) }).then(
   (res) => res.ok,
   () => false,

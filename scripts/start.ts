@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inheritedEnv, publicAddresses, stackConfig as config } from './stack/config.ts';
 import { holdDataDir } from './stack/data-dir-lock.ts';
-import { prettyLine } from './stack/pretty-log.ts';
+import { fileLogLevel, prettyLine, shownAt } from './stack/pretty-log.ts';
 import { startStack } from './stack/stack.ts';
 
 // The human entry point behind `npm start`: every service and the gateway, on the embedded defaults unless
@@ -14,7 +14,7 @@ const stack = await startStack({
   env: {
     ...inheritedEnv,
     DATA_DIR: config.DATA_DIR,
-    LOG_LEVEL: config.LOG_LEVEL,
+    LOG_LEVEL: fileLogLevel(config.LOG_LEVEL),
     ...publicAddresses(config, `http://localhost:${config.PORT}`),
   },
   ports: {
@@ -24,6 +24,9 @@ const stack = await startStack({
     booking: config.BOOKING_PORT,
     'ai-agent': config.AI_AGENT_PORT,
   },
+  gatewayMetricsPort: config.GATEWAY_METRICS_PORT,
+  // One file per process, for `npm run logs -- <request or trace id>`.
+  logDir: join(config.DATA_DIR, 'logs'),
   // The demo seeds one account per role, with passwords generated into the data folder on first start; without an
   // SMTP relay, auth's mail lands in the outbox folder, which the gateway shows at /dev/mail.
   envFor: (name) =>
@@ -33,6 +36,7 @@ const stack = await startStack({
         ? { DEV_MAIL_OUTBOX_DIR: inheritedEnv.MAIL_OUTBOX_DIR ?? join(config.DATA_DIR, 'mail-outbox') }
         : {},
   onLine: (name, line, stream) => {
+    if (!shownAt(line, config.LOG_LEVEL)) return;
     const out = config.LOG_FORMAT === 'json' ? line : prettyLine(name, line, color);
     (stream === 'stderr' ? process.stderr : process.stdout).write(`${out}\n`);
   },

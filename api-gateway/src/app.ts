@@ -12,6 +12,7 @@ import { socketUpgradeHandler } from './proxy/socket-upgrade.ts';
 import { createUpstreamProxy } from './proxy/upstream-proxy.ts';
 import { upstreamTargets, type UpstreamTargets } from './proxy/upstream-targets.ts';
 import { apiDocsRouter } from './routes/api-docs.ts';
+import { clientConfigRouter, type BrowserErrorReporting } from './routes/client-config.ts';
 import { devMailRouter } from './routes/dev-mail.ts';
 import { mountFrontends } from './routes/frontends.ts';
 import { UPSTREAMS, UPSTREAM_ROUTES, matchesPrefix, type Upstream } from './routes/upstream-table.ts';
@@ -19,6 +20,7 @@ import { accessControl } from './security/access-control.ts';
 import { corsMiddleware } from './security/cors.ts';
 import { refusedOriginLogger } from './security/refused-origins.ts';
 import { spaHelmet } from './security/spa-helmet.ts';
+import { statusPage } from './status/status.routes.ts';
 
 export const SERVICE_NAME = 'api-gateway';
 
@@ -34,6 +36,8 @@ export type GatewayConfig = Omit<
   | 'REDIS_PREFIX'
   | 'DATA_DIR'
   | 'INTERNAL_SERVICE_TOKEN'
+  | 'METRICS_PORT'
+  | 'METRICS_HOST'
 >;
 
 export interface GatewayDeps {
@@ -43,11 +47,15 @@ export interface GatewayDeps {
   /** Token checks: signatures against auth's keys, and auth's deny list. */
   access: Pick<AccessPolicy, 'verify' | 'isDenied'>;
   errorReporter?: ErrorReporter | undefined;
+  /** Sentry for the browser apps (served at /client-config.json), when the deployment has a DSN. */
+  browserErrors?: BrowserErrorReporting | undefined;
 }
 
 export interface Gateway extends Service {
   /** Ends the WebSockets it forwards, when shutdown begins. */
   closeSockets: () => void;
+  /** Looks at every service now and updates the status page (also a background task). */
+  checkStatus: () => Promise<unknown>;
 }
 
 function upstreamUrls(config: GatewayConfig, upstream: Upstream): string[] {
@@ -65,7 +73,7 @@ function upstreamUrls(config: GatewayConfig, upstream: Upstream): string[] {
  *   request id → access log → metrics → helmet            (createService)
  *   → CORS → per-client rate limits → token check and route policy → per-user rate limits → proxy
  *   (proxies sit before any body parser, so bodies stream through untouched)
- *   → the gateway's own /health, /ready, /metrics → the SPAs (embedded mode) → 404.
+ *   → the gateway's own /health, /ready → the SPAs (embedded mode) → 404 (/metrics: on METRICS_PORT only).
  */
 export function createGatewayApp(deps: GatewayDeps): Gateway {
   const { config, logger, kv } = deps;
@@ -104,6 +112,14 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
     connectionsPerMinute: config.RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE,
     trustProxyHops: config.TRUST_PROXY_HOPS,
     logger,
+    onResult: (result) => gatewayMetrics.websocketUpgrades.inc({ result }),
+  });
+
+  const status = statusPage({
+    urls: Object.fromEntries(UPSTREAMS.map((u) => [u, upstreamUrls(config, u)])) as Record<Upstream, string[]>,
+    metrics: gatewayMetrics,
+    kv,
+    logger,
   });
 
   const service = createService({
@@ -113,6 +129,8 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
     bodyLimit: config.BODY_LIMIT,
     trustProxyHops: config.TRUST_PROXY_HOPS,
     readiness: { kv: () => kv.ping() },
+    // The gateway's PORT is the public one: its metrics are served on METRICS_PORT only (boot starts it).
+    metricsOnMainPort: false,
     helmet: spaHelmet(),
     // Express never sees WebSocket upgrades; the gateway checks and forwards them itself.
     attach: (server) => server.on('upgrade', (req, socket, head) => void sockets.handle(req, socket, head)),
@@ -149,7 +167,10 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
         });
       }
     },
+    backgroundTasks: [{ name: 'status-check', everyMs: config.STATUS_CHECK_MS, run: status.check, runAtStart: true }],
     routes: (app) => {
+      app.use(status.router);
+      app.use(clientConfigRouter(deps.browserErrors, logger));
       app.use(
         apiDocsRouter(
           [
@@ -171,5 +192,5 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
       }
     },
   });
-  return { ...service, closeSockets: sockets.closeAll };
+  return { ...service, closeSockets: sockets.closeAll, checkStatus: status.check };
 }

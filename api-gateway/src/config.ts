@@ -25,6 +25,8 @@ const schema = baseEnvSchema
   .extend(tokenVerificationEnvSchema.shape)
   .extend({
     PORT: portSchema(8080),
+    /** Prometheus scrapes the gateway here (METRICS_HOST, default HOST), never on its public PORT. */
+    METRICS_PORT: portSchema(9464),
     /** In the embedded mode browsers connect directly; behind nginx, set 1. */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     /** Each service's address; several, comma-separated, for several instances (taken in turn). */
@@ -48,6 +50,8 @@ const schema = baseEnvSchema
     RATE_LIMIT_AI_MESSAGES_PER_MINUTE: perMinute(20),
     RATE_LIMIT_BOOKING_WRITES_PER_MINUTE: perMinute(10),
     RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE: perMinute(20),
+    /** How often the status page (/status) looks at every service. */
+    STATUS_CHECK_MS: z.coerce.number().int().min(1_000).default(15_000),
     /** Serve the built SPAs (embedded mode); behind nginx, nginx serves them. */
     SERVE_FRONTENDS: envBoolean(true),
     /**

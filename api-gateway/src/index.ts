@@ -13,6 +13,9 @@ await bootService({
       kv,
       access: await context.accessPolicy(kv, { denyCacheMs: config.DENY_LIST_CACHE_MS }),
       errorReporter: context.errorReporter,
+      ...(config.SENTRY_DSN
+        ? { browserErrors: { dsn: config.SENTRY_DSN, environment: config.NODE_ENV, release: config.SENTRY_RELEASE } }
+        : {}),
     });
     context.onDrain(async () => gateway.closeSockets());
     return gateway;

@@ -6,6 +6,7 @@ import { createService } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import { captureLogs, listen, openTestKv, startTestIssuer, type TestServer } from '@tripwise/platform/testing';
 import { createGatewayApp, type GatewayConfig } from '../src/app.ts';
+import type { BrowserErrorReporting } from '../src/routes/client-config.ts';
 
 export interface EchoedRequest {
   method: string;
@@ -91,6 +92,7 @@ export function gatewayConfig(overrides: GatewayOverrides = {}): GatewayConfig {
     RATE_LIMIT_AI_MESSAGES_PER_MINUTE: 1_000,
     RATE_LIMIT_BOOKING_WRITES_PER_MINUTE: 1_000,
     RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE: 1_000,
+    STATUS_CHECK_MS: 15_000,
     SERVE_FRONTENDS: false,
     WEB_CLIENT_DIST: '/nonexistent',
     ADMIN_PORTAL_DIST: '/nonexistent',
@@ -100,6 +102,8 @@ export function gatewayConfig(overrides: GatewayOverrides = {}): GatewayConfig {
 
 export interface RunningGateway {
   url: string;
+  /** The gateway's look at every service, which the status page shows. */
+  checkStatus(): Promise<unknown>;
   kv: KvStore;
   logs: ReturnType<typeof captureLogs>;
   metrics(): Promise<string>;
@@ -112,7 +116,7 @@ export interface RunningGateway {
 /** The gateway on a port of its own, trusting a real JWKS endpoint, with the test run's key-value store. */
 export async function givenAGateway(
   overrides: GatewayOverrides = {},
-  options: { kv?: KvStore } = {},
+  options: { kv?: KvStore; browserErrors?: BrowserErrorReporting } = {},
 ): Promise<RunningGateway> {
   const issuer = await startTestIssuer({ issuer: 'http://localhost:8080/api/auth', audience: 'tripwise' });
   const kv = options.kv ?? (await openTestKv());
@@ -123,11 +127,13 @@ export async function givenAGateway(
     logger: logs.logger,
     kv,
     access: { verify: verifierFromConfig(config), isDenied: (sid) => isSessionDenied(kv, sid) },
+    browserErrors: options.browserErrors,
   });
   const server = await listen(gateway.app);
   gateway.attach?.(server.server);
   return {
     url: server.url,
+    checkStatus: gateway.checkStatus,
     kv,
     logs,
     metrics: () => gateway.metrics.registry.metrics(),

@@ -95,4 +95,16 @@ describe('WebSocket upgrades to /socket.io/', () => {
     expect(results.map((r) => (r.opened ? 'open' : r.status))).toEqual(['open', 'open', 'open', 429]);
     for (const r of results) if (r.opened) r.ws.close();
   });
+
+  test('When upgrades were accepted and refused, then gateway_websocket_upgrades_total counts each by result', async () => {
+    const text = await gateway.metrics();
+    const count = (result: string) =>
+      Number(new RegExp(`gateway_websocket_upgrades_total\\{[^}]*result="${result}"[^}]*\\} (\\d+)`).exec(text)?.[1]);
+    expect(count('accepted')).toBeGreaterThanOrEqual(4);
+    expect(count('origin_refused')).toBeGreaterThanOrEqual(1);
+    expect(count('token_refused')).toBeGreaterThanOrEqual(1);
+    expect(count('rate_limited')).toBeGreaterThanOrEqual(1);
+    expect(count('not_found')).toBeGreaterThanOrEqual(1);
+    expect(count('upstream_unavailable')).toBe(0);
+  });
 });

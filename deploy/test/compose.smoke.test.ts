@@ -279,6 +279,7 @@ describe.runIf(docker)('the production compose, built from this tree', () => {
   test('When metrics are asked for, then they answer inside the network only', async () => {
     const [gateway] = await stack.containers('api-gateway');
     for (const [host, port] of [
+      ['api-gateway', 9464],
       ['auth', 4001],
       ['search', 4002],
       ['booking', 4003],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { deleteRedisKeys, testEnv, uniqueSchemaName } from '@tripwise/platform/testing';
+import { deleteRedisKeys, listen, testEnv, uniqueSchemaName, type TestServer } from '@tripwise/platform/testing';
 import { SERVICES, type ProcessName } from '../../scripts/stack/processes.ts';
 import { startStack } from '../../scripts/stack/stack.ts';
 
@@ -16,6 +16,8 @@ declare module 'vitest' {
     mailDir: string;
     /** The demo accounts auth seeds (as `npm start` does): the admin, with its TOTP secret, acts for the marketplace. */
     demoAccounts: string;
+    /** A stand-in for Sentry's ingestion the browser apps report to; GET <it>/envelopes lists what it received. */
+    sentryIngestUrl: string;
   }
 }
 
@@ -26,6 +28,23 @@ function freePort(): Promise<number> {
       server.close(() =>
         typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
       );
+    });
+  });
+}
+
+/** Records the envelopes posted to it (Sentry's protocol) and lists them at GET /envelopes. */
+function startEnvelopeReceiver(): Promise<TestServer> {
+  const envelopes: string[] = [];
+  return listen((req, res) => {
+    if (req.method === 'GET' && req.url === '/envelopes') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(envelopes));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      envelopes.push(Buffer.concat(chunks).toString('utf8'));
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
 }
@@ -45,6 +64,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   ) as Record<ProcessName, string>;
   const redisPrefix = `${uniqueSchemaName('browser')}:`;
   const lines: string[] = [];
+  const ingest = await startEnvelopeReceiver();
   const stack = await startStack({
     env: {
       PATH: process.env.PATH,
@@ -71,20 +91,25 @@ export default async function setup(project: TestProject): Promise<() => Promise
     envFor: (name) => ({
       DATABASE_SCHEMA: schemas[name],
       ...(name === 'auth' ? { SEED_DEMO_ACCOUNTS: 'true' } : {}),
+      // The browser apps report to Sentry through the gateway (the services keep theirs off here).
+      ...(name === 'api-gateway' ? { SENTRY_DSN: `http://publickey@127.0.0.1:${ingest.port}/9` } : {}),
     }),
     ports: { 'api-gateway': port, auth: 0, search: 0, booking: 0, 'ai-agent': 0 },
     onLine: (name, line, stream) => {
       if (stream === 'stderr') lines.push(`${name}: ${line}`);
     },
-  }).catch((err: unknown) => {
+  }).catch(async (err: unknown) => {
+    await ingest.close();
     throw new Error(`the stack did not start: ${String(err)}\n${lines.slice(-40).join('\n')}`);
   });
   project.provide('baseUrl', baseUrl);
   project.provide('mailDir', join(dataDir, 'mail-outbox'));
   project.provide('demoAccounts', join(dataDir, 'auth', 'demo-accounts.json'));
+  project.provide('sentryIngestUrl', ingest.url);
 
   return async () => {
     await stack.stop();
+    await ingest.close();
     await rm(dataDir, { recursive: true, force: true });
     if (testEnv.REDIS_URL) await deleteRedisKeys(testEnv.REDIS_URL, redisPrefix);
     if (testEnv.DATABASE_URL) {

@@ -122,11 +122,19 @@ describe('the whole stack as separate processes', () => {
 
   test('When each process is scraped, then /metrics serves Prometheus text with its service label', async () => {
     for (const proc of stack.processes) {
-      const res = await fetch(`${proc.url}/metrics`);
+      const res = await fetch(proc.metricsUrl);
       expect(res.status).toBe(200);
       const text = await res.text();
       expect(text).toContain('# TYPE http_request_duration_seconds histogram');
       expect(text).toContain(`process_resident_memory_bytes{service="${proc.name}"}`);
+    }
+  });
+
+  test("When the gateway's public port is asked for /metrics, then it answers no Prometheus text (only its metrics port does)", async () => {
+    const gateway = stack.processes.find((p) => p.name === 'api-gateway')!;
+    expect(gateway.metricsPort).not.toBe(gateway.port);
+    for (const path of ['/metrics', '/api/metrics', '/metrics?x=1']) {
+      expect(await (await fetch(`${stack.gatewayUrl}${path}`)).text(), path).not.toContain('# TYPE');
     }
   });
 

@@ -1,26 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { deleteRedisKeys, testEnv, uniqueSchemaName } from '@tripwise/platform/testing';
 import { CAUSE_ALERTS } from '../src/alerts/index.ts';
 import { PANEL_QUERIES_AWAITING_METRICS } from '../src/awaiting.ts';
 import { DASHBOARDS } from '../src/grafana/index.ts';
 import { awaitedMetricsIn } from '../src/metrics-to-add.ts';
 import { PROCESSES } from '../src/prometheus/targets.ts';
-import { startLocalMonitoring, type LocalMonitoring } from '../src/runtime/local-monitoring.ts';
-import { requireTool, runTool } from '../src/runtime/tools.ts';
+import { runTool } from '../src/runtime/tools.ts';
 import { SLOS } from '../src/slo/spec.ts';
-import { SERVICES, type ProcessName } from '../../scripts/stack/processes.ts';
-import { startStack, type RunningStack } from '../../scripts/stack/stack.ts';
-import { driveTraffic, probeReadiness } from './traffic.ts';
+import { linesOfRequest, readLogDir } from '../../scripts/stack/request-logs.ts';
+import { probeReadiness } from './traffic.ts';
+import { ENVIRONMENT, eventually, sleep, startWatchedStack, type WatchedStack } from './watched-stack.ts';
 
-// The whole stack as `npm start` runs it, a real Prometheus scraping it every second with Tripwise's rules (the cause
-// alerts' `for:` shortened to seconds), and a real Alertmanager routing with the real tree to a local webhook.
-
-const ENVIRONMENT = 'live-test';
 /** prom-client's default metrics that promtool's linter flags: gauges whose names end in _total. Exactly these. */
 const PROM_CLIENT_LINT = [
   'nodejs_active_handles_total non-counter metrics should not have "_total" suffix',
@@ -28,117 +19,80 @@ const PROM_CLIENT_LINT = [
   'nodejs_active_resources_total non-counter metrics should not have "_total" suffix',
 ];
 
-let stack: RunningStack;
-let monitoring: LocalMonitoring;
-let dataDir: string;
-let startedAt: number;
-const schemas = Object.fromEntries(
-  [...SERVICES, 'api-gateway'].map((name) => [name, uniqueSchemaName('mon')]),
-) as Record<ProcessName, string>;
-const redisPrefix = `${uniqueSchemaName('mon')}:`;
-const lines: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let watched: WatchedStack;
 
 /** Prometheus's HTTP API: the `data` of a successful answer. */
 async function prometheus<T>(path: string, params: Record<string, string> = {}): Promise<T> {
-  const url = `${monitoring.prometheus.url}/api/v1/${path}?${new URLSearchParams(params).toString()}`;
+  const url = `${watched.monitoring.prometheus.url}/api/v1/${path}?${new URLSearchParams(params).toString()}`;
   const body = (await (await fetch(url)).json()) as { status: string; data: T; error?: string };
   if (body.status !== 'success') throw new Error(`${path} ${JSON.stringify(params)}: ${body.error}`);
   return body.data;
 }
 
-/** Polls until `check` returns a value (not undefined), for at most `timeoutMs`. */
-async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(500);
-  }
-}
-
 beforeAll(async () => {
-  for (const tool of ['prometheus', 'alertmanager', 'promtool'] as const) requireTool(tool);
-  dataDir = await mkdtemp(join(tmpdir(), 'tripwise-monitoring-'));
-  stack = await startStack({
-    env: {
-      PATH: process.env.PATH,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      REDIS_PREFIX: redisPrefix,
-      // Four weeks of flights are enough here, and nothing more is written in the background while the tests run.
-      FLIGHT_DAYS_BEFORE_SERVING: '28',
-      INVENTORY_ROLL_MS: '0',
-      // Each round signs up and in from the same loopback address; AI messages are limited low on purpose, so that
-      // each round is refused one (the rate-limit panels read those refusals).
-      RATE_LIMIT_AUTH_PER_15_MINUTES: '10000',
-      RATE_LIMIT_WRITES_PER_MINUTE: '10000',
-      RATE_LIMIT_READS_PER_MINUTE: '100000',
-      RATE_LIMIT_BOOKING_WRITES_PER_MINUTE: '10000',
-      RATE_LIMIT_AI_MESSAGES_PER_MINUTE: '2',
-      LOGINS_PER_IP_PER_5_MINUTES: '10000',
-      REGISTRATIONS_PER_IP_PER_HOUR: '10000',
-      ...(testEnv.DATABASE_URL ? { DATABASE_URL: testEnv.DATABASE_URL } : {}),
-      ...(testEnv.REDIS_URL ? { REDIS_URL: testEnv.REDIS_URL } : {}),
-    },
-    envFor: (name) => ({ DATABASE_SCHEMA: schemas[name] }),
-    ports: { 'api-gateway': 0, auth: 0, search: 0, booking: 0, 'ai-agent': 0 },
-    onLine: (name, line, stream) => {
-      if (stream === 'stderr') lines.push(`${name}: ${line}`);
-    },
-  }).catch((err: unknown) => {
-    throw new Error(`the stack did not start: ${String(err)}\n${lines.slice(-40).join('\n')}`);
-  });
-  monitoring = await startLocalMonitoring({
-    dir: join(dataDir, 'monitoring'),
-    ports: Object.fromEntries(stack.processes.map((p) => [p.name, p.port])) as Record<ProcessName, number>,
-    prometheusPort: await freePort(),
-    alertmanagerPort: await freePort(),
-    interval: '1s',
-    timings: { pageGroupWait: '1s', ticketGroupWait: '1s', groupInterval: '2s', pageRepeat: '1h', ticketRepeat: '1h' },
-    forOverride: '2s',
-    environment: ENVIRONMENT,
-  });
-  startedAt = Date.now() / 1000;
-  // A few rounds a second or two apart, so that every rate has samples before and after each request.
-  for (let round = 0; round < 4; round++) {
-    const statuses = await driveTraffic(stack.gatewayUrl);
-    expect(statuses).toMatchObject({ login: 200, flights: 200, booking: 201, 'booking-declined': 402, 'ai-chat': 429 });
-    await probeReadiness(stack.processes.map((p) => p.url));
-    await sleep(1_500);
-  }
+  watched = await startWatchedStack();
 }, 240_000);
 
-afterAll(async () => {
-  await monitoring?.stop();
-  await stack?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  if (testEnv.REDIS_URL) await deleteRedisKeys(testEnv.REDIS_URL, redisPrefix);
-  if (testEnv.DATABASE_URL) {
-    const client = new pg.Client({ connectionString: testEnv.DATABASE_URL });
-    await client.connect();
-    for (const schema of Object.values(schemas)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  }
-}, 60_000);
+afterAll(async () => watched?.stop(), 60_000);
+
+describe('One request followed across processes, and logs without secrets', () => {
+  test('When one booking is looked up by its request id, then its lines come from the gateway, booking and search, oldest first, under one trace id', async () => {
+    const requestId = watched.seen.requestIds!.booking!;
+    const lines = linesOfRequest(await readLogDir(watched.logDir), requestId);
+    expect([...new Set(lines.map((l) => l.process))]).toEqual(
+      expect.arrayContaining(['api-gateway', 'booking', 'search']),
+    );
+    expect(new Set(lines.map((l) => l.traceId))).toEqual(new Set([watched.seen.traceIds!.booking]));
+    const times = lines.map((l) => l.timestamp);
+    expect(times).toEqual([...times].sort());
+  });
+
+  test("When the booking's spans reach the OTLP receiver, then they form one trace: each service's span a child of its caller's", async () => {
+    const traceId = watched.seen.traceIds!.booking!;
+    const spans = await eventually(
+      async () => {
+        const found = watched.otlp.spans().filter((s) => s.traceId === traceId);
+        return ['api-gateway', 'booking', 'search'].every((name) => found.some((s) => s.service === name))
+          ? found
+          : undefined;
+      },
+      15_000,
+      "the booking's spans",
+    );
+    const root = spans.find((s) => s.service === 'api-gateway' && !s.parentSpanId)!;
+    expect(root.name).toBe('POST proxy:booking');
+    const booking = spans.find((s) => s.service === 'booking' && s.parentSpanId === root.spanId)!;
+    expect(booking.name).toMatch(/^POST \/api\/bookings/);
+    const calls = spans.filter((s) => s.service === 'search');
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) expect(call.parentSpanId).toBe(booking.spanId);
+  });
+
+  test("When a chat message starts a plan, then the plan's Socket.IO events carry the message's trace id", () => {
+    expect(watched.seen.planTraceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(watched.seen.acceptedTraceIds).toContain(watched.seen.planTraceId);
+  });
+
+  test('When every log line of the run is scanned, then no password, card number, access token or service credential is in it', async () => {
+    const dataDir = join(watched.logDir, '..');
+    const serviceToken = (await readFile(join(dataDir, 'internal', 'service-token'))).toString('base64url');
+    const lines = await readLogDir(watched.logDir);
+    expect(lines.length).toBeGreaterThan(100);
+    const text = lines.map((l) => JSON.stringify(l.fields)).join('\n');
+    const secrets: [string, RegExp][] = [
+      ['password', /correct horse battery staple/],
+      ['card number', /4242424242424242|4000000000000002/],
+      ['access token', /eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]{8,}/],
+      ['service credential', new RegExp(serviceToken)],
+    ];
+    expect(secrets.filter(([, pattern]) => pattern.test(text)).map(([name]) => name)).toEqual([]);
+  });
+});
 
 describe('Prometheus and Alertmanager watching the whole stack', () => {
   test("When promtool lints each process's /metrics, then it flags only prom-client's three gauges named _total", async () => {
-    for (const proc of stack.processes) {
-      const text = await (await fetch(`${proc.url}/metrics`)).text();
+    for (const proc of watched.stack.processes) {
+      const text = await (await fetch(proc.metricsUrl)).text();
       const result = await runTool('promtool', ['check', 'metrics'], { input: text });
       const problems = `${result.stdout}${result.stderr}`.trim().split('\n').filter(Boolean).sort();
       expect(problems, proc.name).toEqual(PROM_CLIENT_LINT);
@@ -177,7 +131,7 @@ describe('Prometheus and Alertmanager watching the whole stack', () => {
       startsAt: new Date().toISOString(),
       endsAt: new Date(Date.now() + 300_000).toISOString(),
     });
-    const posted = await fetch(`${monitoring.alertmanager.url}/api/v2/alerts`, {
+    const posted = await fetch(`${watched.monitoring.alertmanager.url}/api/v2/alerts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify([
@@ -204,7 +158,7 @@ describe('Prometheus and Alertmanager watching the whole stack', () => {
     type Alert = { labels: Record<string, string>; status: { state: string } };
     const states = await eventually(
       async () => {
-        const alerts = (await (await fetch(`${monitoring.alertmanager.url}/api/v2/alerts`)).json()) as Alert[];
+        const alerts = (await (await fetch(`${watched.monitoring.alertmanager.url}/api/v2/alerts`)).json()) as Alert[];
         const mine = alerts.filter((a) => a.labels.service?.startsWith('inhibition-'));
         if (mine.length < 5) return undefined;
         return Object.fromEntries(
@@ -224,13 +178,13 @@ describe('Prometheus and Alertmanager watching the whole stack', () => {
   });
 
   test('When the booking service is killed, then its TripwiseServiceDown page reaches the webhook through Alertmanager', async () => {
-    const booking = stack.processes.find((p) => p.name === 'booking')!;
+    const booking = watched.stack.processes.find((p) => p.name === 'booking')!;
     booking.child.kill('SIGKILL');
     await booking.exited;
     // The gateway now answers for it (the "gateway's own failed answers" panels read these).
-    const answered = await fetch(`${stack.gatewayUrl}/api/bookings/ready`);
+    const answered = await fetch(`${watched.stack.gatewayUrl}/api/bookings/ready`);
     expect(answered.status).toBe(503);
-    const notification = await monitoring.webhook.waitFor(
+    const notification = await watched.monitoring.webhook.waitFor(
       (n) =>
         n.receiver === 'page' &&
         n.status === 'firing' &&
@@ -243,7 +197,6 @@ describe('Prometheus and Alertmanager watching the whole stack', () => {
   }, 90_000);
 
   test('When the alerts and SLOs read a metric, then Prometheus has it by now, unless it is listed as still to be added', async () => {
-    // After the kill: gateway_upstream_errors_total appears only at the gateway's first failed answer (METRIC_FIXES).
     const names = new Set(await prometheus<string[]>('label/__name__/values'));
     const exprs = [
       ...CAUSE_ALERTS.flatMap((a) => a.rules.map((r) => r.expr)),
@@ -259,7 +212,7 @@ describe('Prometheus and Alertmanager watching the whole stack', () => {
   });
 
   test('When every dashboard panel query runs over the test, then each returns data, but for the queries listed as awaiting a metric, which return none', async () => {
-    await probeReadiness(stack.processes.filter((p) => p.name !== 'booking').map((p) => p.url));
+    await probeReadiness(watched.stack.processes.filter((p) => p.name !== 'booking').map((p) => p.url));
     await sleep(2_000);
     const awaiting = new Set(PANEL_QUERIES_AWAITING_METRICS);
     const end = String(Date.now() / 1000);
@@ -274,7 +227,7 @@ describe('Prometheus and Alertmanager watching the whole stack', () => {
           const query = target.expr.replaceAll('$__rate_interval', '10s');
           const { result } = await prometheus<Matrix>('query_range', {
             query,
-            start: String(startedAt),
+            start: String(watched.startedAt),
             end,
             step: '1',
           });

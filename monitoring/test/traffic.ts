@@ -1,15 +1,51 @@
+import { io, type Socket } from 'socket.io-client';
+
+/** What a round of traffic saw: each step's X-Request-Id and X-Trace-Id, and the trace id of the first plan's end. */
+export interface Seen {
+  requestIds?: Record<string, string>;
+  traceIds?: Record<string, string>;
+  planTraceId?: string | undefined;
+  /** The trace ids of the requests answered 202 (the chat messages that started plans). */
+  acceptedTraceIds?: string[];
+}
+
+/** An origin the gateway and the agent allow by default (the embedded stack's), whatever port the test uses. */
+const SOCKET_ORIGIN = 'http://localhost:8080';
+
+/** A traveler's live connection to the agent through the gateway, as the web client opens it. */
+async function openAgentSocket(gatewayUrl: string, token: string): Promise<Socket> {
+  const socket = io(`${gatewayUrl}/agent`, {
+    path: '/socket.io/',
+    transports: ['websocket'],
+    auth: { token },
+    query: { access_token: token },
+    extraHeaders: { origin: SOCKET_ORIGIN },
+    reconnection: false,
+  });
+  await new Promise((resolve, reject) => {
+    socket.once('session:ready', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
 /**
  * Drives the requests that the SLOs and dashboards read, through the gateway as a traveler would: sign-up, sign-in,
  * each kind of search and details page, a booking (confirmed, then cancelled), a declined card, AI chat messages
  * until the gateway's per-user limit refuses one (RATE_LIMIT_AI_MESSAGES_PER_MINUTE should be low), a request no
  * route matches and one the gateway refuses. Each step's status is returned, so a caller can tell a quiet stack from
- * a broken one.
+ * a broken one. A socket follows the first plan to its result, then resumes it (as after a reconnect).
  */
-export async function driveTraffic(gatewayUrl: string): Promise<Record<string, number>> {
+export async function driveTraffic(gatewayUrl: string, seen: Seen = {}): Promise<Record<string, number>> {
   const statuses: Record<string, number> = {};
   const call = async (name: string, path: string, init: RequestInit = {}) => {
     const res = await fetch(`${gatewayUrl}${path}`, init);
     statuses[name] = res.status;
+    seen.requestIds ??= {};
+    seen.requestIds[name] ??= res.headers.get('x-request-id') ?? '';
+    seen.traceIds ??= {};
+    seen.traceIds[name] ??= res.headers.get('x-trace-id') ?? '';
+    if (res.status === 202) (seen.acceptedTraceIds ??= []).push(res.headers.get('x-trace-id') ?? '');
     const text = await res.text();
     return text ? (JSON.parse(text) as unknown) : undefined;
   };
@@ -73,13 +109,33 @@ export async function driveTraffic(gatewayUrl: string): Promise<Record<string, n
   await call('bookings', '/api/bookings?when=upcoming', { headers });
   await call('cancel', `/api/bookings/${booked.id}/cancel`, { method: 'POST', headers });
 
+  const socket = await openAgentSocket(gatewayUrl, login.accessToken);
+  const planned = new Promise<void>((resolve) => {
+    const ended = (payload: { traceId?: string }) => {
+      seen.planTraceId ??= payload.traceId;
+      resolve();
+    };
+    socket.once('plan:result', ended);
+    socket.once('plan:error', ended);
+  });
+  let firstJob: string | undefined;
   for (let attempt = 0; attempt < 10 && statuses['ai-chat'] !== 429; attempt++) {
-    await call('ai-chat', '/api/ai/chat', {
+    const chat = (await call('ai-chat', '/api/ai/chat', {
       method: 'POST',
       headers,
       body: JSON.stringify({ message: `A weekend in Paris from New York on ${day(21)} for two` }),
-    });
+    })) as { jobId?: string } | undefined;
+    firstJob ??= chat?.jobId;
   }
+  // Within a minute of the last round every message is refused: then there is no plan to follow.
+  if (firstJob) {
+    await Promise.race([planned, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    const resumed = (await socket.timeout(5_000).emitWithAck('job:resume', { jobId: firstJob, afterSeq: 0 })) as {
+      ok: boolean;
+    };
+    statuses['socket-resume'] = resumed.ok ? 200 : 404;
+  }
+  socket.close();
   await call('unmatched', '/api/search/no-such-route');
   await call('refused', '/api/bookings', { headers: json });
   return statuses;

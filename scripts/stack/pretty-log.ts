@@ -1,3 +1,19 @@
+const LEVELS = ['error', 'warn', 'info', 'http', 'debug'];
+
+/**
+ * The level the processes log at: at least `http` (a line per request, which the log files keep for `npm run logs`),
+ * more when asked; the terminal still shows only what `shown` allows (`shownAt`).
+ */
+export function fileLogLevel(shown: string): string {
+  return LEVELS.indexOf(shown) > LEVELS.indexOf('http') ? shown : 'http';
+}
+
+/** Whether a JSON log line is at or above the level shown at the terminal (other text always is). */
+export function shownAt(line: string, shown: string): boolean {
+  const level = /^\{.*?"level":"(\w+)"/.exec(line)?.[1];
+  return level === undefined || LEVELS.indexOf(level) <= LEVELS.indexOf(shown);
+}
+
 const COLORS: Record<string, string> = { error: '31', warn: '33', info: '32', http: '36', debug: '90' };
 const HIDDEN = new Set(['level', 'message', 'service', 'timestamp']);
 

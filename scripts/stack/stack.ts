@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -9,18 +10,25 @@ export interface StackOptions {
   env: NodeJS.ProcessEnv;
   /** Port per process; 0 lets each pick a free one and report it. */
   ports: Record<ProcessName, number>;
+  /** The gateway's metrics port (never its public one); 0 or absent: a free one, reported. */
+  gatewayMetricsPort?: number;
   /** Extra variables for one process, e.g. its own DATABASE_SCHEMA in a test. */
   envFor?: (name: ProcessName) => NodeJS.ProcessEnv;
   /** Every line a process writes (JSON log lines on stdout, anything on stderr). */
   onLine?: (name: ProcessName, line: string, stream: 'stdout' | 'stderr') => void;
   /** How long a process may take to listen. */
   startTimeoutMs?: number;
+  /** A folder for one log file per process (`<name>.log`, appended to), which `npm run logs` reads. */
+  logDir?: string;
 }
 
 export interface RunningProcess {
   name: ProcessName;
   port: number;
   url: string;
+  /** Where Prometheus scrapes it: the gateway's metrics port, a service's own port. */
+  metricsPort: number;
+  metricsUrl: string;
   child: ChildProcess;
   exited: Promise<number | null>;
 }
@@ -43,14 +51,17 @@ function startProcess(name: ProcessName, env: NodeJS.ProcessEnv, options: StackO
   });
   // Logs are JSON lines on stdout; a crash's stack is on stderr: the last lines of both explain a failed start.
   const tail: string[] = [];
+  const file = options.logDir ? createWriteStream(join(options.logDir, `${name}.log`), { flags: 'a' }) : undefined;
   for (const stream of ['stdout', 'stderr'] as const) {
     const output = child[stream];
     if (!output) continue;
     createInterface({ input: output }).on('line', (line) => {
       tail.splice(0, Math.max(0, tail.length - 19), line);
+      file?.write(`${line}\n`);
       options.onLine?.(name, line, stream);
     });
   }
+  child.once('exit', () => file?.end());
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   // A limit against a hang, not a target: a first start on PGlite writes weeks of flights before search listens,
   // which takes minutes on a busy 2-core machine (CI runs two test passes side by side).
@@ -61,10 +72,19 @@ function startProcess(name: ProcessName, env: NodeJS.ProcessEnv, options: StackO
       child.kill('SIGKILL');
       reject(new Error(`${name} did not start listening within ${timeoutMs} ms`));
     }, timeoutMs);
-    child.on('message', (message: { type?: string; port?: number }) => {
+    child.on('message', (message: { type?: string; port?: number; metricsPort?: number }) => {
       if (message.type !== 'listening' || typeof message.port !== 'number') return;
       clearTimeout(timer);
-      resolve({ name, port: message.port, url: `http://127.0.0.1:${message.port}`, child, exited });
+      const metricsPort = message.metricsPort ?? message.port;
+      resolve({
+        name,
+        port: message.port,
+        url: `http://127.0.0.1:${message.port}`,
+        metricsPort,
+        metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+        child,
+        exited,
+      });
     });
     void exited.then((code) => {
       clearTimeout(timer);
@@ -100,6 +120,7 @@ function freePort(): Promise<number> {
  * auth's keys. Port 0 is resolved to a free port first, for that reason.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
+  if (options.logDir) mkdirSync(options.logDir, { recursive: true });
   const ports = Object.fromEntries(
     await Promise.all(
       Object.entries(options.ports).map(async ([name, port]) => [name, port === 0 ? await freePort() : port] as const),
@@ -123,7 +144,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   }
   let gateway: RunningProcess;
   try {
-    gateway = await startProcess('api-gateway', envOf('api-gateway'), options);
+    const metricsEnv = { METRICS_PORT: String(options.gatewayMetricsPort ?? 0) };
+    gateway = await startProcess('api-gateway', { ...envOf('api-gateway'), ...metricsEnv }, options);
   } catch (err) {
     await Promise.all(services.map((p) => stopProcess(p, 5_000)));
     throw err;

@@ -1,8 +1,21 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { ServiceMetrics } from '@tripwise/platform/metrics';
+import { UPSTREAMS } from '../routes/upstream-table.ts';
 import type { BreakerState } from './circuit-breaker.ts';
 
+const UPSTREAM_ERROR_KINDS = ['unreachable', 'timeout', 'broken', 'circuit-open'] as const;
+
 const BREAKER_VALUE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
+
+export const WEBSOCKET_UPGRADE_RESULTS = [
+  'accepted',
+  'not_found',
+  'origin_refused',
+  'token_refused',
+  'rate_limited',
+  'upstream_unavailable',
+] as const;
+export type WebsocketUpgradeResult = (typeof WEBSOCKET_UPGRADE_RESULTS)[number];
 
 /** What an operator watches per upstream, registered next to the gateway's HTTP metrics. */
 export function createGatewayMetrics(metrics: ServiceMetrics) {
@@ -32,8 +45,20 @@ export function createGatewayMetrics(metrics: ServiceMetrics) {
     labelNames: ['limiter'] as const,
     registers,
   });
+  const websocketUpgrades = new Counter({
+    name: 'gateway_websocket_upgrades_total',
+    help: 'WebSocket upgrades the gateway handled, by result',
+    labelNames: ['result'] as const,
+    registers,
+  });
+  for (const result of WEBSOCKET_UPGRADE_RESULTS) websocketUpgrades.inc({ result }, 0);
+  // 0 from the start, so an error ratio reads 0 before the first failure rather than "no data".
+  for (const upstream of UPSTREAMS) {
+    for (const kind of UPSTREAM_ERROR_KINDS) upstreamErrors.inc({ upstream, kind }, 0);
+  }
   return {
     upstreamDuration,
+    websocketUpgrades,
     upstreamErrors,
     rateLimited,
     setBreakerState: (upstream: string, state: BreakerState) => breakerState.set({ upstream }, BREAKER_VALUE[state]),

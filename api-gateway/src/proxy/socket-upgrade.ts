@@ -7,6 +7,7 @@ import { attemptLimiter, type KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
 import type { DenyCheck } from '@tripwise/platform/auth';
 import { forwardedHeaders } from './forwarded-headers.ts';
+import type { WebsocketUpgradeResult } from './gateway-metrics.ts';
 import type { UpstreamTargets } from './upstream-targets.ts';
 
 export interface SocketUpgradeOptions {
@@ -22,6 +23,8 @@ export interface SocketUpgradeOptions {
   /** Proxies in front of the gateway whose X-Forwarded-For entry it believes. */
   trustProxyHops: number;
   logger: Logger;
+  /** Told how each upgrade ended (`gateway_websocket_upgrades_total`). */
+  onResult?: (result: WebsocketUpgradeResult) => void;
 }
 
 function refuse(socket: Duplex, status: number, reason: string, detail: string): void {
@@ -59,6 +62,7 @@ export function socketUpgradeHandler(options: SocketUpgradeOptions) {
       error: (err, req, socket) => {
         const target = chosen.get(req);
         if (target) options.targets.failed(target);
+        options.onResult?.('upstream_unavailable');
         options.logger.warn('websocket proxy failed', { code: (err as NodeJS.ErrnoException).code });
         if (!('writeHead' in socket)) socket.destroy();
       },
@@ -69,11 +73,13 @@ export function socketUpgradeHandler(options: SocketUpgradeOptions) {
     socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://gateway');
     if (!url.pathname.startsWith('/socket.io/')) {
+      options.onResult?.('not_found');
       refuse(socket, 404, 'Not Found', 'Only /socket.io/ accepts WebSocket connections.');
       return;
     }
     if (!req.headers.origin || !allowed.has(req.headers.origin)) {
       if (req.headers.origin) options.refusedOrigin?.(req.headers.origin, 'websocket');
+      options.onResult?.('origin_refused');
       refuse(socket, 403, 'Forbidden', 'This origin may not open a connection.');
       return;
     }
@@ -91,6 +97,7 @@ export function socketUpgradeHandler(options: SocketUpgradeOptions) {
       Object.assign(req.headers, forwardedHeaders(req, options.trustProxyHops));
     } catch (err) {
       const status = err instanceof AppError ? err.status : 503;
+      options.onResult?.(status === 429 ? 'rate_limited' : status === 401 ? 'token_refused' : 'upstream_unavailable');
       const detail = err instanceof AppError && err.detail ? err.detail : 'The connection cannot be checked right now.';
       refuse(
         socket,
@@ -100,6 +107,7 @@ export function socketUpgradeHandler(options: SocketUpgradeOptions) {
       );
       return;
     }
+    options.onResult?.('accepted');
     open.add(socket);
     socket.once('close', () => open.delete(socket));
     proxy.upgrade(req, socket as never, head);

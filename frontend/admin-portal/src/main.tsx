@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { ApiError, session } from '@tripwise/web-session';
+import { ApiError, session, startErrorReporting } from '@tripwise/web-session';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
@@ -17,6 +17,7 @@ const queryClient = new QueryClient({
 });
 
 // The same session as the web client: the refresh cookie, if any, brings it back.
+void startErrorReporting('admin-portal');
 void session.restore();
 
 const root = document.getElementById('root');

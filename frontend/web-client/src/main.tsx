@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { startErrorReporting } from '@tripwise/web-session';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
@@ -17,6 +18,7 @@ const queryClient = new QueryClient({
   },
 });
 
+void startErrorReporting('web-client');
 void session.restore();
 
 const root = document.getElementById('root');

@@ -5,10 +5,13 @@ import { SERVICES, type ProcessName } from '../../../scripts/stack/processes.ts'
 export const PROCESSES: readonly ProcessName[] = ['api-gateway', ...SERVICES];
 export type { ProcessName };
 
-/** The port of each process in a stack configuration (PORT, AUTH_PORT, …): `npm start`'s own settings. */
+/**
+ * The port Prometheus scrapes for each process in a stack configuration: the gateway's metrics port
+ * (GATEWAY_METRICS_PORT; its PORT is public and serves no metrics), each service's own port (AUTH_PORT, …).
+ */
 export function stackPorts(config: ReturnType<typeof loadStackConfig>): Record<ProcessName, number> {
   return {
-    'api-gateway': config.PORT,
+    'api-gateway': config.GATEWAY_METRICS_PORT,
     auth: config.AUTH_PORT,
     search: config.SEARCH_PORT,
     booking: config.BOOKING_PORT,
@@ -16,7 +19,7 @@ export function stackPorts(config: ReturnType<typeof loadStackConfig>): Record<P
   };
 }
 
-/** The ports `npm start` uses unless told otherwise; the compose services and Kubernetes pods listen on the same. */
+/** The metrics ports `npm start` uses unless told otherwise; the compose services and Kubernetes pods use the same. */
 export const DEFAULT_PORTS = stackPorts(loadStackConfig({}));
 
 /** A regex matching exactly the jobs of Tripwise's processes, for selectors like `up{job=~"…"}`. */

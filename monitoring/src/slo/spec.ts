@@ -1,4 +1,3 @@
-import { METRICS_TO_ADD } from '../metrics-to-add.ts';
 import { httpAvailability, httpLatency, histogramLatency, outcomeRatio, type HttpRoutes, type Sli } from './sli.ts';
 
 /**
@@ -67,7 +66,8 @@ const aiChat: HttpRoutes = {
   exampleRoute: '/api/ai/chat',
   exampleErrorRoute: '/chat',
 };
-const planBuckets = METRICS_TO_ADD.find((m) => m.name === 'ai_plan_duration_seconds')?.buckets ?? [];
+/** ai_plan_duration_seconds's buckets, as the agent declares them (services/ai-agent/src/agent.metrics.ts). */
+const planBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
 const CHECK_SERVICE = (service: string) =>
   `Open the "Tripwise / ${service}" dashboard: which routes fail or slow down, since when, on which instances.`;
@@ -219,11 +219,11 @@ export const SLOS: Slo[] = [
     objective: 0.99,
     periodDays: 30,
     promise:
-      '99% of trip plans end with an answer (bundles, a clarifying question or "nothing found"), not an error; cancelled plans do not count.',
+      '99% of trip plans end with an answer (bundles, a clarifying question, "nothing found" or another answer), not an error; cancelled plans do not count.',
     sli: outcomeRatio({
       metric: 'ai_plans_ended_total',
       bad: ['failed'],
-      good: ['bundles', 'question', 'nothing'],
+      good: ['bundles', 'question', 'nothing', 'answer'],
       excluded: ['cancelled'],
     }),
     confirm: [

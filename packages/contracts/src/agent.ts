@@ -56,6 +56,11 @@ export const planProgressSchema = z.object({
   stage: planStageSchema,
   percent: z.number().int().min(0).max(100),
   message: z.string(),
+  /** The W3C trace id of the chat message that started the job (for support: `npm run logs -- <it>`). */
+  traceId: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
 });
 
 export type IntentApiRequest = z.infer<typeof intentApiRequestSchema>;

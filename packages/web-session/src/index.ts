@@ -3,3 +3,4 @@
 export { session, refresh, type SessionState, type SessionUser, type TokenAnswer } from './session.ts';
 export { api, publicPost, queryString, type RequestOptions } from './http.ts';
 export { ApiError, messageOf } from './api-error.ts';
+export { startErrorReporting } from './error-reporting.ts';

@@ -3,7 +3,9 @@ import type { Db } from '@tripwise/platform/db';
 import { createService, type AccessPolicy, type ErrorReporter, type Service } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
-import { createMetrics } from '@tripwise/platform/metrics';
+import { createMetrics, registerProcessMetrics } from '@tripwise/platform/metrics';
+import { AGENT_METRICS, countWatchesWith } from './agent.metrics.ts';
+import { countActiveWatches } from './data/watch-count.repository.ts';
 import type { BookingApi } from './clients/booking.client.ts';
 import type { IntentLlm } from './domain/intent/llm/intent-llm.ts';
 import type { SearchApi } from './clients/search.client.ts';
@@ -103,10 +105,13 @@ export function createApp(deps: AppDeps): AgentService {
   });
   socket.handleJobs(jobs, events);
   socket.onConnected((userId, send) => deliverPending(db, userId, (alert) => send('watch:alert', alert)));
+  const metrics = createMetrics(SERVICE_NAME);
+  registerProcessMetrics(metrics.registry, AGENT_METRICS);
+  countWatchesWith(() => countActiveWatches(db));
   const service = createService({
     name: SERVICE_NAME,
     logger: deps.logger,
-    metrics: createMetrics(SERVICE_NAME),
+    metrics,
     bodyLimit: deps.config.BODY_LIMIT,
     trustProxyHops: deps.config.TRUST_PROXY_HOPS,
     publicPrefixes: ['/api/ai'],

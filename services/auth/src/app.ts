@@ -3,7 +3,9 @@ import type { Db } from '@tripwise/platform/db';
 import { createService, type ErrorReporter, type Service } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
+import { createMetrics, registerProcessMetrics } from '@tripwise/platform/metrics';
 import { createLocalJWKSet } from 'jose';
+import { AUTH_METRICS } from './auth.metrics.ts';
 import type { Config } from './config.ts';
 import type { AuthDeps } from './domain/auth-deps.ts';
 import { createSessionStore } from './domain/sessions/session.store.ts';
@@ -96,9 +98,12 @@ export function createApp(deps: AuthAppDeps): Service {
   const isDenied = (sid: string) => isSessionDenied(deps.kv, sid);
   const policies: RoutePolicies = { cookieSecure: deps.config.COOKIE_SECURE };
   const routes = [sessionRoutes, accountRoutes, twoFactorRoutes, adminRoutes].map((make) => make(auth, policies));
+  const metrics = createMetrics(SERVICE_NAME);
+  registerProcessMetrics(metrics.registry, AUTH_METRICS);
   return createService({
     name: SERVICE_NAME,
     logger: deps.logger,
+    metrics,
     bodyLimit: deps.config.BODY_LIMIT,
     trustProxyHops: deps.config.TRUST_PROXY_HOPS,
     publicPrefixes: ['/api/auth'],

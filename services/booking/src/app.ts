@@ -2,7 +2,8 @@ import type { Db } from '@tripwise/platform/db';
 import { createService, type AccessPolicy, type ErrorReporter, type Service } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
-import { createMetrics } from '@tripwise/platform/metrics';
+import { createMetrics, registerProcessMetrics } from '@tripwise/platform/metrics';
+import { BOOKING_METRICS } from './booking.metrics.ts';
 import type { SearchClient, SeedWorldReads } from './clients/search.client.ts';
 import type { Config } from './config.ts';
 import type { Checkpoint, SagaDeps } from './domain/booking-saga.ts';
@@ -51,6 +52,7 @@ export interface BookingService extends Service {
 export function createApp(deps: AppDeps): BookingService {
   const { db } = deps;
   const metrics = createMetrics(SERVICE_NAME);
+  registerProcessMetrics(metrics.registry, BOOKING_METRICS);
   const outbox = createOutboxPublisher(db, deps.kv, deps.logger);
   const saga: SagaDeps = {
     db,

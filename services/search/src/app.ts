@@ -3,8 +3,9 @@ import type { Db } from '@tripwise/platform/db';
 import { createService, type AccessPolicy, type ErrorReporter, type Service } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
-import { createMetrics, type ServiceMetrics } from '@tripwise/platform/metrics';
+import { createMetrics, registerProcessMetrics, type ServiceMetrics } from '@tripwise/platform/metrics';
 import type { Config } from './config.ts';
+import { SEARCH_METRICS } from './search.metrics.ts';
 import { scopeOf, scopeOfHoldItem } from './data/listing-scope.repository.ts';
 import { createCityHotelsIndex } from './domain/cache/city-hotels-index.ts';
 import { createMemoryDetails } from './domain/cache/memory-details.ts';
@@ -98,6 +99,7 @@ function keptInMemory(db: Db, cache: SearchCache, metrics: ServiceMetrics, confi
 export function createApp(deps: AppDeps): SearchService {
   const { db } = deps;
   const metrics = createMetrics(SERVICE_NAME);
+  registerProcessMetrics(metrics.registry, SEARCH_METRICS);
   const storeUnavailable = new Counter({
     name: 'search_cache_store_unavailable_total',
     help: 'Searches that could not read their cache version (the key-value store was down) and read the database',

@@ -16,6 +16,10 @@ export const baseEnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug']).default('info'),
   SENTRY_DSN: z.url().optional(),
+  /** The release Sentry files errors under: the commit deployed (the deploy workflow sets it). */
+  SENTRY_RELEASE: z.string().min(1).max(200).optional(),
+  /** OTLP/HTTP collector (e.g. http://otel-collector:4318): spans are exported to `<it>/v1/traces` when set. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   BODY_LIMIT: z
     .string()
@@ -26,6 +30,13 @@ export const baseEnvSchema = z.object({
    * which always replaces the header with the client it saw; the gateway itself trusts 0, or 1 behind nginx.
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+  /**
+   * When set, /metrics is (also) served on this port, on METRICS_HOST: a port only the operator's network reaches.
+   * The gateway serves it there alone, never on its public PORT; a service's PORT is private already.
+   */
+  METRICS_PORT: portNumber().optional(),
+  /** Where the metrics port listens; default: HOST. */
+  METRICS_HOST: z.string().min(1).optional(),
 });
 
 /** The storage variables of a service that owns a database and uses the key-value store. */

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { instrumentDb } from './instrumented-db.ts';
 import { TYPE_OIDS, parseInt8, quoteIdentifier, type Db, type QueryResult, type Queryable } from './db.ts';
 
 function wrap(target: PGlite | Transaction): Queryable {
@@ -28,7 +29,7 @@ export async function openPgliteDb(options: { dataDir?: string; schema: string }
   await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}, public;`);
   const root = wrap(pglite);
 
-  return {
+  return instrumentDb({
     kind: 'pglite',
     schema: options.schema,
     ...root,
@@ -39,5 +40,5 @@ export async function openPgliteDb(options: { dataDir?: string; schema: string }
     async close() {
       if (!pglite.closed) await pglite.close();
     },
-  };
+  });
 }

@@ -1,6 +1,8 @@
 import { unavailableDependency } from '../errors/dependency-errors.ts';
 import pg from 'pg';
 import type { Logger } from '../logger/index.ts';
+import type { PoolStats } from '../metrics/process-metrics.ts';
+import { instrumentDb } from './instrumented-db.ts';
 import { TYPE_OIDS, parseInt8, quoteIdentifier, type Db, type QueryResult, type Queryable } from './db.ts';
 
 // Per-pool parsers (not pg.types.setTypeParser) so that nothing else in the process changes behaviour.
@@ -27,6 +29,11 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
       await client.query(script);
     },
   };
+}
+
+/** How many of a pool's connections are busy, idle, and how many callers wait for one. */
+export function poolStatsOf(pool: pg.Pool): PoolStats {
+  return { inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
 export interface PostgresOptions {
@@ -72,7 +79,7 @@ export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
   pool.on('error', (err) => options.logger.warn('idle database connection failed', { err }));
   const root = wrap(pool);
 
-  return {
+  const db: Db = {
     kind: 'postgres',
     schema: options.schema,
     ...root,
@@ -100,4 +107,5 @@ export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
       await pool.end();
     },
   };
+  return instrumentDb(db, () => poolStatsOf(pool));
 }

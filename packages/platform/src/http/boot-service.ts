@@ -7,6 +7,7 @@ import { runBackgroundTasks, type RunningTasks } from './background-tasks.ts';
 import type { Service } from './create-service.ts';
 import { openStorage } from './open-storage.ts';
 import type { AccessPolicy } from './route-access.ts';
+import { initTracing } from '../tracing/index.ts';
 import { initSentry, type ErrorReporter } from './sentry.ts';
 import { startService, type Closer, type RunningService } from './start-service.ts';
 
@@ -74,9 +75,19 @@ export async function bootService<C extends BaseEnv, S extends Service>(
       dsn: config.SENTRY_DSN,
       service: name,
       environment: config.NODE_ENV,
+      release: config.SENTRY_RELEASE,
       logger,
     });
     if (errorReporter) closers.push(() => errorReporter.flush(2_000));
+    const tracing = await initTracing({
+      endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+      service: name,
+      environment: config.NODE_ENV,
+    });
+    if (tracing) {
+      logger.info('tracing enabled: spans exported over OTLP/HTTP');
+      closers.push(() => tracing.shutdown());
+    }
     const context: BootContext<C> = {
       config,
       logger,
@@ -112,8 +123,12 @@ export async function bootService<C extends BaseEnv, S extends Service>(
       port: config.PORT,
       host: config.HOST,
       shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+      ...(config.METRICS_PORT !== undefined
+        ? { metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST ?? config.HOST } }
+        : {}),
       closers: [...closers].reverse(),
       drainers,
+      ...(errorReporter ? { errorReporter } : {}),
     });
     service.attach?.(started.server);
     return { ...started, service };

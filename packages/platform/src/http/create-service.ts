@@ -7,12 +7,15 @@ import { createMetrics, type ServiceMetrics } from '../metrics/index.ts';
 import { accessLogMiddleware } from './access-log.middleware.ts';
 import type { BackgroundTask } from './background-tasks.ts';
 import type { DocumentedRouter } from './documented-router.ts';
-import { healthRouter, type ReadinessCheck } from './health.routes.ts';
+import { healthRouter, runReadinessChecks, type ReadinessCheck, type ReadinessResults } from './health.routes.ts';
 import { jsonBody, rejectMalformedPath } from './hostile-input.ts';
 import { openApiDocument } from './openapi.ts';
 import { requestIdMiddleware } from './request-id.middleware.ts';
 import type { AccessPolicy } from './route-access.ts';
 import type { ErrorReporter } from './sentry.ts';
+
+/** How often the readiness checks run in the background to keep `tripwise_dependency_up` current. */
+const DEPENDENCY_CHECK_MS = 15_000;
 
 /** A documented router and the static prefix it is mounted on (`''` for absolute paths). */
 export interface Mount {
@@ -51,6 +54,8 @@ export interface ServiceOptions {
   /** Mounted after the routes and before the 404, e.g. static files and an SPA fallback. */
   afterRoutes?: (app: Express) => void;
   errorReporter?: ErrorReporter;
+  /** False when /metrics must not be on the service's own port (it is served on METRICS_PORT instead). */
+  metricsOnMainPort?: boolean;
 }
 
 export interface Service {
@@ -96,15 +101,22 @@ export function createService(options: ServiceOptions): Service {
   options.beforeBodyParser?.(app);
   app.use(jsonBody({ limit: options.bodyLimit ?? '100kb' }));
 
+  const checks = options.readiness ?? {};
+  const recordDependencies = (results: ReadinessResults) => {
+    for (const [dependency, result] of Object.entries(results)) {
+      metrics.dependencyUp.set({ dependency }, result === 'ok' ? 1 : 0);
+    }
+  };
   const health = healthRouter({
     service: options.name,
-    checks: options.readiness ?? {},
+    checks,
     isShuttingDown: () => shuttingDown,
     logger,
+    onChecked: recordDependencies,
   });
   app.use(health);
   for (const prefix of options.publicPrefixes ?? []) app.use(prefix, health);
-  app.get('/metrics', metrics.handler);
+  if (options.metricsOnMainPort !== false) app.get('/metrics', metrics.handler);
 
   mountDocumented(app, options);
   options.routes?.(app);
@@ -123,7 +135,20 @@ export function createService(options: ServiceOptions): Service {
     metrics,
     name: options.name,
     logger,
-    backgroundTasks: options.backgroundTasks ?? [],
+    backgroundTasks: [
+      ...(options.backgroundTasks ?? []),
+      // The dependency gauges stay current even when nothing asks /ready (alerts read them).
+      ...(Object.keys(checks).length > 0
+        ? [
+            {
+              name: 'dependency-checks',
+              everyMs: DEPENDENCY_CHECK_MS,
+              runAtStart: true,
+              run: async () => recordDependencies(await runReadinessChecks(checks, logger)),
+            },
+          ]
+        : []),
+    ],
     attach: options.attach,
     beginShutdown: () => {
       shuttingDown = true;

@@ -79,8 +79,15 @@ export function documentedRouter(tag: string) {
     for (const { spec, handler } of routes) {
       const guard = guardFor(spec.access, policy, { secondFactorSetup: spec.secondFactorSetup });
       const caching = spec.noStore || spec.access !== 'public' ? [noStore] : [];
+      // The template is recorded as the route matches: once an error reaches the error handler, Express has already
+      // restored req.baseUrl, and the metrics and access log would read the path without its mount.
+      const labelled: RequestHandler = (req, res, next) => {
+        res.locals.routeLabel ??= `${req.baseUrl}${spec.path}`;
+        next();
+      };
       router[spec.method](
         spec.path,
+        labelled,
         ...caching,
         ...guard,
         ...(spec.before ?? []),

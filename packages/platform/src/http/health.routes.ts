@@ -19,6 +19,28 @@ async function runCheck(check: ReadinessCheck): Promise<void> {
   }
 }
 
+export type ReadinessResults = Record<string, 'ok' | 'failed'>;
+
+/** Runs every check (each within 2 s); a failure is named, its error only logged (it may hold connection details). */
+export async function runReadinessChecks(
+  checks: Record<string, ReadinessCheck>,
+  logger: Logger,
+): Promise<ReadinessResults> {
+  const results: ReadinessResults = {};
+  await Promise.all(
+    Object.entries(checks).map(async ([name, check]) => {
+      try {
+        await runCheck(check);
+        results[name] = 'ok';
+      } catch (err) {
+        results[name] = 'failed';
+        logger.warn('readiness check failed', { check: name, err });
+      }
+    }),
+  );
+  return results;
+}
+
 /**
  * `/health` says the process is alive; `/ready` says it can serve: every dependency answered and it is not
  * shutting down. A failed check is named, its error only logged (it may hold connection details).
@@ -28,24 +50,16 @@ export function healthRouter(options: {
   checks: Record<string, ReadinessCheck>;
   isShuttingDown: () => boolean;
   logger: Logger;
+  /** Told each round of results (the dependency gauges). */
+  onChecked?: (results: ReadinessResults) => void;
 }): Router {
   const router = Router();
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.service, uptimeSeconds: Math.round(process.uptime()) });
   });
   router.get('/ready', async (req, res) => {
-    const results: Record<string, 'ok' | 'failed'> = {};
-    await Promise.all(
-      Object.entries(options.checks).map(async ([name, check]) => {
-        try {
-          await runCheck(check);
-          results[name] = 'ok';
-        } catch (err) {
-          results[name] = 'failed';
-          options.logger.warn('readiness check failed', { check: name, err });
-        }
-      }),
-    );
+    const results = await runReadinessChecks(options.checks, options.logger);
+    options.onChecked?.(results);
     const failed = Object.keys(results).filter((name) => results[name] === 'failed');
     if (failed.length === 0 && !options.isShuttingDown()) {
       res.json({ status: 'ready', service: options.service, checks: results });

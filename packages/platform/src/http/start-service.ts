@@ -1,6 +1,7 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Service } from './create-service.ts';
+import type { ErrorReporter } from './sentry.ts';
 
 export type Closer = () => Promise<void>;
 
@@ -12,6 +13,10 @@ export interface StartOptions {
   closers?: Closer[];
   /** Run as soon as shutdown begins, to end long-lived connections (WebSockets) the drain would wait on. */
   drainers?: Closer[];
+  /** Serve /metrics on a port of its own (the operator's network), not on the service's. */
+  metrics?: { port: number; host: string };
+  /** Told of unhandled rejections and uncaught exceptions (Sentry), once each. */
+  errorReporter?: ErrorReporter;
   /** Install SIGTERM/SIGINT and crash handlers; false in tests that start several services in one process. */
   handleSignals?: boolean;
 }
@@ -19,6 +24,8 @@ export interface StartOptions {
 export interface RunningService {
   server: Server;
   port: number;
+  /** The metrics port, when /metrics has one of its own. */
+  metricsPort?: number | undefined;
   /** Stop accepting, drain in-flight requests (up to the timeout), then run the closers. */
   stop(): Promise<void>;
 }
@@ -28,6 +35,7 @@ export interface ListeningMessage {
   type: 'listening';
   service: string;
   port: number;
+  metricsPort?: number | undefined;
 }
 
 export async function startService(service: Service, options: StartOptions): Promise<RunningService> {
@@ -41,16 +49,45 @@ export async function startService(service: Service, options: StartOptions): Pro
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   const port = (server.address() as AddressInfo).port;
-  logger.info('listening', { host: options.host, port });
-  if (process.send) process.send({ type: 'listening', service: service.name, port } satisfies ListeningMessage);
+  const metricsServer = options.metrics ? await listenForMetrics(service, options.metrics) : undefined;
+  const metricsPort = metricsServer && (metricsServer.address() as AddressInfo).port;
+  logger.info('listening', { host: options.host, port, ...(metricsPort ? { metricsPort } : {}) });
+  if (process.send) {
+    process.send({ type: 'listening', service: service.name, port, metricsPort } satisfies ListeningMessage);
+  }
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
-    stopping ??= drainAndClose(service, server, options);
+    stopping ??= drainAndClose(service, server, options).finally(() => metricsServer?.close());
     return stopping;
   };
-  if (options.handleSignals !== false) installProcessHandlers(service, stop);
-  return { server, port, stop };
+  if (options.handleSignals !== false) installProcessHandlers(service, stop, options.errorReporter);
+  return { server, port, metricsPort, stop };
+}
+
+/** A second, bare HTTP server with only GET /metrics: the one an operator's Prometheus scrapes. */
+async function listenForMetrics(service: Service, at: { port: number; host: string }): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url?.split('?')[0] === '/metrics') {
+      service.metrics.registry.metrics().then(
+        (text) => {
+          res.writeHead(200, { 'content-type': service.metrics.registry.contentType });
+          res.end(text);
+        },
+        () => {
+          res.writeHead(500).end();
+        },
+      );
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Only /metrics is served here.\n');
+  });
+  server.listen(at.port, at.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  return server;
 }
 
 async function drainAndClose(service: Service, server: Server, options: StartOptions): Promise<void> {
@@ -84,7 +121,7 @@ async function drainAndClose(service: Service, server: Server, options: StartOpt
   logger.info('stopped');
 }
 
-function installProcessHandlers(service: Service, stop: () => Promise<void>): void {
+function installProcessHandlers(service: Service, stop: () => Promise<void>, reporter?: ErrorReporter): void {
   const { logger } = service;
   const exitAfterStop = (code: number) => {
     stop().then(
@@ -118,10 +155,12 @@ function installProcessHandlers(service: Service, stop: () => Promise<void>): vo
   }
   process.on('unhandledRejection', (reason) => {
     logger.error('unhandled promise rejection', { err: reason });
+    reporter?.report(reason);
   });
   process.on('uncaughtException', (err) => {
     // State may be corrupt: stop serving, release what we hold, and let the supervisor restart us.
     logger.error('uncaught exception: shutting down', { err });
+    reporter?.report(err);
     exitAfterStop(1);
   });
 }

@@ -1,5 +1,6 @@
 import type { StorageEnv } from '../config/index.ts';
 import type { Logger } from '../logger/index.ts';
+import { instrumentKvStore } from './instrumented-kv-store.ts';
 import type { KvStore } from './kv-store.ts';
 import { createMemoryKvStore } from './memory.kv-store.ts';
 import { openRedisKvStore } from './redis.kv-store.ts';
@@ -18,5 +19,5 @@ export async function openKvStore(
       })
     : createMemoryKvStore({ prefix: config.REDIS_PREFIX });
   logger.info('key-value store ready', { backend: store.kind });
-  return store;
+  return instrumentKvStore(store);
 }

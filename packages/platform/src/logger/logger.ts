@@ -17,6 +17,8 @@ const addRequestContext = winston.format((info) => {
   const context = currentRequestContext();
   if (context) {
     info.requestId ??= context.requestId;
+    if (context.traceId) info.traceId ??= context.traceId;
+    if (context.spanId) info.spanId ??= context.spanId;
     if (context.userId) info.userId ??= context.userId;
   }
   return info;
@@ -30,7 +32,7 @@ const redactSecrets = winston.format((info) => {
   return info;
 });
 
-/** JSON lines with `service`, `requestId` (inside a request) and secrets masked. */
+/** JSON lines with `service`, `requestId` and `traceId` (inside a request) and secrets masked. */
 export function createLogger(options: LoggerOptions): Logger {
   const transport = options.stream
     ? new winston.transports.Stream({ stream: options.stream })

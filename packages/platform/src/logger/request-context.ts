@@ -3,6 +3,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestContext {
   requestId: string;
   userId?: string;
+  /** The W3C trace this request belongs to, and this process's span in it. */
+  traceId?: string;
+  spanId?: string;
+  sampled?: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

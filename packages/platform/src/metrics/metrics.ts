@@ -1,10 +1,13 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { registerProcessMetrics } from './process-metrics.ts';
 
 export interface ServiceMetrics {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status_code'>;
   unexpectedErrors: Counter;
+  /** 1 when a dependency (database, kv) answered its last readiness check, else 0. */
+  dependencyUp: Gauge<'dependency'>;
   /** Times every response by method, route template and status. */
   middleware: RequestHandler;
   /** Serves the registry in the Prometheus text format. */
@@ -31,6 +34,7 @@ export function createMetrics(service: string): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
+  registerProcessMetrics(registry);
 
   const httpDuration = new Histogram({
     name: 'http_request_duration_seconds',
@@ -42,6 +46,13 @@ export function createMetrics(service: string): ServiceMetrics {
   const unexpectedErrors = new Counter({
     name: 'errors_total',
     help: 'Errors the service did not expect (answered with a generic 500)',
+    registers: [registry],
+  });
+
+  const dependencyUp = new Gauge({
+    name: 'tripwise_dependency_up',
+    help: '1 when the dependency answered its last readiness check within 2 s, else 0',
+    labelNames: ['dependency'] as const,
     registers: [registry],
   });
 
@@ -57,5 +68,5 @@ export function createMetrics(service: string): ServiceMetrics {
     res.type(registry.contentType).send(await registry.metrics());
   };
 
-  return { registry, httpDuration, unexpectedErrors, middleware, handler };
+  return { registry, httpDuration, unexpectedErrors, dependencyUp, middleware, handler };
 }

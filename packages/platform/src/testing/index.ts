@@ -6,3 +6,4 @@ export { startTestIssuer, type TestIssuer, type TestTokenClaims } from './test-i
 export { availableKvBackends, deleteRedisKeys, openTestKv, type TestKvBackend } from './test-kv.ts';
 export { describeServiceBoot, type ServiceBootSpec } from './describe-service-boot.ts';
 export { startTcpFaultProxy, type FaultMode, type TcpFaultProxy } from './tcp-fault-proxy.ts';
+export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.ts';

@@ -1,3 +1,6 @@
+import { observeUpstream } from '@tripwise/platform/metrics';
+import { propagationHeaders } from '@tripwise/platform/tracing';
+
 /** The booking service's public API, called on the traveler's behalf with their own token. */
 export function bookingApi(options: { url: string; timeoutMs?: number }) {
   return {
@@ -6,26 +9,32 @@ export function bookingApi(options: { url: string; timeoutMs?: number }) {
      * one, so its per-address payment limits count the traveler, not this service); answers the booking service's
      * status, body and Retry-After as they are.
      */
-    async book(
+    book(
       token: string,
       idempotencyKey: string,
       body: unknown,
       clientAddress?: string,
     ): Promise<{ status: number; body: unknown; retryAfter?: string | undefined }> {
-      const res = await fetch(`${options.url}/api/bookings`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'idempotency-key': idempotencyKey,
-          'content-type': 'application/json',
-          ...(clientAddress ? { 'x-forwarded-for': clientAddress } : {}),
-        },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-      });
-      return { status: res.status, body: await res.json(), retryAfter: res.headers.get('retry-after') ?? undefined };
+      return observeUpstream({ target: 'booking', operation: 'book' }, () =>
+        post(token, idempotencyKey, body, clientAddress),
+      );
     },
   };
+  async function post(token: string, idempotencyKey: string, body: unknown, clientAddress?: string) {
+    const res = await fetch(`${options.url}/api/bookings`, {
+      method: 'POST',
+      headers: {
+        ...propagationHeaders(),
+        authorization: `Bearer ${token}`,
+        'idempotency-key': idempotencyKey,
+        'content-type': 'application/json',
+        ...(clientAddress ? { 'x-forwarded-for': clientAddress } : {}),
+      },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    });
+    return { status: res.status, body: await res.json(), retryAfter: res.headers.get('retry-after') ?? undefined };
+  }
 }
 
 export type BookingApi = ReturnType<typeof bookingApi>;

@@ -1,8 +1,12 @@
+import { observeUpstream } from '@tripwise/platform/metrics';
+import { propagationHeaders } from '@tripwise/platform/tracing';
+
 /** Search's internal feed of price events (with the services' credential): after an id, or the newest alone. */
 export function priceEventsClient(options: { url: string; serviceToken: string; timeoutMs?: number }) {
-  const get = async (query: string): Promise<unknown[]> => {
+  const get = (query: string) => observeUpstream({ target: 'search', operation: 'price_events' }, () => read(query));
+  const read = async (query: string): Promise<unknown[]> => {
     const res = await fetch(`${options.url}/internal/price-events?${query}`, {
-      headers: { authorization: `Bearer ${options.serviceToken}` },
+      headers: { ...propagationHeaders(), authorization: `Bearer ${options.serviceToken}` },
       signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
     });
     if (!res.ok) throw new Error(`search's price events answered ${res.status}`);

@@ -1,3 +1,5 @@
+import { observeUpstream } from '@tripwise/platform/metrics';
+import { propagationHeaders } from '@tripwise/platform/tracing';
 import type { ExploreAnswer } from '@tripwise/contracts';
 import type { CarOption, FlightOption, FlightPair, HotelOption, Page, PlaceMatch } from './search.types.ts';
 
@@ -38,9 +40,19 @@ function queryString(query: Query): string {
 /** Search's public API, called service to service (not through the gateway), with a timeout per call. */
 export function searchApi(options: { url: string; timeoutMs?: number }): SearchApi {
   const timeoutMs = options.timeoutMs ?? 4_000;
-  async function get<T>(path: string, query: Query, signal?: AbortSignal): Promise<T> {
+  const isAnswer = (err: unknown) => err instanceof SearchRefused;
+  function get<T>(path: string, query: Query, signal?: AbortSignal): Promise<T> {
+    const operation = path.startsWith('/api/search/places')
+      ? 'places'
+      : path.split('/')[4]
+        ? 'details'
+        : path.split('/')[3]!;
+    return observeUpstream({ target: 'search', operation, isAnswer }, () => fetchJson<T>(path, query, signal));
+  }
+  async function fetchJson<T>(path: string, query: Query, signal?: AbortSignal): Promise<T> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const res = await fetch(`${options.url}${path}?${queryString(query)}`, {
+      headers: propagationHeaders(),
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
     const body = await res.json();

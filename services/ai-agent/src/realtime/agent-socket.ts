@@ -3,6 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import type { DenyCheck, Identity, TokenVerifier } from '@tripwise/platform/auth';
 import type { Logger } from '@tripwise/platform/logger';
+import { countDelivery, countDisconnect, countResume, socketsConnected } from '../agent.metrics.ts';
 import type { JobEvents } from '../domain/jobs/job-events.ts';
 import type { JobRunner } from '../domain/jobs/job-runner.ts';
 
@@ -27,6 +28,28 @@ const cancelSchema = z.object({ jobId: z.uuid() });
 const refreshSchema = z.object({ token: z.string().min(1).max(4_000) });
 type Ack = (answer: Record<string, unknown>) => void;
 const userRoom = (userId: string) => `user:${userId}`;
+
+/** Broadcast flags travel with an event to every instance (the Redis adapter publishes them), never to clients. */
+interface DeliveryFlags {
+  deliveryEvent?: string;
+  deliverySentAt?: number;
+}
+
+/**
+ * Times each event this instance writes to its sockets from when it was emitted, on whichever instance: the adapter
+ * runs `apply` once per instance that delivers a broadcast (the emitter's and, through Redis, each other's).
+ */
+function observeDeliveries(adapter: object): void {
+  type Apply = (opts: { flags?: DeliveryFlags }, callback: unknown) => unknown;
+  const target = adapter as { apply?: Apply };
+  const apply = target.apply;
+  if (typeof apply !== 'function') return;
+  target.apply = function (this: unknown, opts, callback) {
+    const { deliveryEvent, deliverySentAt } = opts.flags ?? {};
+    if (deliveryEvent && deliverySentAt) countDelivery(deliveryEvent, deliverySentAt);
+    return apply.call(this, opts, callback);
+  };
+}
 
 function refuse(detail: string, status = 401) {
   return Object.assign(new Error('unauthorized'), { data: { status, detail } });
@@ -105,7 +128,10 @@ export function createAgentSocket(options: AgentSocketOptions) {
       }
       socket.emit('error:rate-limited', { detail: 'Too many messages; slow down.' });
     });
-    socket.on('disconnect', () => {
+    socketsConnected.inc();
+    socket.on('disconnect', (reason) => {
+      socketsConnected.dec();
+      countDisconnect(reason);
       clearTimeout(expiries.get(socket.id));
       expiries.delete(socket.id);
     });
@@ -138,7 +164,10 @@ export function createAgentSocket(options: AgentSocketOptions) {
       }
     },
     emitToUser: (userId: string, event: string, payload: unknown) => {
-      agent.to(userRoom(userId)).emit(event, payload);
+      const operator = agent.to(userRoom(userId));
+      const flags: DeliveryFlags = { deliveryEvent: event, deliverySentAt: Date.now() };
+      Object.assign((operator as unknown as { flags: DeliveryFlags }).flags, flags);
+      operator.emit(event, payload);
     },
     /** Whether the user has a socket open on any instance (the adapter asks the others). */
     isOnline: async (userId: string) => (await agent.in(userRoom(userId)).fetchSockets()).length > 0,
@@ -160,9 +189,13 @@ export function createAgentSocket(options: AgentSocketOptions) {
           if (!parsed.success) return ack?.({ ok: false, error: 'expected { jobId, afterSeq }' });
           void (async () => {
             const meta = await events.meta(parsed.data.jobId);
-            if (!meta || meta.userId !== userId) return ack?.({ ok: false, error: 'no such job' });
+            if (!meta || meta.userId !== userId) {
+              countResume('unknown_job');
+              return ack?.({ ok: false, error: 'no such job' });
+            }
             const missed = await events.replay(parsed.data.jobId, parsed.data.afterSeq);
             for (const e of missed) socket.emit(e.event, e.payload);
+            countResume(missed.length > 0 ? 'replayed' : 'up_to_date', missed.length);
             ack?.({ ok: true, status: meta.status, replayed: missed.length });
           })().catch((err: unknown) => {
             options.logger.warn('job resume failed', { err });
@@ -176,7 +209,11 @@ export function createAgentSocket(options: AgentSocketOptions) {
         });
       });
     },
-    attach: (server: HttpServer) => io.attach(server),
+    attach: (server: HttpServer) => {
+      // By now the adapter is the one the service chose (Redis or in-memory): its deliveries are what is timed.
+      observeDeliveries(agent.adapter);
+      io.attach(server);
+    },
     /** Disconnects every socket so the HTTP server can drain; clients reconnect to another instance. */
     close: async () => {
       for (const timer of expiries.values()) clearTimeout(timer);

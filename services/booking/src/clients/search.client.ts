@@ -11,6 +11,8 @@ import {
   type QuotedItem,
   type SeedWorldView,
 } from '@tripwise/contracts';
+import { observeUpstream } from '@tripwise/platform/metrics';
+import { propagationHeaders } from '@tripwise/platform/tracing';
 
 /** Search said no: an item is sold out or not listed (409), or a hold can no longer be confirmed. */
 export class InventoryConflict extends Error {
@@ -72,7 +74,11 @@ export function searchClient(options: {
       try {
         const res = await fetch(`${options.url}${path}`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${options.serviceToken}`, 'content-type': 'application/json' },
+          headers: {
+            ...propagationHeaders(),
+            authorization: `Bearer ${options.serviceToken}`,
+            'content-type': 'application/json',
+          },
           body: JSON.stringify(body ?? {}),
           signal: AbortSignal.timeout(timeoutMs),
         });
@@ -90,26 +96,33 @@ export function searchClient(options: {
     if (res.status === 422) throw new ItemsRefused(res.body as Problem);
     throw new Error(`search answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
   };
+  // Sold out is an answer (outcome ok); only silence and errors count against search.
+  const observed = <T>(operation: string, fn: () => Promise<T>) =>
+    observeUpstream({ target: 'search', operation, isAnswer: (err) => err instanceof InventoryConflict }, fn);
   return {
-    async quote(items, options = {}) {
-      const body = { items, ...(options.anyDates ? { anyDates: true } : {}) };
-      return quoteResponseSchema.parse(expect(await call('/internal/quotes', body), 200)).items;
-    },
-    async placeHold(holdId, items, ttlSeconds) {
-      return holdViewSchema.parse(expect(await call('/internal/holds', { holdId, ttlSeconds, items }), 201));
-    },
-    async confirmHold(holdId) {
-      return holdViewSchema.parse(expect(await call(`/internal/holds/${holdId}/confirm`), 200));
-    },
+    quote: (items, options = {}) =>
+      observed('quote', async () => {
+        const body = { items, ...(options.anyDates ? { anyDates: true } : {}) };
+        return quoteResponseSchema.parse(expect(await call('/internal/quotes', body), 200)).items;
+      }),
+    placeHold: (holdId, items, ttlSeconds) =>
+      observed('place_hold', async () =>
+        holdViewSchema.parse(expect(await call('/internal/holds', { holdId, ttlSeconds, items }), 201)),
+      ),
+    confirmHold: (holdId) =>
+      observed('confirm_hold', async () =>
+        holdViewSchema.parse(expect(await call(`/internal/holds/${holdId}/confirm`), 200)),
+      ),
     async seedWorld(takenSince) {
       return seedWorldSchema.parse(expect(await call('/internal/seed-world', { takenSince }), 200));
     },
     async flightsOn(keys) {
       return seedFlightsSchema.parse(expect(await call('/internal/seed-world/flights', { keys }), 200)).flights;
     },
-    async releaseHold(holdId) {
-      const res = await call(`/internal/holds/${holdId}/release`);
-      if (res.status !== 200 && res.status !== 404) expect(res, 200);
-    },
+    releaseHold: (holdId) =>
+      observed('release_hold', async () => {
+        const res = await call(`/internal/holds/${holdId}/release`);
+        if (res.status !== 200 && res.status !== 404) expect(res, 200);
+      }),
   };
 }

@@ -184,6 +184,15 @@ export async function claimAbandoned(db: Queryable, limit: number, leaseSeconds:
   return rows.map((r) => r.id);
 }
 
+/** Bookings neither finished nor undone whose worker's lease has run out (none is working on them). */
+export async function countAbandoned(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM bookings WHERE step <> ALL($1::text[]) AND lease_until < now()`,
+    [FINAL_STEPS],
+  );
+  return rows[0]?.count ?? 0;
+}
+
 export type BookingScope = { userId: string } | { ownerId: string } | { everyone: true };
 export interface BookingFilter {
   when: 'upcoming' | 'current' | 'past' | 'all';

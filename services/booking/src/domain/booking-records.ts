@@ -5,6 +5,7 @@ import { addEvent } from '../data/outbox.repository.ts';
 import { addSales } from '../data/sales.repository.ts';
 import { invoiceOf, paymentMethod, refundedRevenue } from './billing.rules.ts';
 import type { StoredProblem } from './booking-problems.ts';
+import { countRevenue, countSagaStep } from '../booking.metrics.ts';
 
 /** The channel booking events are published on (the admin portal's live feed and the AI agent listen). */
 export const BOOKING_EVENTS_CHANNEL = 'booking.events';
@@ -57,7 +58,7 @@ const refundsOf = (booking: Booking) => (booking.outcome?.items ?? []) as { posi
 
 /** The payment captured: the booking is confirmed, billed and announced, all in one transaction. */
 export async function recordConfirmation(deps: RecordDeps, booking: Booking): Promise<void> {
-  await deps.db.transaction(async (tx) => {
+  const confirmed = await deps.db.transaction(async (tx) => {
     if (
       !(await moveStep(
         tx,
@@ -66,7 +67,7 @@ export async function recordConfirmation(deps: RecordDeps, booking: Booking): Pr
         { status: 'confirmed' },
       ))
     ) {
-      return;
+      return false;
     }
     await recordPayment(tx, {
       id: booking.payment_id!,
@@ -94,7 +95,12 @@ export async function recordConfirmation(deps: RecordDeps, booking: Booking): Pr
     });
     await addSales(tx, booking, { sign: 1, revenueOf: (position) => booking.items[position]!.subtotal_minor });
     await addEvent(tx, BOOKING_EVENTS_CHANNEL, bookingEvent('booking.confirmed', booking, { status: 'confirmed' }));
+    return true;
   });
+  if (confirmed) {
+    countSagaStep('confirm', 'ok');
+    countRevenue(booking.currency, booking.items);
+  }
   deps.eventsWritten();
 }
 

@@ -23,6 +23,7 @@ import {
 } from './booking-problems.ts';
 import { assertPricesUnchanged, SHOWN_PRICE_FIELD } from './booking-items.rules.ts';
 import { recordCancellation, recordConfirmation, recordFailure } from './booking-records.ts';
+import { countSagaStep, SAGA_STEP_FROM } from '../booking.metrics.ts';
 import type { PaymentAttempts } from './payment-attempts.ts';
 
 /** The points between steps where a test may kill the process (FAULT_CRASH_AT), to prove recovery. */
@@ -136,6 +137,7 @@ async function runStep(deps: SagaDeps, booking: Booking, card: Card | undefined)
       throw new MovedElsewhere();
     }
   };
+  const step = SAGA_STEP_FROM[booking.step];
   try {
     switch (booking.step) {
       case 'started': {
@@ -145,6 +147,7 @@ async function runStep(deps: SagaDeps, booking: Booking, card: Card | undefined)
         assertPricesUnchangedSinceQuote(booking, hold.items);
         await move('started', 'held');
         deps.checkpoint('held');
+        countSagaStep(step, 'ok');
         return undefined;
       }
       case 'held': {
@@ -162,6 +165,7 @@ async function runStep(deps: SagaDeps, booking: Booking, card: Card | undefined)
           card_last4: auth.last4,
         });
         deps.checkpoint('authorized');
+        countSagaStep(step, 'ok');
         return undefined;
       }
       case 'authorized':
@@ -169,10 +173,12 @@ async function runStep(deps: SagaDeps, booking: Booking, card: Card | undefined)
         deps.checkpoint('hold-confirmed-remote');
         await move('authorized', 'hold-confirmed');
         deps.checkpoint('hold-confirmed');
+        countSagaStep(step, 'ok');
         return undefined;
       case 'hold-confirmed':
         await payments.capture(booking.payment_id!);
         deps.checkpoint('payment-captured');
+        countSagaStep(step, 'ok');
         await recordConfirmation(deps, booking);
         deps.checkpoint('confirmed');
         return undefined;
@@ -184,6 +190,7 @@ async function runStep(deps: SagaDeps, booking: Booking, card: Card | undefined)
     }
   } catch (err) {
     if (err instanceof MovedElsewhere) return undefined; // someone else moved it on: look again
+    countSagaStep(step, 'failed');
     if (err instanceof AppError && err.code === 'price-changed') return err;
     if (err instanceof InventoryConflict) {
       return booking.step === 'authorized' ? holdExpired() : inventoryConflict(err.problem);

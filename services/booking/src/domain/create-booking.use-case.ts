@@ -29,6 +29,7 @@ import { BOOKING_EVENTS_CHANNEL, bookingEvent } from './booking-records.ts';
 import { driveBooking, type SagaDeps } from './booking-saga.ts';
 import type { Payer } from './payment-attempts.ts';
 import { priceItem, sumOf, totalOf } from '@tripwise/contracts';
+import { countBookingAttempt } from '../booking.metrics.ts';
 
 export interface Created {
   /** 201 once confirmed; 202 while it is still being finished (a dependency was slow: recovery completes it). */
@@ -144,6 +145,16 @@ export async function createBooking(
   const fingerprint = fingerprintOf(input);
   const settled = await settledAnswer(deps, who.userId, key, fingerprint);
   if (settled) return settled;
+  return countBookingAttempt(() => bookNew(deps, who, { key, fingerprint, address }, input));
+}
+
+/** A booking request not answered before (a replay is not counted again): quote, store, then drive the saga. */
+async function bookNew(
+  deps: SagaDeps,
+  who: Identity,
+  { key, fingerprint, address }: { key: string; fingerprint: string; address: string },
+  input: CreateBooking,
+): Promise<Created> {
   assertEmailVerified(who);
   const payer: Payer = { userId: who.userId, address };
 

@@ -1,4 +1,5 @@
-import { claimAbandoned } from '../data/bookings.repository.ts';
+import { countRecovery, awaitingRecovery } from '../booking.metrics.ts';
+import { claimAbandoned, countAbandoned } from '../data/bookings.repository.ts';
 import { driveBooking, type SagaDeps } from './booking-saga.ts';
 
 /**
@@ -9,11 +10,14 @@ export async function recoverAbandonedBookings(deps: SagaDeps, batch = 20): Prom
   const ids = await claimAbandoned(deps.db, batch, deps.leaseSeconds);
   for (const id of ids) {
     try {
-      await driveBooking(deps, id);
+      const booking = await driveBooking(deps, id);
+      countRecovery(booking.status === 'failed' ? 'undone' : 'finished');
     } catch (err) {
+      countRecovery('failed');
       deps.logger.warn('an abandoned booking could not be finished yet; will retry', { bookingId: id, err });
     }
   }
+  awaitingRecovery.set(await countAbandoned(deps.db));
   if (ids.length > 0) deps.logger.info('abandoned bookings taken over', { count: ids.length });
   return ids.length;
 }

@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { observeUpstream } from '@tripwise/platform/metrics';
+import { countPayment } from '../booking.metrics.ts';
 import { CardDeclined, PaymentUnavailable, type CardProcessor, type ProcessorPayment } from './card-processor.ts';
 
 interface ProcessorError {
@@ -13,6 +15,27 @@ interface Intent {
 }
 
 const RETRY_DELAYS_MS = [200, 600];
+
+/** The operation label of a processor call: a closed set, whatever the ids in the path. */
+function operationOf(method: 'GET' | 'POST', path: string): string {
+  if (path.endsWith('/capture')) return 'capture';
+  if (path.endsWith('/cancel')) return 'cancel';
+  if (path.startsWith('/v1/refunds')) return 'refund';
+  if (method === 'GET') return 'search';
+  return 'authorize';
+}
+
+/** Counts a card authorisation by outcome: authorised, declined, or error (no usable answer). */
+async function countedAuthorisation<T>(authorise: () => Promise<T>): Promise<T> {
+  try {
+    const result = await authorise();
+    countPayment('authorised');
+    return result;
+  } catch (err) {
+    countPayment(err instanceof CardDeclined ? 'declined' : 'error');
+    throw err;
+  }
+}
 
 /** Stripe's form encoding: nested objects as `a[b][c]=value`. */
 function formEncode(values: Record<string, unknown>, prefix = '', form = new URLSearchParams()): URLSearchParams {
@@ -34,7 +57,14 @@ function formEncode(values: Record<string, unknown>, prefix = '', form = new URL
 export function cardProcessorClient(options: { url: string; secretKey: string; timeoutMs?: number }): CardProcessor {
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function call<T>(
+  // A decline is the processor's answer (outcome ok); only silence and errors count against it.
+  const call = <T>(method: 'GET' | 'POST', path: string, params?: Record<string, unknown>, key?: string) =>
+    observeUpstream(
+      { target: 'payments', operation: operationOf(method, path), isAnswer: (err) => err instanceof CardDeclined },
+      () => send<T>(method, path, params, key),
+    );
+
+  async function send<T>(
     method: 'GET' | 'POST',
     path: string,
     params?: Record<string, unknown>,
@@ -83,22 +113,24 @@ export function cardProcessorClient(options: { url: string; secretKey: string; t
 
   return {
     async authorize({ bookingId, amount, currency, card, description }) {
-      const intent = await call<Intent>(
-        'POST',
-        '/v1/payment_intents',
-        {
-          amount,
-          currency: currency.toLowerCase(),
-          capture_method: 'manual',
-          confirm: 'true',
-          description,
-          metadata: { booking_id: bookingId },
-          payment_method_data: {
-            type: 'card',
-            card: { number: card.number, exp_month: card.expMonth, exp_year: card.expYear, cvc: card.cvc },
+      const intent = await countedAuthorisation(() =>
+        call<Intent>(
+          'POST',
+          '/v1/payment_intents',
+          {
+            amount,
+            currency: currency.toLowerCase(),
+            capture_method: 'manual',
+            confirm: 'true',
+            description,
+            metadata: { booking_id: bookingId },
+            payment_method_data: {
+              type: 'card',
+              card: { number: card.number, exp_month: card.expMonth, exp_year: card.expYear, cvc: card.cvc },
+            },
           },
-        },
-        `authorize-${bookingId}`,
+          `authorize-${bookingId}`,
+        ),
       );
       const details = intent.payment_method_details?.card;
       return { paymentId: intent.id, brand: details?.brand ?? 'card', last4: details?.last4 ?? card.number.slice(-4) };

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serviceUnavailable } from '@tripwise/platform/errors';
+import { observeUpstream } from '@tripwise/platform/metrics';
+import { propagationHeaders } from '@tripwise/platform/tracing';
 
 export interface StayCheck {
   /** Whether the traveler has a finished, confirmed booking of the listing. */
@@ -22,12 +24,14 @@ export function bookingClient(options: {
   serviceToken: string;
   timeoutMs?: number;
 }): PastBookingCheck {
-  return async (userId, kind, listingId) => {
+  const call = { target: 'booking', operation: 'past_bookings' };
+  return (userId, kind, listingId) => observeUpstream(call, () => ask(userId, kind, listingId));
+  async function ask(userId: string, kind: string, listingId: string): Promise<StayCheck> {
     const query = new URLSearchParams({ userId, kind, listingId });
     for (let attempt = 0; ; attempt++) {
       try {
         const res = await fetch(`${options.url()}/internal/past-bookings?${query.toString()}`, {
-          headers: { authorization: `Bearer ${options.serviceToken}` },
+          headers: { ...propagationHeaders(), authorization: `Bearer ${options.serviceToken}` },
           signal: AbortSignal.timeout(options.timeoutMs ?? 3_000),
         });
         if (res.ok) return (await res.json()) as StayCheck;
@@ -39,5 +43,5 @@ export function bookingClient(options: {
       }
       await sleep(RETRY_DELAYS_MS[attempt]);
     }
-  };
+  }
 }

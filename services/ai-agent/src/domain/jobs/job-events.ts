@@ -1,4 +1,5 @@
 import type { KvStore } from '@tripwise/platform/kv';
+import { currentTraceId } from '@tripwise/platform/tracing';
 import { appendEventScript, closeJobScript, openJobScript } from './job-events.scripts.ts';
 
 export type JobEventName = 'plan:progress' | 'plan:result' | 'plan:error';
@@ -16,6 +17,12 @@ export interface JobMeta {
 export type EmitToUser = (userId: string, event: string, payload: unknown) => void;
 
 const DAY_MS = 86_400_000;
+
+/** The trace of the request that started the job (its chat message): every event of the job carries it. */
+const traced = (): { traceId?: string } => {
+  const traceId = currentTraceId();
+  return traceId ? { traceId } : {};
+};
 export const RUNNING_JOBS = 'agent:jobs:running';
 const key = (jobId: string, part: string) => `agent:job:${jobId}:${part}`;
 
@@ -32,9 +39,9 @@ export function createJobEvents(kv: KvStore, emitToUser: EmitToUser) {
     event: JobEventName,
     payload: Record<string, unknown>,
   ): Promise<number> {
-    const stored = JSON.stringify({ event, payload: { ...payload, jobId } });
+    const stored = JSON.stringify({ event, payload: { ...payload, ...traced(), jobId } });
     const seq = Number(await kv.eval(appendEventScript, [key(jobId, 'seq'), key(jobId, 'event:')], [stored, DAY_MS]));
-    emitToUser(userId, event, { ...payload, jobId, seq });
+    emitToUser(userId, event, { ...payload, ...traced(), jobId, seq });
     return seq;
   }
 
@@ -46,13 +53,15 @@ export function createJobEvents(kv: KvStore, emitToUser: EmitToUser) {
       first?: { event: JobEventName; payload: Record<string, unknown> },
     ): Promise<void> {
       const json = JSON.stringify({ ...meta, status: 'running' } satisfies JobMeta);
-      const event = first ? JSON.stringify({ event: first.event, payload: { ...first.payload, jobId } }) : '';
+      const event = first
+        ? JSON.stringify({ event: first.event, payload: { ...first.payload, ...traced(), jobId } })
+        : '';
       await kv.eval(
         openJobScript,
         [key(jobId, 'meta'), RUNNING_JOBS, key(jobId, 'seq'), key(jobId, 'event:')],
         [json, DAY_MS, jobId, event],
       );
-      if (first) emitToUser(meta.userId, first.event, { ...first.payload, jobId, seq: 1 });
+      if (first) emitToUser(meta.userId, first.event, { ...first.payload, ...traced(), jobId, seq: 1 });
     },
     emit(jobId: string, userId: string, event: JobEventName, payload: Record<string, unknown>): Promise<number> {
       const next = (queues.get(jobId) ?? Promise.resolve()).then(() => send(jobId, userId, event, payload));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
+import { countFirstProgress, countPlanEnded, planOutcomeOf } from '../../agent.metrics.ts';
 import { RUNNING_JOBS, type JobEvents } from './job-events.ts';
 
 const CANCEL_CHANNEL = 'agent.job-cancel';
@@ -34,6 +35,8 @@ export function createJobRunner(deps: {
 }) {
   const instanceId = randomUUID();
   const running = new Map<string, AbortController>();
+  /** When each job of this instance started (process.hrtime), for the plan's timings. */
+  const startedAt = new Map<string, bigint>();
   const { kv, events, logger } = deps;
 
   /** Recorded first, then announced: a client that hears the result and asks finds it. */
@@ -42,6 +45,11 @@ export function createJobRunner(deps: {
     if (outcome.status === 'done') await events.emit(jobId, userId, 'plan:result', outcome.result);
     else await events.emit(jobId, userId, 'plan:error', outcome.error);
     await events.close(jobId, outcome.status);
+    countPlanEnded(
+      planOutcomeOf(outcome.status, outcome.status === 'done' && outcome.result.kind),
+      startedAt.get(jobId),
+    );
+    startedAt.delete(jobId);
   }
 
   async function reapLostJobs() {
@@ -97,11 +105,19 @@ export function createJobRunner(deps: {
       work: (ctx: JobContext) => Promise<Record<string, unknown>>,
       firstProgress?: Record<string, unknown>,
     ): Promise<void> {
+      const started = process.hrtime.bigint();
+      startedAt.set(jobId, started);
+      let progressed = false;
+      const progressedNow = () => {
+        if (!progressed) countFirstProgress(started);
+        progressed = true;
+      };
       await events.open(
         jobId,
         { userId, instanceId },
         firstProgress && { event: 'plan:progress', payload: firstProgress },
       );
+      if (firstProgress) progressedNow();
       const controller = new AbortController();
       running.set(jobId, controller);
       const ctx: JobContext = {
@@ -110,6 +126,7 @@ export function createJobRunner(deps: {
         progress: async (payload) => {
           if (controller.signal.aborted) throw controller.signal.reason;
           await events.emit(jobId, userId, 'plan:progress', payload);
+          progressedNow();
         },
       };
       void (async () => {

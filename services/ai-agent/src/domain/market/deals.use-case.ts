@@ -1,6 +1,7 @@
 import type { Db } from '@tripwise/platform/db';
 import { dealSubscribers, dropDeal, listDeals, upsertDeal, type DealRow } from '../../data/deals.repository.ts';
 import type { EmitToUser } from '../jobs/job-events.ts';
+import { countDealPublished } from '../../agent.metrics.ts';
 import { dealOf } from './deal.rules.ts';
 import type { PriceEvent } from './price-event.ts';
 
@@ -39,5 +40,6 @@ export async function takeDeal(deps: { db: Db; emitToUser: EmitToUser }, event: 
     rows.filter((r) => String(r.listing_id) === deal.listingId && r.unit === deal.unit),
   );
   if (!row) return;
+  countDealPublished();
   for (const userId of await dealSubscribers(deps.db, deal)) deps.emitToUser(userId, 'deal:new', dealView(row));
 }

@@ -19,6 +19,7 @@ import type { EmitToUser } from '../jobs/job-events.ts';
 import { flightsOf, type Bundle } from '../planning/bundle.types.ts';
 import { routeKey, unitKey, type PriceEvent } from './price-event.ts';
 import { crossing, observedPrice, type WatchState } from './watch.rules.ts';
+import { countWatchAlert } from '../../agent.metrics.ts';
 
 /** Each traveler watches at most this many prices at once (every price event is matched against them). */
 export const MAX_WATCHES = 25;
@@ -211,6 +212,7 @@ export async function deliverAlerts(
 ) {
   const delivered: number[] = [];
   for (const alert of alerts) {
+    countWatchAlert();
     if (!(await deps.isOnline(alert.userId))) continue;
     deps.emitToUser(alert.userId, 'watch:alert', { alertId: alert.id, ...alert.payload });
     delivered.push(alert.id);

@@ -1,5 +1,6 @@
 import type { KvStore } from '@tripwise/platform/kv';
 import { tooManyAttempts } from '@tripwise/platform/kv';
+import { countLoginBackoff } from '../../auth.metrics.ts';
 
 /** Failures forgiven before delays start, for one (account, address) pair and for one account from anywhere. */
 const FREE_PAIR_FAILURES = 5;
@@ -39,10 +40,16 @@ export function loginBackoff(kv: KvStore) {
   return {
     async assertNotLocked(email: string, ip: string): Promise<void> {
       const pairWait = await waitOf(pairLockKey(email, ip));
-      if (pairWait > 0) throw tooMany(pairWait);
+      if (pairWait > 0) {
+        countLoginBackoff();
+        throw tooMany(pairWait);
+      }
       if ((await kv.get(knownKey(email, ip))) !== null) return;
       const accountWait = await waitOf(accountLockKey(email));
-      if (accountWait > 0) throw tooMany(accountWait);
+      if (accountWait > 0) {
+        countLoginBackoff();
+        throw tooMany(accountWait);
+      }
     },
     /** Counts a failure for the pair and the account; returns the pair's count. */
     async recordFailure(email: string, ip: string): Promise<number> {

@@ -33,7 +33,8 @@ export async function verifySecondFactor(
     await recordAudit(deps.db, meta, { event: 'backup_codes.used', userId: user.id });
     return 'backup_code';
   }
-  await recordAudit(deps.db, meta, { event: 'mfa.challenge_failed', userId: user.id });
+  const method = /^\d{6}$/.test(code) ? 'totp' : 'backup_code';
+  await recordAudit(deps.db, meta, { event: 'mfa.challenge_failed', userId: user.id, details: { method } });
   throw invalidCode();
 }
 

@@ -13,6 +13,7 @@ import {
   type HoldItem,
 } from '../../data/holds.repository.ts';
 import { dayBefore } from '@tripwise/travel-data';
+import { countHold } from '../../search.metrics.ts';
 
 export type HoldView = NonNullable<Awaited<ReturnType<typeof holdView>>>;
 
@@ -40,6 +41,7 @@ async function holdView(db: Db, id: string) {
 }
 
 function soldOut(position: number, item: HoldItem): AppError {
+  countHold('sold_out');
   return new AppError('sold-out', 409, 'Conflict', {
     detail: `Item ${position + 1} (${item.kind}) is no longer available in that quantity.`,
     errors: [{ in: 'body', field: `items.${position}`, message: 'sold out or no longer listed' }],
@@ -109,6 +111,7 @@ export async function placeHold(
     }
     return true;
   });
+  if (created) countHold('held');
   const view = (await holdView(db, input.holdId))!;
   if (created) await changed(view.items);
   return view;
@@ -117,7 +120,7 @@ export async function placeHold(
 /** Makes a hold permanent; idempotent. A hold that expired (or was released) can no longer be confirmed. */
 export async function confirmHold(db: Db, id: string): Promise<HoldView> {
   await db.transaction(async (tx) => {
-    if (await transition(tx, id, ['held'], 'confirmed', true)) return;
+    if (await transition(tx, id, ['held'], 'confirmed', true)) return countHold('confirmed');
     const hold = await findHold(tx, id);
     if (!hold) throw notFound('The hold');
     if (hold.status !== 'confirmed') {
@@ -141,6 +144,7 @@ export async function releaseHold(
     for (const item of hold.items) await giveBack(tx, item);
     return true;
   });
+  if (released) countHold(status);
   const view = (await holdView(db, id))!;
   if (released) await changed(view.items);
   return view;
