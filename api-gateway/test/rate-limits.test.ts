@@ -80,8 +80,9 @@ describe('rate limits', () => {
       RATE_LIMIT_AUTH_PER_15_MINUTES: 3,
     });
     const statuses = [];
-    for (let i = 0; i < 6; i++)
+    for (let i = 0; i < 6; i++) {
       statuses.push((await signIn(g, `198.51.100.${i + 1}`, 'victim@example.test', `guess-${i}`)).status);
+    }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 401]);
     expect((await signIn(g, '198.51.100.99', 'Victim@Example.test', RIGHT)).status).toBe(200);
     const forgot = await fetch(`${g.url}/api/auth/password/forgot`, {

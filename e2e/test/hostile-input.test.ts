@@ -82,8 +82,9 @@ describe('hostile input on every operation', () => {
         for (const probe of probes(op)) {
           const status = await send(op, caller, probe);
           sent += 1;
-          if (status >= 500)
+          if (status >= 500) {
             failures.push(`${caller} ${op.method.toUpperCase()} ${op.path} with ${probe.name}: ${status}`);
+          }
         }
       }
     }

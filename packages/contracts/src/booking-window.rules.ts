@@ -25,8 +25,9 @@ export function lastStartDay(today: string): string {
 /** Where a trip's dates leave the booking window: `undefined` when they are inside it, else why. */
 export function startProblem(start: string, today: string): string | undefined {
   if (start < today) return `must be ${today} or later (it is in the past where the trip starts)`;
-  if (start > lastStartDay(today))
+  if (start > lastStartDay(today)) {
     return `must be at most ${BOOKING_WINDOW.daysAhead} days ahead (${lastStartDay(today)})`;
+  }
   return undefined;
 }
 
