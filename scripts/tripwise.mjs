@@ -77,9 +77,12 @@ function handOver(node, args) {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-if (!['start', 'edge', 'test'].includes(command)) fail('usage: tripwise.mjs start | edge | test [vitest arguments]');
+if (!['start', 'edge', 'test', 'build'].includes(command)) {
+  fail('usage: tripwise.mjs start | edge | test [vitest arguments] | build');
+}
 ensureDependencies();
 const node = node24();
 buildFrontends(node);
+if (command === 'build') process.exit(0);
 if (command === 'start' || command === 'edge') handOver(node, [join(root, 'scripts', `${command}.ts`)]);
 else handOver(node, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...rest]);

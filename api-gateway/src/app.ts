@@ -10,6 +10,7 @@ import { circuitBreaker } from './proxy/circuit-breaker.ts';
 import { createGatewayMetrics } from './proxy/gateway-metrics.ts';
 import { socketUpgradeHandler } from './proxy/socket-upgrade.ts';
 import { createUpstreamProxy } from './proxy/upstream-proxy.ts';
+import { upstreamTargets, type UpstreamTargets } from './proxy/upstream-targets.ts';
 import { apiDocsRouter } from './routes/api-docs.ts';
 import { devMailRouter } from './routes/dev-mail.ts';
 import { mountFrontends } from './routes/frontends.ts';
@@ -49,9 +50,9 @@ export interface Gateway extends Service {
   closeSockets: () => void;
 }
 
-function upstreamUrl(config: GatewayConfig, upstream: Upstream): string {
-  const urls: Record<Upstream, string> = {
-    auth: config.AUTH_URL,
+function upstreamUrls(config: GatewayConfig, upstream: Upstream): string[] {
+  const urls: Record<Upstream, string[]> = {
+    auth: [config.AUTH_URL],
     search: config.SEARCH_URL,
     booking: config.BOOKING_URL,
     'ai-agent': config.AI_AGENT_URL,
@@ -90,8 +91,11 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
     return route?.slow ? config.AI_TIMEOUT_MS : config.UPSTREAM_TIMEOUT_MS;
   };
   const refusedOrigin = refusedOriginLogger(logger, config.CORS_ORIGINS);
+  const targets = Object.fromEntries(
+    UPSTREAMS.map((upstream) => [upstream, upstreamTargets(upstreamUrls(config, upstream))]),
+  ) as Record<Upstream, UpstreamTargets>;
   const sockets = socketUpgradeHandler({
-    target: config.AI_AGENT_URL,
+    targets: targets['ai-agent'],
     allowedOrigins: config.CORS_ORIGINS,
     refusedOrigin,
     verify,
@@ -131,7 +135,7 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
         gatewayMetrics.setBreakerState(upstream, 'closed');
         const proxy = createUpstreamProxy({
           upstream,
-          target: upstreamUrl(config, upstream),
+          targets: targets[upstream],
           prefixes,
           timeoutFor,
           trustProxyHops: config.TRUST_PROXY_HOPS,
@@ -150,9 +154,9 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
         apiDocsRouter(
           [
             `${config.AUTH_URL}/api/auth/openapi.json`,
-            `${config.SEARCH_URL}/api/search/openapi.json`,
-            `${config.BOOKING_URL}/api/bookings/openapi.json`,
-            `${config.AI_AGENT_URL}/api/ai/openapi.json`,
+            `${config.SEARCH_URL[0]}/api/search/openapi.json`,
+            `${config.BOOKING_URL[0]}/api/bookings/openapi.json`,
+            `${config.AI_AGENT_URL[0]}/api/ai/openapi.json`,
           ],
           logger,
         ),

@@ -13,6 +13,11 @@ import {
 const frontendDist = (name: string) => fileURLToPath(new URL(`../../frontend/${name}/dist`, import.meta.url));
 const perMinute = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const urlListSchema = z
+  .string()
+  .transform((list) => list.split(',').map((url) => url.trim()))
+  .pipe(z.array(z.url()).min(1));
+
 const schema = baseEnvSchema
   .extend(
     storageEnvSchema.pick({ REDIS_URL: true, REDIS_PREFIX: true, DATA_DIR: true, INTERNAL_SERVICE_TOKEN: true }).shape,
@@ -22,9 +27,10 @@ const schema = baseEnvSchema
     PORT: portSchema(8080),
     /** In the embedded mode browsers connect directly; behind nginx, set 1. */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
-    SEARCH_URL: z.url().default('http://127.0.0.1:4002'),
-    BOOKING_URL: z.url().default('http://127.0.0.1:4003'),
-    AI_AGENT_URL: z.url().default('http://127.0.0.1:4004'),
+    /** Each service's address; several, comma-separated, for several instances (taken in turn). */
+    SEARCH_URL: urlListSchema.default(['http://127.0.0.1:4002']),
+    BOOKING_URL: urlListSchema.default(['http://127.0.0.1:4003']),
+    AI_AGENT_URL: urlListSchema.default(['http://127.0.0.1:4004']),
     /** How long a deny-list answer is reused: a revoked session is refused within this. */
     DENY_LIST_CACHE_MS: z.coerce.number().int().min(0).max(30_000).default(2_000),
     /** Origins allowed to call the API with credentials (comma-separated, exact). */

@@ -62,14 +62,20 @@ export async function givenBuiltFrontends(): Promise<{ webClient: string; adminP
 
 const UNUSED = 'http://127.0.0.1:9';
 
-export function gatewayConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfig {
+type ServiceUrl = 'SEARCH_URL' | 'BOOKING_URL' | 'AI_AGENT_URL';
+/** What a test sets: the services' addresses as one URL, or several (instances). */
+export type GatewayOverrides = Partial<Omit<GatewayConfig, ServiceUrl> & Record<ServiceUrl, string | string[]>>;
+const listOf = (url: string | string[] | undefined) => (url === undefined ? [UNUSED] : [url].flat());
+
+export function gatewayConfig(overrides: GatewayOverrides = {}): GatewayConfig {
+  const { SEARCH_URL, BOOKING_URL, AI_AGENT_URL, ...rest } = overrides;
   return {
     BODY_LIMIT: '100kb',
     TRUST_PROXY_HOPS: 0,
     AUTH_URL: UNUSED,
-    SEARCH_URL: UNUSED,
-    BOOKING_URL: UNUSED,
-    AI_AGENT_URL: UNUSED,
+    SEARCH_URL: listOf(SEARCH_URL),
+    BOOKING_URL: listOf(BOOKING_URL),
+    AI_AGENT_URL: listOf(AI_AGENT_URL),
     TOKEN_ISSUER: 'http://localhost:8080/api/auth',
     TOKEN_AUDIENCE: 'tripwise',
     DENY_LIST_CACHE_MS: 0,
@@ -88,7 +94,7 @@ export function gatewayConfig(overrides: Partial<GatewayConfig> = {}): GatewayCo
     SERVE_FRONTENDS: false,
     WEB_CLIENT_DIST: '/nonexistent',
     ADMIN_PORTAL_DIST: '/nonexistent',
-    ...overrides,
+    ...rest,
   };
 }
 
@@ -105,7 +111,7 @@ export interface RunningGateway {
 
 /** The gateway on a port of its own, trusting a real JWKS endpoint, with the test run's key-value store. */
 export async function givenAGateway(
-  overrides: Partial<GatewayConfig> = {},
+  overrides: GatewayOverrides = {},
   options: { kv?: KvStore } = {},
 ): Promise<RunningGateway> {
   const issuer = await startTestIssuer({ issuer: 'http://localhost:8080/api/auth', audience: 'tripwise' });

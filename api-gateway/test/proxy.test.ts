@@ -166,19 +166,28 @@ describe('gateway when an upstream fails', () => {
     await Promise.all([broken.close(), g.close()]);
   });
 
-  test('When an upstream keeps failing, then the breaker opens (fast 503s without calling it) and closes once it recovers', async () => {
+  test("When a service answers 503 problems of its own, then the breaker stays closed for everyone's other requests", async () => {
+    const upstream = await startEchoUpstream('search');
+    const g = await givenAGateway({ SEARCH_URL: upstream.url, BREAKER_FAILURE_THRESHOLD: 3, BREAKER_OPEN_MS: 300 });
+    for (let i = 0; i < 5; i++) expect((await fetch(`${g.url}/api/search/fail`)).status).toBe(503);
+    const healthy = await fetch(`${g.url}/api/search/flights`);
+    expect(healthy.status).toBe(200);
+    expect(healthy.headers.get('x-upstream')).toBe('search');
+    expect(await g.metrics()).toMatch(breakerState('search', 0));
+    await Promise.all([upstream.close(), g.close()]);
+  });
+
+  test('When an upstream cannot be reached again and again, then the breaker opens (fast 503s) and closes once it is back', async () => {
     let upstream = await startEchoUpstream('search');
     const port = upstream.port;
     const g = await givenAGateway({ SEARCH_URL: upstream.url, BREAKER_FAILURE_THRESHOLD: 3, BREAKER_OPEN_MS: 300 });
-    for (let i = 0; i < 3; i++) expect((await fetch(`${g.url}/api/search/fail`)).status).toBe(503);
-    const open = await fetch(`${g.url}/api/search/flights`); // healthy route, but the breaker is open
-    expect(open.status).toBe(503);
-    expect(open.headers.get('x-upstream')).toBeNull();
+    expect((await fetch(`${g.url}/api/search/flights`)).status).toBe(200);
+    await upstream.close();
+    for (let i = 0; i < 3; i++) expect((await fetch(`${g.url}/api/search/flights`)).status).toBe(503);
     expect(await g.metrics()).toMatch(breakerState('search', 2));
 
-    await upstream.close();
     await new Promise((resolve) => setTimeout(resolve, 350));
-    expect((await fetch(`${g.url}/api/search/flights`)).status).toBe(503); // half-open trial fails: stopped
+    expect((await fetch(`${g.url}/api/search/flights`)).status).toBe(503); // half-open trial fails: still stopped
     upstream = await startEchoUpstream('search', port); // the service comes back
     await new Promise((resolve) => setTimeout(resolve, 350));
     const recovered = await fetch(`${g.url}/api/search/flights`);

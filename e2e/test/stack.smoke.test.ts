@@ -1,53 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { deleteRedisKeys, testEnv, uniqueSchemaName } from '@tripwise/platform/testing';
-import { SERVICES, type ProcessName } from '../../scripts/stack/processes.ts';
-import { startStack, type RunningStack } from '../../scripts/stack/stack.ts';
+import { join } from 'node:path';
 import { linkIn, waitForMail } from '../browser/mail.ts';
+import { givenAStack, type GivenStack } from './given-a-stack.ts';
 
-// The whole product as separate processes, exactly as `npm start` runs it, on free ports and storage of its own:
-// PGlite in a temporary folder, or (with DATABASE_URL) fresh schemas in PostgreSQL, and Redis under its own prefix.
-let stack: RunningStack;
-let dataDir: string;
-const schemas: Record<ProcessName, string> = Object.fromEntries(
-  [...SERVICES, 'api-gateway'].map((name) => [name, uniqueSchemaName('smoke')]),
-) as Record<ProcessName, string>;
-const lines: string[] = [];
-const redisPrefix = `${uniqueSchemaName('smoke')}:`;
+// The whole product as separate processes, exactly as `npm start` runs it, on free ports and storage of its own.
+let stack: GivenStack;
+let lines: string[];
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'tripwise-smoke-'));
-  stack = await startStack({
-    env: {
-      PATH: process.env.PATH,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-      REDIS_PREFIX: redisPrefix,
-      // Four weeks of flights are enough here, and nothing more is written in the background while the tests run.
-      FLIGHT_DAYS_BEFORE_SERVING: '28',
-      INVENTORY_ROLL_MS: '0',
-      ...(testEnv.DATABASE_URL ? { DATABASE_URL: testEnv.DATABASE_URL } : {}),
-      ...(testEnv.REDIS_URL ? { REDIS_URL: testEnv.REDIS_URL } : {}),
-    },
-    envFor: (name) => ({ DATABASE_SCHEMA: schemas[name] }),
-    ports: { 'api-gateway': 0, auth: 0, search: 0, booking: 0, 'ai-agent': 0 },
-    onLine: (name, line) => lines.push(`${name}: ${line}`),
-  });
+  stack = await givenAStack('smoke');
+  lines = stack.lines;
 });
 
 afterAll(async () => {
-  await stack?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-  if (testEnv.REDIS_URL) await deleteRedisKeys(testEnv.REDIS_URL, redisPrefix);
-  if (testEnv.DATABASE_URL) {
-    const client = new pg.Client({ connectionString: testEnv.DATABASE_URL });
-    await client.connect();
-    for (const schema of Object.values(schemas)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  }
+  await stack?.remove();
 });
 
 describe('the whole stack as separate processes', () => {
@@ -93,7 +59,10 @@ describe('the whole stack as separate processes', () => {
       body: JSON.stringify({ email, password }),
     });
     // Booking needs a confirmed address: the link from the mail confirms it.
-    const link = linkIn(await waitForMail(join(dataDir, 'mail-outbox'), email, /confirm|verify/i), '/verify-email');
+    const link = linkIn(
+      await waitForMail(join(stack.dataDir, 'mail-outbox'), email, /confirm|verify/i),
+      '/verify-email',
+    );
     const verified = await fetch(`${stack.gatewayUrl}/api/auth/email/verify`, {
       method: 'POST',
       headers: json,

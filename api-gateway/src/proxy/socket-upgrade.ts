@@ -7,9 +7,11 @@ import { attemptLimiter, type KvStore } from '@tripwise/platform/kv';
 import type { Logger } from '@tripwise/platform/logger';
 import type { DenyCheck } from '@tripwise/platform/auth';
 import { forwardedHeaders } from './forwarded-headers.ts';
+import type { UpstreamTargets } from './upstream-targets.ts';
 
 export interface SocketUpgradeOptions {
-  target: string;
+  /** The AI agent's instances: each new socket goes to the next (a client that loses its instance reconnects). */
+  targets: UpstreamTargets;
   allowedOrigins: readonly string[];
   /** Told of each origin refused (for an operator: the allow-list may be missing this deployment's origin). */
   refusedOrigin?: (origin: string, what: 'websocket') => void;
@@ -43,12 +45,20 @@ export function socketUpgradeHandler(options: SocketUpgradeOptions) {
     limit: options.connectionsPerMinute,
     windowMs: 60_000,
   });
+  const chosen = new WeakMap<IncomingMessage, string>();
   const proxy = createProxyMiddleware({
-    target: options.target,
+    target: options.targets.all[0],
+    router: (req) => {
+      const target = options.targets.pick();
+      chosen.set(req, target);
+      return target;
+    },
     ws: true,
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     on: {
-      error: (err, _req, socket) => {
+      error: (err, req, socket) => {
+        const target = chosen.get(req);
+        if (target) options.targets.failed(target);
         options.logger.warn('websocket proxy failed', { code: (err as NodeJS.ErrnoException).code });
         if (!('writeHead' in socket)) socket.destroy();
       },

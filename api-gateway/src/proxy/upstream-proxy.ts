@@ -5,12 +5,14 @@ import { problemType, sendProblem } from '@tripwise/platform/errors';
 import type { Logger } from '@tripwise/platform/logger';
 import { matchesPrefix, type Upstream } from '../routes/upstream-table.ts';
 import type { CircuitBreaker } from './circuit-breaker.ts';
+import type { UpstreamTargets } from './upstream-targets.ts';
 import { forwardedHeaders } from './forwarded-headers.ts';
 import type { GatewayMetrics } from './gateway-metrics.ts';
 
 export interface UpstreamProxyOptions {
   upstream: Upstream;
-  target: string;
+  /** Its instances, taken in turn. */
+  targets: UpstreamTargets;
   prefixes: string[];
   /** The longest wait for this request's answer. */
   timeoutFor: (req: IncomingMessage) => number;
@@ -28,6 +30,8 @@ interface Attempt {
 }
 
 const attempts = new WeakMap<IncomingMessage, Attempt>();
+/** The instance each request went to (an instance that fails it is passed over for a while). */
+const chosen = new WeakMap<IncomingMessage, string>();
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -60,7 +64,12 @@ export function createUpstreamProxy(options: UpstreamProxyOptions) {
   const serviceDown = `The ${upstream} service is unavailable.`;
 
   const proxy: RequestHandler<IncomingMessage, ServerResponse> = createProxyMiddleware({
-    target: options.target,
+    target: options.targets.all[0],
+    router: (req) => {
+      const target = options.targets.pick();
+      chosen.set(req, target);
+      return target;
+    },
     pathFilter: (path) => options.prefixes.some((prefix) => matchesPrefix(path, prefix)),
     // Set below from what the gateway saw: http-proxy's xfwd would append to the client's own header.
     xfwd: false,
@@ -84,9 +93,10 @@ export function createUpstreamProxy(options: UpstreamProxyOptions) {
           { upstream, status_class: `${Math.floor(status / 100)}xx` },
           (Date.now() - attempt.startedAt) / 1000,
         );
-        // 502-504 from a service mean it could not do its job; other 5xx are its bugs, not an outage.
-        if (status >= 502 && status <= 504) breaker.failure();
-        else breaker.success();
+        // Whatever it says, a service that answers is up: its own 503s (a card processor or a database it could not
+        // reach) are answers for that request, and must not shut every traveler out of a healthy service. Only what
+        // the gateway itself saw fail (refused, timed out, broken off: the error handler below) opens the breaker.
+        breaker.success();
       },
       error: (err, req, res) => {
         const attempt = attempts.get(req)!;
@@ -96,6 +106,8 @@ export function createUpstreamProxy(options: UpstreamProxyOptions) {
           return;
         }
         const unreachable = UNREACHABLE.has(code);
+        const target = chosen.get(req);
+        if (target && (unreachable || code === 'ECONNRESET')) options.targets.failed(target);
         if (unreachable && IDEMPOTENT.has(req.method ?? '') && attempt.retries === 0 && !res.headersSent) {
           attempt.retries += 1;
           setTimeout(() => void proxy(req, res, () => undefined), 25); // a restarting instance, a dropped idle socket

@@ -4,8 +4,8 @@ import { Shell, type RouteHandle } from './ui/shell.tsx';
 import { Loading } from './ui/states.tsx';
 
 // Each page is its own chunk, loaded when first visited, so the first load stays small.
-const page = (load: () => Promise<{ Page: React.ComponentType }>): Pick<RouteObject, 'lazy'> => ({
-  lazy: async () => ({ Component: (await load()).Page }),
+const page = (load: () => Promise<React.ComponentType>): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: await load() }),
 });
 const admins: RouteHandle = { roles: ['admin'] };
 // While the first page's chunk loads.
@@ -13,12 +13,17 @@ const HydrateFallback = () => <Loading label="Loading the portal" rows={2} />;
 
 export const router = createBrowserRouter(
   [
-    { path: '/login', ErrorBoundary: RouteError, HydrateFallback, ...page(() => import('./auth/login-page.tsx')) },
+    {
+      path: '/login',
+      ErrorBoundary: RouteError,
+      HydrateFallback,
+      ...page(async () => (await import('./auth/login-page.tsx')).LoginPage),
+    },
     {
       path: '/two-factor',
       ErrorBoundary: RouteError,
       HydrateFallback,
-      ...page(() => import('./auth/two-factor-page.tsx')),
+      ...page(async () => (await import('./auth/two-factor-page.tsx')).TwoFactorPage),
     },
     {
       path: '/',
@@ -26,18 +31,29 @@ export const router = createBrowserRouter(
       ErrorBoundary: RouteError,
       HydrateFallback,
       children: [
-        { index: true, ...page(() => import('./home/home-page.tsx')) },
-        { path: 'listings', ...page(() => import('./listings/listings-page.tsx')) },
-        { path: 'listings/new/:kind', ...page(() => import('./listings/new-listing-page.tsx')) },
-        { path: 'listings/:kind/:id', ...page(() => import('./listings/listing-page.tsx')) },
-        { path: 'bookings', ...page(() => import('./bookings/bookings-page.tsx')) },
-        { path: 'analytics', ...page(() => import('./analytics/analytics-page.tsx')) },
-        { path: 'review', handle: admins, ...page(() => import('./listings/review-queue-page.tsx')) },
-        { path: 'users', handle: admins, ...page(() => import('./users/users-page.tsx')) },
-        { path: 'users/:id', handle: admins, ...page(() => import('./users/user-page.tsx')) },
-        { path: 'audit', handle: admins, ...page(() => import('./users/audit-page.tsx')) },
-        { path: 'bills', handle: admins, ...page(() => import('./bills/bills-page.tsx')) },
-        { path: 'bills/:billingNumber', handle: admins, ...page(() => import('./bills/bill-page.tsx')) },
+        { index: true, ...page(async () => (await import('./home/home-page.tsx')).HomePage) },
+        { path: 'listings', ...page(async () => (await import('./listings/listings-page.tsx')).ListingsPage) },
+        {
+          path: 'listings/new/:kind',
+          ...page(async () => (await import('./listings/new-listing-page.tsx')).NewListingPage),
+        },
+        { path: 'listings/:kind/:id', ...page(async () => (await import('./listings/listing-page.tsx')).ListingPage) },
+        { path: 'bookings', ...page(async () => (await import('./bookings/bookings-page.tsx')).BookingsPage) },
+        { path: 'analytics', ...page(async () => (await import('./analytics/analytics-page.tsx')).AnalyticsPage) },
+        {
+          path: 'review',
+          handle: admins,
+          ...page(async () => (await import('./listings/review-queue-page.tsx')).ReviewQueuePage),
+        },
+        { path: 'users', handle: admins, ...page(async () => (await import('./users/users-page.tsx')).UsersPage) },
+        { path: 'users/:id', handle: admins, ...page(async () => (await import('./users/user-page.tsx')).UserPage) },
+        { path: 'audit', handle: admins, ...page(async () => (await import('./users/audit-page.tsx')).AuditPage) },
+        { path: 'bills', handle: admins, ...page(async () => (await import('./bills/bills-page.tsx')).BillsPage) },
+        {
+          path: 'bills/:billingNumber',
+          handle: admins,
+          ...page(async () => (await import('./bills/bill-page.tsx')).BillPage),
+        },
         { path: '*', Component: NotFound },
       ],
     },

@@ -5,11 +5,8 @@ import { calendarTitle, carsTitle, dateGridTitle, exploreTitle, flightsTitle, ho
 import { NotFound, RouteError } from './ui/route-error.tsx';
 
 // Each page is its own chunk, loaded when first visited, so the first load stays small; each names its title.
-const page = (
-  title: TitleOf,
-  load: () => Promise<{ Page: React.ComponentType }>,
-): Pick<RouteObject, 'lazy' | 'handle'> => ({
-  lazy: async () => ({ Component: (await load()).Page }),
+const page = (title: TitleOf, load: () => Promise<React.ComponentType>): Pick<RouteObject, 'lazy' | 'handle'> => ({
+  lazy: async () => ({ Component: await load() }),
   handle: { title } satisfies RouteHandle,
 });
 
@@ -19,29 +16,89 @@ export const router = createBrowserRouter([
     Component: Layout,
     ErrorBoundary: RouteError,
     children: [
-      { index: true, ...page('Search flights, hotels and cars', () => import('./pages/search/home-page.tsx')) },
-      { path: 'flights', ...page(flightsTitle, () => import('./pages/search/flight-results-page.tsx')) },
-      { path: 'flights/dates', ...page(dateGridTitle, () => import('./pages/search/date-grid-page.tsx')) },
-      { path: 'flights/calendar', ...page(calendarTitle, () => import('./pages/search/fare-calendar-page.tsx')) },
-      { path: 'explore', ...page(exploreTitle, () => import('./pages/explore/explore-page.tsx')) },
-      { path: 'hotels', ...page(hotelsTitle, () => import('./pages/search/hotel-results-page.tsx')) },
-      { path: 'cars', ...page(carsTitle, () => import('./pages/search/car-results-page.tsx')) },
-      { path: 'flights/:id', ...page('Flight details', () => import('./pages/search/flight-details-page.tsx')) },
-      { path: 'hotels/:id', ...page('Hotel details', () => import('./pages/search/hotel-details-page.tsx')) },
-      { path: 'cars/:id', ...page('Rental car details', () => import('./pages/search/car-details-page.tsx')) },
-      { path: 'checkout', ...page('Checkout', () => import('./pages/checkout/checkout-page.tsx')) },
-      { path: 'trips', ...page('My trips', () => import('./pages/trips/trips-page.tsx')) },
-      { path: 'trips/:id', ...page('Trip details', () => import('./pages/trips/trip-page.tsx')) },
-      { path: 'ai', ...page('AI Mode', () => import('./pages/ai/ai-mode-page.tsx')) },
-      { path: 'login', ...page('Sign in', () => import('./pages/account/login-page.tsx')) },
-      { path: 'register', ...page('Create an account', () => import('./pages/account/register-page.tsx')) },
-      { path: 'verify-email', ...page('Confirm your email', () => import('./pages/account/verify-email-page.tsx')) },
+      {
+        index: true,
+        ...page('Search flights, hotels and cars', async () => (await import('./pages/search/home-page.tsx')).HomePage),
+      },
+      {
+        path: 'flights',
+        ...page(flightsTitle, async () => (await import('./pages/search/flight-results-page.tsx')).FlightResultsPage),
+      },
+      {
+        path: 'flights/dates',
+        ...page(dateGridTitle, async () => (await import('./pages/search/date-grid-page.tsx')).DateGridPage),
+      },
+      {
+        path: 'flights/calendar',
+        ...page(calendarTitle, async () => (await import('./pages/search/fare-calendar-page.tsx')).FareCalendarPage),
+      },
+      {
+        path: 'explore',
+        ...page(exploreTitle, async () => (await import('./pages/explore/explore-page.tsx')).ExplorePage),
+      },
+      {
+        path: 'hotels',
+        ...page(hotelsTitle, async () => (await import('./pages/search/hotel-results-page.tsx')).HotelResultsPage),
+      },
+      {
+        path: 'cars',
+        ...page(carsTitle, async () => (await import('./pages/search/car-results-page.tsx')).CarResultsPage),
+      },
+      {
+        path: 'flights/:id',
+        ...page(
+          'Flight details',
+          async () => (await import('./pages/search/flight-details-page.tsx')).FlightDetailsPage,
+        ),
+      },
+      {
+        path: 'hotels/:id',
+        ...page('Hotel details', async () => (await import('./pages/search/hotel-details-page.tsx')).HotelDetailsPage),
+      },
+      {
+        path: 'cars/:id',
+        ...page('Rental car details', async () => (await import('./pages/search/car-details-page.tsx')).CarDetailsPage),
+      },
+      {
+        path: 'checkout',
+        ...page('Checkout', async () => (await import('./pages/checkout/checkout-page.tsx')).CheckoutPage),
+      },
+      { path: 'trips', ...page('My trips', async () => (await import('./pages/trips/trips-page.tsx')).TripsPage) },
+      {
+        path: 'trips/:id',
+        ...page('Trip details', async () => (await import('./pages/trips/trip-page.tsx')).TripPage),
+      },
+      { path: 'ai', ...page('AI Mode', async () => (await import('./pages/ai/ai-mode-page.tsx')).AiModePage) },
+      { path: 'login', ...page('Sign in', async () => (await import('./pages/account/login-page.tsx')).LoginPage) },
+      {
+        path: 'register',
+        ...page('Create an account', async () => (await import('./pages/account/register-page.tsx')).RegisterPage),
+      },
+      {
+        path: 'verify-email',
+        ...page(
+          'Confirm your email',
+          async () => (await import('./pages/account/verify-email-page.tsx')).VerifyEmailPage,
+        ),
+      },
       {
         path: 'forgot-password',
-        ...page('Forgot password', () => import('./pages/account/forgot-password-page.tsx')),
+        ...page(
+          'Forgot password',
+          async () => (await import('./pages/account/forgot-password-page.tsx')).ForgotPasswordPage,
+        ),
       },
-      { path: 'reset-password', ...page('Reset password', () => import('./pages/account/reset-password-page.tsx')) },
-      { path: 'account', ...page('Your account', () => import('./pages/account/account-page.tsx')) },
+      {
+        path: 'reset-password',
+        ...page(
+          'Reset password',
+          async () => (await import('./pages/account/reset-password-page.tsx')).ResetPasswordPage,
+        ),
+      },
+      {
+        path: 'account',
+        ...page('Your account', async () => (await import('./pages/account/account-page.tsx')).AccountPage),
+      },
       { path: '*', Component: NotFound, handle: { title: 'Page not found' } satisfies RouteHandle },
     ],
   },

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createTokenVerifier, type Role } from '@tripwise/platform/auth';
-import { captureLogs, listen, openTestDb, openTestKv, startTestIssuer } from '@tripwise/platform/testing';
+import {
+  captureLogs,
+  listen,
+  openTestDb,
+  openTestKv,
+  startTcpFaultProxy,
+  startTestIssuer,
+} from '@tripwise/platform/testing';
 import { givenASearchService, SERVICE_TOKEN } from '@tripwise/search/testing';
 import { createApp, type AppDeps } from '../src/app.ts';
 import { expectBookingContract } from './booking-contract.ts';
@@ -44,6 +51,8 @@ export async function givenABookingStack(
   const verify = createTokenVerifier({ jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: issuer.audience });
   const secretKey = `sk_test_${randomUUID()}`;
   const processor = await listen(createCardSimulator(db, { secretKey }));
+  // Booking reaches the card processor through a link the tests can cut.
+  const processorLink = await startTcpFaultProxy({ host: '127.0.0.1', port: Number(new URL(processor.url).port) });
   const logs = captureLogs('booking');
   const service = createApp({
     config: {
@@ -60,7 +69,7 @@ export async function givenABookingStack(
     kv,
     access: { verify, serviceToken: SERVICE_TOKEN },
     search: searchClient({ url: search.url, serviceToken: SERVICE_TOKEN }),
-    payments: cardProcessorClient({ url: processor.url, secretKey }),
+    payments: cardProcessorClient({ url: `http://127.0.0.1:${processorLink.port}`, secretKey }),
   });
   const server = await listen(service.app);
   bookingUrl = server.url;
@@ -97,6 +106,8 @@ export async function givenABookingStack(
     token: (role: Role = 'traveler', sub: string = randomUUID()) =>
       issuer.sign({ role, sub, amr: role === 'admin' ? ['pwd', 'otp', 'mfa'] : ['pwd'] }),
     issuer,
+    /** The network between booking and the card processor: `set('refuse')` cuts it, `set('forward')` heals it. */
+    processorLink,
     call,
     book: (token: string, body: unknown, key: string = randomUUID()) =>
       call(token, 'POST', '/api/bookings', body, { 'idempotency-key': key }),
@@ -125,6 +136,7 @@ export async function givenABookingStack(
       ).rows,
     close: async () => {
       await server.close();
+      await processorLink.close();
       await processor.close();
       await issuer.close();
       await kv.close();

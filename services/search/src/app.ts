@@ -1,3 +1,4 @@
+import { Counter } from 'prom-client';
 import type { Db } from '@tripwise/platform/db';
 import { createService, type AccessPolicy, type ErrorReporter, type Service } from '@tripwise/platform/http';
 import type { KvStore } from '@tripwise/platform/kv';
@@ -97,7 +98,12 @@ function keptInMemory(db: Db, cache: SearchCache, metrics: ServiceMetrics, confi
 export function createApp(deps: AppDeps): SearchService {
   const { db } = deps;
   const metrics = createMetrics(SERVICE_NAME);
-  const cache = createSearchCache(deps.kv);
+  const storeUnavailable = new Counter({
+    name: 'search_cache_store_unavailable_total',
+    help: 'Searches that could not read their cache version (the key-value store was down) and read the database',
+    registers: [metrics.registry],
+  });
+  const cache = createSearchCache(deps.kv, () => storeUnavailable.inc());
   const inMemory = deps.config.SEARCH_CACHE === 'off' ? {} : keptInMemory(db, cache, metrics, deps.config);
   const listingChanged: ListingChanged = async (kind, id, formerScope) => {
     for (const scope of new Set([await scopeOf(db, kind, id), formerScope])) {

@@ -26,7 +26,7 @@ function monthsOf(year: number): string[] {
  * sold most in a month, and sales per month of the year and per day of the month. Admins see the marketplace,
  * owners their own listings. Year and month are in the address.
  */
-export function Page() {
+export function AnalyticsPage() {
   const role = usePortalRole();
   const [params, setParams] = useSearchParams();
   const year = YEARS.includes(Number(params.get('year'))) ? Number(params.get('year')) : thisYear;

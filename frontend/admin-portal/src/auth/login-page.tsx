@@ -13,7 +13,7 @@ import { SecondFactorForm } from './second-factor-form.tsx';
  * Sign-in on the portal itself: email and password, then the authenticator code (or a backup code) when 2FA is on.
  * What the account may do here is decided after, by the page it lands on (travelers are refused there).
  */
-export function Page() {
+export function LoginPage() {
   usePageTitle('Sign in');
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));

@@ -112,7 +112,7 @@ function EnrolForm({ setup, onEnabled }: { setup: Setup; onEnabled: (codes: stri
  * Admins must use two-factor authentication: one who signs in without it is brought here and walked through
  * turning it on; the session that comes out of it is signed in with both factors.
  */
-export function Page() {
+export function TwoFactorPage() {
   usePageTitle('Turn on two-factor authentication');
   const state = useSession();
   const navigate = useNavigate();

@@ -146,7 +146,7 @@ function Receipt({ bill }: { bill: Bill }) {
 }
 
 /** One bill: the receipt (printable: the portal around it does not print) and the booking's other records. */
-export function Page() {
+export function BillPage() {
   const { billingNumber = '' } = useParams();
   usePageTitle(`Bill ${billingNumber}`);
   const bill = useQuery({

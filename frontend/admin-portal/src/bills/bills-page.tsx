@@ -108,7 +108,7 @@ const csvRow = (b: Bill) => [
  * The books: payments and refunds of a month or a date range, by kind and by user, oldest first, a server page at
  * a time; every filter is in the address.
  */
-export function Page() {
+export function BillsPage() {
   usePageTitle('Bills');
   const list = useListParams(['month', 'from', 'to', 'kind', 'userId'] as const);
   const { filters } = list;

@@ -70,7 +70,7 @@ function useExport(view: BookingView) {
  * Bookings of the owner's listings (admins: every booking), one row per booked room, car or seat: upcoming,
  * in-house, past and cancelled, newest first, with the guest, dates, units and amount; the whole view as CSV.
  */
-export function Page() {
+export function BookingsPage() {
   const role = usePortalRole();
   const list = useListParams(['view'] as const);
   const view: BookingView = list.filters.view in VIEWS ? (list.filters.view as BookingView) : 'upcoming';

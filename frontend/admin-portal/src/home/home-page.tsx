@@ -85,7 +85,7 @@ function UpcomingStays() {
 }
 
 /** Where the day starts: what waits for review, this month's sales, the next arrivals, the usual next steps. */
-export function Page() {
+export function HomePage() {
   usePageTitle('Overview');
   const role = usePortalRole();
   const state = useSession();

@@ -96,7 +96,7 @@ function Editor({
  * One listing: its status and what it means, the admin's decisions, deleting (with what it does), the edit form,
  * its figures and reviews; the parts whose API does not exist yet say so.
  */
-export function Page() {
+export function ListingPage() {
   const params = useParams();
   const kind = isListingKind(params.kind) ? params.kind : null;
   const id = params.id ?? '';

@@ -102,7 +102,7 @@ function FindById({ kind }: { kind: ListingKind }) {
  * Listings, newest first, a server page at a time: an owner's own hotels and cars, or (admins) every listing with
  * approve, take down and reinstate on each row. Kind, status and page are in the address.
  */
-export function Page() {
+export function ListingsPage() {
   const role = usePortalRole();
   const list = useListParams(['kind', 'status'] as const);
   const kind: ListingKind = isListingKind(list.filters.kind) ? list.filters.kind : 'hotels';

@@ -11,7 +11,7 @@ import { listingKeys } from './listing-api.ts';
 import type { ListingView } from './listing-types.ts';
 
 /** A new hotel or car. An owner's waits for an admin's review; one an admin adds is live at once. */
-export function Page() {
+export function NewListingPage() {
   const { kind } = useParams();
   const role = usePortalRole();
   const navigate = useNavigate();

@@ -32,7 +32,7 @@ const placeOf = (kind: Kind, listing: Pending) =>
  * New listings waiting for an admin: approve or reject each, or approve a selection at once. The side-by-side view
  * of a change against what is live needs the review API; today only new listings wait here.
  */
-export function Page() {
+export function ReviewQueuePage() {
   usePageTitle('Review queue');
   const list = useListParams(['kind'] as const);
   const kind: Kind = list.filters.kind === 'cars' ? 'cars' : 'hotels';

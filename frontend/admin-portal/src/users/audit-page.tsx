@@ -12,7 +12,7 @@ import { AUDIT_EVENTS, type AuditEvent } from './user-types.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The audit log: who did what and when, newest first, by event and by user; filters and page in the address. */
-export function Page() {
+export function AuditPage() {
   usePageTitle('Audit log');
   const list = useListParams(['userId', 'event'] as const);
   const userId = UUID.test(list.filters.userId) ? list.filters.userId : undefined;

@@ -83,7 +83,7 @@ function Sessions({ user }: { user: UserDetail }) {
  * One user: profile, sessions, bills and audit trail; an admin changes the role, locks or unlocks the account
  * (either ends every session at once) or deletes it, each after seeing what it does.
  */
-export function Page() {
+export function UserPage() {
   const { id = '' } = useParams();
   const state = useSession();
   const me = state.status === 'signed-in' ? state.user.id : '';

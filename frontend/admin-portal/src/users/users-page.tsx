@@ -12,7 +12,7 @@ import { TableFrame } from '../ui/table-frame.tsx';
 import { nameOf, ROLES, type UserSummary } from './user-types.ts';
 
 /** Users by email or name and role, newest first, a server page at a time; the search is in the address. */
-export function Page() {
+export function UsersPage() {
   usePageTitle('Users');
   const list = useListParams(['q', 'role'] as const);
   const role = ROLES.find((r) => r === list.filters.role);

@@ -1,3 +1,4 @@
+import { unavailableDependency } from '../errors/dependency-errors.ts';
 import pg from 'pg';
 import type { Logger } from '../logger/index.ts';
 import { TYPE_OIDS, parseInt8, quoteIdentifier, type Db, type QueryResult, type Queryable } from './db.ts';
@@ -77,6 +78,7 @@ export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
     ...root,
     async transaction(fn) {
       const client = await pool.connect();
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
@@ -84,9 +86,11 @@ export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
         return result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
+        // A connection that failed (cut, reset, timed out) goes, rather than back to the pool for the next request.
+        if (err instanceof Error && unavailableDependency(err)) broken = err;
         throw err;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async ping() {

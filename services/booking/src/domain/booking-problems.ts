@@ -11,7 +11,15 @@ export interface StoredProblem {
   detail?: string | undefined;
   errors?: AppError['errors'];
   extensions?: Record<string, unknown> | undefined;
+  /** Retry-After, kept for the replay. */
+  headers?: Record<string, string> | undefined;
 }
+
+/**
+ * Nobody's fault and worth trying again (a dependency did not answer; whatever was done was undone): such an answer
+ * never settles its Idempotency-Key. Every other problem is the request's definite answer, replayed under its key.
+ */
+export const isRetryable = (problem: { status: number }) => problem.status === 503;
 
 export function storeProblem(err: AppError): StoredProblem {
   return {
@@ -21,6 +29,7 @@ export function storeProblem(err: AppError): StoredProblem {
     detail: err.detail,
     errors: err.errors,
     extensions: err.extensions,
+    headers: err.headers,
   };
 }
 
@@ -29,6 +38,7 @@ export function restoreProblem(stored: StoredProblem): AppError {
     ...(stored.detail ? { detail: stored.detail } : {}),
     ...(stored.errors ? { errors: stored.errors } : {}),
     ...(stored.extensions ? { extensions: stored.extensions } : {}),
+    ...(stored.headers ? { headers: stored.headers } : {}),
   });
 }
 
@@ -55,6 +65,16 @@ export const searchUnavailable = () =>
 export const interrupted = () =>
   new AppError('booking-interrupted', 503, 'Service unavailable', {
     detail: 'The booking was interrupted before payment. Nothing was charged and no inventory is held; book again.',
+    headers: { 'Retry-After': '1' },
+  });
+
+/** The same key is still at work in another request (before the card was authorised): its answer comes soon. */
+export const keyInUse = () =>
+  new AppError('idempotency-key-in-use', 409, 'Conflict', {
+    detail:
+      'A booking request with this Idempotency-Key is still being processed. Send it again shortly for its answer.',
+    errors: [{ in: 'headers', field: 'idempotency-key', message: 'still being processed' }],
+    headers: { 'Retry-After': '1' },
   });
 
 export const holdExpired = () =>

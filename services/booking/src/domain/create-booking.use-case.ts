@@ -3,15 +3,26 @@ import type { CreateBooking } from '@tripwise/contracts';
 import type { Identity } from '@tripwise/platform/auth';
 import { AppError } from '@tripwise/platform/errors';
 import { InventoryConflict, ItemsRefused, SearchUnavailable } from '../clients/search.client.ts';
-import { findBookingByKey, insertBooking, type Booking, type ItemRow } from '../data/bookings.repository.ts';
+import {
+  findBooking,
+  findBookingByKey,
+  insertBooking,
+  type Booking,
+  type ItemRow,
+} from '../data/bookings.repository.ts';
+import { findRefusal, freeKey, storeRefusal } from '../data/idempotency.repository.ts';
 import { addEvent } from '../data/outbox.repository.ts';
 import { PaymentUnavailable } from '../payments/card-processor.ts';
 import { assertBookable, holdItemOf, requestOf, travelersOf } from './booking-items.rules.ts';
 import {
   inventoryConflict,
+  isRetryable,
   itemsRefused,
+  keyInUse,
+  paymentUnavailable,
   restoreProblem,
   searchUnavailable,
+  storeProblem,
   type StoredProblem,
 } from './booking-problems.ts';
 import { BOOKING_EVENTS_CHANNEL, bookingEvent } from './booking-records.ts';
@@ -35,15 +46,75 @@ function fingerprintOf(input: CreateBooking): string {
   return createHash('sha256').update(JSON.stringify(comparable)).digest('base64url');
 }
 
-function replay(existing: Booking, fingerprint: string): Created {
-  if (existing.request_fingerprint !== fingerprint) {
+function assertSameRequest(earlier: string, fingerprint: string): void {
+  if (earlier !== fingerprint) {
     throw new AppError('idempotency-key-reused', 422, 'Unprocessable content', {
       detail: 'This Idempotency-Key was used for a different booking request. Use a new key for a new booking.',
       errors: [{ in: 'headers', field: 'idempotency-key', message: 'already used with a different request' }],
     });
   }
-  if (existing.status === 'failed') throw restoreProblem((existing.outcome as { problem: StoredProblem }).problem);
+}
+
+/** Steps at which a pending booking's card is not authorised yet: it may still fail, so it is not "accepted". */
+const BEFORE_AUTHORISATION: readonly Booking['step'][] = ['started', 'held'];
+
+/**
+ * What the key has already settled, if anything: its first definite refusal or its booking (201, or 202 once the
+ * card is authorised and only the finishing is left). A retryable failure settles nothing: its key is freed and
+ * this request is a new attempt. A request still before authorisation under the key is a 409 to retry shortly.
+ */
+async function settledAnswer(
+  deps: SagaDeps,
+  userId: string,
+  key: string,
+  fingerprint: string,
+): Promise<Created | undefined> {
+  const refusal = await findRefusal(deps.db, userId, key);
+  if (refusal) {
+    assertSameRequest(refusal.request_fingerprint, fingerprint);
+    throw restoreProblem(refusal.problem);
+  }
+  const existing = await findBookingByKey(deps.db, userId, key);
+  if (!existing) return undefined;
+  assertSameRequest(existing.request_fingerprint, fingerprint);
+  if (existing.status === 'failed') {
+    const { problem } = existing.outcome as { problem: StoredProblem };
+    if (!isRetryable(problem)) throw restoreProblem(problem);
+    await freeKey(deps.db, existing.id, key); // or another retry freed it: look again either way
+    return settledAnswer(deps, userId, key, fingerprint);
+  }
+  if (existing.status === 'pending' && BEFORE_AUTHORISATION.includes(existing.step)) throw keyInUse();
   return { status: existing.status === 'pending' ? 202 : 201, booking: existing };
+}
+
+/** After a race on the key: its settled answer, or (freed meanwhile by a retry) a 409 to send again shortly. */
+async function settledOrInUse(deps: SagaDeps, userId: string, key: string, fingerprint: string): Promise<Created> {
+  const settled = await settledAnswer(deps, userId, key, fingerprint);
+  if (!settled) throw keyInUse();
+  return settled;
+}
+
+/** Search's answer for every item, as the traveler's problem; a definite refusal is kept under the key. */
+async function quoteOrRefuse(
+  deps: SagaDeps,
+  refusal: { userId: string; key: string; fingerprint: string },
+  input: CreateBooking,
+) {
+  try {
+    const quoted = await deps.search.quote(input.items.map(holdItemOf)).catch((err: unknown) => {
+      if (err instanceof InventoryConflict) throw inventoryConflict(err.problem);
+      if (err instanceof ItemsRefused) throw itemsRefused(err.problem);
+      if (err instanceof SearchUnavailable) throw searchUnavailable();
+      throw err;
+    });
+    assertBookable(input.items, quoted);
+    return quoted;
+  } catch (err) {
+    if (err instanceof AppError && !isRetryable(err)) {
+      await storeRefusal(deps.db, { ...refusal, problem: storeProblem(err) });
+    }
+    throw err;
+  }
 }
 
 const KIND = { flight: 'flight', room: 'hotel', car: 'car' } as const;
@@ -71,18 +142,12 @@ export async function createBooking(
   address = 'unknown',
 ): Promise<Created> {
   const fingerprint = fingerprintOf(input);
-  const existing = await findBookingByKey(deps.db, who.userId, key);
-  if (existing) return replay(existing, fingerprint);
+  const settled = await settledAnswer(deps, who.userId, key, fingerprint);
+  if (settled) return settled;
   assertEmailVerified(who);
   const payer: Payer = { userId: who.userId, address };
 
-  const quoted = await deps.search.quote(input.items.map(holdItemOf)).catch((err: unknown) => {
-    if (err instanceof InventoryConflict) throw inventoryConflict(err.problem);
-    if (err instanceof ItemsRefused) throw itemsRefused(err.problem);
-    if (err instanceof SearchUnavailable) throw searchUnavailable();
-    throw err;
-  });
-  assertBookable(input.items, quoted);
+  const quoted = await quoteOrRefuse(deps, { userId: who.userId, key, fingerprint }, input);
   const prices = quoted.map((q) =>
     priceItem({ kind: q.listing.kind, unitPrice: q.unitPrice.amount, quantity: q.quantity, units: q.units }),
   );
@@ -143,7 +208,7 @@ export async function createBooking(
     );
     return true;
   });
-  if (!inserted) return replay((await findBookingByKey(deps.db, who.userId, key))!, fingerprint);
+  if (!inserted) return settledOrInUse(deps, who.userId, key, fingerprint);
   deps.eventsWritten();
   deps.checkpoint('started');
 
@@ -153,7 +218,12 @@ export async function createBooking(
   } catch (err) {
     if (!(err instanceof SearchUnavailable || err instanceof PaymentUnavailable)) throw err;
     deps.logger.warn('booking left for recovery to finish', { bookingId: id, err });
-    return replay((await findBookingByKey(deps.db, who.userId, key))!, fingerprint);
+    const now = await findBooking(deps.db, id);
+    // Not authorised yet: recovery will undo it, so "accepted" would be untrue. Nothing was charged; retry later.
+    if (now?.status === 'pending' && BEFORE_AUTHORISATION.includes(now.step)) {
+      throw err instanceof SearchUnavailable ? searchUnavailable() : paymentUnavailable();
+    }
+    return settledOrInUse(deps, who.userId, key, fingerprint);
   }
   if (result.status === 'failed') {
     const problem = restoreProblem((result.outcome as { problem: StoredProblem }).problem);

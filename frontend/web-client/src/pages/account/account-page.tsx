@@ -57,7 +57,7 @@ function AccountContent() {
 }
 
 /** The signed-in user's profile, password, two-factor authentication, devices, and account deletion. */
-export function Page() {
+export function AccountPage() {
   return (
     <RequireSignIn>
       <AccountContent />

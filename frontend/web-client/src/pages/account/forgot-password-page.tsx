@@ -6,7 +6,7 @@ import { accountMessageOf, fieldError } from '../../account/error-text.ts';
 import { Field, FormError } from '../../ui/field.tsx';
 
 /** Asks for a reset link; the answer is the same whether or not the email has an account. */
-export function Page() {
+export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
   const forgot = useMutation({
     mutationFn: () => publicPost('/api/auth/password/forgot', { email: email.trim() }),

@@ -10,7 +10,7 @@ import { useSession } from '../../session/use-session.ts';
 import { Field, FormError } from '../../ui/field.tsx';
 
 /** Sign-in: email and password, then a second step when two-factor authentication is on; back to `?next=`. */
-export function Page() {
+export function LoginPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const navigate = useNavigate();

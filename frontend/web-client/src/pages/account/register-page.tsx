@@ -27,7 +27,7 @@ function localProblems(draft: Draft): Record<string, string> {
 }
 
 /** Sign-up for travelers and for owners of hotels and cars; the account waits for its email to be confirmed. */
-export function Page() {
+export function RegisterPage() {
   const [draft, setDraft] = useState<Draft>({ role: 'traveler', firstName: '', lastName: '', email: '', password: '' });
   const [problems, setProblems] = useState<Record<string, string>>({});
   const register = useMutation({

@@ -8,7 +8,7 @@ import { passwordMin, passwordRulesText } from '../../account/password-rules.ts'
 import { Field, FormError } from '../../ui/field.tsx';
 
 /** The link from the reset mail: a new password (and a code when two-factor authentication is on). */
-export function Page() {
+export function ResetPasswordPage() {
   const [token] = useState(takeFragmentToken);
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');

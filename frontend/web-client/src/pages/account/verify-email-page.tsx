@@ -14,7 +14,7 @@ async function confirm(token: string | null) {
 }
 
 /** The link from the sign-up mail: confirms the email as soon as it opens, then offers sign-in. */
-export function Page() {
+export function VerifyEmailPage() {
   const [token] = useState(takeFragmentToken);
   // A query rather than a mutation: a link works once, and the query runs once however often the page renders.
   const verify = useQuery({

@@ -193,7 +193,7 @@ function AiMode() {
   );
 }
 
-export function Page() {
+export function AiModePage() {
   return (
     <RequireSignIn>
       <AiMode />

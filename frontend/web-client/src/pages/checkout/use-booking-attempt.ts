@@ -13,8 +13,9 @@ export interface BookingAnswer {
 
 /**
  * Sends one booking attempt with an Idempotency-Key made once for it: a double click, or a retry after a network
- * failure or a 5xx, reuses the key, so the server books once. A definitive answer (declined, sold out, price changed,
- * invalid) ends the attempt: the next try is a different request and gets a new key.
+ * failure or a 5xx (which never settles a key), reuses the key, so the server books once. A definitive answer
+ * (declined, sold out, price changed, invalid) ends the attempt: the next try is a different request and gets a new
+ * key.
  */
 export function useBookingAttempt(path: string) {
   const key = useRef<string>(crypto.randomUUID());
@@ -23,7 +24,9 @@ export function useBookingAttempt(path: string) {
     mutationFn: (body: unknown) =>
       api<BookingAnswer>(path, { method: 'POST', body, headers: { 'Idempotency-Key': key.current } }),
     onError: (error) => {
-      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) {
+      const definite = error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
+      // "Still being processed" is not an answer: the same key, sent again, gets the attempt's own.
+      if (definite && !error.type.endsWith('/idempotency-key-in-use')) {
         key.current = crypto.randomUUID();
       }
     },

@@ -34,7 +34,7 @@ function Summary({ answer, params }: { answer: ExploreAnswer; params: URLSearchP
  * Explore: from an origin, with an optional month, budget, trip length and theme, the cheapest destinations with
  * their best dates, as a list and on a map; each opens the flight search for its dates.
  */
-export function Page() {
+export function ExplorePage() {
   const [params, setParams] = useSearchParams();
   const query = pickParams(params, EXPLORE_KEYS);
   const explored = useQuery({

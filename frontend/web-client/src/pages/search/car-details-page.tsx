@@ -11,7 +11,7 @@ import type { CarDetails } from '../../search/search-types.ts';
 import { formatDate, formatMoney, plural } from '../../ui/format.ts';
 
 /** One rental car: the model, its rules (driver age, mileage, fuel, cancellation), price history and reviews. */
-export function Page() {
+export function CarDetailsPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const car = useQuery({

@@ -110,7 +110,7 @@ function CarFilters({ facets, ...url }: FacetFiltersProps<CarFacets>) {
 }
 
 /** Cars free for the URL's whole rental, filtered by the API's facets; everything shown is in the URL. */
-export function Page() {
+export function CarResultsPage() {
   const page = useResultsPage<Car, CarFacets>({
     kind: 'cars',
     keys: CAR_KEYS,

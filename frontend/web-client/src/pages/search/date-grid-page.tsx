@@ -72,7 +72,7 @@ function Cell({
  * Flexible dates for a round trip, as Google Flights' date grid: the cheapest round trip for each pair of dates
  * within three days of the ones asked, the chosen pair highlighted; a cell opens that search.
  */
-export function Page() {
+export function DateGridPage() {
   const [params, setParams] = useSearchParams();
   const query = pickParams(params, GRID_KEYS);
   const complete = Boolean(query.origin && query.destination && query.date && query.returnDate);

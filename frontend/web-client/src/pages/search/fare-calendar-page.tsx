@@ -62,7 +62,7 @@ function Day({ day, params, cheapest }: { day: FareCalendarDay | null; params: U
 }
 
 /** A month of one-way fares, as Google Flights' calendar: each day's cheapest, the month's cheapest marked. */
-export function Page() {
+export function FareCalendarPage() {
   const [params, setParams] = useSearchParams();
   const query = pickParams(params, CALENDAR_KEYS);
   const complete = Boolean(query.origin && query.destination && /^\d{4}-\d{2}$/.test(query.month ?? ''));

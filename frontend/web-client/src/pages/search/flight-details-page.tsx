@@ -58,7 +58,7 @@ function TripFlights({ flights, current }: { flights: FlightDetails[]; current: 
  * Opened from a result it keeps the whole trip (`trip`: every flight of the itinerary or round trip), so "Select"
  * books all of it; a departing flight not yet paired with a return goes on to its returns (`next`) instead.
  */
-export function Page() {
+export function FlightDetailsPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const passengers = params.get('passengers') ?? '1';

@@ -53,7 +53,7 @@ function useNames(items: Item[]) {
  * the departing flights first (`view=outbounds`), then, once one is chosen (`outboundId` in the URL), the returns
  * that fit it, with the chosen flight summarised above and changeable. Filters, sort and pages are in the URL.
  */
-export function Page() {
+export function FlightResultsPage() {
   const page = useResultsPage<Item, FlightFacets>({
     kind: 'flights',
     keys: FLIGHT_KEYS,

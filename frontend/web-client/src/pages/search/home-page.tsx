@@ -30,7 +30,7 @@ function RecentSearches() {
 }
 
 /** Home: one search form per tab (the tab is in the URL, so the header's links open the right one). */
-export function Page() {
+export function HomePage() {
   const [params, setParams] = useSearchParams();
   const asked = params.get('tab');
   const tab: Tab = TABS.some(([t]) => t === asked) ? (asked as Tab) : 'flights';

@@ -57,7 +57,7 @@ function Policies({ policies }: { policies: HotelPolicies }) {
 }
 
 /** One hotel: its room types free for the stay (each bookable), policies, price history and reviews. */
-export function Page() {
+export function HotelDetailsPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const checkIn = params.get('checkIn') ?? addDays(todayIso(), 14);

@@ -111,7 +111,7 @@ function HotelFilters({ facets, ...url }: FacetFiltersProps<HotelFacets>) {
 }
 
 /** Hotels with rooms free for the URL's stay, filtered by the API's facets; everything shown is in the URL. */
-export function Page() {
+export function HotelResultsPage() {
   const page = useResultsPage<Hotel, HotelFacets>({
     kind: 'hotels',
     keys: HOTEL_KEYS,

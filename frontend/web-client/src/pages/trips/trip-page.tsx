@@ -107,7 +107,7 @@ function Trip() {
   );
 }
 
-export function Page() {
+export function TripPage() {
   return (
     <RequireSignIn>
       <Trip />

@@ -110,7 +110,7 @@ function Trips() {
   );
 }
 
-export function Page() {
+export function TripsPage() {
   return (
     <RequireSignIn>
       <Trips />
