@@ -40,12 +40,14 @@ describe('listings: admin powers without the second factor', () => {
   test('When an admin signed in with a password only approves, reads, lists or removes an owner’s listing, then each is refused (403 mfa-required)', async () => {
     const id = await anOwnersPendingHotel();
     const attempts = [
-      updateListingAs(service.db, adminWithPasswordOnly, 'hotels', id, { status: 'active' }, nothing, nothing),
-      getListing(service.db, adminWithPasswordOnly, 'hotels', id),
-      listMyListings(service.db, adminWithPasswordOnly, 'hotels', { limit: 5 }),
-      removeListing(service.db, adminWithPasswordOnly, 'hotels', id, nothing),
+      () => updateListingAs(service.db, adminWithPasswordOnly, 'hotels', id, { status: 'active' }, nothing, nothing),
+      () => getListing(service.db, adminWithPasswordOnly, 'hotels', id),
+      () => listMyListings(service.db, adminWithPasswordOnly, 'hotels', { limit: 5 }),
+      () => removeListing(service.db, adminWithPasswordOnly, 'hotels', id, nothing),
     ];
-    for (const attempt of attempts) await expect(attempt).rejects.toMatchObject({ status: 403, code: 'mfa-required' });
+    for (const attempt of attempts) {
+      await expect(attempt()).rejects.toMatchObject({ status: 403, code: 'mfa-required' });
+    }
     const { rows } = await service.db.query<{ status: string }>('SELECT status FROM hotels WHERE id = $1', [id]);
     expect(rows[0]!.status).toBe('pending');
   });
