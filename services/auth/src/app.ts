@@ -12,6 +12,7 @@ import type { MailWorker } from './mail/mail-worker.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { keyRoutes } from './routes/keys.routes.ts';
+import { internalUserRoutes } from './routes/internal-users.routes.ts';
 import { sessionRoutes, type RoutePolicies } from './routes/session.routes.ts';
 import { twoFactorRoutes } from './routes/two-factor.routes.ts';
 import type { DataKey } from './secrets/data-key.ts';
@@ -106,7 +107,11 @@ export function createApp(deps: AuthAppDeps): Service {
     ...(deps.errorReporter ? { errorReporter: deps.errorReporter } : {}),
     access: { verify, isDenied, serviceToken: deps.serviceToken },
     openApi: { path: '/api/auth/openapi.json', title: 'Tripwise auth' },
-    mounts: [{ prefix: '', router: keyRoutes(auth) }, ...routes.map((router) => ({ prefix: '/api/auth', router }))],
+    mounts: [
+      { prefix: '', router: keyRoutes(auth) },
+      { prefix: '', router: internalUserRoutes(auth) },
+      ...routes.map((router) => ({ prefix: '/api/auth', router })),
+    ],
     backgroundTasks: [
       { name: 'signing-key-refresh', everyMs: deps.keys.refreshEveryMs, run: deps.keys.refresh },
       { name: 'mail-send', everyMs: deps.mail.pollMs, run: deps.mail.drain },
