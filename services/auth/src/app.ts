@@ -47,6 +47,8 @@ export interface AuthAppDeps {
   serviceToken: string;
   errorReporter?: ErrorReporter | undefined;
   now?: () => number;
+  /** Tells search an owner's account was deleted (see clients/search.client.ts). */
+  ownerDeleted?: ((ownerId: string) => Promise<void>) | undefined;
 }
 
 const CLOCK_SKEW_MS = 60_000;
@@ -65,6 +67,7 @@ export function authDeps(deps: AuthAppDeps): AuthDeps {
       deps.mail.drain().catch((err: unknown) => deps.logger.error('sending queued mail failed', { err }));
     },
     publicUrl: config.PUBLIC_URL,
+    ownerDeleted: deps.ownerDeleted,
     ipLimits: {
       loginsPer5Minutes: config.LOGINS_PER_IP_PER_5_MINUTES,
       registrationsPerHour: config.REGISTRATIONS_PER_IP_PER_HOUR,

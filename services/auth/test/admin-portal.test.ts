@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { searchClient } from '../src/clients/search.client.ts';
 import { insertUser } from '../src/data/user.repository.ts';
 import { authClient, givenASignedInUser, type SignedInUser } from './auth-client.ts';
 import { givenAnAuthService, type AuthTestService } from './given-an-auth-service.ts';
@@ -131,5 +134,39 @@ describe('POST /internal/users/lookup', () => {
     expect(items.map((u) => u.email).sort()).toEqual([admin.email, user.email].sort());
     expect((await ask('not-the-credential', { ids: [user.id] })).status).toBe(401);
     expect((await ask(service.serviceToken, {})).status).toBe(400);
+  });
+});
+
+describe('DELETE /api/auth/admin/users/:id (an owner)', () => {
+  test("When an admin deletes an owner, then search is told with the services' credential; a traveler's deletion tells nobody", async () => {
+    const told: { path: string; authorization: string | undefined }[] = [];
+    // Search's internal route, as search answers it: the listings are its business, the call is auth's.
+    const search = createServer((req, res) => {
+      told.push({ path: req.url ?? '', authorization: req.headers.authorization });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"suspended":1,"rejected":0}');
+    });
+    await new Promise<void>((resolve) => search.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(search.address() as AddressInfo).port}`;
+    const withSearch = await givenAnAuthService({
+      ownerDeleted: searchClient({ url, serviceToken: 'the-services-credential-0123456789abcdef' }).ownerDeleted,
+    });
+    try {
+      const boss = await givenASignedInUser(withSearch, { role: 'admin' });
+      const owner = await givenASignedInUser(withSearch, { role: 'owner' });
+      const traveler = await givenASignedInUser(withSearch);
+      const del = (id: string) =>
+        authClient(withSearch.url).call('DELETE', `/api/auth/admin/users/${id}`, { token: boss.accessToken });
+      expect((await del(owner.id)).status).toBe(204);
+      expect((await del(traveler.id)).status).toBe(204);
+      expect(told).toEqual([
+        {
+          path: `/internal/owners/${owner.id}/deleted`,
+          authorization: 'Bearer the-services-credential-0123456789abcdef',
+        },
+      ]);
+    } finally {
+      await withSearch.close();
+      await new Promise((resolve) => search.close(resolve));
+    }
   });
 });

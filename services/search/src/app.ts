@@ -23,6 +23,7 @@ import { listingRoutes } from './routes/listings.routes.ts';
 import { listingReviewRoutes } from './routes/listing-review.routes.ts';
 import { internalMarketRoutes } from './routes/internal-market.routes.ts';
 import { internalSeedWorldRoutes } from './routes/internal-seed-world.routes.ts';
+import { internalOwnerRoutes } from './routes/internal-owners.routes.ts';
 import { reviewRoutes } from './routes/reviews.routes.ts';
 import type { PastBookingCheck } from './clients/booking.client.ts';
 import { idsOnly, type UserDirectory } from './clients/users.client.ts';
@@ -149,6 +150,7 @@ export function createApp(deps: AppDeps): SearchService {
       { prefix: '/internal', router: internalHoldRoutes(db, inventoryChanged) },
       { prefix: '/internal', router: internalMarketRoutes(db) },
       { prefix: '/internal', router: internalSeedWorldRoutes(db) },
+      { prefix: '/internal', router: internalOwnerRoutes(db, listingChanged) },
     ],
     backgroundTasks: [
       { name: 'hold-sweep', everyMs: HOLD_SWEEP_MS, run: () => sweepExpiredHolds(db, deps.logger, inventoryChanged) },

@@ -216,3 +216,19 @@ describe('GET /api/listings/:kind/:id/history', () => {
     expect(rest.body.items).toMatchObject([{ action: 'created' }]);
   });
 });
+
+describe('POST /internal/owners/:ownerId/deleted', () => {
+  test("When an owner's account is deleted, then their live listings are suspended with a note and leave search", async () => {
+    const { id, ownerId, owner, admin } = await givenALiveHotel();
+    const waiting = await service.as(owner, 'POST', '/api/listings/hotels', hotel('Waiting Inn'));
+    const res = await service.internal('POST', `/internal/owners/${ownerId}/deleted`);
+    expect(res).toMatchObject({ status: 200, body: { suspended: 1, rejected: 1 } });
+    expect(await inSearch(id)).toBeUndefined();
+    const live = await service.as(admin, 'GET', `/api/listings/hotels/${id}`);
+    expect(live.body).toMatchObject({ status: 'suspended', review: { note: 'owner account deleted' } });
+    expect((await service.as(admin, 'GET', `/api/listings/hotels/${waiting.body.id}`)).body.status).toBe('rejected');
+    const again = await service.internal('POST', `/internal/owners/${ownerId}/deleted`);
+    expect(again.body).toEqual({ suspended: 0, rejected: 0 });
+    expect((await service.internal('POST', `/internal/owners/${ownerId}/deleted`, undefined, null)).status).toBe(401);
+  });
+});

@@ -255,7 +255,12 @@ export function Page() {
                 profile and two-factor settings are erased.
               </li>
               <li>Bookings, payments and bills stay in the books under their user id.</li>
-              {data.role === 'owner' && <li>Their listings stay, with nobody left to manage them.</li>}
+              {data.role === 'owner' && (
+                <li>
+                  Their live listings are suspended (out of search) and those waiting for review rejected, with the note
+                  “owner account deleted”; an admin can reinstate them.
+                </li>
+              )}
               <li>The deletion is written to the audit log with your name.</li>
             </ul>
           </ConfirmButton>

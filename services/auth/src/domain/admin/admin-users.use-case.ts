@@ -128,4 +128,13 @@ export async function deleteUserAsAdmin(deps: AuthDeps, adminId: string, userId:
       details: { email: user.email },
     });
   });
+  // Nobody can manage a deleted owner's listings: search takes them out (suspended, with a note admins can see).
+  if (user.role === 'owner' && deps.ownerDeleted) {
+    await deps.ownerDeleted(userId).catch((err: unknown) =>
+      deps.logger.error("a deleted owner's listings could not be suspended; an admin must suspend them", {
+        err,
+        ownerId: userId,
+      }),
+    );
+  }
 }
