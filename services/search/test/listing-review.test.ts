@@ -134,6 +134,7 @@ describe('changes to an approved listing', () => {
       },
     });
     expect((await inSearch(id))?.name).toBe('Old Name Lodge');
+    expect((await service.as(owner, 'GET', '/api/listings/summary')).body.changesWaiting).toBe(1);
 
     const queue = await service.as(admin, 'GET', '/api/listings/review-queue?type=change&limit=100');
     expect(queue.body.items).toEqual(

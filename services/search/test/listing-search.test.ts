@@ -102,6 +102,7 @@ describe('GET /api/listings/summary', () => {
       body: {
         hotels: { pending: 0, active: 0 },
         cars: { pending: 1, active: 1, paused: 0, suspended: 0, rejected: 1 },
+        changesWaiting: 0,
       },
     });
     expect(res.body.flights).toBeUndefined();

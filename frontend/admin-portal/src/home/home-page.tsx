@@ -16,7 +16,9 @@ function useSummary() {
   return useQuery({
     queryKey: ['listings', 'summary'],
     queryFn: ({ signal }) =>
-      api<{ hotels: Counts; cars: Counts; flights?: Counts }>('/api/listings/summary', { signal }),
+      api<{ hotels: Counts; cars: Counts; flights?: Counts; changesWaiting: number }>('/api/listings/summary', {
+        signal,
+      }),
   });
 }
 
@@ -29,6 +31,7 @@ function PendingCard({ role }: { role: 'owner' | 'admin' }) {
       {role === 'admin' ? 'Waiting for your review' : 'Waiting for review'}
       <p className="stat">
         {count('hotels')} hotels, {count('cars')} cars
+        {summary.data && summary.data.changesWaiting > 0 && `, ${summary.data.changesWaiting} changes`}
       </p>
       {live !== undefined && <span className="muted">{live.toLocaleString()} hotels and cars live. </span>}
       <Link to={role === 'admin' ? '/review' : '/listings?status=pending'}>

@@ -92,3 +92,12 @@ export async function countQueue(db: Queryable, query: Pick<QueueQuery, 'kind' |
   const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${queueSource(query)}) q`);
   return rows[0]?.n ?? 0;
 }
+
+/** Changes waiting for review, of one owner's listings or of all. */
+export async function countPendingChanges(db: Queryable, ownerId: string | undefined): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM listing_changes ${ownerId ? 'WHERE owner_id = $1' : ''}`,
+    ownerId ? [ownerId] : [],
+  );
+  return rows[0]?.n ?? 0;
+}

@@ -3,7 +3,12 @@ import type { Db } from '@tripwise/platform/db';
 import { forbidden } from '@tripwise/platform/errors';
 import { decodeCursor, encodeCursor } from '@tripwise/platform/http';
 import { z } from 'zod';
-import { countQueue, reviewQueue, type QueueQuery } from '../../data/listing-changes.repository.ts';
+import {
+  countPendingChanges,
+  countQueue,
+  reviewQueue,
+  type QueueQuery,
+} from '../../data/listing-changes.repository.ts';
 import { listingEvents, type ListingEventRow } from '../../data/listing-events.repository.ts';
 import {
   countByStatus,
@@ -71,12 +76,15 @@ export async function searchMyListings(
   };
 }
 
-/** Listings per status for the overview's counters: an owner's own, or all of them. */
+/** Listings per status for the overview's counters, and changes waiting for review: an owner's own, or all. */
 export async function listingSummary(db: Db, who: Identity) {
   const ownerId = isAdmin(who) ? undefined : who.userId;
   const kinds: ListingKind[] = isAdmin(who) ? ['hotels', 'cars', 'flights'] : ['hotels', 'cars'];
-  const counts = await Promise.all(kinds.map((k) => countByStatus(db, k, ownerId)));
-  const summary: Record<string, Record<string, number>> = {};
+  const [counts, changesWaiting] = await Promise.all([
+    Promise.all(kinds.map((k) => countByStatus(db, k, ownerId))),
+    countPendingChanges(db, ownerId),
+  ]);
+  const summary: Record<string, Record<string, number> | number> = { changesWaiting };
   kinds.forEach((kind, i) => {
     const c = counts[i]!;
     summary[kind] = {
