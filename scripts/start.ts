@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inheritedEnv, publicAddresses, stackConfig as config } from './stack/config.ts';
 import { holdDataDir } from './stack/data-dir-lock.ts';
+import { importDemoData } from './stack/demo-data.ts';
 import { fileLogLevel, prettyLine, shownAt } from './stack/pretty-log.ts';
 import { startStack } from './stack/stack.ts';
 
@@ -87,4 +88,22 @@ for (const proc of stack.processes) {
     process.stderr.write(`${proc.name} stopped unexpectedly (exit code ${code}); stopping the rest.\n`);
     void shutdown().then(() => (process.exitCode = 1));
   });
+}
+
+// After the banner, not before it: the history takes a little while on a first start, and the site is usable meanwhile.
+if (config.SEED_DEMO_HISTORY === 'true') {
+  const url = (name: string) => stack.processes.find((p) => p.name === name)!.url;
+  void importDemoData({
+    DATA_DIR: config.DATA_DIR,
+    INTERNAL_SERVICE_TOKEN: config.INTERNAL_SERVICE_TOKEN,
+    urls: { auth: url('auth'), search: url('search'), booking: url('booking') },
+  }).then(
+    (line) => process.stdout.write(`  ${line}\n`),
+    (err: unknown) =>
+      stopping ||
+      process.stderr.write(
+        `  The demo booking history could not be imported (${(err as Error).message}); ` +
+          'run `npm run seed -w services/booking` to try again.\n',
+      ),
+  );
 }

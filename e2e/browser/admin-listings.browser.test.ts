@@ -139,7 +139,7 @@ describe('admin portal: listings', () => {
     expect(await row.getByText('Waiting for review').count()).toBe(1);
   });
 
-  test('When an admin signs in with TOTP, then they approve new hotels from the review queue with the keyboard and in bulk, and take one down and reinstate it', async ({
+  test('When an admin signs in with TOTP, then they approve new hotels from the review queue with the keyboard and in bulk, and suspend one with a note and reinstate it', async ({
     task,
   }) => {
     const owner = await createOwner();
@@ -171,19 +171,22 @@ describe('admin portal: listings', () => {
     await page.getByText('Approved 2 listings.').waitFor();
     expect([await statusOf(two!.id), await statusOf(three!.id)]).toEqual(['active', 'active']);
 
-    // The admin finds one by its number and takes it down: it asks first, then it is hidden at once.
+    // The admin finds one by its name and suspends it with a note: it asks first, then it is hidden at once.
     await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Listings' }).click();
-    await page.getByLabel('Open a hotel by number').fill(one!.id);
-    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByLabel('Name').fill(one!.name);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('link', { name: one!.name }).click();
     await page.getByRole('heading', { name: one!.name, level: 1 }).waitFor();
     expect(await page.getByTestId('listing-status').textContent()).toBe('Live');
-    await page.getByRole('button', { name: `Take down ${one!.name}` }).click();
-    const dialog = page.getByRole('dialog', { name: `Take down ${one!.name}?` });
+    await page.getByRole('button', { name: `Suspend ${one!.name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Suspend ${one!.name}?` });
     await dialog.getByText('Travelers stop finding it in search at once.').waitFor();
-    await open.shot('take-down-asks-first');
-    await dialog.getByRole('button', { name: 'Take down' }).click();
-    await expect.poll(() => page.getByTestId('listing-status').textContent(), SETTLED).toBe('Taken down');
-    expect(await statusOf(one!.id)).toBe('removed');
+    await dialog.getByLabel('Note to the owner (required)').fill('Guests report it closed.');
+    await open.shot('suspend-asks-first');
+    await dialog.getByRole('button', { name: 'Suspend' }).click();
+    await expect.poll(() => page.getByTestId('listing-status').textContent(), SETTLED).toBe('Suspended');
+    expect(await statusOf(one!.id)).toBe('suspended');
+    await page.getByTestId('review-note').getByText('Guests report it closed.').waitFor();
     await page.getByRole('button', { name: `Reinstate ${one!.name}` }).click();
     await expect.poll(() => page.getByTestId('listing-status').textContent(), SETTLED).toBe('Live');
     expect(await statusOf(one!.id)).toBe('active');
@@ -227,7 +230,7 @@ describe('admin portal: listings', () => {
     const line = lines.find((l) => l.startsWith(booking.id));
     expect(line).toContain(`,confirmed,${hotel.name},`);
     expect(line).toContain(`,Grace Hopper,${traveler.email},1,2,`);
-    await page.getByText('Exported 1 booking.').waitFor();
+    await page.getByText('Exported 1 row (one per booked item).').waitFor();
 
     // Past, in-house and cancelled have nothing of this owner's yet.
     await page.getByRole('link', { name: 'Cancelled' }).click();

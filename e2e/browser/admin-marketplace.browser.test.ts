@@ -112,11 +112,7 @@ describe('admin portal: users, bills and analytics', () => {
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
     await page.getByRole('combobox', { name: 'Event' }).selectOption('admin.user_disabled');
     await expect.poll(() => new URL(page.url()).searchParams.get('event'), SETTLED).toBe('admin.user_disabled');
-    await page
-      .getByRole('region', { name: 'Audit events' })
-      .getByRole('link', { name: user.id.slice(0, 8) })
-      .first()
-      .waitFor();
+    await page.getByRole('region', { name: 'Audit events' }).getByRole('link', { name: user.email }).first().waitFor();
   });
 
   test('When an admin deletes a user, then the dialog says what happens first, and the account is gone', async ({

@@ -28,6 +28,10 @@ export function loadStackConfig(env: NodeJS.ProcessEnv) {
       LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
       DATABASE_URL: z.url().optional(),
       REDIS_URL: z.url().optional(),
+      /** The services' credential (else the one in DATA_DIR/internal), for the demo data import. */
+      INTERNAL_SERVICE_TOKEN: z.string().min(32).optional(),
+      /** `false`: no demo booking history and no demo listings for the demo owner on start. */
+      SEED_DEMO_HISTORY: z.enum(['true', 'false']).default('true'),
     }),
     env,
   );

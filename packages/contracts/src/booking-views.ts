@@ -92,6 +92,9 @@ export const bookingViewSchema = ownerBookingViewSchema.extend({
 export const bookingPageSchema = z.object({
   items: z.array(z.union([bookingViewSchema, ownerBookingViewSchema])),
   nextCursor: z.string().nullable(),
+  /** Bookings of listings: how many match in all (exact up to 10,000, then `totalIsEstimate`). */
+  total: z.number().int().nonnegative().optional(),
+  totalIsEstimate: z.literal(true).optional(),
 });
 
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];

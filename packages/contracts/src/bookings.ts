@@ -152,6 +152,28 @@ export const bookingListQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 
+/**
+ * Bookings of an owner's listings (admins: any booking): the list's filters, plus one listing, stays overlapping
+ * dates, a guest's name or contact email, the order, and (admins) one traveler's bookings.
+ */
+export const ownerBookingQuerySchema = bookingListQuerySchema
+  .extend({
+    listingKind: z.enum(['hotel', 'car', 'flight']).optional(),
+    listingId: z
+      .string()
+      .regex(/^\d{1,18}$/, { error: 'a listing id' })
+      .optional(),
+    from: z.iso.date({ error: 'a date as YYYY-MM-DD' }).optional(),
+    to: z.iso.date({ error: 'a date as YYYY-MM-DD' }).optional(),
+    q: z.string().trim().min(1).max(100).optional(),
+    sort: z.enum(['createdAt', 'startsOn']).default('createdAt'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    userId: z.uuid({ error: 'a user id' }).optional(),
+  })
+  .refine((f) => !f.listingId || f.listingKind, { path: ['listingKind'], message: 'required with listingId' })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['from'], message: 'must not be after `to`' });
+export type OwnerBookingQuery = z.infer<typeof ownerBookingQuerySchema>;
+
 export type BookingItemInput = z.infer<typeof bookingItemInputSchema>;
 export type CreateBooking = z.infer<typeof createBookingSchema>;
 export type Card = z.infer<typeof cardSchema>;

@@ -6,8 +6,24 @@ const code = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, { error: 'a three-letter airport or city code' });
-const text = (max: number) => z.string().trim().min(1).max(max);
-const price = z.number().int().positive({ error: 'a positive amount in minor units (cents)' }).max(100_000_00);
+const text = (max: number) => z.string().trim().min(1, { error: 'required' }).max(max);
+const price = z.number().int().positive({ error: 'a price above zero' }).max(100_000_00);
+/**
+ * Descriptions are plain text: markup is taken out before it is stored (and pages render it as text), so an owner's
+ * description can never carry a script or a link a traveler did not expect.
+ */
+const plainText = (max: number) =>
+  z
+    .string()
+    .max(max * 2)
+    .transform((s) =>
+      s
+        .replace(/<[^>]*>?/g, ' ')
+        .replace(/[^\S\n]+/g, ' ')
+        .replace(/ *\n */g, '\n')
+        .trim(),
+    )
+    .pipe(z.string().max(max));
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'a time as HH:MM' });
 
 export const roomTypeInputSchema = z.strictObject({
@@ -43,7 +59,7 @@ export const hotelListingSchema = z.strictObject({
   stars: z.number().int().min(1).max(5),
   amenities: z.array(hotelAmenitySchema).max(10).default([]),
   policies: hotelPoliciesSchema,
-  description: z.string().trim().max(2_000).default(''),
+  description: plainText(2_000).default(''),
   rooms: z.array(roomTypeInputSchema).min(1).max(20),
 });
 
@@ -90,7 +106,25 @@ export const flightListingSchema = z
   .refine((f) => f.arriveAt > f.departAt, { path: ['arriveAt'], message: 'must be after the departure' })
   .refine((f) => f.origin !== f.destination, { path: ['destination'], message: 'must differ from the origin' });
 
-export const listingStatusSchema = z.enum(['pending', 'active', 'removed']);
+/**
+ * pending: new, waiting for review; active: live; paused: by its owner (back without review); suspended: by an admin,
+ * with a note; rejected: a new listing refused at review, with a note; removed: deleted (kept for its bookings).
+ */
+export const LISTING_STATUSES = ['pending', 'active', 'paused', 'suspended', 'rejected', 'removed'] as const;
+export const listingStatusSchema = z.enum(LISTING_STATUSES);
+export type ListingStatus = z.infer<typeof listingStatusSchema>;
+
+/** An admin's decision on a listing; a note tells the owner why (required to reject or suspend). */
+export const listingDecisionSchema = z
+  .strictObject({
+    action: z.enum(['approve', 'reject', 'suspend', 'reinstate']),
+    note: z.string().trim().min(1, { error: 'required' }).max(1_000).optional(),
+  })
+  .refine((d) => d.note !== undefined || (d.action !== 'reject' && d.action !== 'suspend'), {
+    path: ['note'],
+    message: 'a note for the owner is required to reject or suspend',
+  });
+export type ListingDecision = z.infer<typeof listingDecisionSchema>;
 
 export type HotelListing = z.infer<typeof hotelListingSchema>;
 export type CarListing = z.infer<typeof carListingSchema>;

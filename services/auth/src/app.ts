@@ -14,6 +14,7 @@ import type { MailWorker } from './mail/mail-worker.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { keyRoutes } from './routes/keys.routes.ts';
+import { internalUserRoutes } from './routes/internal-users.routes.ts';
 import { sessionRoutes, type RoutePolicies } from './routes/session.routes.ts';
 import { twoFactorRoutes } from './routes/two-factor.routes.ts';
 import type { DataKey } from './secrets/data-key.ts';
@@ -48,6 +49,8 @@ export interface AuthAppDeps {
   serviceToken: string;
   errorReporter?: ErrorReporter | undefined;
   now?: () => number;
+  /** Tells search an owner's account was deleted (see clients/search.client.ts). */
+  ownerDeleted?: ((ownerId: string) => Promise<void>) | undefined;
 }
 
 const CLOCK_SKEW_MS = 60_000;
@@ -66,6 +69,7 @@ export function authDeps(deps: AuthAppDeps): AuthDeps {
       deps.mail.drain().catch((err: unknown) => deps.logger.error('sending queued mail failed', { err }));
     },
     publicUrl: config.PUBLIC_URL,
+    ownerDeleted: deps.ownerDeleted,
     ipLimits: {
       loginsPer5Minutes: config.LOGINS_PER_IP_PER_5_MINUTES,
       registrationsPerHour: config.REGISTRATIONS_PER_IP_PER_HOUR,
@@ -111,7 +115,11 @@ export function createApp(deps: AuthAppDeps): Service {
     ...(deps.errorReporter ? { errorReporter: deps.errorReporter } : {}),
     access: { verify, isDenied, serviceToken: deps.serviceToken },
     openApi: { path: '/api/auth/openapi.json', title: 'Tripwise auth' },
-    mounts: [{ prefix: '', router: keyRoutes(auth) }, ...routes.map((router) => ({ prefix: '/api/auth', router }))],
+    mounts: [
+      { prefix: '', router: keyRoutes(auth) },
+      { prefix: '', router: internalUserRoutes(auth) },
+      ...routes.map((router) => ({ prefix: '/api/auth', router })),
+    ],
     backgroundTasks: [
       { name: 'signing-key-refresh', everyMs: deps.keys.refreshEveryMs, run: deps.keys.refresh },
       { name: 'mail-send', everyMs: deps.mail.pollMs, run: deps.mail.drain },

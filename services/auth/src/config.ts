@@ -5,6 +5,8 @@ const schema = baseEnvSchema
   .extend(storageEnvSchema.shape)
   .extend({
     PORT: portSchema(4001),
+    /** The search service, told when an owner's account is deleted (it suspends their listings). */
+    SEARCH_URL: z.url().default('http://127.0.0.1:4002'),
     /** The `iss` of every access token, and what verifiers expect. */
     TOKEN_ISSUER: z.url().default('http://localhost:8080/api/auth'),
     TOKEN_AUDIENCE: z.string().min(1).default('tripwise'),

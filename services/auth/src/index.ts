@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bootService } from '@tripwise/platform/http';
 import { SERVICE_NAME, authDeps, createApp } from './app.ts';
+import { searchClient } from './clients/search.client.ts';
 import { config } from './config.ts';
 import { createMail, loadDataKey, openSigningKeys } from './infrastructure.ts';
 import { bootstrapAdmin } from './seed/bootstrap-admin.ts';
@@ -27,6 +28,7 @@ await bootService({
       mail,
       serviceToken: await context.serviceToken(),
       errorReporter: context.errorReporter,
+      ownerDeleted: searchClient({ url: config.SEARCH_URL, serviceToken: await context.serviceToken() }).ownerDeleted,
     };
     await bootstrapAdmin(authDeps(deps), config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
     if (config.SEED_DEMO_ACCOUNTS) {

@@ -66,7 +66,15 @@ function parseEml(raw: string): Mail {
  * when configured), real keys, mail written to an outbox folder that tests read back.
  */
 export async function givenAnAuthService(
-  options: { config?: Partial<AuthAppConfig>; db?: Db; kv?: KvStore; dataKey?: DataKey; keys?: KeyManager } = {},
+  options: {
+    config?: Partial<AuthAppConfig>;
+    db?: Db;
+    kv?: KvStore;
+    dataKey?: DataKey;
+    keys?: KeyManager;
+    /** How auth tells search of a deleted owner (tests give it a search of their own). */
+    ownerDeleted?: (ownerId: string) => Promise<void>;
+  } = {},
 ): Promise<AuthTestService> {
   const dir = await mkdtemp(join(tmpdir(), 'tripwise-auth-'));
   const logs = captureLogs('auth');
@@ -97,6 +105,7 @@ export async function givenAnAuthService(
     // Mail is sent when a test reads it (mailTo), so a test sees exactly the mail its own steps queued.
     mail: { drain: async () => 0, pollMs: 1_000 },
     serviceToken: SERVICE_TOKEN,
+    ownerDeleted: options.ownerDeleted,
     now: () => Date.now() + offset,
   });
   const server = await listen(service.app);

@@ -22,10 +22,13 @@ import { createListingStats, type ListingStats } from './domain/market/listing-s
 import { createPriceMarket, type PriceMarket } from './domain/market/price-market.ts';
 import { internalHoldRoutes } from './routes/internal-holds.routes.ts';
 import { listingRoutes } from './routes/listings.routes.ts';
+import { listingReviewRoutes } from './routes/listing-review.routes.ts';
 import { internalMarketRoutes } from './routes/internal-market.routes.ts';
 import { internalSeedWorldRoutes } from './routes/internal-seed-world.routes.ts';
+import { internalOwnerRoutes } from './routes/internal-owners.routes.ts';
 import { reviewRoutes } from './routes/reviews.routes.ts';
 import type { PastBookingCheck } from './clients/booking.client.ts';
+import { idsOnly, type UserDirectory } from './clients/users.client.ts';
 import { searchRoutes, type InMemory } from './routes/search.routes.ts';
 import { publishPriceEvents } from './domain/market/owner-prices.ts';
 
@@ -47,6 +50,8 @@ export interface AppDeps {
   access: AccessPolicy;
   /** Asks the booking service whether a traveler's booking of a listing has ended (who may review it). */
   pastBooking: PastBookingCheck;
+  /** Asks auth who owners are, for admins' lists (ids only when left out). */
+  users?: UserDirectory;
   /** The clock that decides which dates are in the past. */
   now?: () => Date;
   /** The price market's dice (tests pass a seeded one); Math.random by default. */
@@ -128,7 +133,8 @@ export function createApp(deps: AppDeps): SearchService {
     sample: { flight: deps.config.PRICE_SAMPLE, room: deps.config.PRICE_SAMPLE, car: deps.config.PRICE_SAMPLE },
     tickMs: deps.config.PRICE_TICK_MS,
   });
-  const listings = listingRoutes(db, listingChanged, (events) => publishPriceEvents(deps.kv, events));
+  const users = deps.users ?? idsOnly;
+  const listings = listingRoutes(db, listingChanged, (events) => publishPriceEvents(deps.kv, events), users);
   const reviews = reviewRoutes(db, deps.pastBooking, (kind, id) => listingChanged(`${kind}s` as const, Number(id)));
   const flightDayChanged = (day: string) => cache.invalidate('flights', day);
   const rollMs = deps.config.INVENTORY_ROLL_MS ?? 0;
@@ -146,10 +152,13 @@ export function createApp(deps: AppDeps): SearchService {
     mounts: [
       { prefix: '/api/search', router: searchRoutes(db, deps.now ?? (() => new Date()), inMemory, stats) },
       { prefix: '/api/search', router: reviews },
+      // Before the listings routes: their `/:kind` would take `/summary` and `/review-queue`.
+      { prefix: '/api/listings', router: listingReviewRoutes(db, listingChanged, deps.logger, users) },
       { prefix: '/api/listings', router: listings },
       { prefix: '/internal', router: internalHoldRoutes(db, inventoryChanged, deps.now ?? (() => new Date())) },
       { prefix: '/internal', router: internalMarketRoutes(db) },
       { prefix: '/internal', router: internalSeedWorldRoutes(db) },
+      { prefix: '/internal', router: internalOwnerRoutes(db, listingChanged) },
     ],
     backgroundTasks: [
       { name: 'hold-sweep', everyMs: HOLD_SWEEP_MS, run: () => sweepExpiredHolds(db, deps.logger, inventoryChanged) },

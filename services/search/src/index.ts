@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { bootService } from '@tripwise/platform/http';
 import { SERVICE_NAME, createApp } from './app.ts';
 import { bookingClient } from './clients/booking.client.ts';
+import { usersClient } from './clients/users.client.ts';
 import { config } from './config.ts';
 import { rollFlightWindow } from './domain/inventory/roll-window.use-case.ts';
 import { seedInventory } from './domain/inventory/seed-inventory.ts';
@@ -25,6 +26,7 @@ await bootService({
       kv,
       access: await context.accessPolicy(kv),
       pastBooking: bookingClient({ url: () => config.BOOKING_URL, serviceToken: await context.serviceToken() }),
+      users: usersClient({ url: () => config.AUTH_URL, serviceToken: await context.serviceToken() }),
       errorReporter: context.errorReporter,
     });
     // The demo's window of flights moves with the calendar: its next days are written before serving, the rest by

@@ -26,6 +26,13 @@ export interface Sales {
   points: { period: string; bookings: number; revenue: Money }[];
 }
 
+export interface Cancellations {
+  from: string;
+  to: string;
+  interval: 'day' | 'week' | 'month';
+  points: { period: string; bookings: number; cancellations: number; cancellationRate: number; refunded: Money }[];
+}
+
 const useAnalytics = <T>(path: string, query: Record<string, string | number>) =>
   useQuery({
     queryKey: ['analytics', path, query],
@@ -37,6 +44,9 @@ export const useRevenueByCity = (year: number) => useAnalytics<RevenueByCity>('r
 export const useTopProviders = (month: string) => useAnalytics<TopProviders>('top-providers', { month });
 export const useSales = (from: string, to: string, interval: Sales['interval']) =>
   useAnalytics<Sales>('sales', { from, to, interval });
+
+export const useCancellations = (from: string, to: string, interval: Cancellations['interval']) =>
+  useAnalytics<Cancellations>('cancellations', { from, to, interval });
 
 /** The month after (`to` is exclusive): 2026-12 → 2027-01. */
 export function nextMonth(month: string): string {

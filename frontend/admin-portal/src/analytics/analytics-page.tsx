@@ -7,12 +7,14 @@ import { NotAvailableYet } from '../ui/states.tsx';
 import {
   nextMonth,
   previousMonth,
+  useCancellations,
   useRevenueByCity,
   useSales,
   useTopProperties,
   useTopProviders,
 } from './analytics-api.ts';
 import { RevenueByCityChart, SalesChart, TopPropertiesChart, TopProvidersChart } from './analytics-charts.tsx';
+import { CancellationsChart } from './cancellations-chart.tsx';
 
 const thisYear = new Date().getUTCFullYear();
 const YEARS = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3];
@@ -45,6 +47,7 @@ export function AnalyticsPage() {
   const topProviders = useTopProviders(month);
   const salesByMonth = useSales(`${year}-01-01`, `${year + 1}-01-01`, 'month');
   const salesByDay = useSales(`${month}-01`, `${nextMonth(month)}-01`, 'day');
+  const cancellations = useCancellations(`${year}-01-01`, `${year + 1}-01-01`, 'month');
 
   return (
     <>
@@ -88,9 +91,9 @@ export function AnalyticsPage() {
         />
         <SalesChart query={salesByDay} measure="revenue" title={`Revenue per day, ${formatMonth(month)}`} />
       </div>
-      <NotAvailableYet title="Cancellations and refunds over time">
-        <p>Cancelled bookings and refunded amounts per period need the analytics cancellations API.</p>
-      </NotAvailableYet>
+      <div className="charts">
+        <CancellationsChart query={cancellations} title={`Cancellations per month, ${year}`} />
+      </div>
       {mine && (
         <NotAvailableYet title="Views, clicks and conversion per listing">
           <p>

@@ -83,6 +83,37 @@ function Receipt({ bill }: { bill: Bill }) {
         <dd>
           <Link to={`/users/${bill.userId}`}>{bill.userId}</Link>
         </dd>
+        {bill.transaction && (
+          <>
+            <dt>Card transaction</dt>
+            <dd>
+              {bill.transaction.status}, <code>{bill.transaction.processorId}</code>, captured{' '}
+              {formatInstant(bill.transaction.capturedAt)}
+              {bill.transaction.refundedAt && <>, refunded {formatInstant(bill.transaction.refundedAt)}</>}
+            </dd>
+          </>
+        )}
+        {bill.refunds && bill.refunds.length > 0 && (
+          <>
+            <dt>Refunds</dt>
+            <dd>
+              {bill.refunds.map((r) => (
+                <span key={r.billingNumber}>
+                  <Link to={`/bills/${r.billingNumber}`}>{r.billingNumber}</Link> {formatMoney(r.amount)} (
+                  {formatInstant(r.billedAt)}){' '}
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
+        {bill.refundOf && (
+          <>
+            <dt>Refund of</dt>
+            <dd>
+              <Link to={`/bills/${bill.refundOf}`}>{bill.refundOf}</Link>
+            </dd>
+          </>
+        )}
       </dl>
       <TableFrame label="Receipt lines">
         <table>

@@ -24,7 +24,13 @@ export interface Bill {
   amount: Money;
   /** Already masked by the API: brand and last four. */
   method: string;
+  /** paid, partially_refunded or refunded (a payment); refunded (a refund). */
   status: string;
+  /** On one bill's page: its refunds (a payment), or the payment it refunds. */
+  refunds?: { billingNumber: string; amount: Money; billedAt: string; reason: string }[];
+  refundOf?: string | null;
+  transaction?: { status: string; processorId: string; capturedAt: string; refundedAt?: string } | null;
+  payment?: { brand: string; last4: string; expMonth: number | null; expYear: number | null } | null;
   invoice: {
     lines: InvoiceLine[];
     billTo?: {
@@ -43,8 +49,13 @@ export interface Bill {
 }
 
 export interface BillPage {
-  from: string;
-  to: string;
+  from?: string;
+  to?: string;
   items: Bill[];
   nextCursor: string | null;
+  /** Exact up to 10,000. */
+  total?: number;
+  totalIsEstimate?: boolean;
+  /** What the whole filter adds up to, per currency (not only the page). */
+  sum?: { currency: string; payments: Money; refunds: Money }[];
 }

@@ -15,6 +15,11 @@ import type { UserSummary } from '../users/user-types.ts';
 import type { Bill, BillPage } from './bill-types.ts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const STATUSES = [
+  ['paid', 'Paid'],
+  ['partially_refunded', 'Partly refunded'],
+  ['refunded', 'Refunded'],
+] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -110,24 +115,47 @@ const csvRow = (b: Bill) => [
  */
 export function BillsPage() {
   usePageTitle('Bills');
-  const list = useListParams(['month', 'from', 'to', 'kind', 'userId'] as const);
+  const list = useListParams(['month', 'from', 'to', 'kind', 'userId', 'status', 'bookingId', 'q', 'sort'] as const);
   const { filters } = list;
   const range = DAY.test(filters.from) && DAY.test(filters.to);
-  const month = MONTH.test(filters.month) ? filters.month : range ? '' : thisMonth();
+  // A booking or a bill number is found across all time; otherwise the month's (or the range's) books.
+  const anyTime = Boolean(filters.bookingId || filters.q);
+  const month = MONTH.test(filters.month) ? filters.month : range || anyTime ? '' : thisMonth();
   const kind = filters.kind === 'payment' || filters.kind === 'refund' ? filters.kind : undefined;
+  const status = STATUSES.find(([value]) => value === filters.status)?.[0];
+  const sort = filters.sort === 'amount' ? 'amount' : undefined;
+  const [number, setNumber] = useState(filters.q);
+  const extra = {
+    status,
+    bookingId: filters.bookingId || undefined,
+    q: filters.q || undefined,
+    sort,
+    order: sort ? ('desc' as const) : undefined,
+  };
   const [mode, setMode] = useState<'month' | 'range'>(range ? 'range' : 'month');
   const [from, setFrom] = useState(filters.from);
   const [to, setTo] = useState(filters.to);
-  const query = month ? { month } : { from: filters.from, to: filters.to };
+  const query = month ? { month } : anyTime && !range ? {} : { from: filters.from, to: filters.to };
   const bills = useQuery({
-    queryKey: ['bills', { ...query, kind, userId: filters.userId, cursor: list.cursor, limit: list.limit }],
+    queryKey: ['bills', { ...query, ...extra, kind, userId: filters.userId, cursor: list.cursor, limit: list.limit }],
     queryFn: ({ signal }) =>
       api<BillPage>('/api/billing', {
-        query: { ...query, kind, userId: filters.userId || undefined, cursor: list.cursor, limit: list.limit },
+        query: {
+          ...query,
+          ...extra,
+          kind,
+          userId: filters.userId || undefined,
+          cursor: list.cursor,
+          limit: list.limit,
+        },
         signal,
       }),
     placeholderData: keepPreviousData,
   });
+  const findNumber = (e: FormEvent) => {
+    e.preventDefault();
+    list.setFilters({ q: number.trim().toUpperCase() });
+  };
   const applyRange = (e: FormEvent) => {
     e.preventDefault();
     list.setFilters({ month: '', from, to });
@@ -167,10 +195,40 @@ export function BillsPage() {
           <option value="payment">Payments</option>
           <option value="refund">Refunds</option>
         </SelectField>
+        <SelectField label="Status" value={status ?? ''} onChange={(e) => list.setFilters({ status: e.target.value })}>
+          <option value="">Any status</option>
+          {STATUSES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Order" value={sort ?? ''} onChange={(e) => list.setFilters({ sort: e.target.value })}>
+          <option value="">Oldest first</option>
+          <option value="amount">Largest amount first</option>
+        </SelectField>
         <UserFilter userId={filters.userId} onChange={(userId) => list.setFilters({ userId })} />
+        <form className="actions" onSubmit={findNumber} role="search" aria-label="Bill number">
+          <Field label="Bill number" type="search" value={number} onChange={(e) => setNumber(e.target.value)} />
+          <button type="submit" className="secondary">
+            Find
+          </button>
+        </form>
       </div>
       <p className="muted">
-        {month ? formatMonth(month) : `${filters.from} to ${filters.to} (not included)`}, oldest first.
+        {month
+          ? formatMonth(month)
+          : range
+            ? `${filters.from} to ${filters.to} (not included)`
+            : filters.bookingId
+              ? `Booking ${filters.bookingId.slice(0, 8)}…, all time`
+              : 'All time'}
+        , {sort ? 'largest first' : 'oldest first'}.
+        {bills.data?.total !== undefined &&
+          ` ${bills.data.total.toLocaleString()}${bills.data.totalIsEstimate ? '+' : ''} records`}
+        {bills.data?.sum?.map(
+          (s) => `; payments ${formatMoney(s.payments)}, refunds ${formatMoney(s.refunds)} (${s.currency})`,
+        )}
       </p>
       {bills.isPending ? (
         <Loading label="Loading bills" />

@@ -1,5 +1,4 @@
-import { decimalOf, type Money } from '../ui/format.ts';
-import type { Cell } from '../ui/csv.ts';
+import type { Money } from '../ui/format.ts';
 
 // Bookings of an owner's listings (admins: every booking), as `GET /api/bookings/of-my-listings` answers them:
 // an owner sees only the items of their own listings, the guest and the contact email, no payment details.
@@ -67,39 +66,3 @@ export const VIEWS: Record<BookingView, { label: string; when: string; status?: 
   cancelled: { label: 'Cancelled', when: 'all', status: 'cancelled' },
   all: { label: 'All', when: 'all' },
 };
-
-export const CSV_HEADERS = [
-  'booking id',
-  'booked at',
-  'status',
-  'listing',
-  'details',
-  'city',
-  'from',
-  'to',
-  'guest',
-  'contact email',
-  'quantity',
-  'units',
-  'unit price',
-  'amount',
-  'currency',
-] as const;
-
-export const csvRow = ({ booking, item }: BookingRow): Cell[] => [
-  booking.id,
-  booking.createdAt,
-  booking.status,
-  item.title,
-  item.subtitle,
-  item.city,
-  item.startDate,
-  item.endDate,
-  guestOf(item),
-  booking.contact.email,
-  item.quantity,
-  item.units,
-  decimalOf(item.unitPrice.amount),
-  decimalOf(item.subtotal.amount),
-  item.subtotal.currency,
-];

@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '@tripwise/web-session';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { downloadText, toCsv } from '../ui/csv.ts';
+import { downloadText } from '../ui/csv.ts';
 import { errorText } from '../ui/error-text.ts';
+import { Field, SelectField } from '../ui/field.tsx';
 import { formatDate, formatInstant, formatMoney } from '../ui/format.ts';
 import { useListParams } from '../ui/list-params.ts';
 import { usePageTitle } from '../ui/page-title.ts';
@@ -11,26 +12,19 @@ import { Pager } from '../ui/pager.tsx';
 import { usePortalRole } from '../ui/shell.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 import { TableFrame } from '../ui/table-frame.tsx';
-import {
-  CSV_HEADERS,
-  csvRow,
-  guestOf,
-  rowsOf,
-  unitsOf,
-  VIEWS,
-  type Booking,
-  type BookingView,
-} from './booking-rows.ts';
+import { guestOf, rowsOf, unitsOf, VIEWS, type Booking, type BookingView } from './booking-rows.ts';
 
 interface BookingPage {
   items: Booking[];
   nextCursor: string | null;
+  total?: number;
+  totalIsEstimate?: boolean;
 }
 
-/** The export follows the server's pages to the end, up to this many bookings (a server export is specified). */
-const EXPORT_LIMIT = 5_000;
+type Filters = Record<string, string | undefined>;
 
-function useExport(view: BookingView) {
+/** The server writes the whole view as CSV (every booking, no cap); the page only saves it. */
+function useExport(view: BookingView, filters: Filters) {
   const [state, setState] = useState<{ busy: boolean; message: string | null; failed: boolean }>({
     busy: false,
     message: null,
@@ -39,24 +33,15 @@ function useExport(view: BookingView) {
   const run = async () => {
     setState({ busy: true, message: 'Preparing the CSV…', failed: false });
     try {
-      const bookings: Booking[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await api<BookingPage>('/api/bookings/of-my-listings', {
-          query: { when: VIEWS[view].when, status: VIEWS[view].status, limit: 100, cursor },
-        });
-        bookings.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-        setState({ busy: true, message: `Preparing the CSV… ${bookings.length} bookings so far`, failed: false });
-      } while (cursor && bookings.length < EXPORT_LIMIT);
-      const rows = rowsOf(bookings);
-      downloadText(
-        `bookings-${view}-${new Date().toISOString().slice(0, 10)}.csv`,
-        toCsv(CSV_HEADERS, rows.map(csvRow)),
-      );
+      const csv = await api<string>('/api/bookings/of-my-listings/export.csv', {
+        query: { when: VIEWS[view].when, status: VIEWS[view].status, ...filters },
+        headers: { accept: 'text/csv' },
+      });
+      downloadText(`bookings-${view}-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+      const rows = Math.max(0, csv.trim().split('\r\n').length - 1);
       setState({
         busy: false,
-        message: `Exported ${bookings.length} booking${bookings.length === 1 ? '' : 's'}${cursor ? ` (the first ${EXPORT_LIMIT}; narrow the view for the rest)` : ''}.`,
+        message: `Exported ${rows} row${rows === 1 ? '' : 's'} (one per booked item).`,
         failed: false,
       });
     } catch (err) {
@@ -72,19 +57,41 @@ function useExport(view: BookingView) {
  */
 export function BookingsPage() {
   const role = usePortalRole();
-  const list = useListParams(['view'] as const);
+  const list = useListParams(['view', 'q', 'from', 'to', 'sort', 'listingKind', 'listingId'] as const);
   const view: BookingView = list.filters.view in VIEWS ? (list.filters.view as BookingView) : 'upcoming';
   usePageTitle(`${VIEWS[view].label} bookings`);
+  const { q, from, to, listingKind, listingId } = list.filters;
+  const sort = list.filters.sort === 'startsOn' ? 'startsOn' : undefined;
+  const filters: Filters = {
+    q: q || undefined,
+    from: from || undefined,
+    to: to || undefined,
+    sort,
+    order: sort ? 'asc' : undefined,
+    listingKind: listingKind || undefined,
+    listingId: listingId || undefined,
+  };
+  const [text, setText] = useState({ q, from, to });
   const bookings = useQuery({
-    queryKey: ['bookings-of-listings', view, list.cursor, list.limit],
+    queryKey: ['bookings-of-listings', view, filters, list.cursor, list.limit],
     queryFn: ({ signal }) =>
       api<BookingPage>('/api/bookings/of-my-listings', {
-        query: { when: VIEWS[view].when, status: VIEWS[view].status, limit: list.limit, cursor: list.cursor },
+        query: {
+          when: VIEWS[view].when,
+          status: VIEWS[view].status,
+          ...filters,
+          limit: list.limit,
+          cursor: list.cursor,
+        },
         signal,
       }),
     placeholderData: keepPreviousData,
   });
-  const exporter = useExport(view);
+  const exporter = useExport(view, filters);
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    list.setFilters({ q: text.q.trim(), from: text.from, to: text.to });
+  };
   const rows = rowsOf(bookings.data?.items ?? []);
 
   return (
@@ -107,6 +114,40 @@ export function BookingsPage() {
           </Link>
         ))}
       </nav>
+      <form className="toolbar" role="search" aria-label="Bookings" onSubmit={search}>
+        <Field
+          label="Guest name or email"
+          type="search"
+          value={text.q}
+          onChange={(e) => setText({ ...text, q: e.target.value })}
+        />
+        <Field
+          label="Staying from"
+          type="date"
+          value={text.from}
+          onChange={(e) => setText({ ...text, from: e.target.value })}
+        />
+        <Field
+          label="Staying until"
+          type="date"
+          value={text.to}
+          onChange={(e) => setText({ ...text, to: e.target.value })}
+        />
+        <SelectField label="Order" value={sort ?? ''} onChange={(e) => list.setFilters({ sort: e.target.value })}>
+          <option value="">Newest booking first</option>
+          <option value="startsOn">By arrival date</option>
+        </SelectField>
+        <div className="actions">
+          <button type="submit">Search</button>
+        </div>
+        {bookings.data?.total !== undefined && (
+          <p className="muted" role="status">
+            {bookings.data.total.toLocaleString()}
+            {bookings.data.totalIsEstimate ? '+' : ''} booking{bookings.data.total === 1 ? '' : 's'}
+            {listingId ? ' of this listing' : ''}
+          </p>
+        )}
+      </form>
       {bookings.isPending ? (
         <Loading label="Loading bookings" />
       ) : bookings.isError ? (

@@ -9,28 +9,31 @@ import { usePageTitle } from '../ui/page-title.ts';
 import { usePortalRole } from '../ui/shell.tsx';
 import { ErrorState, Loading } from '../ui/states.tsx';
 
-/** How many listings of a kind wait for review (counted from the first page of 100; "100+" beyond). */
-function usePendingCount(kind: 'hotels' | 'cars') {
+type Counts = Record<'pending' | 'active' | 'paused' | 'suspended' | 'rejected', number>;
+
+/** Listings per status (an owner's own, or all), counted by the server. */
+function useSummary() {
   return useQuery({
-    queryKey: ['listings', kind, { status: 'pending', limit: 100 }],
+    queryKey: ['listings', 'summary'],
     queryFn: ({ signal }) =>
-      api<{ items: unknown[]; nextCursor: string | null }>(`/api/listings/${kind}`, {
-        query: { status: 'pending', limit: 100 },
+      api<{ hotels: Counts; cars: Counts; flights?: Counts; changesWaiting: number }>('/api/listings/summary', {
         signal,
       }),
   });
 }
 
 function PendingCard({ role }: { role: 'owner' | 'admin' }) {
-  const hotels = usePendingCount('hotels');
-  const cars = usePendingCount('cars');
-  const count = (q: typeof hotels) => (q.data ? `${q.data.items.length}${q.data.nextCursor ? '+' : ''}` : '…');
+  const summary = useSummary();
+  const count = (kind: 'hotels' | 'cars') => (summary.data ? summary.data[kind].pending.toLocaleString() : '…');
+  const live = summary.data ? summary.data.hotels.active + summary.data.cars.active : undefined;
   return (
     <div className="card">
       {role === 'admin' ? 'Waiting for your review' : 'Waiting for review'}
       <p className="stat">
-        {count(hotels)} hotels, {count(cars)} cars
+        {count('hotels')} hotels, {count('cars')} cars
+        {summary.data && summary.data.changesWaiting > 0 && `, ${summary.data.changesWaiting} changes`}
       </p>
+      {live !== undefined && <span className="muted">{live.toLocaleString()} hotels and cars live. </span>}
       <Link to={role === 'admin' ? '/review' : '/listings?status=pending'}>
         {role === 'admin' ? 'Open the review queue' : 'See them'}
       </Link>

@@ -12,7 +12,8 @@ import { ErrorState, Loading, NotAvailableYet } from '../ui/states.tsx';
 import { CarForm } from './car-form.tsx';
 import { carDraftOf, hotelDraftOf } from './form-model.ts';
 import { HotelForm } from './hotel-form.tsx';
-import { listingKeys, useSetStatus } from './listing-api.ts';
+import { listingKeys, useDecision, usePause } from './listing-api.ts';
+import { ChangeTable, ListingHistory } from './listing-history.tsx';
 import { ListingReviews } from './listing-reviews.tsx';
 import { ListingStats } from './listing-stats.tsx';
 import {
@@ -32,7 +33,10 @@ import { StatusActions } from './status-actions.tsx';
 const STATUS_MEANING: Record<ListingStatus, string> = {
   pending: 'Waiting for a Tripwise admin to review it. Travelers cannot find it yet.',
   active: 'Live: travelers find it in search and can book it.',
-  removed: 'Taken down: travelers cannot find it. Bookings made before stay valid.',
+  paused: 'Paused: out of search until it is resumed (no new review needed). Bookings made before stay valid.',
+  suspended: 'Suspended by a Tripwise admin: travelers cannot find it. Bookings made before stay valid.',
+  rejected: 'Rejected at review: travelers cannot find it. Correct it and save to submit it again.',
+  removed: 'Deleted: travelers cannot find it. Bookings made before stay valid.',
 };
 
 function FlightFacts({ flight }: { flight: FlightView }) {
@@ -116,7 +120,8 @@ export function ListingPage() {
     queryFn: ({ signal }) => api<ListingView>(`/api/listings/${kind}/${id}`, { signal }),
     enabled: kind !== null && /^\d{1,18}$/.test(id),
   });
-  const setStatus = useSetStatus();
+  const decision = useDecision();
+  const pause = usePause();
   usePageTitle(listing.data && kind ? titleOf(kind, listing.data) : 'Listing');
 
   if (!kind || !/^\d{1,18}$/.test(id)) return <NotFound />;
@@ -140,7 +145,11 @@ export function ListingPage() {
   const saved = (updated: ListingView) => {
     queryClient.setQueryData(listingKeys.one(kind, id), updated);
     void queryClient.invalidateQueries({ queryKey: listingKeys.all });
-    setNotice(`Saved at ${formatInstant(Date.now())}.`);
+    setNotice(
+      updated.pendingChange
+        ? `Saved at ${formatInstant(Date.now())}. What travelers read changes once a Tripwise admin approves it; prices and room counts are live now.`
+        : `Saved at ${formatInstant(Date.now())}.`,
+    );
   };
   const remove = async () => {
     await api(`/api/listings/${kind}/${id}`, { method: 'DELETE' });
@@ -172,9 +181,28 @@ export function ListingPage() {
             #{data.id}, last changed {formatInstant(data.updatedAt)}.
           </span>
         </p>
-        {setStatus.error && (
+        {data.review?.note && (
+          <div className="card" data-testid="review-note">
+            <p>
+              <strong>Note from the reviewer</strong>{' '}
+              <span className="muted">({formatInstant(data.review.decidedAt)})</span>
+            </p>
+            <blockquote>{data.review.note}</blockquote>
+          </div>
+        )}
+        {data.pendingChange && (
+          <div className="card">
+            <p>
+              <strong>A change is waiting for review</strong> (submitted {formatInstant(data.pendingChange.submittedAt)}
+              ). Travelers see the approved version until a Tripwise admin approves it. Prices and room counts are live
+              already.
+            </p>
+            <ChangeTable live={data} proposed={data.pendingChange.proposed} fields={data.pendingChange.changedFields} />
+          </div>
+        )}
+        {(decision.error ?? pause.error) && (
           <p className="form-error" role="alert">
-            {errorText(setStatus.error)}
+            {errorText(decision.error ?? pause.error)}
           </p>
         )}
         <div className="actions">
@@ -182,10 +210,26 @@ export function ListingPage() {
             <StatusActions
               status={data.status}
               name={name}
-              onChange={(next, verb) =>
-                setStatus.mutateAsync({ kind, id, status: next }).then(() => setNotice(`${verb}.`))
+              hasChange={Boolean(data.pendingChange)}
+              onDecide={(action, note, verb) =>
+                decision.mutateAsync({ kind, id, action, ...(note ? { note } : {}) }).then(() => setNotice(`${verb}.`))
               }
             />
+          )}
+          {(data.status === 'active' || data.status === 'paused') && kind !== 'flights' && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={pause.isPending}
+              onClick={() =>
+                void pause
+                  .mutateAsync({ kind, id, pause: data.status === 'active' })
+                  .then(() => setNotice(data.status === 'active' ? 'Paused.' : 'Resumed: back in search.'))
+                  .catch(() => undefined)
+              }
+            >
+              {data.status === 'active' ? 'Pause' : 'Resume'}
+            </button>
           )}
           {data.status !== 'removed' && kind !== 'flights' && (
             <ConfirmButton
@@ -198,35 +242,28 @@ export function ListingPage() {
               <ul>
                 <li>Travelers stop finding it in search at once.</li>
                 <li>Bookings already made stay valid and are honoured; they remain in your bookings and bills.</li>
-                <li>
-                  {role === 'admin'
-                    ? 'An admin can reinstate it later.'
-                    : 'You cannot bring it back yourself: ask a Tripwise admin to reinstate it.'}
-                </li>
+                <li>It cannot be brought back: to take it out of search for a while, pause it instead.</li>
               </ul>
             </ConfirmButton>
           )}
         </div>
-        {role === 'owner' && (
-          <NotAvailableYet title="Pause and resume">
-            <p>
-              Pausing takes a listing out of search for a while and resuming brings it back, without a new review. It
-              needs the listings API's pause action.
-            </p>
-          </NotAvailableYet>
-        )}
-        {data.status !== 'active' && (
-          <NotAvailableYet title="Reviewer's note">
-            <p>The note an admin leaves when rejecting or taking down a listing needs the review API.</p>
-          </NotAvailableYet>
-        )}
+        <details>
+          <summary>History</summary>
+          <ListingHistory kind={kind} id={id} />
+        </details>
       </section>
       <section aria-labelledby="details-title">
         <h2 id="details-title">{kind === 'flights' ? 'Flight' : 'Details'}</h2>
-        <Editor kind={kind} listing={data} onSaved={saved} />
+        {/* A change waiting for review is edited further from where it stands, not from the live version. */}
+        <Editor kind={kind} listing={data.pendingChange?.proposed ?? data} onSaved={saved} />
       </section>
       <section aria-labelledby="performance-title">
         <h2 id="performance-title">Last 30 days</h2>
+        <p>
+          <Link to={`/bookings?view=all&listingKind=${kind.slice(0, -1)}&listingId=${id}`}>
+            Bookings of this {KIND_LABEL[kind].one}
+          </Link>
+        </p>
         <ListingStats kind={kind} id={id} />
       </section>
       {kind !== 'flights' && (

@@ -3,13 +3,27 @@ import type { Money } from '../ui/format.ts';
 // Listings as the listings API answers them (services/search, `listingView`): every editable field, status, owner.
 
 export type ListingKind = 'hotels' | 'cars' | 'flights';
-export type ListingStatus = 'pending' | 'active' | 'removed';
+export type ListingStatus = 'pending' | 'active' | 'paused' | 'suspended' | 'rejected' | 'removed';
+export const LISTING_STATUSES: ListingStatus[] = ['pending', 'active', 'paused', 'suspended', 'rejected', 'removed'];
+
+/** An admin's last decision on the listing, with the note to its owner. */
+export interface ListingReview {
+  status: 'approved' | 'rejected' | 'suspended' | 'reinstated' | 'change-approved' | 'change-rejected';
+  note: string | null;
+  decidedAt: string;
+  decidedBy: { id: string };
+}
 
 interface ListingBase {
   id: string;
   status: ListingStatus;
   ownerId: string | null;
   updatedAt: string;
+  review: ListingReview | null;
+  /** Admins' lists: whose it is (email and name when auth could tell). */
+  owner?: { id: string; email: string | null; name: string | null } | null;
+  /** An owner's change of a live listing, waiting for review (on a single listing's answer only). */
+  pendingChange?: { submittedAt: string; proposed: ListingView; changedFields: string[] } | null;
 }
 
 export interface RoomTypeView {
@@ -82,6 +96,9 @@ export type ListingView = HotelView | CarView | FlightView;
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** Exact up to 10,000; beyond, `totalIsEstimate`. */
+  total?: number;
+  totalIsEstimate?: boolean;
 }
 
 export const KIND_LABEL: Record<ListingKind, { one: string; many: string }> = {
@@ -93,7 +110,10 @@ export const KIND_LABEL: Record<ListingKind, { one: string; many: string }> = {
 export const STATUS_LABEL: Record<ListingStatus, string> = {
   pending: 'Waiting for review',
   active: 'Live',
-  removed: 'Taken down',
+  paused: 'Paused',
+  suspended: 'Suspended',
+  rejected: 'Rejected',
+  removed: 'Deleted',
 };
 
 export const isListingKind = (value: string | undefined): value is ListingKind =>

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '@tripwise/web-session';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { errorText } from '../ui/error-text.ts';
 import { Field, SelectField } from '../ui/field.tsx';
 import { formatInstant, formatMoney } from '../ui/format.ts';
@@ -11,18 +11,18 @@ import { Pager } from '../ui/pager.tsx';
 import { usePortalRole } from '../ui/shell.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 import { TableFrame } from '../ui/table-frame.tsx';
-import { useSetStatus } from './listing-api.ts';
+import { useDecision, type DecisionAction } from './listing-api.ts';
 import { StatusActions } from './status-actions.tsx';
 import {
   isListingKind,
   KIND_LABEL,
+  LISTING_STATUSES,
   STATUS_LABEL,
   titleOf,
   type CarView,
   type FlightView,
   type HotelView,
   type ListingKind,
-  type ListingStatus,
   type ListingView,
   type Page as ListPage,
 } from './listing-types.ts';
@@ -74,58 +74,57 @@ const HEADERS: Record<ListingKind, [string, string, string]> = {
   flights: ['Stops', 'Departs', 'Fare'],
 };
 
-/** Admins jump to any listing by its number (search by name, city or owner needs an API that does not exist yet). */
-function FindById({ kind }: { kind: ListingKind }) {
-  const navigate = useNavigate();
-  const [id, setId] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (/^\d{1,18}$/.test(id.trim())) void navigate(`/listings/${kind}/${id.trim()}`);
-  };
-  return (
-    <form onSubmit={submit} className="actions">
-      <Field
-        label={`Open a ${KIND_LABEL[kind].one} by number`}
-        inputMode="numeric"
-        pattern="\d{1,18}"
-        value={id}
-        onChange={(e) => setId(e.target.value)}
-      />
-      <button type="submit" className="secondary">
-        Open
-      </button>
-    </form>
-  );
-}
+const SORTS = [
+  ['updatedAt', 'Last changed'],
+  ['createdAt', 'Added'],
+  ['name', 'Name'],
+  ['city', 'City'],
+  ['price', 'Price'],
+] as const;
 
 /**
- * Listings, newest first, a server page at a time: an owner's own hotels and cars, or (admins) every listing with
- * approve, take down and reinstate on each row. Kind, status and page are in the address.
+ * Listings a server page at a time: an owner's own hotels and cars, or (admins) every listing, found by words, city,
+ * owner and status, in the chosen order, with decisions on each row. Every filter, the order and the page are in
+ * the address.
  */
 export function ListingsPage() {
   const role = usePortalRole();
-  const list = useListParams(['kind', 'status'] as const);
+  const list = useListParams(['kind', 'status', 'q', 'city', 'ownerId', 'sort', 'order'] as const);
   const kind: ListingKind = isListingKind(list.filters.kind) ? list.filters.kind : 'hotels';
-  const status = (['pending', 'active', 'removed'] as const).find((s) => s === list.filters.status);
+  const status = LISTING_STATUSES.find((s) => s === list.filters.status);
+  const { q, city, ownerId } = list.filters;
+  const sort = SORTS.find(([value]) => value === list.filters.sort)?.[0] ?? 'updatedAt';
+  const order = list.filters.order === 'asc' || list.filters.order === 'desc' ? list.filters.order : undefined;
+  const [text, setText] = useState({ q, city });
   usePageTitle(
     `${role === 'admin' ? '' : 'My '}${KIND_LABEL[kind].many.toLowerCase()}`.replace(/^./, (c) => c.toUpperCase()),
   );
   const kinds: ListingKind[] = role === 'admin' ? ['hotels', 'cars', 'flights'] : ['hotels', 'cars'];
+  const filters = {
+    status,
+    q: q || undefined,
+    city: city || undefined,
+    ownerId: ownerId || undefined,
+    sort,
+    order,
+    cursor: list.cursor,
+    limit: list.limit,
+  };
   const query = useQuery({
-    queryKey: ['listings', kind, { status, cursor: list.cursor, limit: list.limit }],
-    queryFn: ({ signal }) =>
-      api<ListPage<ListingView>>(`/api/listings/${kind}`, {
-        query: { status, cursor: list.cursor, limit: list.limit },
-        signal,
-      }),
+    queryKey: ['listings', kind, filters],
+    queryFn: ({ signal }) => api<ListPage<ListingView>>(`/api/listings/${kind}`, { query: filters, signal }),
     placeholderData: keepPreviousData,
   });
-  const setStatus = useSetStatus();
+  const decision = useDecision();
   const [done, setDone] = useState<string | null>(null);
-  const change = (listing: ListingView, next: ListingStatus, verb: string) =>
-    setStatus
-      .mutateAsync({ kind, id: listing.id, status: next })
+  const change = (listing: ListingView, action: DecisionAction, note: string | undefined, verb: string) =>
+    decision
+      .mutateAsync({ kind, id: listing.id, action, ...(note ? { note } : {}) })
       .then(() => setDone(`${verb}: ${titleOf(kind, listing)}.`));
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    list.setFilters({ q: text.q.trim(), city: text.city.trim() });
+  };
 
   return (
     <>
@@ -151,26 +150,60 @@ export function ListingsPage() {
           </Link>
         ))}
       </nav>
-      <div className="toolbar">
+      <form className="toolbar" role="search" aria-label="Listings" onSubmit={search}>
+        <Field
+          label={kind === 'cars' ? 'Company or model' : kind === 'flights' ? 'Flight number' : 'Name'}
+          type="search"
+          value={text.q}
+          onChange={(e) => setText({ ...text, q: e.target.value })}
+        />
+        <Field
+          label={kind === 'flights' ? 'From (airport)' : 'City or code'}
+          type="search"
+          value={text.city}
+          onChange={(e) => setText({ ...text, city: e.target.value })}
+        />
         <SelectField label="Status" value={status ?? ''} onChange={(e) => list.setFilters({ status: e.target.value })}>
           <option value="">Any status</option>
-          {(['pending', 'active', 'removed'] as const).map((s) => (
+          {LISTING_STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABEL[s]}
             </option>
           ))}
         </SelectField>
-        {role === 'admin' && <FindById kind={kind} />}
-        <p className="muted">Newest first.</p>
-      </div>
+        <SelectField label="Sort by" value={sort} onChange={(e) => list.setFilters({ sort: e.target.value })}>
+          {SORTS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Order" value={order ?? ''} onChange={(e) => list.setFilters({ order: e.target.value })}>
+          <option value="">
+            {sort === 'updatedAt' || sort === 'createdAt' ? 'Newest first' : 'A to Z, lowest first'}
+          </option>
+          <option value="asc">Ascending</option>
+          <option value="desc">Descending</option>
+        </SelectField>
+        <div className="actions">
+          <button type="submit">Search</button>
+        </div>
+        {query.data?.total !== undefined && (
+          <p className="muted" role="status">
+            {query.data.total.toLocaleString()}
+            {query.data.totalIsEstimate ? '+' : ''} listing{query.data.total === 1 ? '' : 's'}
+            {ownerId ? ' of this owner' : ''}
+          </p>
+        )}
+      </form>
       {done && (
         <p role="status" className="good">
           {done}
         </p>
       )}
-      {setStatus.error && (
+      {decision.error && (
         <p role="alert" className="form-error">
-          {errorText(setStatus.error)}
+          {errorText(decision.error)}
         </p>
       )}
       {query.isPending ? (
@@ -180,8 +213,8 @@ export function ListingsPage() {
       ) : query.data.items.length === 0 ? (
         <EmptyState
           title={
-            status
-              ? `No ${KIND_LABEL[kind].many.toLowerCase()} with this status`
+            status || q || city || ownerId
+              ? `No ${KIND_LABEL[kind].many.toLowerCase()} match`
               : `No ${KIND_LABEL[kind].many.toLowerCase()} yet`
           }
         >
@@ -196,7 +229,7 @@ export function ListingsPage() {
         <>
           <TableFrame label={`${KIND_LABEL[kind].many} table`}>
             <table aria-busy={query.isFetching}>
-              <caption className="visually-hidden">{KIND_LABEL[kind].many}, newest first</caption>
+              <caption className="visually-hidden">{KIND_LABEL[kind].many}</caption>
               <thead>
                 <tr>
                   <th scope="col">Listing</th>
@@ -218,7 +251,17 @@ export function ListingsPage() {
                       <br />
                       <small className="muted">
                         #{listing.id}
-                        {role === 'admin' && (listing.ownerId ? ' · owner account' : ' · Tripwise inventory')}
+                        {role === 'admin' &&
+                          (listing.ownerId ? (
+                            <>
+                              {' · '}
+                              <Link to={`/listings?kind=${kind}&ownerId=${listing.ownerId}`}>
+                                {listing.owner?.email ?? "this owner's listings"}
+                              </Link>
+                            </>
+                          ) : (
+                            ' · Tripwise inventory'
+                          ))}
                       </small>
                     </th>
                     <Facts kind={kind} listing={listing} />
@@ -231,7 +274,7 @@ export function ListingsPage() {
                         <StatusActions
                           status={listing.status}
                           name={titleOf(kind, listing)}
-                          onChange={(next, verb) => change(listing, next, verb)}
+                          onDecide={(action, note, verb) => change(listing, action, note, verb)}
                         />
                       </td>
                     )}

@@ -1,87 +1,130 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@tripwise/web-session';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorText } from '../ui/error-text.ts';
+import { SelectField } from '../ui/field.tsx';
 import { formatInstant } from '../ui/format.ts';
 import { useListParams } from '../ui/list-params.ts';
 import { usePageTitle } from '../ui/page-title.ts';
 import { Pager } from '../ui/pager.tsx';
-import { EmptyState, ErrorState, Loading, NotAvailableYet } from '../ui/states.tsx';
-import { TableFrame } from '../ui/table-frame.tsx';
-import { useSetStatus } from './listing-api.ts';
-import {
-  KIND_LABEL,
-  titleOf,
-  type CarView,
-  type HotelView,
-  type ListingStatus,
-  type Page as ListPage,
-} from './listing-types.ts';
+import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
+import { listingKeys, useDecision } from './listing-api.ts';
+import { ChangeTable } from './listing-history.tsx';
+import { KIND_LABEL, titleOf, type CarView, type HotelView, type Page as ListPage } from './listing-types.ts';
 import { StatusActions } from './status-actions.tsx';
 
 type Kind = 'hotels' | 'cars';
-type Pending = HotelView | CarView;
+type Reviewed = HotelView | CarView;
 
-const placeOf = (kind: Kind, listing: Pending) =>
+interface QueueItem {
+  kind: Kind;
+  id: string;
+  type: 'new' | 'change';
+  submittedAt: string;
+  owner: { id: string; email: string | null } | null;
+  live: Reviewed | null;
+  proposed: Reviewed;
+  changedFields: string[];
+}
+
+interface BulkResult {
+  kind: Kind;
+  id: string;
+  ok: boolean;
+  problem?: { detail?: string; title: string };
+}
+
+const placeOf = (kind: Kind, listing: Reviewed) =>
   kind === 'hotels'
     ? `${(listing as HotelView).city} (${(listing as HotelView).cityCode})`
     : `${(listing as CarView).city} (${(listing as CarView).locationCode})`;
 
+const keyOf = (item: { kind: string; id: string }) => `${item.kind}:${item.id}`;
+
 /**
- * New listings waiting for an admin: approve or reject each, or approve a selection at once. The side-by-side view
- * of a change against what is live needs the review API; today only new listings wait here.
+ * New listings and owners' changes to live ones, oldest first: a change is shown next to what is live. Approve or
+ * reject each (with a note), or approve a selection at once; the answer says which of them went through.
  */
 export function ReviewQueuePage() {
   usePageTitle('Review queue');
-  const list = useListParams(['kind'] as const);
-  const kind: Kind = list.filters.kind === 'cars' ? 'cars' : 'hotels';
+  const list = useListParams(['kind', 'type'] as const);
+  const kind = list.filters.kind === 'cars' || list.filters.kind === 'hotels' ? list.filters.kind : undefined;
+  const type = list.filters.type === 'new' || list.filters.type === 'change' ? list.filters.type : undefined;
+  const queryClient = useQueryClient();
   const queue = useQuery({
-    queryKey: ['listings', kind, { status: 'pending', cursor: list.cursor, limit: list.limit }],
+    queryKey: ['listings', 'review-queue', { kind, type, cursor: list.cursor, limit: list.limit }],
     queryFn: ({ signal }) =>
-      api<ListPage<Pending>>(`/api/listings/${kind}`, {
-        query: { status: 'pending', cursor: list.cursor, limit: list.limit },
+      api<ListPage<QueueItem>>('/api/listings/review-queue', {
+        query: { kind, type, cursor: list.cursor, limit: list.limit },
         signal,
       }),
     placeholderData: keepPreviousData,
   });
-  const setStatus = useSetStatus();
+  const decision = useDecision();
+  const bulk = useMutation({
+    mutationFn: (items: QueueItem[]) =>
+      api<{ results: BulkResult[] }>('/api/listings/review-queue/decisions', {
+        method: 'POST',
+        body: { decisions: items.map((i) => ({ kind: i.kind, id: i.id, action: 'approve' })) },
+      }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: listingKeys.all }),
+  });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [outcome, setOutcome] = useState<{ text: string; failed: boolean } | null>(null);
   const items = queue.data?.items ?? [];
-  const chosen = items.filter((l) => selected.has(l.id));
+  const chosen = items.filter((i) => selected.has(keyOf(i)));
 
-  const decide = (listing: Pending, next: ListingStatus, verb: string) =>
-    setStatus.mutateAsync({ kind, id: listing.id, status: next }).then(() => {
-      setOutcome({ text: `${verb}: ${titleOf(kind, listing)}.`, failed: false });
-      setSelected((s) => new Set([...s].filter((id) => id !== listing.id)));
+  const decide = (
+    item: QueueItem,
+    action: 'approve' | 'reject' | 'suspend' | 'reinstate',
+    note: string | undefined,
+    verb: string,
+  ) =>
+    decision.mutateAsync({ kind: item.kind, id: item.id, action, ...(note ? { note } : {}) }).then(() => {
+      setOutcome({ text: `${verb}: ${titleOf(item.kind, item.proposed)}.`, failed: false });
+      setSelected((s) => new Set([...s].filter((k) => k !== keyOf(item))));
     });
 
   const approveSelected = async () => {
-    const results = await Promise.allSettled(
-      chosen.map((l) => setStatus.mutateAsync({ kind, id: l.id, status: 'active' })),
-    );
-    const failed = results.filter((r) => r.status === 'rejected');
-    setOutcome({
-      text:
-        failed.length === 0
-          ? `Approved ${chosen.length} listing${chosen.length === 1 ? '' : 's'}.`
-          : `Approved ${chosen.length - failed.length} of ${chosen.length}; the others failed: ${errorText((failed[0] as PromiseRejectedResult).reason)}`,
-      failed: failed.length > 0,
-    });
+    try {
+      const { results } = await bulk.mutateAsync(chosen);
+      const failed = results.filter((r) => !r.ok);
+      setOutcome({
+        text:
+          failed.length === 0
+            ? `Approved ${results.length} listing${results.length === 1 ? '' : 's'}.`
+            : `Approved ${results.length - failed.length} of ${results.length}; not approved: ${failed
+                .map((f) => `#${f.id} (${f.problem?.detail ?? f.problem?.title ?? 'refused'})`)
+                .join(', ')}.`,
+        failed: failed.length > 0,
+      });
+    } catch (err) {
+      setOutcome({ text: errorText(err), failed: true });
+    }
     setSelected(new Set());
   };
 
   return (
     <>
       <h1>Review queue</h1>
-      <nav className="tabs" aria-label="Kind of listing">
-        {(['hotels', 'cars'] as const).map((k) => (
-          <Link key={k} to={`/review?kind=${k}`} aria-current={k === kind ? 'page' : undefined}>
-            {KIND_LABEL[k].many}
-          </Link>
-        ))}
-      </nav>
+      <div className="toolbar">
+        <SelectField label="Kind" value={kind ?? ''} onChange={(e) => list.setFilters({ kind: e.target.value })}>
+          <option value="">Hotels and cars</option>
+          <option value="hotels">{KIND_LABEL.hotels.many}</option>
+          <option value="cars">{KIND_LABEL.cars.many}</option>
+        </SelectField>
+        <SelectField label="Waiting" value={type ?? ''} onChange={(e) => list.setFilters({ type: e.target.value })}>
+          <option value="">New listings and changes</option>
+          <option value="new">New listings</option>
+          <option value="change">Changes to live listings</option>
+        </SelectField>
+        {queue.data?.total !== undefined && (
+          <p className="muted" role="status">
+            {queue.data.total.toLocaleString()} waiting, oldest first.
+          </p>
+        )}
+      </div>
       {outcome && (
         <p role="status" className={outcome.failed ? 'bad' : 'good'}>
           {outcome.text}
@@ -92,81 +135,78 @@ export function ReviewQueuePage() {
       ) : queue.isError ? (
         <ErrorState error={queue.error} retry={() => void queue.refetch()} what="The review queue" />
       ) : items.length === 0 ? (
-        <EmptyState title={`No ${KIND_LABEL[kind].many.toLowerCase()} waiting for review`}>
-          <p>New listings from owners appear here.</p>
+        <EmptyState title="Nothing waiting for review">
+          <p>New listings and owners' changes to live listings appear here.</p>
         </EmptyState>
       ) : (
         <>
           <div className="actions">
-            <button type="button" disabled={chosen.length === 0} onClick={() => void approveSelected()}>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={chosen.length === items.length}
+                onChange={(e) => setSelected(e.target.checked ? new Set(items.map(keyOf)) : new Set())}
+              />
+              Select every item on this page
+            </label>
+            <button
+              type="button"
+              disabled={chosen.length === 0 || bulk.isPending}
+              onClick={() => void approveSelected()}
+            >
               Approve selected ({chosen.length})
             </button>
           </div>
-          <TableFrame label="Listings waiting for review">
-            <table>
-              <caption className="visually-hidden">{KIND_LABEL[kind].many} waiting for review, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">
+          <ul className="review-list">
+            {items.map((item) => {
+              const name = titleOf(item.kind, item.proposed);
+              return (
+                <li key={keyOf(item)} className="card">
+                  <div className="page-head">
                     <label className="check">
                       <input
                         type="checkbox"
-                        checked={chosen.length === items.length}
-                        onChange={(e) => setSelected(e.target.checked ? new Set(items.map((l) => l.id)) : new Set())}
-                      />
-                      <span className="visually-hidden">Select every listing on this page</span>
-                    </label>
-                  </th>
-                  <th scope="col">Listing</th>
-                  <th scope="col">Where</th>
-                  <th scope="col">Submitted</th>
-                  <th scope="col">Decision</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((listing) => (
-                  <tr key={listing.id}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`Select ${titleOf(kind, listing)}`}
-                        checked={selected.has(listing.id)}
+                        aria-label={`Select ${name}`}
+                        checked={selected.has(keyOf(item))}
                         onChange={(e) =>
                           setSelected((s) => {
                             const next = new Set(s);
-                            if (e.target.checked) next.add(listing.id);
-                            else next.delete(listing.id);
+                            if (e.target.checked) next.add(keyOf(item));
+                            else next.delete(keyOf(item));
                             return next;
                           })
                         }
                       />
-                    </td>
-                    <th scope="row">
-                      <Link to={`/listings/${kind}/${listing.id}`}>{titleOf(kind, listing)}</Link>
-                    </th>
-                    <td>{placeOf(kind, listing)}</td>
-                    <td>{formatInstant(listing.updatedAt)}</td>
-                    <td>
-                      <StatusActions
-                        status="pending"
-                        name={titleOf(kind, listing)}
-                        onChange={(next, verb) => decide(listing, next, verb)}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableFrame>
-          <Pager shown={items.length} nextCursor={queue.data.nextCursor} list={list} noun="listing" />
+                      <Link to={`/listings/${item.kind}/${item.id}`}>{name}</Link>
+                    </label>
+                    <span className="badge">{item.type === 'new' ? 'New' : 'Change'}</span>
+                  </div>
+                  <p className="muted">
+                    {KIND_LABEL[item.kind].one} #{item.id} · {placeOf(item.kind, item.proposed)} · submitted{' '}
+                    {formatInstant(item.submittedAt)}
+                    {item.owner && (
+                      <>
+                        {' · '}
+                        <Link to={`/users/${item.owner.id}`}>{item.owner.email ?? 'owner'}</Link>
+                      </>
+                    )}
+                  </p>
+                  {item.type === 'change' && (
+                    <ChangeTable live={item.live} proposed={item.proposed} fields={item.changedFields} />
+                  )}
+                  <StatusActions
+                    status={item.type === 'new' ? 'pending' : 'active'}
+                    hasChange={item.type === 'change'}
+                    name={name}
+                    onDecide={(action, note, verb) => decide(item, action, note, verb)}
+                  />
+                </li>
+              );
+            })}
+          </ul>
+          <Pager shown={items.length} nextCursor={queue.data.nextCursor} list={list} noun="item" />
         </>
       )}
-      <NotAvailableYet title="Changes to live listings, side by side">
-        <p>
-          Owners' edits to live listings go live at once today. Reviewing a change next to what is live, with a note to
-          the owner, needs the review API.
-        </p>
-      </NotAvailableYet>
     </>
   );
 }

@@ -39,10 +39,14 @@ export function AuditTable({
               <th scope="row">
                 <code>{e.event}</code>
               </th>
-              {showUser && <td>{e.userId ? <Link to={`/users/${e.userId}`}>{e.userId.slice(0, 8)}</Link> : '—'}</td>}
+              {showUser && (
+                <td>
+                  {e.userId ? <Link to={`/users/${e.userId}`}>{e.user?.email ?? e.userId.slice(0, 8)}</Link> : '—'}
+                </td>
+              )}
               <td>
                 {e.actorId ? (
-                  <Link to={`/users/${e.actorId}`}>admin {e.actorId.slice(0, 8)}</Link>
+                  <Link to={`/users/${e.actorId}`}>{e.actor?.email ?? `admin ${e.actorId.slice(0, 8)}`}</Link>
                 ) : e.userId ? (
                   'the user'
                 ) : (

@@ -7,9 +7,10 @@ import { ConfirmButton } from '../ui/confirm-button.tsx';
 import { SelectField } from '../ui/field.tsx';
 import { formatInstant } from '../ui/format.ts';
 import { usePageTitle } from '../ui/page-title.ts';
-import { ErrorState, Loading, NotAvailableYet } from '../ui/states.tsx';
+import { ErrorState, Loading } from '../ui/states.tsx';
 import { TableFrame } from '../ui/table-frame.tsx';
 import { UserActivity, UserBills } from './user-activity.tsx';
+import { useFootprint, UserBookings } from './user-footprint.tsx';
 import { nameOf, ROLES, type Role, type UserDetail } from './user-types.ts';
 
 function Profile({ user }: { user: UserDetail }) {
@@ -96,6 +97,7 @@ export function UserPage() {
     queryFn: ({ signal }) => api<UserDetail>(`/api/auth/admin/users/${id}`, { signal }),
   });
   usePageTitle(user.data ? nameOf(user.data) : 'User');
+  const footprint = useFootprint(id, user.data?.role ?? '');
 
   if (user.isPending) return <Loading label="Loading the user" />;
   if (user.isError) {
@@ -205,19 +207,32 @@ export function UserPage() {
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">Sessions</h2>
         <Sessions user={data} />
-        <NotAvailableYet title="Sign out everywhere without locking">
-          <p>
-            Locking the account signs them out everywhere today; ending their sessions alone needs an admin sessions
-            API.
-          </p>
-        </NotAvailableYet>
+        {data.sessions.length > 0 && (
+          <ConfirmButton
+            label="Sign out everywhere"
+            title={`Sign ${nameOf(data)} out everywhere?`}
+            confirmLabel="Sign out everywhere"
+            onConfirm={async () => {
+              const { endedSessions } = await api<{ endedSessions: number }>(
+                `/api/auth/admin/users/${id}/sessions/revoke`,
+                { method: 'POST', body: {} },
+              );
+              await user.refetch();
+              void queryClient.invalidateQueries({ queryKey: ['admin-audit'] });
+              setNotice(`Signed out of ${endedSessions} session${endedSessions === 1 ? '' : 's'}.`);
+            }}
+          >
+            <p>Every session of theirs ends at once. The account stays open: they can sign in again.</p>
+          </ConfirmButton>
+        )}
       </section>
       <section aria-labelledby="bills-title">
         <h2 id="bills-title">Bills, last 12 months</h2>
         <UserBills userId={data.id} />
-        <NotAvailableYet title="Their bookings">
-          <p>A user's bookings as a list need the bookings API's user filter for admins.</p>
-        </NotAvailableYet>
+      </section>
+      <section aria-labelledby="bookings-title">
+        <h2 id="bookings-title">Their bookings</h2>
+        <UserBookings footprint={footprint} />
       </section>
       <section aria-labelledby="activity-title">
         <h2 id="activity-title">Audit events</h2>
@@ -233,14 +248,19 @@ export function UserPage() {
             danger
             onConfirm={remove}
           >
-            <p>This cannot be undone.</p>
+            <p>This cannot be undone. They have {footprint.text}.</p>
             <ul>
               <li>
                 Their {data.sessions.length} session{data.sessions.length === 1 ? '' : 's'} end at once and the account,
                 profile and two-factor settings are erased.
               </li>
               <li>Bookings, payments and bills stay in the books under their user id.</li>
-              {data.role === 'owner' && <li>Their listings stay, with nobody left to manage them.</li>}
+              {data.role === 'owner' && (
+                <li>
+                  Their live listings are suspended (out of search) and those waiting for review rejected, with the note
+                  “owner account deleted”; an admin can reinstate them.
+                </li>
+              )}
               <li>The deletion is written to the audit log with your name.</li>
             </ul>
           </ConfirmButton>

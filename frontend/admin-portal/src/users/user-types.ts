@@ -16,6 +16,9 @@ export interface UserSummary {
   twoFactor: { enabled: boolean; enabledAt: string | null; backupCodesLeft: number; required: boolean };
   createdAt: string;
   updatedAt: string;
+  /** In lists: locked by an admin, and the last successful sign-in. */
+  disabled?: boolean;
+  lastSignInAt?: string | null;
 }
 
 export interface AdminSession {
@@ -47,6 +50,9 @@ export interface AuditEvent {
   userAgent: string | null;
   requestId: string | null;
   details: Record<string, unknown>;
+  /** Who the event is about and who acted, with their email (null once deleted). */
+  user?: { id: string; email: string | null } | null;
+  actor?: { id: string; email: string | null } | null;
 }
 
 export const nameOf = (user: Pick<UserSummary, 'firstName' | 'lastName' | 'email'>) =>

@@ -11,20 +11,39 @@ import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 import { TableFrame } from '../ui/table-frame.tsx';
 import { nameOf, ROLES, type UserSummary } from './user-types.ts';
 
-/** Users by email or name and role, newest first, a server page at a time; the search is in the address. */
+const STATUSES = [
+  ['active', 'Active'],
+  ['locked', 'Locked'],
+  ['unverified', 'Email not confirmed'],
+] as const;
+const SORTS = [
+  ['createdAt', 'Newest first'],
+  ['email', 'Email, A to Z'],
+  ['lastSignInAt', 'Last signed in'],
+] as const;
+
+/**
+ * Users by email or name, role, status and two-factor, in the chosen order, a server page at a time, with the total;
+ * the search is in the address.
+ */
 export function UsersPage() {
   usePageTitle('Users');
-  const list = useListParams(['q', 'role'] as const);
+  const list = useListParams(['q', 'role', 'status', 'twoFactor', 'sort'] as const);
   const role = ROLES.find((r) => r === list.filters.role);
+  const status = STATUSES.find(([value]) => value === list.filters.status)?.[0];
+  const twoFactor =
+    list.filters.twoFactor === 'on' || list.filters.twoFactor === 'off' ? list.filters.twoFactor : undefined;
+  const sort = SORTS.find(([value]) => value === list.filters.sort)?.[0];
   const q = list.filters.q.trim();
   const [text, setText] = useState(q);
+  const filters = { q: q || undefined, role, status, twoFactor, sort, cursor: list.cursor, limit: list.limit };
   const users = useQuery({
-    queryKey: ['admin-users', { q, role, cursor: list.cursor, limit: list.limit }],
+    queryKey: ['admin-users', filters],
     queryFn: ({ signal }) =>
-      api<{ items: UserSummary[]; nextCursor: string | null }>('/api/auth/admin/users', {
-        query: { q: q || undefined, role, cursor: list.cursor, limit: list.limit },
-        signal,
-      }),
+      api<{ items: UserSummary[]; nextCursor: string | null; total?: number; totalIsEstimate?: boolean }>(
+        '/api/auth/admin/users',
+        { query: filters, signal },
+      ),
     placeholderData: keepPreviousData,
   });
   const search = (event: FormEvent) => {
@@ -45,10 +64,39 @@ export function UsersPage() {
             </option>
           ))}
         </SelectField>
+        <SelectField label="Status" value={status ?? ''} onChange={(e) => list.setFilters({ status: e.target.value })}>
+          <option value="">Any status</option>
+          {STATUSES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Two-factor"
+          value={twoFactor ?? ''}
+          onChange={(e) => list.setFilters({ twoFactor: e.target.value })}
+        >
+          <option value="">On or off</option>
+          <option value="on">On</option>
+          <option value="off">Off</option>
+        </SelectField>
+        <SelectField label="Order" value={sort ?? ''} onChange={(e) => list.setFilters({ sort: e.target.value })}>
+          {SORTS.map(([value, label]) => (
+            <option key={value} value={value === 'createdAt' ? '' : value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
         <div className="actions">
           <button type="submit">Search</button>
         </div>
-        <p className="muted">Newest first.</p>
+        {users.data?.total !== undefined && (
+          <p className="muted" role="status">
+            {users.data.total.toLocaleString()}
+            {users.data.totalIsEstimate ? '+' : ''} user{users.data.total === 1 ? '' : 's'}
+          </p>
+        )}
       </form>
       {users.isPending ? (
         <Loading label="Loading users" />
@@ -62,13 +110,14 @@ export function UsersPage() {
         <>
           <TableFrame label="Users table">
             <table aria-busy={users.isFetching}>
-              <caption className="visually-hidden">Users, newest first</caption>
+              <caption className="visually-hidden">Users</caption>
               <thead>
                 <tr>
                   <th scope="col">Name</th>
                   <th scope="col">Email</th>
                   <th scope="col">Role</th>
                   <th scope="col">Two-factor</th>
+                  <th scope="col">Last signed in</th>
                   <th scope="col">Joined</th>
                 </tr>
               </thead>
@@ -82,8 +131,12 @@ export function UsersPage() {
                       {user.email}
                       {!user.emailVerified && <span className="badge pending"> unverified</span>}
                     </td>
-                    <td>{user.role}</td>
+                    <td>
+                      {user.role}
+                      {user.disabled && <span className="badge disabled"> locked</span>}
+                    </td>
                     <td>{user.twoFactor.enabled ? 'on' : 'off'}</td>
+                    <td>{user.lastSignInAt ? formatInstant(user.lastSignInAt) : 'never'}</td>
                     <td>{formatInstant(user.createdAt)}</td>
                   </tr>
                 ))}

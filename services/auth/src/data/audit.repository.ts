@@ -36,7 +36,16 @@ export async function insertAuditEvent(db: Queryable, e: AuditEvent): Promise<vo
 
 export async function listAuditEvents(
   db: Queryable,
-  query: { userId?: string | undefined; event?: string | undefined; beforeId?: number | undefined; limit: number },
+  query: {
+    userId?: string | undefined;
+    actorId?: string | undefined;
+    event?: string | undefined;
+    /** Calendar days (UTC), both included. */
+    from?: string | undefined;
+    to?: string | undefined;
+    beforeId?: number | undefined;
+    limit: number;
+  },
 ): Promise<StoredAuditEvent[]> {
   const where: string[] = [];
   const values: unknown[] = [];
@@ -44,9 +53,21 @@ export async function listAuditEvents(
     values.push(query.userId);
     where.push(`user_id = $${values.length}`);
   }
+  if (query.actorId) {
+    values.push(query.actorId);
+    where.push(`actor_id = $${values.length}`);
+  }
   if (query.event) {
     values.push(query.event);
     where.push(`event = $${values.length}`);
+  }
+  if (query.from) {
+    values.push(query.from);
+    where.push(`occurred_at >= $${values.length}::date`);
+  }
+  if (query.to) {
+    values.push(query.to);
+    where.push(`occurred_at < $${values.length}::date + 1`);
   }
   if (query.beforeId) {
     values.push(query.beforeId);

@@ -202,39 +202,87 @@ export async function claimTotpStep(db: Queryable, id: string, step: number): Pr
 }
 
 export interface UserPage {
-  users: User[];
+  users: (User & { lastSignInAt: Date | null })[];
   nextCursor: string | null;
+  /** Exact up to the cap the caller gave. */
+  total: number;
 }
 
-/** Admin search by email or name, newest first, keyset-paginated on (created_at, id). */
-export async function searchUsers(
-  db: Queryable,
-  query: { q?: string | undefined; role?: Role | undefined; limit: number; cursor?: { createdAt: string; id: string } | undefined },
-): Promise<UserPage> {
+export interface UserSearch {
+  q?: string | undefined;
+  role?: Role | undefined;
+  /** active: can sign in and verified; locked: disabled by an admin; unverified: email not confirmed yet. */
+  status?: 'active' | 'locked' | 'unverified' | undefined;
+  twoFactor?: 'on' | 'off' | undefined;
+  sort: 'createdAt' | 'email' | 'lastSignInAt';
+  order: 'asc' | 'desc';
+  limit: number;
+  cursor?: { v: string | null; id: string } | undefined;
+  totalCap: number;
+}
+
+// When each user last signed in: their latest successful sign-in in the audit log (its user index finds it).
+const LAST_SIGN_IN = `(SELECT max(a.occurred_at) FROM audit_events a WHERE a.user_id = u.id AND a.event = 'login.succeeded')`;
+const SORT = {
+  createdAt: { expr: 'u.created_at', type: 'timestamptz' },
+  email: { expr: 'lower(u.email)', type: 'text' },
+  // Never signed in sorts as the earliest of all.
+  lastSignInAt: { expr: `coalesce(${LAST_SIGN_IN}, '-infinity'::timestamptz)`, type: 'timestamptz' },
+} as const;
+
+function userFilters(query: UserSearch, values: unknown[]): string[] {
   const where: string[] = [];
-  const values: unknown[] = [];
   if (query.q) {
     values.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`(email ILIKE $${values.length} OR (coalesce(first_name, '') || ' ' || coalesce(last_name, '')) ILIKE $${values.length})`);
+    where.push(`(u.email ILIKE $${values.length} OR (coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')) ILIKE $${values.length})`);
   }
   if (query.role) {
     values.push(query.role);
-    where.push(`role = $${values.length}`);
+    where.push(`u.role = $${values.length}`);
   }
+  if (query.status === 'locked') where.push('u.disabled_at IS NOT NULL');
+  if (query.status === 'active') where.push('u.disabled_at IS NULL AND u.email_verified_at IS NOT NULL');
+  if (query.status === 'unverified') where.push('u.disabled_at IS NULL AND u.email_verified_at IS NULL');
+  if (query.twoFactor === 'on') where.push('u.totp_enabled_at IS NOT NULL');
+  if (query.twoFactor === 'off') where.push('u.totp_enabled_at IS NULL');
+  return where;
+}
+
+/** Admin search by email or name, role, status and 2FA, in the asked order, keyset-paginated (id breaks ties). */
+export async function searchUsers(db: Queryable, query: UserSearch): Promise<UserPage> {
+  const values: unknown[] = [];
+  const where = userFilters(query, values);
+  const countWhere = [...where];
+  const countValues = [...values];
+  const sort = SORT[query.sort];
+  const dir = query.order === 'asc' ? 'ASC' : 'DESC';
   if (query.cursor) {
-    values.push(query.cursor.createdAt, query.cursor.id);
-    where.push(`(created_at, id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
+    values.push(query.cursor.v, query.cursor.id);
+    where.push(`(${sort.expr}, u.id) ${query.order === 'asc' ? '>' : '<'} ($${values.length - 1}::${sort.type}, $${values.length}::uuid)`);
   }
   values.push(query.limit + 1);
-  const { rows } = await db.query<UserRow>(
-    `SELECT * FROM users ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY created_at DESC, id DESC LIMIT $${values.length}`,
-    values,
-  );
-  const users = rows.slice(0, query.limit).map(toUser);
-  const last = users[users.length - 1];
+  countValues.push(query.totalCap + 1);
+  const [page, count] = await Promise.all([
+    db.query<UserRow & { sort_text: string; last_sign_in_at: Date | null }>(
+      `SELECT u.*, ${sort.expr}::text AS sort_text, ${LAST_SIGN_IN} AS last_sign_in_at FROM users u
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${sort.expr} ${dir}, u.id ${dir} LIMIT $${values.length}`,
+      values,
+    ),
+    db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM users u ${countWhere.length ? `WHERE ${countWhere.join(' AND ')}` : ''}
+       LIMIT $${countValues.length}) c`,
+      countValues,
+    ),
+  ]);
+  const rows = page.rows.slice(0, query.limit);
+  const last = rows[rows.length - 1];
   return {
-    users,
-    nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify({ createdAt: last.createdAt.toISOString(), id: last.id })).toString('base64url') : null,
+    users: rows.map((r) => ({ ...toUser(r), lastSignInAt: r.last_sign_in_at })),
+    nextCursor:
+      page.rows.length > query.limit && last
+        ? Buffer.from(JSON.stringify({ v: last.sort_text, id: last.id })).toString('base64url')
+        : null,
+    total: count.rows[0]?.n ?? 0,
   };
 }

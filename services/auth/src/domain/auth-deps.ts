@@ -21,4 +21,6 @@ export interface AuthDeps {
   /** Wakes the mail worker after a transaction queued mail. */
   mailQueued: () => void;
   now: () => number;
+  /** Tells search an owner's account was deleted, so their listings leave search (absent: nobody to tell). */
+  ownerDeleted?: ((ownerId: string) => Promise<void>) | undefined;
 }

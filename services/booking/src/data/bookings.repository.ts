@@ -116,7 +116,7 @@ export async function insertBooking(tx: Queryable, booking: NewBooking, items: I
   return true;
 }
 
-async function withItems(db: Queryable, rows: BookingRow[]): Promise<Booking[]> {
+export async function withItems<R extends BookingRow>(db: Queryable, rows: R[]): Promise<(R & { items: ItemRow[] })[]> {
   if (rows.length === 0) return [];
   const items = await db.query<ItemRow & { booking_id: string }>(
     `SELECT booking_id, ${ITEM_COLUMNS.join(', ')} FROM booking_items WHERE booking_id = ANY($1::uuid[]) ORDER BY position`,

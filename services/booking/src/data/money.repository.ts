@@ -77,19 +77,3 @@ export async function findBillingRecord(db: Queryable, billingNumber: string): P
   const { rows } = await db.query<BillingRow>('SELECT * FROM billing_records WHERE billing_number = $1', [billingNumber]);
   return rows[0];
 }
-
-/** Billing records in a time range, oldest first, a page at a time (keyset on billed_at, id). */
-export async function billingBetween(
-  db: Queryable,
-  range: { from: Date; to: Date; kind?: 'payment' | 'refund' | undefined; userId?: string | undefined },
-  page: { limit: number; after?: { billedAt: string; id: number } | undefined },
-): Promise<BillingRow[]> {
-  const { rows } = await db.query<BillingRow>(
-    `SELECT *, billed_at::text AS billed_at_text FROM billing_records
-     WHERE billed_at >= $1 AND billed_at < $2 AND ($3::text IS NULL OR kind = $3) AND ($4::uuid IS NULL OR user_id = $4)
-       AND ($5::timestamptz IS NULL OR (billed_at, id) > ($5::timestamptz, $6::bigint))
-     ORDER BY billed_at, id LIMIT $7`,
-    [range.from, range.to, range.kind ?? null, range.userId ?? null, page.after?.billedAt ?? null, page.after?.id ?? null, page.limit],
-  );
-  return rows;
-}

@@ -45,6 +45,7 @@ export interface SalesFilter {
 }
 
 const scope = (filter: SalesFilter) => ['day >= $1::date AND day < $2::date AND ($3::uuid IS NULL OR owner_id = $3)', [filter.from, filter.to, filter.ownerId ?? null]] as const;
+const ITEM_KIND = { hotel: 'room', car: 'car', flight: 'flight' } as const;
 
 export async function topProperties(db: Queryable, filter: SalesFilter, limit: number) {
   const [where, params] = scope(filter);
@@ -78,13 +79,36 @@ export async function topProviders(db: Queryable, filter: SalesFilter, limit: nu
   return rows;
 }
 
-export async function salesOverTime(db: Queryable, filter: SalesFilter, interval: 'day' | 'week' | 'month') {
+export async function salesOverTime(
+  db: Queryable,
+  filter: SalesFilter & { kind?: 'hotel' | 'car' | 'flight' | undefined },
+  interval: 'day' | 'week' | 'month',
+) {
   const [where, params] = scope(filter);
   const { rows } = await db.query<{ period: string; bookings: number; revenue: number }>(
     `SELECT to_char(date_trunc('${interval}', day), 'YYYY-MM-DD') AS period, sum(bookings)::int AS bookings,
             sum(revenue_minor)::bigint AS revenue
-     FROM sales_daily WHERE ${where} GROUP BY 1 ORDER BY 1`,
-    params,
+     FROM sales_daily WHERE ${where} AND ($4::text IS NULL OR kind = $4) GROUP BY 1 ORDER BY 1`,
+    [...params, filter.kind ? ITEM_KIND[filter.kind] : null],
+  );
+  return rows;
+}
+
+/**
+ * Bookings made and cancelled per period (by the day each was made), with what cancellations refunded: of an
+ * owner's listings (bookings with an item of theirs) or of the marketplace.
+ */
+export async function cancellationsOverTime(db: Queryable, filter: SalesFilter, interval: 'day' | 'week' | 'month') {
+  const { rows } = await db.query<{ period: string; bookings: number; cancellations: number; refunded: number }>(
+    `SELECT to_char(date_trunc('${interval}', b.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS period,
+            count(*)::int AS bookings,
+            count(*) FILTER (WHERE b.status = 'cancelled')::int AS cancellations,
+            coalesce(sum(b.refund_minor) FILTER (WHERE b.status = 'cancelled'), 0)::bigint AS refunded
+     FROM bookings b
+     WHERE b.created_at >= $1::date AND b.created_at < $2::date AND b.status IN ('confirmed', 'cancelled')
+       AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM booking_items i WHERE i.booking_id = b.id AND i.owner_id = $3))
+     GROUP BY 1 ORDER BY 1`,
+    [filter.from, filter.to, filter.ownerId ?? null],
   );
   return rows;
 }

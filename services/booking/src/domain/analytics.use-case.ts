@@ -2,6 +2,7 @@ import type { Identity } from '@tripwise/platform/auth';
 import { assertSecondFactorIfAdmin } from '@tripwise/platform/http';
 import type { Queryable } from '@tripwise/platform/db';
 import {
+  cancellationsOverTime,
   revenueByCity,
   salesOverTime,
   topProperties,
@@ -28,10 +29,15 @@ export function previousMonth(now: Date): string {
   return d.toISOString().slice(0, 7);
 }
 
-export async function topPropertiesOf(db: Queryable, who: Identity, year: number) {
-  const rows = await topProperties(db, { ...yearRange(year), ownerId: ownerOf(who) }, 10);
+/** A report's period: a whole year, or one month of it. */
+export type Period = { year: number; month?: undefined } | { month: string; year?: undefined };
+const rangeOf = (period: Period) => (period.month ? monthRange(period.month) : yearRange(period.year!));
+const labelOf = (period: Period) => (period.month ? { month: period.month } : { year: period.year });
+
+export async function topPropertiesOf(db: Queryable, who: Identity, period: Period, limit = 10) {
+  const rows = await topProperties(db, { ...rangeOf(period), ownerId: ownerOf(who) }, limit);
   return {
-    year,
+    ...labelOf(period),
     items: rows.map((r) => ({
       hotelId: String(r.hotel_id),
       name: r.name,
@@ -42,9 +48,13 @@ export async function topPropertiesOf(db: Queryable, who: Identity, year: number
   };
 }
 
-export async function revenueByCityOf(db: Queryable, who: Identity, year: number) {
-  const rows = await revenueByCity(db, { ...yearRange(year), ownerId: ownerOf(who) });
-  return { year, items: rows.map((r) => ({ city: r.city, bookings: r.bookings, revenue: usd(r.revenue) })) };
+/** Every city unless a limit is given (the highest-revenue ones first). */
+export async function revenueByCityOf(db: Queryable, who: Identity, period: Period, limit?: number) {
+  const rows = await revenueByCity(db, { ...rangeOf(period), ownerId: ownerOf(who) });
+  return {
+    ...labelOf(period),
+    items: rows.slice(0, limit).map((r) => ({ city: r.city, bookings: r.bookings, revenue: usd(r.revenue) })),
+  };
 }
 
 export async function topProvidersOf(db: Queryable, who: Identity, month: string) {
@@ -59,12 +69,39 @@ export async function topProvidersOf(db: Queryable, who: Identity, month: string
   };
 }
 
-export async function salesOf(db: Queryable, who: Identity, range: SalesFilter, interval: 'day' | 'week' | 'month') {
+export async function salesOf(
+  db: Queryable,
+  who: Identity,
+  range: SalesFilter & { kind?: 'hotel' | 'car' | 'flight' | undefined },
+  interval: 'day' | 'week' | 'month',
+) {
   const rows = await salesOverTime(db, { ...range, ownerId: ownerOf(who) }, interval);
   return {
     from: range.from,
     to: range.to,
     interval,
+    ...(range.kind ? { kind: range.kind } : {}),
     points: rows.map((r) => ({ period: r.period, bookings: r.bookings, revenue: usd(r.revenue) })),
+  };
+}
+
+export async function cancellationsOf(
+  db: Queryable,
+  who: Identity,
+  range: SalesFilter,
+  interval: 'day' | 'week' | 'month',
+) {
+  const rows = await cancellationsOverTime(db, { ...range, ownerId: ownerOf(who) }, interval);
+  return {
+    from: range.from,
+    to: range.to,
+    interval,
+    points: rows.map((r) => ({
+      period: r.period,
+      bookings: r.bookings,
+      cancellations: r.cancellations,
+      cancellationRate: r.bookings === 0 ? 0 : Math.round((r.cancellations / r.bookings) * 1000) / 1000,
+      refunded: usd(Number(r.refunded)),
+    })),
   };
 }

@@ -2,9 +2,13 @@ import { z } from 'zod';
 import type { Queryable } from '@tripwise/platform/db';
 import { notFound } from '@tripwise/platform/errors';
 import { decodeCursor, encodeCursor } from '@tripwise/platform/http';
-import { billingBetween, findBillingRecord, type BillingRow } from '../data/money.repository.ts';
-
-const cursorSchema = z.object({ billedAt: z.string().max(40), id: z.number().int() });
+import {
+  billContext,
+  billingTotals,
+  searchBillingRecords,
+  type BillingFilter,
+} from '../data/billing-search.repository.ts';
+import { findBillingRecord, type BillingRow } from '../data/money.repository.ts';
 const usd = (amount: number, currency: string) => ({ amount, currency });
 
 export function billingView(row: BillingRow) {
@@ -25,44 +29,89 @@ export function billingView(row: BillingRow) {
   };
 }
 
-/** Admins' search of the books: payments and refunds billed in a range, oldest first, a page at a time. */
-export async function searchBilling(
-  db: Queryable,
-  query: {
-    from: string;
-    to: string;
-    kind?: 'payment' | 'refund' | undefined;
-    userId?: string | undefined;
-    limit: number;
-    cursor?: string | undefined;
-  },
-) {
-  const after = decodeCursor(cursorSchema, query.cursor);
-  const rows = await billingBetween(
-    db,
-    {
-      from: new Date(`${query.from}T00:00:00Z`),
-      to: new Date(`${query.to}T00:00:00Z`),
-      kind: query.kind,
-      userId: query.userId,
-    },
-    { limit: query.limit + 1, after },
-  );
-  const page = rows.slice(0, query.limit);
+const pageCursor = z.object({ v: z.string().max(40), id: z.number().int() });
+const TOTAL_CAP = 10_000;
+
+export interface BillingSearch extends Omit<BillingFilter, 'from' | 'to'> {
+  from?: string | undefined;
+  to?: string | undefined;
+  sort: 'billedAt' | 'amount';
+  order: 'asc' | 'desc';
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/**
+ * Admins' search of the books: payments and refunds by date, user, booking, bill-to email, status, amount or
+ * number, a page at a time, with how many match and what they add up to (the whole filter, not the page).
+ */
+export async function searchBilling(db: Queryable, query: BillingSearch) {
+  const { from, to, sort, order, limit, cursor, ...rest } = query;
+  const filter: BillingFilter = {
+    ...rest,
+    from: from ? new Date(`${from}T00:00:00Z`) : undefined,
+    to: to ? new Date(`${to}T00:00:00Z`) : undefined,
+  };
+  const after = decodeCursor(pageCursor, cursor);
+  const [rows, totals] = await Promise.all([
+    searchBillingRecords(db, filter, { sort, order, limit: limit + 1, after }),
+    billingTotals(db, filter, TOTAL_CAP),
+  ]);
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    from: query.from,
-    to: query.to,
-    items: page.map(billingView),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor({ billedAt: last.billed_at_text ?? last.billed_at.toISOString(), id: last.id })
-        : null,
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    items: page.map((r) => ({ ...billingView(r), status: r.bill_status })),
+    nextCursor: rows.length > limit && last ? encodeCursor({ v: last.sort_text, id: Number(last.id) }) : null,
+    ...(totals.count > TOTAL_CAP ? { total: TOTAL_CAP, totalIsEstimate: true } : { total: totals.count }),
+    sum: totals.sums.map((s) => ({
+      currency: s.currency,
+      payments: usd(Number(s.payments), s.currency),
+      refunds: usd(Number(s.refunds), s.currency),
+    })),
   };
 }
 
+/** A bill with its refunds (or what it refunds), the card movement behind it and the card, masked. */
 export async function billingRecord(db: Queryable, billingNumber: string) {
   const row = await findBillingRecord(db, billingNumber);
   if (!row) throw notFound('The billing record');
-  return billingView(row);
+  const { records, payments, booking } = await billContext(db, row.booking_id);
+  const charge = payments.find((p) => p.kind === 'charge');
+  const refund = payments.find((p) => p.kind === 'refund');
+  const refunds = records.filter((r) => r.kind === 'refund');
+  const refunded = refunds.reduce((sum, r) => sum + Number(r.amount_minor), 0);
+  // As the search shows it: what became of a payment (refunded in full or in part), or a refund.
+  const status =
+    row.kind === 'refund' || (refunds.length > 0 && refunded >= Number(row.amount_minor))
+      ? 'refunded'
+      : refunds.length > 0
+        ? 'partially_refunded'
+        : 'paid';
+  return {
+    ...billingView(row),
+    status,
+    ...(row.kind === 'payment'
+      ? {
+          refunds: refunds.map((r) => ({
+            billingNumber: r.billing_number,
+            amount: usd(r.amount_minor, r.currency),
+            billedAt: r.billed_at.toISOString(),
+            reason: 'cancellation',
+          })),
+        }
+      : { refundOf: records.find((r) => r.kind === 'payment')?.billing_number ?? null }),
+    transaction: charge
+      ? {
+          status: (row.kind === 'refund' ? refund : charge)?.status ?? charge.status,
+          processorId: (row.kind === 'refund' ? refund : charge)?.id ?? charge.id,
+          capturedAt: charge.created_at.toISOString(),
+          ...(refund ? { refundedAt: refund.created_at.toISOString() } : {}),
+        }
+      : null,
+    payment: booking?.card_last4
+      ? { brand: booking.card_brand ?? 'card', last4: booking.card_last4, expMonth: null, expYear: null }
+      : null,
+  };
 }

@@ -13,6 +13,7 @@ import {
   type BookingStatus,
 } from '../data/bookings.repository.ts';
 import { billingOfBooking } from '../data/money.repository.ts';
+import { insertAdminAudit } from '../data/admin-audit.repository.ts';
 import { PaymentUnavailable } from '../payments/card-processor.ts';
 import { driveBooking, type SagaDeps } from './booking-saga.ts';
 import { bookingView, type Audience } from './booking-view.ts';
@@ -114,15 +115,27 @@ export async function cancelBooking(deps: SagaDeps, who: Identity, id: string, n
       });
     }
     const refund = refunds.reduce((total, r) => total + r.amount, 0);
-    await moveStep(
-      deps.db,
-      id,
-      { from: ['done'], to: 'cancelling', leaseSeconds: deps.leaseSeconds },
-      {
-        refund_minor: refund,
-        outcome: { items: refunds.map((r, position) => ({ position, refund: r.amount, rule: r.rule })) },
-      },
-    );
+    await deps.db.transaction(async (tx) => {
+      const moved = await moveStep(
+        tx,
+        id,
+        { from: ['done'], to: 'cancelling', leaseSeconds: deps.leaseSeconds },
+        {
+          refund_minor: refund,
+          outcome: { items: refunds.map((r, position) => ({ position, refund: r.amount, rule: r.rule })) },
+        },
+      );
+      // An admin cancelling someone else's booking is on the record, with the refund it gave.
+      if (moved && audience.as === 'admin') {
+        await insertAdminAudit(tx, {
+          actorId: who.userId,
+          action: 'booking.cancelled',
+          bookingId: id,
+          userId: booking.user_id,
+          details: { refund, currency: booking.currency },
+        });
+      }
+    });
     deps.checkpoint('cancelling');
   }
   let status: 200 | 202 = 200;

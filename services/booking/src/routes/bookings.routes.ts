@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bookingListQuerySchema, createBookingSchema } from '@tripwise/contracts';
+import { bookingListQuerySchema, createBookingSchema, ownerBookingQuerySchema } from '@tripwise/contracts';
 import { parseInput } from '@tripwise/platform/errors';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
 import { billingOfBooking } from '../data/money.repository.ts';
@@ -7,6 +7,8 @@ import type { SagaDeps } from '../domain/booking-saga.ts';
 import { bookingView } from '../domain/booking-view.ts';
 import { createBooking } from '../domain/create-booking.use-case.ts';
 import { cancelBooking, getBooking, listBookingsFor } from '../domain/manage-bookings.use-case.ts';
+import { exportBookingsOfListings, listBookingsOfListings } from '../domain/owner-bookings.use-case.ts';
+import { adminBookingAudit } from '../domain/admin-audit.use-case.ts';
 
 const idempotencyHeader = z.object({
   'idempotency-key': z
@@ -17,6 +19,14 @@ const idempotencyHeader = z.object({
 });
 const idParams = z.object({ id: z.uuid({ error: 'a booking id' }) });
 const REFUSED = { 401: 'Not signed in, or the token is expired or forged' };
+const day = z.iso.date({ error: 'a date as YYYY-MM-DD' });
+const auditQuery = z.object({
+  actorId: z.uuid().optional(),
+  from: day.optional(),
+  to: day.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(200).optional(),
+});
 
 /** Bookings: anyone signed in books and sees their own; owners see bookings of their listings; admins see all. */
 export function bookingRoutes(deps: SagaDeps): DocumentedRouter {
@@ -69,12 +79,53 @@ export function bookingRoutes(deps: SagaDeps): DocumentedRouter {
       method: 'get',
       path: '/of-my-listings',
       access: 'owner',
-      summary: "Bookings of the caller's listings (admins: every booking), newest first",
-      query: bookingListQuerySchema,
-      responses: { 200: 'A page of bookings', 400: 'Invalid query', 403: 'Not an owner or admin', ...REFUSED },
+      summary:
+        "Bookings of the caller's listings (admins: any, or one traveler's): by listing, dates, guest and status, " +
+        'in the asked order, with the total',
+      query: ownerBookingQuerySchema,
+      responses: {
+        200: 'A page of bookings and the total',
+        400: 'Invalid query',
+        403: 'Not an owner or admin',
+        ...REFUSED,
+      },
     },
     async ({ query, identity }, req, res) => {
-      res.json(await listBookingsFor(deps.db, identity, query, true));
+      res.json(await listBookingsOfListings(deps.db, identity, query));
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/of-my-listings/export.csv',
+      access: 'owner',
+      summary: 'Every booking the same filters find, as CSV (one row per booked item), streamed',
+      query: ownerBookingQuerySchema,
+      responses: { 200: 'text/csv', 400: 'Invalid query', 403: 'Not an owner or admin', ...REFUSED },
+    },
+    async ({ query, identity }, req, res) => {
+      res
+        .status(200)
+        .type('text/csv; charset=utf-8')
+        .attachment(`bookings-${new Date().toISOString().slice(0, 10)}.csv`);
+      await exportBookingsOfListings(deps.db, identity, query, (chunk) =>
+        res.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => res.once('drain', () => resolve())),
+      );
+      res.end();
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/admin/audit',
+      access: 'admin',
+      summary: "Admins' actions on bookings (cancellations on a traveler's behalf), newest first",
+      query: auditQuery,
+      responses: { 200: 'A page of audit events', 400: 'Invalid query', 403: 'Not an admin with 2FA', ...REFUSED },
+    },
+    async ({ query }, req, res) => {
+      const { limit, cursor, ...filter } = query;
+      res.json(await adminBookingAudit(deps.db, filter, { limit, cursor }));
     },
   );
   route(

@@ -1,8 +1,8 @@
-import type { CarListing, FlightListing, HotelListing } from '@tripwise/contracts';
+import type { CarListing, FlightListing, HotelListing, ListingStatus } from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
 
 export type ListingKind = 'hotels' | 'cars' | 'flights';
-export type ListingStatus = 'pending' | 'active' | 'removed';
+export type { ListingStatus };
 
 const TABLE: Record<ListingKind, string> = { hotels: 'hotels', cars: 'cars', flights: 'flights' };
 
@@ -72,10 +72,70 @@ export interface ListingOwnership {
   status: ListingStatus;
 }
 
-export async function findOwnership(db: Queryable, kind: ListingKind, id: string): Promise<ListingOwnership | undefined> {
+export async function findOwnership(
+  db: Queryable,
+  kind: ListingKind,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ListingOwnership | undefined> {
   if (!/^\d{1,18}$/.test(id)) return undefined;
-  const { rows } = await db.query<ListingOwnership>(`SELECT id, owner_id, status FROM ${TABLE[kind]} WHERE id = $1`, [id]);
+  const { rows } = await db.query<ListingOwnership>(
+    `SELECT id, owner_id, status FROM ${TABLE[kind]} WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return rows[0];
+}
+
+/** An admin's last decision, kept on the listing for its owner to read. */
+export interface ListingReview {
+  status: 'approved' | 'rejected' | 'suspended' | 'reinstated' | 'change-approved' | 'change-rejected';
+  note: string | null;
+  decidedAt: string;
+  decidedBy: { id: string };
+}
+
+export async function setReview(tx: Queryable, kind: ListingKind, id: number, review: ListingReview): Promise<void> {
+  await tx.query(`UPDATE ${TABLE[kind]} SET review = $2, updated_at = now() WHERE id = $1`, [id, JSON.stringify(review)]);
+}
+
+/** Prices and unit counts of existing room types: the owner's to set, live at once. */
+export async function setRoomPricesAndUnits(
+  tx: Queryable,
+  hotelId: number,
+  rooms: { id: string; units: number; nightlyPrice: number }[],
+): Promise<void> {
+  for (const r of rooms) {
+    await tx.query(`UPDATE room_types SET units = $3, nightly_price_minor = $4 WHERE id = $1 AND hotel_id = $2`, [
+      r.id,
+      hotelId,
+      r.units,
+      r.nightlyPrice,
+    ]);
+  }
+  if (rooms.length > 0) await tx.query('UPDATE hotels SET updated_at = now() WHERE id = $1', [hotelId]);
+}
+
+/** An approved change of room types: names and capacities of existing ones, and new ones added. */
+export async function applyRoomChanges(
+  tx: Queryable,
+  hotelId: number,
+  rooms: { id?: string | undefined; name: string; capacity: number; units?: number; nightlyPrice?: number }[],
+): Promise<void> {
+  for (const r of rooms) {
+    if (r.id) {
+      await tx.query('UPDATE room_types SET name = $3, capacity = $4 WHERE id = $1 AND hotel_id = $2', [
+        r.id,
+        hotelId,
+        r.name,
+        r.capacity,
+      ]);
+    } else {
+      await tx.query(
+        'INSERT INTO room_types (hotel_id, name, capacity, units, nightly_price_minor) VALUES ($1, $2, $3, $4, $5)',
+        [hotelId, r.name, r.capacity, r.units ?? 0, r.nightlyPrice ?? 1],
+      );
+    }
+  }
 }
 
 const COLUMNS: Record<'hotels' | 'cars', Record<string, string>> = {
@@ -141,4 +201,17 @@ export async function roomsOf(db: Queryable, hotelId: number) {
     [hotelId],
   );
   return rows;
+}
+
+/** The room types of many hotels in one query (a page of listings). */
+export async function roomsOfHotels(db: Queryable, hotelIds: number[]) {
+  const byHotel = new Map<number, Record<string, unknown>[]>();
+  if (hotelIds.length === 0) return byHotel;
+  const { rows } = await db.query<{ hotel_id: number } & Record<string, unknown>>(
+    `SELECT hotel_id, id, name, capacity, units, nightly_price_minor FROM room_types
+     WHERE hotel_id = ANY($1::bigint[]) ORDER BY hotel_id, id`,
+    [hotelIds],
+  );
+  for (const r of rows) byHotel.set(Number(r.hotel_id), [...(byHotel.get(Number(r.hotel_id)) ?? []), r]);
+  return byHotel;
 }

@@ -1,13 +1,21 @@
 import { seedFlightsQuerySchema, seedWorldQuerySchema } from '@tripwise/contracts';
-import type { Queryable } from '@tripwise/platform/db';
+import type { Db } from '@tripwise/platform/db';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
+import { z } from 'zod';
+import { assignDemoListings } from '../data/demo-owner.repository.ts';
 import { flightsOn, seedWorld } from '../data/seed-world.reader.ts';
+
+const demoOwnerBody = z.strictObject({
+  ownerId: z.uuid(),
+  hotels: z.number().int().min(0).max(100).default(12),
+  cars: z.number().int().min(0).max(100).default(8),
+});
 
 /**
  * What the booking seed (booking's history import) reads of the inventory: behind the services' credential, under
  * /internal (never forwarded by the gateway). It takes inventory only through the hold routes.
  */
-export function internalSeedWorldRoutes(db: Queryable): DocumentedRouter {
+export function internalSeedWorldRoutes(db: Db): DocumentedRouter {
   const docs = documentedRouter('seed world (internal)');
   docs.route(
     {
@@ -37,6 +45,23 @@ export function internalSeedWorldRoutes(db: Queryable): DocumentedRouter {
         return { origin, destination, day };
       });
       res.json({ flights: await flightsOn(db, keys) });
+    },
+  );
+  docs.route(
+    {
+      method: 'post',
+      path: '/demo-owner',
+      access: 'internal',
+      summary: 'Gives the demo owner seeded hotels and cars (once; `npm start` asks before importing the history)',
+      body: demoOwnerBody,
+      responses: {
+        200: 'How many were given, or that it was done before',
+        400: 'Invalid owner',
+        401: 'No service credential',
+      },
+    },
+    async ({ body }, _req, res) => {
+      res.json(await db.transaction((tx) => assignDemoListings(tx, body.ownerId, body)));
     },
   );
   return docs;

@@ -6,22 +6,45 @@ import {
   createListing,
   getListing,
   listingAnalytics,
-  listMyListings,
   removeListing,
   updateListingAs,
   type ListingChanged,
   type PricesChanged,
 } from '../domain/listings/manage-listings.use-case.ts';
+import { searchMyListings } from '../domain/listings/listing-queries.use-case.ts';
+import type { UserDirectory } from '../clients/users.client.ts';
 
 const kindParams = z.object({ kind: z.enum(['hotels', 'cars', 'flights']) });
 const idParams = kindParams.extend({ id: z.string().regex(/^\d{1,18}$/, { error: 'a listing id' }) });
-const listQuery = z.object({
-  status: listingStatusSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.coerce.number({ error: 'the nextCursor of a previous page' }).int().positive().optional(),
+const DATE_SORTS = new Set(['updatedAt', 'createdAt']);
+const listQuery = z
+  .object({
+    q: z.string().trim().min(1).max(100).optional(),
+    city: z.string().trim().min(1).max(80).optional(),
+    ownerId: z.uuid({ error: 'a user id' }).optional(),
+    status: z
+      .union([listingStatusSchema, z.array(listingStatusSchema).max(6)])
+      .transform((s) => (Array.isArray(s) ? s : [s]))
+      .optional(),
+    sort: z.enum(['updatedAt', 'createdAt', 'name', 'city', 'price']).default('updatedAt'),
+    order: z.enum(['asc', 'desc']).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    cursor: z.string().max(500).optional(),
+  })
+  // Dates newest first, names, cities and prices from A and lowest, unless the order is given.
+  .transform(({ status, order, ...rest }) => ({
+    ...rest,
+    statuses: status,
+    order: order ?? (DATE_SORTS.has(rest.sort) ? ('desc' as const) : ('asc' as const)),
+  }));
+// A patch sets only what it names: the create schema's defaults (no amenities, an empty description) must not
+// fill in the fields it leaves out.
+const hotelPatch = hotelListingSchema.extend({
+  amenities: hotelListingSchema.shape.amenities.unwrap(),
+  description: hotelListingSchema.shape.description.unwrap(),
 });
 const PATCHES = {
-  hotels: hotelListingSchema.partial().extend({ status: listingStatusSchema.optional() }),
+  hotels: hotelPatch.partial().extend({ status: listingStatusSchema.optional() }),
   cars: carListingSchema.partial().extend({ status: listingStatusSchema.optional() }),
   flights: z.strictObject({ status: listingStatusSchema }),
 } as const;
@@ -44,7 +67,12 @@ const REFUSED = { 401: 'Not signed in', 403: 'Not an owner or admin (flights: ad
  * Owners manage their own hotels and cars; admins manage every listing, flights included, and approve new ones.
  * Anyone else's listing answers 404, as if it did not exist.
  */
-export function listingRoutes(db: Db, changed: ListingChanged, pricesChanged: PricesChanged): DocumentedRouter {
+export function listingRoutes(
+  db: Db,
+  changed: ListingChanged,
+  pricesChanged: PricesChanged,
+  users: UserDirectory,
+): DocumentedRouter {
   const docs = documentedRouter('listings');
   const { route } = docs;
   route(
@@ -52,13 +80,13 @@ export function listingRoutes(db: Db, changed: ListingChanged, pricesChanged: Pr
       method: 'get',
       path: '/:kind',
       access: 'owner',
-      summary: 'My listings (admins: all), newest first',
+      summary: 'My listings (admins: any, by owner too): by words, city and status, in the asked order, with the total',
       params: kindParams,
       query: listQuery,
-      responses: { 200: 'A page of listings', 400: 'Invalid query', ...REFUSED },
+      responses: { 200: 'A page of listings and the total', 400: 'Invalid query', ...REFUSED },
     },
     async ({ params, query, identity }, req, res) => {
-      res.json(await listMyListings(db, identity, params.kind, query));
+      res.json(await searchMyListings(db, identity, params.kind, query, users));
     },
   );
   route(
@@ -105,7 +133,7 @@ export function listingRoutes(db: Db, changed: ListingChanged, pricesChanged: Pr
       method: 'get',
       path: '/:kind/:id',
       access: 'owner',
-      summary: 'One of my listings',
+      summary: 'One of my listings, with its last review and the change of it waiting for review',
       params: idParams,
       responses: { 200: 'The listing', 404: 'Not found, or not yours', ...REFUSED },
     },

@@ -1,23 +1,62 @@
 import type { Role } from '@tripwise/platform/auth';
 import { conflict, notFound } from '@tripwise/platform/errors';
-import { deleteUser, findUserById, searchUsers, setDisabled, setRole } from '../../data/user.repository.ts';
+import {
+  deleteUser,
+  findUserById,
+  searchUsers,
+  setDisabled,
+  setRole,
+  type UserSearch,
+} from '../../data/user.repository.ts';
 import { accountView } from '../accounts/profile.use-case.ts';
 import { recordAudit } from '../audit.ts';
 import type { AuthDeps } from '../auth-deps.ts';
 import type { RequestMeta } from '../request-meta.ts';
 import { endSessions } from '../sessions/session-lifecycle.use-case.ts';
 
-export async function listUsers(
+const TOTAL_CAP = 10_000;
+
+/** Users found by words, role, status and 2FA, in the asked order, with whether each is locked and last signed in. */
+export async function listUsers(deps: AuthDeps, query: Omit<UserSearch, 'totalCap'>) {
+  const page = await searchUsers(deps.db, { ...query, totalCap: TOTAL_CAP });
+  return {
+    items: await Promise.all(
+      page.users.map(async (u) => ({
+        ...(await accountView(deps, u)),
+        disabled: u.disabledAt !== null,
+        lastSignInAt: u.lastSignInAt,
+      })),
+    ),
+    nextCursor: page.nextCursor,
+    ...(page.total > TOTAL_CAP ? { total: TOTAL_CAP, totalIsEstimate: true } : { total: page.total }),
+  };
+}
+
+/** "Sign out everywhere" (or one session) without locking the account; recorded in the audit log. */
+export async function revokeSessionsAsAdmin(
   deps: AuthDeps,
-  query: {
-    q?: string | undefined;
-    role?: Role | undefined;
-    limit: number;
-    cursor?: { createdAt: string; id: string } | undefined;
-  },
+  adminId: string,
+  userId: string,
+  sessionId: string | undefined,
+  meta: RequestMeta,
 ) {
-  const page = await searchUsers(deps.db, query);
-  return { items: await Promise.all(page.users.map((u) => accountView(deps, u))), nextCursor: page.nextCursor };
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw notFound('The user');
+  let ended: string[];
+  if (sessionId) {
+    const family = await deps.sessions.revokeSession(userId, sessionId, 'revoked-by-admin');
+    if (!family) throw notFound('The session');
+    ended = [sessionId];
+  } else {
+    ended = await deps.sessions.revokeAll(userId, 'revoked-by-admin');
+  }
+  await recordAudit(deps.db, meta, {
+    event: 'admin.sessions_revoked',
+    userId,
+    actorId: adminId,
+    details: { sessions: ended },
+  });
+  return { endedSessions: ended.length };
 }
 
 export async function getUserForAdmin(deps: AuthDeps, userId: string) {
@@ -39,7 +78,7 @@ export async function updateUserAsAdmin(
   deps: AuthDeps,
   adminId: string,
   userId: string,
-  change: { role?: Role | undefined; disabled?: boolean | undefined },
+  change: { role?: Role | undefined; disabled?: boolean | undefined; reason?: string | undefined },
   meta: RequestMeta,
 ) {
   const user = await findUserById(deps.db, userId);
@@ -56,7 +95,7 @@ export async function updateUserAsAdmin(
         event: 'role.changed',
         userId,
         actorId: adminId,
-        details: { from: user.role, to: change.role },
+        details: { from: user.role, to: change.role, ...(change.reason ? { reason: change.reason } : {}) },
       });
     }
     if (disabledChanged) {
@@ -65,6 +104,7 @@ export async function updateUserAsAdmin(
         event: change.disabled ? 'admin.user_disabled' : 'admin.user_enabled',
         userId,
         actorId: adminId,
+        ...(change.reason ? { details: { reason: change.reason } } : {}),
       });
     }
   });
@@ -88,4 +128,13 @@ export async function deleteUserAsAdmin(deps: AuthDeps, adminId: string, userId:
       details: { email: user.email },
     });
   });
+  // Nobody can manage a deleted owner's listings: search takes them out (suspended, with a note admins can see).
+  if (user.role === 'owner' && deps.ownerDeleted) {
+    await deps.ownerDeleted(userId).catch((err: unknown) =>
+      deps.logger.error("a deleted owner's listings could not be suspended; an admin must suspend them", {
+        err,
+        ownerId: userId,
+      }),
+    );
+  }
 }

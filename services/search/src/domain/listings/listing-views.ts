@@ -3,7 +3,15 @@ const usd = (amount: unknown) => ({ amount: Number(amount), currency: 'USD' });
 
 /** How an owner or admin sees a listing: every editable field, its status and owner. */
 export function listingView(kind: 'hotels' | 'cars' | 'flights', row: Row, rooms: Row[] = []) {
-  const base = { id: String(row.id), status: row.status, ownerId: row.owner_id ?? null, updatedAt: row.updated_at };
+  const base = {
+    id: String(row.id),
+    status: row.status,
+    ownerId: row.owner_id ?? null,
+    createdAt: row.created_at ?? null,
+    updatedAt: row.updated_at,
+    // The last admin decision, with its note to the owner (why it was rejected or suspended).
+    review: row.review ?? null,
+  };
   if (kind === 'hotels') {
     return {
       ...base,

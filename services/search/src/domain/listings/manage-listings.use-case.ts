@@ -1,27 +1,25 @@
 import type { CarListing, FlightListing, HotelListing } from '@tripwise/contracts';
 import type { Identity } from '@tripwise/platform/auth';
-import type { Db } from '@tripwise/platform/db';
-import { AppError, forbidden, notFound } from '@tripwise/platform/errors';
-import { assertSecondFactorIfAdmin } from '@tripwise/platform/http';
+import type { Db, Queryable } from '@tripwise/platform/db';
+import { AppError, forbidden } from '@tripwise/platform/errors';
 import { airportByCode } from '@tripwise/travel-data';
 import {
-  findOwnership,
   insertCar,
   insertFlight,
   insertHotel,
-  listListings,
-  roomsOf,
   updateListing,
   upsertRooms,
   type ListingKind,
   type ListingStatus,
 } from '../../data/listings.repository.ts';
+import { deletePendingChange } from '../../data/listing-changes.repository.ts';
 import { scopeOf } from '../../data/listing-scope.repository.ts';
 import { dailyCounts } from '../../data/listing-stats.repository.ts';
 import { ownerPriceEvents, pricesBefore } from '../market/owner-prices.ts';
 import type { PriceChangedEvent } from '../market/price-market.ts';
 import { localDate } from '../search/places.rules.ts';
-import { listingView } from './listing-views.ts';
+import { isAdmin, ownedOrFail, recordEvent, viewOf } from './listing-access.ts';
+import { submitOwnerChange, wasApproved } from './owner-changes.use-case.ts';
 
 /** Told of the prices an edit changed, once it is committed (they are published like the market's moves). */
 export type PricesChanged = (events: PriceChangedEvent[]) => Promise<void>;
@@ -30,51 +28,36 @@ export type PricesChanged = (events: PriceChangedEvent[]) => Promise<void>;
 /** Called after a listing's change is committed; formerScope: where searches found it before (it may have moved). */
 export type ListingChanged = (kind: ListingKind, id: number, formerScope?: string) => Promise<void>;
 
-/** An admin's powers over listings need the second factor: without it, the admin is refused, never let through. */
-const isAdmin = (who: Identity) => {
-  assertSecondFactorIfAdmin(who);
-  return who.role === 'admin';
-};
-
-/** The listing if the caller may manage it: its owner, or an admin. Anyone else is told it does not exist. */
-async function ownedOrFail(db: Db, kind: ListingKind, id: string, who: Identity) {
-  const listing = await findOwnership(db, kind, id);
-  if (!listing || (!isAdmin(who) && listing.owner_id !== who.userId)) throw notFound('The listing');
-  return listing;
-}
-
-async function viewOf(db: Db, kind: ListingKind, id: number) {
-  const [row] = await listListings(db, kind, { limit: 1, beforeId: id + 1 });
-  return listingView(kind, row!, kind === 'hotels' ? await roomsOf(db, id) : []);
-}
+type NewListing =
+  | { kind: 'hotels'; listing: HotelListing }
+  | { kind: 'cars'; listing: CarListing }
+  | { kind: 'flights'; listing: FlightListing };
 
 /** Owners' new hotels and cars wait for an admin's approval; what an admin adds is live at once. */
-export async function createListing(
-  db: Db,
-  who: Identity,
-  input:
-    | { kind: 'hotels'; listing: HotelListing }
-    | { kind: 'cars'; listing: CarListing }
-    | { kind: 'flights'; listing: FlightListing },
-  changed: ListingChanged,
-) {
-  const status: ListingStatus = isAdmin(who) ? 'active' : 'pending';
-  const ownerId = isAdmin(who) ? null : who.userId;
+export async function createListing(db: Db, who: Identity, input: NewListing, changed: ListingChanged) {
   const id = await db.transaction(async (tx) => {
-    if (input.kind === 'hotels') return insertHotel(tx, input.listing, ownerId, status);
-    if (input.kind === 'cars') return insertCar(tx, input.listing, ownerId, status);
-    if (!isAdmin(who)) throw forbidden('Only admins manage flights.');
-    const origin = airportByCode(input.listing.origin);
-    if (!origin?.timeZone) {
-      throw new AppError('invalid-request', 400, 'Invalid request', {
-        detail: 'origin: unknown airport',
-        errors: [{ in: 'body', field: 'origin', message: 'unknown airport' }],
-      });
-    }
-    return insertFlight(tx, input.listing, localDate(new Date(input.listing.departAt), origin.timeZone), status);
+    const newId = await insertListing(tx, who, input);
+    await recordEvent(tx, who, input.kind, newId, { action: 'created' });
+    return newId;
   });
   await changed(input.kind, id);
   return viewOf(db, input.kind, id);
+}
+
+function insertListing(tx: Queryable, who: Identity, input: NewListing): Promise<number> {
+  const status: ListingStatus = isAdmin(who) ? 'active' : 'pending';
+  const ownerId = isAdmin(who) ? null : who.userId;
+  if (input.kind === 'hotels') return insertHotel(tx, input.listing, ownerId, status);
+  if (input.kind === 'cars') return insertCar(tx, input.listing, ownerId, status);
+  if (!isAdmin(who)) throw forbidden('Only admins manage flights.');
+  const origin = airportByCode(input.listing.origin);
+  if (!origin?.timeZone) {
+    throw new AppError('invalid-request', 400, 'Invalid request', {
+      detail: 'origin: unknown airport',
+      errors: [{ in: 'body', field: 'origin', message: 'unknown airport' }],
+    });
+  }
+  return insertFlight(tx, input.listing, localDate(new Date(input.listing.departAt), origin.timeZone), status);
 }
 
 export async function getListing(db: Db, who: Identity, kind: ListingKind, id: string) {
@@ -107,26 +90,11 @@ export async function listingAnalytics(
   };
 }
 
-export async function listMyListings(
-  db: Db,
-  who: Identity,
-  kind: ListingKind,
-  query: { status?: ListingStatus | undefined; limit: number; cursor?: number | undefined },
-) {
-  if (kind === 'flights' && !isAdmin(who)) throw forbidden('Only admins manage flights.');
-  const rows = await listListings(db, kind, {
-    ...query,
-    beforeId: query.cursor,
-    ...(isAdmin(who) ? {} : { ownerId: who.userId }),
-  });
-  const page = rows.slice(0, query.limit);
-  const items = await Promise.all(
-    page.map(async (r) => listingView(kind, r, kind === 'hotels' ? await roomsOf(db, Number(r.id)) : [])),
-  );
-  return { items, nextCursor: rows.length > query.limit ? String(page[page.length - 1]!.id) : null };
-}
-
-/** Owners edit their own listing's details; only admins change its status (approve, or take it down). */
+/**
+ * Owners edit their own listing's details; only admins change its status. An owner's change to what travelers read
+ * on an approved listing waits for review (the approved version stays live); a rejected listing edited by its owner
+ * goes back to review.
+ */
 export async function updateListingAs(
   db: Db,
   who: Identity,
@@ -142,10 +110,18 @@ export async function updateListingAs(
   // A new city, pick-up place or departure date moves it: searches where it was must drop it too.
   const formerScope = await scopeOf(db, kind, listing.id);
   const events = await db.transaction(async (tx) => {
-    const { status, rooms, ...fields } = patch;
+    const locked = await ownedOrFail(tx, kind, id, who, { forUpdate: true });
     const before = await pricesBefore(tx, kind, listing.id);
-    await updateListing(tx, kind, listing.id, fields, status);
-    if (kind === 'hotels' && rooms) await upsertRooms(tx, listing.id, rooms);
+    if (!isAdmin(who) && kind !== 'flights' && wasApproved(locked.status)) {
+      await submitOwnerChange(tx, who, kind, locked, patch);
+    } else {
+      const { status, rooms, ...fields } = patch;
+      const resubmitted = !isAdmin(who) && locked.status === 'rejected';
+      await updateListing(tx, kind, listing.id, fields, status ?? (resubmitted ? 'pending' : undefined));
+      if (kind === 'hotels' && rooms) await upsertRooms(tx, listing.id, rooms);
+      const action = status ? `status-${status}` : resubmitted ? 'resubmitted' : 'edited';
+      await recordEvent(tx, who, kind, listing.id, { action, changedFields: Object.keys(patch) });
+    }
     return ownerPriceEvents(tx, kind, listing.id, before);
   });
   await changed(kind, listing.id, formerScope);
@@ -156,6 +132,11 @@ export async function updateListingAs(
 /** Takes a listing out of search for good; it stays stored for the bookings that name it. */
 export async function removeListing(db: Db, who: Identity, kind: ListingKind, id: string, changed: ListingChanged) {
   const listing = await ownedOrFail(db, kind, id, who);
-  await db.transaction((tx) => updateListing(tx, kind, listing.id, {}, 'removed'));
+  await db.transaction(async (tx) => {
+    await updateListing(tx, kind, listing.id, {}, 'removed');
+    // A change waiting for review of a deleted listing has nothing left to change.
+    if (kind !== 'flights') await deletePendingChange(tx, kind, listing.id);
+    await recordEvent(tx, who, kind, listing.id, { action: 'removed' });
+  });
   await changed(kind, listing.id);
 }
