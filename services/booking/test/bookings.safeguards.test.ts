@@ -133,7 +133,7 @@ describe('admin powers in the use cases', () => {
     const refusals = [
       () => getBooking(stack.db, admin, booked.body.id),
       () => listBookingsFor(stack.db, admin, query, true),
-      () => topPropertiesOf(stack.db, admin, new Date().getUTCFullYear()),
+      () => topPropertiesOf(stack.db, admin, { year: new Date().getUTCFullYear() }),
     ];
     for (const refused of refusals) {
       await expect(refused()).rejects.toMatchObject({ status: 403, code: 'mfa-required' });

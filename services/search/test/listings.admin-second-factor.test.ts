@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Identity } from '@tripwise/platform/auth';
-import {
-  getListing,
-  listMyListings,
-  removeListing,
-  updateListingAs,
-} from '../src/domain/listings/manage-listings.use-case.ts';
+import { searchMyListings } from '../src/domain/listings/listing-queries.use-case.ts';
+import { getListing, removeListing, updateListingAs } from '../src/domain/listings/manage-listings.use-case.ts';
 import { givenASearchService } from './given-search-data.ts';
 
 // Admin powers over listings need the second factor in the use cases too, not only on the routes in front of them.
@@ -42,7 +38,14 @@ describe('listings: admin powers without the second factor', () => {
     const attempts = [
       () => updateListingAs(service.db, adminWithPasswordOnly, 'hotels', id, { status: 'active' }, nothing, nothing),
       () => getListing(service.db, adminWithPasswordOnly, 'hotels', id),
-      () => listMyListings(service.db, adminWithPasswordOnly, 'hotels', { limit: 5 }),
+      () =>
+        searchMyListings(
+          service.db,
+          adminWithPasswordOnly,
+          'hotels',
+          { sort: 'updatedAt', order: 'desc', limit: 5 },
+          async () => new Map(),
+        ),
       () => removeListing(service.db, adminWithPasswordOnly, 'hotels', id, nothing),
     ];
     for (const attempt of attempts) {
