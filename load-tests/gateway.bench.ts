@@ -145,6 +145,7 @@ try {
   const gateway = await spawnNode(join(REPO_ROOT, ENTRY_POINTS['api-gateway']), [], {
     ...benchEnv.inherited,
     PORT: String(gatewayPort),
+    METRICS_PORT: '0',
     LOG_LEVEL: 'warn',
     SEARCH_URL: `http://127.0.0.1:${probe.port}`,
     AUTH_URL: denyList.url,

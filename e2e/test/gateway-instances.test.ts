@@ -16,6 +16,8 @@ async function startGateway(): Promise<{ child: ChildProcess; url: string }> {
     env: {
       PATH: process.env.PATH,
       PORT: '0',
+      // Each instance's metrics on a port of its own (9464 by default: the second would find it taken).
+      METRICS_PORT: '0',
       LOG_LEVEL: 'warn',
       REDIS_URL: testEnv.REDIS_URL,
       REDIS_PREFIX: prefix,

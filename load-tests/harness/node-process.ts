@@ -57,7 +57,9 @@ export function startNodeProcess(
 
 /** One of the stack's processes, from its entry point with its NODE_FLAGS, as `npm start` runs it. */
 export function startStackProcess(name: ProcessName, env: NodeJS.ProcessEnv): Promise<NodeProcess> {
-  return startNodeProcess(name, join(REPO_ROOT, ENTRY_POINTS[name]), env, { nodeFlags: NODE_FLAGS[name] });
+  // The gateway's metrics port defaults to 9464: a free one instead, so several stacks can run side by side.
+  const own = name === 'api-gateway' ? { METRICS_PORT: '0', ...env } : env;
+  return startNodeProcess(name, join(REPO_ROOT, ENTRY_POINTS[name]), own, { nodeFlags: NODE_FLAGS[name] });
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */

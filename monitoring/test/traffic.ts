@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { linkIn, waitForMail } from '../../e2e/browser/mail.ts';
 
 /** What a round of traffic saw: each step's X-Request-Id and X-Trace-Id, and the trace id of the first plan's end. */
 export interface Seen {
@@ -36,7 +37,11 @@ async function openAgentSocket(gatewayUrl: string, token: string): Promise<Socke
  * route matches and one the gateway refuses. Each step's status is returned, so a caller can tell a quiet stack from
  * a broken one. A socket follows the first plan to its result, then resumes it (as after a reconnect).
  */
-export async function driveTraffic(gatewayUrl: string, seen: Seen = {}): Promise<Record<string, number>> {
+export async function driveTraffic(
+  gatewayUrl: string,
+  mailDir: string,
+  seen: Seen = {},
+): Promise<Record<string, number>> {
   const statuses: Record<string, number> = {};
   const call = async (name: string, path: string, init: RequestInit = {}) => {
     const res = await fetch(`${gatewayUrl}${path}`, init);
@@ -58,6 +63,13 @@ export async function driveTraffic(gatewayUrl: string, seen: Seen = {}): Promise
     method: 'POST',
     headers: json,
     body: JSON.stringify({ email, password }),
+  });
+  // Booking needs a confirmed address: the link in the mail confirms it.
+  const mail = await waitForMail(mailDir, email, /confirm|verify/i);
+  await call('verify-email', '/api/auth/email/verify', {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ token: new URL(linkIn(mail, '/verify-email')).hash.replace(/^#token=/, '') }),
   });
   const login = (await call('login', '/api/auth/login', {
     method: 'POST',

@@ -132,7 +132,7 @@ export async function startWatchedStack(): Promise<WatchedStack> {
       environment: ENVIRONMENT,
     });
     const startedAt = Date.now() / 1000;
-    const seen = await driveRounds(stack);
+    const seen = await driveRounds(stack, join(dataDir, 'mail-outbox'));
     return {
       stack,
       monitoring,
@@ -155,10 +155,10 @@ export async function startWatchedStack(): Promise<WatchedStack> {
 }
 
 /** A few rounds a second or two apart, so that every rate has samples before and after each request. */
-async function driveRounds(stack: RunningStack): Promise<Seen> {
+async function driveRounds(stack: RunningStack, mailDir: string): Promise<Seen> {
   const seen: Seen = {};
   for (let round = 0; round < 4; round++) {
-    const statuses = await driveTraffic(stack.gatewayUrl, round === 0 ? seen : {});
+    const statuses = await driveTraffic(stack.gatewayUrl, mailDir, round === 0 ? seen : {});
     expect(statuses).toMatchObject({ login: 200, flights: 200, booking: 201, 'booking-declined': 402, 'ai-chat': 429 });
     // The first round's first messages start plans, which a socket follows and then resumes.
     if (round === 0) expect(statuses['socket-resume']).toBe(200);
