@@ -1,10 +1,12 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Page as HomePage } from './pages/search/home-page.tsx';
 import { Layout } from './ui/layout.tsx';
 import type { RouteHandle, TitleOf } from './ui/page-title.ts';
 import { calendarTitle, carsTitle, dateGridTitle, exploreTitle, flightsTitle, hotelsTitle } from './ui/page-titles.ts';
 import { NotFound, RouteError } from './ui/route-error.tsx';
 
-// Each page is its own chunk, loaded when first visited, so the first load stays small; each names its title.
+// Each page but home is its own chunk, loaded when first visited, so the first load stays small; each names its
+// title.
 const page = (
   title: TitleOf,
   load: () => Promise<{ Page: React.ComponentType }>,
@@ -19,7 +21,8 @@ export const router = createBrowserRouter([
     Component: Layout,
     ErrorBoundary: RouteError,
     children: [
-      { index: true, ...page('Search flights, hotels and cars', () => import('./pages/search/home-page.tsx')) },
+      // The home page comes with the first load (no second round trip for its chunk): its form shows at once.
+      { index: true, Component: HomePage, handle: { title: 'Search flights, hotels and cars' } satisfies RouteHandle },
       { path: 'flights', ...page(flightsTitle, () => import('./pages/search/flight-results-page.tsx')) },
       { path: 'flights/dates', ...page(dateGridTitle, () => import('./pages/search/date-grid-page.tsx')) },
       { path: 'flights/calendar', ...page(calendarTitle, () => import('./pages/search/fare-calendar-page.tsx')) },
@@ -32,6 +35,7 @@ export const router = createBrowserRouter([
       { path: 'checkout', ...page('Checkout', () => import('./pages/checkout/checkout-page.tsx')) },
       { path: 'trips', ...page('My trips', () => import('./pages/trips/trips-page.tsx')) },
       { path: 'trips/:id', ...page('Trip details', () => import('./pages/trips/trip-page.tsx')) },
+      { path: 'alerts', ...page('Price alerts', () => import('./pages/alerts/alerts-page.tsx')) },
       { path: 'ai', ...page('AI Mode', () => import('./pages/ai/ai-mode-page.tsx')) },
       { path: 'login', ...page('Sign in', () => import('./pages/account/login-page.tsx')) },
       { path: 'register', ...page('Create an account', () => import('./pages/account/register-page.tsx')) },

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { inSentence, labelOf } from '../search/labels.ts';
 import { formatDate, formatDuration, formatMoney, plural } from '../ui/format.ts';
 import { legsOf, type Bundle, type BundleLabel, type FlightLeg } from './agent-types.ts';
 import { clockOf, dayOf, dayShift } from './local-time.ts';
@@ -56,7 +57,8 @@ export function BundleCard({ bundle, changed }: { bundle: Bundle; changed?: Set<
         <span className="badge">Fit score {bundle.fitScore}/100</span>
       </header>
       <p className={mark(changed?.has('total') ?? false, 'price')}>
-        {formatMoney(bundle.total)} <small className="muted">total for {plural(bundle.party, 'traveler')}</small>
+        {formatMoney(bundle.total)}{' '}
+        <small className="muted">total for {plural(bundle.party, 'traveler')}, before taxes and fees</small>
       </p>
       <p>
         <strong>Why this:</strong> {bundle.whyThis}
@@ -66,7 +68,7 @@ export function BundleCard({ bundle, changed }: { bundle: Bundle; changed?: Set<
       </p>
       {bundle.flight && (
         <section className={mark(changed?.has('flight') ?? false, 'ai-part')} aria-label="Flights">
-          <h4>Flights{bundle.cabin ? `, ${bundle.cabin.replace('_', ' ')}` : ''}</h4>
+          <h4>Flights{bundle.cabin ? `, ${inSentence(bundle.cabin)}` : ''}</h4>
           <ul>
             {legsOf(bundle.flight).map((leg) => (
               <Leg key={leg.id} leg={leg} />
@@ -83,7 +85,7 @@ export function BundleCard({ bundle, changed }: { bundle: Bundle; changed?: Set<
             <br />
             <span className="muted">
               {plural(bundle.hotel.nights, 'night')}, {formatDate(bundle.hotel.checkIn)} –{' '}
-              {formatDate(bundle.hotel.checkOut)} · {bundle.hotel.amenities.slice(0, 6).join(', ').replace(/_/g, ' ')}
+              {formatDate(bundle.hotel.checkOut)} · {bundle.hotel.amenities.slice(0, 6).map(labelOf).join(', ')}
             </span>
           </p>
         </section>
@@ -93,7 +95,7 @@ export function BundleCard({ bundle, changed }: { bundle: Bundle; changed?: Set<
           <h4>Car</h4>
           <p>
             <strong>
-              {bundle.car.company} {bundle.car.carClass}
+              {labelOf(bundle.car.carClass)} car from {bundle.car.company}
             </strong>{' '}
             ({bundle.car.model} or similar, {bundle.car.seats} seats) at {bundle.car.location.code}
             <br />

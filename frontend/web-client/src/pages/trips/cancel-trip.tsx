@@ -19,17 +19,19 @@ export function CancelTrip({ booking }: { booking: Booking }) {
       void client.invalidateQueries({ queryKey: ['bookings'] });
     },
   });
+  // Once a part was cancelled on its own, this cancels what is left.
+  const what = booking.items.some((i) => i.cancellation) ? 'the rest of this trip' : 'this trip';
   if (!asking) {
     return (
       <button type="button" className="secondary" onClick={() => setAsking(true)}>
-        Cancel this trip
+        Cancel {what}
       </button>
     );
   }
   const preview = refundPreview(booking);
   return (
     <section className="card cancel-box" aria-labelledby="cancel-title">
-      <h2 id="cancel-title">Cancel this trip?</h2>
+      <h2 id="cancel-title">Cancel {what}?</h2>
       <ul>
         {preview.items.map((r) => (
           <li key={r.item.position}>
