@@ -1,7 +1,14 @@
 import { CABINS, CAR_CLASSES, HOTEL_AMENITIES, priceItem, totalOf } from '@tripwise/contracts';
 import { describe, expect, test } from 'vitest';
 import { cardDeclinedText } from '../src/pages/checkout/declined.ts';
-import { carClassPhrase, freeCancellation, inSentence, labelOf, OTHER_LABELS } from '../src/search/labels.ts';
+import {
+  carClassPhrase,
+  freeCancellation,
+  inSentence,
+  labelOf,
+  OTHER_LABELS,
+  paymentMethodText,
+} from '../src/search/labels.ts';
 import { priceHistorySentence } from '../src/search/price-words.ts';
 import { allIn, rentalDays } from '../src/ui/all-in.ts';
 
@@ -24,11 +31,13 @@ describe('labels of the API’s codes', () => {
       'Premium economy',
       'Wi-Fi',
     ]);
-    expect([carClassPhrase('suv'), carClassPhrase('full_size'), inSentence('premium_economy')]).toEqual([
-      'SUV',
-      'full-size car',
-      'premium economy',
-    ]);
+    expect([
+      carClassPhrase('suv'),
+      carClassPhrase('sedan'),
+      carClassPhrase('full_size'),
+      inSentence('premium_economy'),
+    ]).toEqual(['SUV', 'sedan', 'full-size car', 'premium economy']);
+    expect(paymentMethodText('visa •••• 4242')).toBe('Visa •••• 4242');
     expect(labelOf('some_new_code')).toBe('Some new code');
   });
 });

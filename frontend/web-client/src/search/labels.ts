@@ -35,13 +35,29 @@ export const inSentence = (code: string): string => {
   return /^[A-Z]{2,}\b/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 };
 
-/** "or similar" names the class: "SUV", "full-size car". */
+/** Classes that are nouns already ("a sedan"); the others describe a car ("an economy car"). */
+const NOUN_CLASSES = new Set(['suv', 'van', 'convertible', 'pickup', 'sedan', 'hatchback']);
+
+/** "or similar" names the class: "SUV", "sedan", "full-size car". */
 export const carClassPhrase = (carClass: string) => {
   const label = inSentence(carClass);
-  return carClass === 'suv' || carClass === 'van' || carClass === 'convertible' || carClass === 'pickup'
-    ? label
-    : `${label} car`;
+  return NOUN_CLASSES.has(carClass) ? label : `${label} car`;
 };
+
+const CARD_BRANDS: Record<string, string> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  discover: 'Discover',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+  card: 'Card',
+};
+
+/** "visa •••• 4242" as the booking records it → "Visa •••• 4242". */
+export const paymentMethodText = (method: string) =>
+  method.replace(/^[a-z]+/, (brand) => CARD_BRANDS[brand] ?? brand.charAt(0).toUpperCase() + brand.slice(1));
 
 /** "Free cancellation until 24 hours before pick-up"; with no hours of notice, "until pick-up". */
 export const freeCancellation = (hours: number, event: 'pick-up' | 'check-in' | 'departure') =>

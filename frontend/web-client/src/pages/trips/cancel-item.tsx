@@ -5,6 +5,7 @@ import { api } from '../../api/http.ts';
 import { formatMoney } from '../../ui/format.ts';
 import type { Booking, BookingItem } from './booking-types.ts';
 import { refundOf } from './refund-preview.ts';
+import { paymentMethodText } from '../../search/labels.ts';
 
 /**
  * Cancel one part of a trip (the hotel, the car), the rest staying booked: its own refund preview first, by the
@@ -38,7 +39,8 @@ export function CancelItem({ booking, item }: { booking: Booking; item: BookingI
         <strong data-testid="item-refund-preview">
           {formatMoney({ ...item.subtotal, amount: preview.amount }, { cents: true })}
         </strong>{' '}
-        to {booking.payment?.method ?? 'your card'}. <span className="muted">{preview.reason}</span>
+        to {booking.payment ? paymentMethodText(booking.payment.method) : 'your card'}.{' '}
+        <span className="muted">{preview.reason}</span>
       </p>
       {cancel.isError && (
         <p className="form-error" role="alert">

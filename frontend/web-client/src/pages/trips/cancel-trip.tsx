@@ -5,6 +5,7 @@ import { api } from '../../api/http.ts';
 import { formatMoney } from '../../ui/format.ts';
 import type { Booking } from './booking-types.ts';
 import { refundPreview } from './refund-preview.ts';
+import { paymentMethodText } from '../../search/labels.ts';
 
 const usd = (amount: number) => formatMoney({ amount, currency: 'USD' }, { cents: true });
 
@@ -41,8 +42,9 @@ export function CancelTrip({ booking }: { booking: Booking }) {
       </ul>
       <p>
         Expected refund: <strong data-testid="refund-preview">{usd(preview.total)}</strong> of{' '}
-        {formatMoney(booking.price.total, { cents: true })}, to {booking.payment?.method ?? 'your card'}. The amount
-        confirmed after cancelling is final.
+        {formatMoney(booking.price.total, { cents: true })}, to{' '}
+        {booking.payment ? paymentMethodText(booking.payment.method) : 'your card'}. The amount confirmed after
+        cancelling is final.
       </p>
       {cancel.isError && (
         <p className="form-error" role="alert">

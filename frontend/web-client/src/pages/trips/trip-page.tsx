@@ -11,6 +11,7 @@ import { CancelItem } from './cancel-item.tsx';
 import { CancelTrip } from './cancel-trip.tsx';
 import { isLive } from './refund-preview.ts';
 import { ReviewForm } from './review-form.tsx';
+import { paymentMethodText } from '../../search/labels.ts';
 
 const money = (m: { amount: number; currency: string }) => formatMoney(m, { cents: true });
 
@@ -134,7 +135,8 @@ function Trip() {
       {b.cancellation && (
         <p className="card" role="status" data-testid="cancellation">
           Cancelled{b.cancellation.cancelledAt && ` on ${formatDate(b.cancellation.cancelledAt.slice(0, 10), true)}`}.
-          Refund: <strong>{money(b.cancellation.refund)}</strong> to {b.payment?.method ?? 'your card'}.
+          Refund: <strong>{money(b.cancellation.refund)}</strong> to{' '}
+          {b.payment ? paymentMethodText(b.payment.method) : 'your card'}.
         </p>
       )}
       <ul className="trip-items">
@@ -160,7 +162,7 @@ function Trip() {
             <dd>{money(b.price.total)}</dd>
           </div>
         </dl>
-        {b.payment && <p className="muted">Paid with {b.payment.method}</p>}
+        {b.payment && <p className="muted">Paid with {paymentMethodText(b.payment.method)}</p>}
         {b.billing.length > 0 && (
           <p className="muted small">
             Receipts: {b.billing.map((r) => `${r.billingNumber} (${r.kind} ${money(r.amount)})`).join(', ')}
