@@ -67,15 +67,15 @@ function NotBooked({ booking }: { booking: Booking }) {
         <Link to="/trips?when=not-booked">← Attempts not booked</Link>
       </p>
       <h1>
-        Not booked <span className={`badge status-${booking.status}`}>{STATUS_TEXT[booking.status]}</span>
+        Booking attempt <span className={`badge status-${booking.status}`}>{STATUS_TEXT[booking.status]}</span>
       </h1>
       <p className="muted">
         Tried on {formatDate(booking.createdAt.slice(0, 10), true)} for {formatDate(booking.startsOn, true)} –{' '}
         {formatDate(booking.endsOn, true)}.
       </p>
       <p className="card" role="status" data-testid="failure">
-        {booking.failure?.detail ?? booking.failure?.title ?? 'This booking did not go through.'} Nothing was booked and
-        nothing was charged.
+        {/* The answer the traveler got then: it says why, and that nothing was booked or charged. */}
+        {booking.failure?.detail ?? 'This booking did not go through. Nothing was booked or charged.'}
       </p>
       <ul className="trip-items">
         {booking.items.map((item) => (
