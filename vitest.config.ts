@@ -17,6 +17,7 @@ export default defineConfig({
             'packages/*/test/**/*.test.ts',
             'api-gateway/test/**/*.test.ts',
             'services/*/test/**/*.test.ts',
+            'frontend/*/test/**/*.test.ts',
             'e2e/test/**/*.test.ts',
             'eslint-rules/**/*.test.ts',
             'monitoring/test/**/*.test.ts',

@@ -27,7 +27,13 @@ function ensureDependencies() {
   const installed = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
-  process.stdout.write('tripwise: installing dependencies from package-lock.json (this includes Node 24)…\n');
+  const here = process.versions.node;
+  process.stdout.write(
+    Number(here.split('.')[0]) === REQUIRED_MAJOR
+      ? 'tripwise: installing dependencies from package-lock.json…\n'
+      : `tripwise: installing dependencies from package-lock.json, including Node ${REQUIRED_MAJOR} into node_modules/node: ` +
+          `this is Node ${here}, and Tripwise runs on the Node ${REQUIRED_MAJOR} it installs (one to two minutes)…\n`,
+  );
   run('npm', ['ci', '--no-audit', '--no-fund'], { shell: process.platform === 'win32' });
 }
 

@@ -1,9 +1,18 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { givenAGateway, givenBuiltFrontends, type RunningGateway } from './given-a-gateway.ts';
 
 let gateway: RunningGateway;
+const BUNDLE = `export const app = ${JSON.stringify('Tripwise '.repeat(400))};`;
 beforeAll(async () => {
   const dirs = await givenBuiltFrontends();
+  // As the build leaves a hashed bundle: beside it, its brotli and gzip copies.
+  const bundle = join(dirs.webClient, 'assets', 'index-Bx9.js');
+  await writeFile(bundle, BUNDLE);
+  await writeFile(`${bundle}.br`, brotliCompressSync(BUNDLE));
+  await writeFile(`${bundle}.gz`, gzipSync(BUNDLE));
   gateway = await givenAGateway({
     SERVE_FRONTENDS: true,
     WEB_CLIENT_DIST: dirs.webClient,
@@ -40,6 +49,29 @@ describe('gateway serving the built frontends (embedded mode)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect((await get('/admin/assets/app-abc123.js', '*/*')).status).toBe(200);
+  });
+
+  test.each([
+    ['br, gzip, deflate', 'br'],
+    ['gzip', 'gzip'],
+  ])(
+    'When a browser taking %s asks for a hashed bundle, then it gets the build’s %s copy, cached for a year',
+    async (acceptEncoding, encoding) => {
+      const res = await fetch(`${gateway.url}/assets/index-Bx9.js`, { headers: { 'accept-encoding': acceptEncoding } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.get('vary')).toMatch(/Accept-Encoding/i);
+      expect(await res.text()).toBe(BUNDLE); // fetch undoes the encoding: the very bundle
+    },
+  );
+
+  test('When a browser takes no compression, then the bundle comes as it is', async () => {
+    const res = await fetch(`${gateway.url}/assets/index-Bx9.js`, { headers: { 'accept-encoding': 'identity' } });
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await res.text()).toBe(BUNDLE);
   });
 
   test('When /admin is opened without the slash, then it redirects to /admin/', async () => {

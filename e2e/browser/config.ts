@@ -9,6 +9,8 @@ export const browserEnv = parseConfig(
     E2E_ARTIFACTS_DIR: z.string().min(1).optional(),
     /** `false` shows the browser window while debugging locally. */
     E2E_HEADLESS: z.enum(['true', 'false']).default('true'),
+    /** How long each process may take to start (on PGlite, search writes 60 days of flights first). */
+    E2E_STACK_START_MS: z.coerce.number().int().positive().default(90_000),
   }),
   process.env,
 );

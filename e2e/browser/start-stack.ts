@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { deleteRedisKeys, listen, testEnv, uniqueSchemaName, type TestServer } from '@tripwise/platform/testing';
 import { SERVICES, type ProcessName } from '../../scripts/stack/processes.ts';
 import { startStack } from '../../scripts/stack/stack.ts';
+import { browserEnv } from './config.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -95,6 +96,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ...(name === 'api-gateway' ? { SENTRY_DSN: `http://publickey@127.0.0.1:${ingest.port}/9` } : {}),
     }),
     ports: { 'api-gateway': port, auth: 0, search: 0, booking: 0, 'ai-agent': 0 },
+    startTimeoutMs: browserEnv.E2E_STACK_START_MS,
     onLine: (name, line, stream) => {
       if (stream === 'stderr') lines.push(`${name}: ${line}`);
     },

@@ -1,13 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { performanceBudget } from './build/performance-budget.ts';
+import { precompress } from './build/precompress.ts';
 
 // In development the Vite server forwards API calls to the gateway; in the embedded mode the gateway serves the build.
 export default defineConfig({
-  plugins: [react(), performanceBudget(200 * 1024)],
+  plugins: [react(), performanceBudget(200 * 1024), precompress()],
   server: {
     port: 5173,
     proxy: { '/api': 'http://127.0.0.1:8080', '/socket.io': { target: 'ws://127.0.0.1:8080', ws: true } },
   },
-  build: { sourcemap: true },
+  // Brotli at its best level takes a few seconds of the build on purpose (once, not per request): no timing warning.
+  build: { sourcemap: true, rolldownOptions: { checks: { bundlerTimings: false } } },
 });

@@ -1,10 +1,12 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { HomePage } from './pages/search/home-page.tsx';
 import { Layout } from './ui/layout.tsx';
 import type { RouteHandle, TitleOf } from './ui/page-title.ts';
 import { calendarTitle, carsTitle, dateGridTitle, exploreTitle, flightsTitle, hotelsTitle } from './ui/page-titles.ts';
 import { NotFound, RouteError } from './ui/route-error.tsx';
 
-// Each page is its own chunk, loaded when first visited, so the first load stays small; each names its title.
+// Each page but home is its own chunk, loaded when first visited, so the first load stays small; each names its
+// title.
 const page = (title: TitleOf, load: () => Promise<React.ComponentType>): Pick<RouteObject, 'lazy' | 'handle'> => ({
   lazy: async () => ({ Component: await load() }),
   handle: { title } satisfies RouteHandle,
@@ -16,10 +18,8 @@ export const router = createBrowserRouter([
     Component: Layout,
     ErrorBoundary: RouteError,
     children: [
-      {
-        index: true,
-        ...page('Search flights, hotels and cars', async () => (await import('./pages/search/home-page.tsx')).HomePage),
-      },
+      // The home page comes with the first load (no second round trip for its chunk): its form shows at once.
+      { index: true, Component: HomePage, handle: { title: 'Search flights, hotels and cars' } satisfies RouteHandle },
       {
         path: 'flights',
         ...page(flightsTitle, async () => (await import('./pages/search/flight-results-page.tsx')).FlightResultsPage),
@@ -67,6 +67,10 @@ export const router = createBrowserRouter([
       {
         path: 'trips/:id',
         ...page('Trip details', async () => (await import('./pages/trips/trip-page.tsx')).TripPage),
+      },
+      {
+        path: 'alerts',
+        ...page('Price alerts', async () => (await import('./pages/alerts/alerts-page.tsx')).AlertsPage),
       },
       { path: 'ai', ...page('AI Mode', async () => (await import('./pages/ai/ai-mode-page.tsx')).AiModePage) },
       { path: 'login', ...page('Sign in', async () => (await import('./pages/account/login-page.tsx')).LoginPage) },

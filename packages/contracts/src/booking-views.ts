@@ -44,6 +44,16 @@ export const bookedItemViewSchema = z.object({
   /** Passengers, guests or the driver; a driver's licence number only as its last three characters. */
   travelers: z.array(z.record(z.string(), z.unknown())),
   policy: bookedItemPolicySchema,
+  /** This item cancelled on its own (the rest of the trip kept), with its refund and the policy rule that set it. */
+  cancellation: z
+    .object({
+      status: z.enum(['cancelling', 'cancelled']),
+      cancelledAt: z.string().nullable(),
+      refund: moneySchema,
+      rule: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 
 const priceLineSchema = z.object({ label: z.string(), amount: moneySchema });

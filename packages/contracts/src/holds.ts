@@ -93,6 +93,8 @@ export const holdViewSchema = z.object({
       listingId,
       quantity: z.number().int(),
       unitPrice: z.object({ amount: z.number().int(), currency: z.literal('USD') }),
+      /** When this item alone was given back (one part of a trip cancelled). */
+      releasedAt: z.iso.datetime().optional(),
     }),
   ),
 });

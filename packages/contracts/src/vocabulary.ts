@@ -39,3 +39,38 @@ export type CarClass = (typeof CAR_CLASSES)[number];
 
 /** What Explore (and the concierge's "somewhere warm") can look for: search's themes of a destination. */
 export const EXPLORE_THEMES = ['warm', 'beach', 'city', 'ski', 'national parks'] as const;
+
+/** Each code in words, as travelers read it ("Full-size", "SUV"): typed by the lists, so a new code needs its words. */
+export const CABIN_LABELS: Record<Cabin, string> = {
+  economy: 'Economy',
+  premium_economy: 'Premium economy',
+  business: 'Business',
+  first: 'First',
+};
+
+export const AMENITY_LABELS: Record<HotelAmenity, string> = {
+  wifi: 'Wi-Fi',
+  breakfast: 'Breakfast',
+  parking: 'Parking',
+  pool: 'Pool',
+  gym: 'Gym',
+  spa: 'Spa',
+  pet_friendly: 'Pet-friendly',
+  airport_shuttle: 'Airport shuttle',
+  near_transit: 'Near transit',
+  free_cancellation: 'Free cancellation',
+};
+
+export const CAR_CLASS_LABELS: Record<CarClass, string> = {
+  economy: 'Economy',
+  compact: 'Compact',
+  standard: 'Standard',
+  full_size: 'Full-size',
+  sedan: 'Sedan',
+  hatchback: 'Hatchback',
+  suv: 'SUV',
+  van: 'Van',
+  luxury: 'Luxury',
+  convertible: 'Convertible',
+  pickup: 'Pickup truck',
+};

@@ -30,6 +30,15 @@ describe.each(availableDbBackends())('Db contract on %s', (backend) => {
     await db.query(`INSERT INTO trips (traveler_count, total, start_date, name) VALUES (1, 1, '2026-01-01', 'x')`);
   });
 
+  test('When two migrations share a version (two branches each added the next number), then nothing runs and the error names it', async () => {
+    const db = await givenADb();
+    await expect(migrate(db, migrations('same-version'))).rejects.toThrow(/share version 0001/);
+    const { rows } = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name IN ('trips', 'cars') AND table_schema = current_schema()",
+    );
+    expect(rows[0]!.n).toBe(0);
+  });
+
   test('When a migration fails, then none of the pending ones is left half-applied', async () => {
     const db = await givenADb();
     await expect(migrate(db, migrations('bad'))).rejects.toThrow(/trips/);

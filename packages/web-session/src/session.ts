@@ -133,6 +133,10 @@ export function refresh(): Promise<boolean> {
   return inFlight;
 }
 
+/** Auth's readable cookie saying this browser has a session (see services/auth http-context.ts). */
+const hasSessionHint = () =>
+  typeof document === 'undefined' || document.cookie.split(';').some((c) => c.trim().startsWith('tw_session='));
+
 channel?.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
   if (event.data.type === 'token') void establish(event.data.answer);
   else clear();
@@ -171,8 +175,15 @@ export const session = {
     clear();
     channel?.postMessage({ type: 'signed-out' } satisfies ChannelMessage);
   },
-  /** On page load: the refresh cookie, if any, brings the session back. */
+  /**
+   * On page load: the refresh cookie, if any, brings the session back. Without auth's readable `tw_session` hint
+   * there is no session to restore, so nothing is asked (a stranger's visit sends no refresh bound to fail).
+   */
   restore(): Promise<boolean> {
+    if (!hasSessionHint()) {
+      clear();
+      return Promise.resolve(false);
+    }
     return refresh();
   },
 };

@@ -253,3 +253,67 @@ describe('watches', () => {
     expect((await agent.call(null, 'GET', '/api/ai/watches')).status).toBe(401);
   });
 });
+
+describe('managing watches and deal alerts', () => {
+  test('When a traveler lowers a watch’s threshold, then it is listed with the new one and alerts by it; deleted, it is gone', async () => {
+    const token = await issuer.sign({ role: 'traveler', sub: randomUUID() });
+    const car = String(nextListing++);
+    const created = await agent.call(token, 'POST', '/api/ai/watches', {
+      target: { type: 'listing', kind: 'car', listingId: car },
+      priceBelow: { amount: 5_000, currency: 'USD' },
+      label: 'Toyota RAV4 from Avis at DEN',
+    });
+
+    const changed = await agent.call(token, 'PATCH', `/api/ai/watches/${created.body.id}`, {
+      priceBelow: { amount: 4_000, currency: 'USD' },
+    });
+
+    expect(changed).toMatchObject({ status: 200, body: { id: created.body.id, priceBelow: { amount: 4_000 } } });
+    expect((await agent.call(token, 'GET', '/api/ai/watches')).body.items).toMatchObject([
+      { id: created.body.id, target: { label: 'Toyota RAV4 from Avis at DEN' }, priceBelow: { amount: 4_000 } },
+    ]);
+    const context = { company: 'Avis', carClass: 'compact', location: 'DEN' };
+    await priceEvent({ kind: 'car', listingId: car, newPrice: 4_500, context });
+    await agent.service.priceFeed.poll();
+    expect((await agent.call(token, 'GET', '/api/ai/alerts')).body.items).toEqual([]);
+    await priceEvent({ kind: 'car', listingId: car, newPrice: 3_900, context });
+    await agent.service.priceFeed.poll();
+    expect((await agent.call(token, 'GET', '/api/ai/alerts')).body.items).toMatchObject([
+      { price: { amount: 3_900 }, message: expect.stringContaining('Toyota RAV4 from Avis at DEN') },
+    ]);
+    expect((await agent.call(token, 'DELETE', `/api/ai/watches/${created.body.id}`)).status).toBe(204);
+    expect((await agent.call(token, 'GET', '/api/ai/watches')).body.items).toEqual([]);
+  });
+
+  test('When a watch change is invalid or not theirs, then 400 naming the field, or 404', async () => {
+    const token = await issuer.sign({ role: 'traveler', sub: randomUUID() });
+    const created = await agent.call(token, 'POST', '/api/ai/watches', {
+      target: { type: 'route', origin: 'BOS', destination: 'DEN', date: '2030-04-02' },
+      priceBelow: { amount: 20_000, currency: 'USD' },
+    });
+    const path = `/api/ai/watches/${created.body.id}`;
+    expect(
+      (await agent.call(token, 'PATCH', path, { priceBelow: { amount: -5, currency: 'USD' } })).body.errors[0].field,
+    ).toBe('priceBelow.amount');
+    expect((await agent.call(token, 'PATCH', path, { priceBelow: null })).body.errors[0].field).toBe('priceBelow');
+    const stranger = await issuer.sign({ role: 'traveler', sub: randomUUID() });
+    expect((await agent.call(stranger, 'PATCH', path, { priceBelow: { amount: 100, currency: 'USD' } })).status).toBe(
+      404,
+    );
+  });
+
+  test('When a traveler subscribes to deal alerts, then they can read the subscription back, and after stopping it is gone', async () => {
+    const token = await issuer.sign({ role: 'traveler', sub: randomUUID() });
+    expect((await agent.call(token, 'GET', '/api/ai/deals/subscription')).status).toBe(404);
+    await agent.call(token, 'PUT', '/api/ai/deals/subscription', { cities: ['DEN'], kinds: ['room'] });
+
+    const read = await agent.call(token, 'GET', '/api/ai/deals/subscription');
+
+    expect(read).toMatchObject({
+      status: 200,
+      body: { subscribed: true, cities: ['DEN'], kinds: ['room'], minScore: 3 },
+    });
+    expect((await agent.call(token, 'DELETE', '/api/ai/deals/subscription')).status).toBe(204);
+    expect((await agent.call(token, 'GET', '/api/ai/deals/subscription')).status).toBe(404);
+  });
+});

@@ -32,6 +32,11 @@ describe('POST /api/auth/login', () => {
     expect(res.setCookie).toMatch(/HttpOnly/);
     expect(res.setCookie).toMatch(/Secure/);
     expect(res.setCookie).toMatch(/SameSite=Strict/);
+    // The pages' readable hint that a session exists: no secret in it.
+    const hint = res.setCookie!.split(/, (?=tw_)/).find((c: string) => c.startsWith('tw_session='));
+    expect(hint).toMatch(/^tw_session=1;/);
+    expect(hint).toMatch(/Path=\/;/);
+    expect(hint).not.toMatch(/HttpOnly/);
 
     const header = decodeProtectedHeader(res.body.accessToken);
     expect(header).toMatchObject({ alg: 'EdDSA', typ: 'at+jwt', kid: expect.any(String) });

@@ -196,6 +196,7 @@ describe('sessions', () => {
     const res = await user.client.call('POST', '/api/auth/logout', { body: {} });
     expect(res.status).toBe(204);
     expect(res.setCookie).toMatch(/tw_rt=;/);
+    expect(res.setCookie).toMatch(/tw_session=;.*Expires=Thu, 01 Jan 1970/);
     const replay = authClient(service.url);
     replay.cookie = cookie;
     expect((await replay.refresh()).status).toBe(401);

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { z } from 'zod';
 import { bookingPageSchema, bookingViewSchema, ownerBookingViewSchema } from '@tripwise/contracts';
 
-const ONE_BOOKING = /^\/api\/bookings(\/[0-9a-f-]{36}(\/cancel)?)?$/;
+const ONE_BOOKING = /^\/api\/bookings(\/[0-9a-f-]{36}(\/cancel|\/items\/\d+\/cancel)?)?$/;
 const A_PAGE = /^\/api\/bookings(\/of-my-listings)?(\?.*)?$/;
 
 /**

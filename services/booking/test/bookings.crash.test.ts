@@ -208,4 +208,48 @@ describe('bookings across a crash of the booking service', () => {
       }
     },
   );
+
+  test.each(['item-cancelling', 'item-released', 'item-refunded'])(
+    'When it dies while cancelling one flight of two (at "%s"), then after a restart that flight alone is cancelled and refunded once',
+    async (point) => {
+      const [kept, dropped] = [await aFlight(), await aFlight()];
+      const token = await issuer.sign({ role: 'traveler', sub: randomUUID() });
+      const healthy = await startBooking();
+      const trip = bookingRequest([flightItem(kept), flightItem(dropped)]);
+      const booked = await api(healthy.url, token, 'POST', '/api/bookings', trip);
+      expect(booked.status).toBe(201);
+      await stop(healthy);
+      const doomed = await startBooking(point);
+      await expect(api(doomed.url, token, 'POST', `/api/bookings/${booked.body.id}/items/1/cancel`)).rejects.toThrow();
+      await doomed.exited;
+      const booking = await startBooking();
+      try {
+        let final: any;
+        await expect
+          .poll(
+            async () => {
+              final = (await api(booking.url, token, 'GET', `/api/bookings/${booked.body.id}`)).body;
+              return final.items[1].cancellation?.status;
+            },
+            { timeout: 20_000, interval: 200 },
+          )
+          .toBe('cancelled');
+        const item = booked.body.items[1];
+        const gross = item.subtotal.amount + item.taxes.amount + item.fees.amount;
+        expect(final).toMatchObject({
+          status: 'confirmed',
+          items: [{ cancellation: null }, { cancellation: { refund: { amount: gross } } }],
+        });
+        expect([await seatsTaken(kept), await seatsTaken(dropped)]).toEqual([1, 0]);
+        expect(await payments(final.id)).toEqual([
+          { status: 'succeeded', amount_received: final.price.total.amount, amount_refunded: gross },
+        ]);
+        expect(final.billing.map((b: { kind: string }) => b.kind)).toEqual(['payment', 'refund']);
+      } finally {
+        await stop(booking);
+      }
+    },
+    // Three starts of the service and two bookings: slower than the others on a busy machine.
+    60_000,
+  );
 });

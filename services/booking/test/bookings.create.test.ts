@@ -174,6 +174,18 @@ describe('POST /api/bookings', () => {
     expect(await stack.seatsTaken(flight)).toBe(0);
   });
 
+  test.each([
+    [CARDS.declined, 'Your card was declined. Nothing was booked or charged.'],
+    [
+      CARDS.insufficientFunds,
+      'The card was declined: your card has insufficient funds. Nothing was booked or charged.',
+    ],
+  ])('When the card %s is declined, then the detail says "declined" once, in sentences', async (card, detail) => {
+    const flight = await inventory.flight({ seats: 5 });
+    const res = await stack.book(await stack.token(), bookingRequest([flightItem(flight)], card));
+    expect(res).toMatchObject({ status: 402, body: { detail } });
+  });
+
   test('When the card processor fails once, then the retry with the same key goes through and charges once', async () => {
     const flight = await inventory.flight({ seats: 5 });
     const res = await stack.book(await stack.token(), bookingRequest([flightItem(flight)], CARDS.failsOnce));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   bookingRequest,
+  CARDS,
   carItem,
   flightItem,
   givenABookingStack,
@@ -82,6 +83,19 @@ describe('GET /api/bookings', () => {
     expect(second.body.nextCursor).toBeNull();
     expect((await stack.call(me, 'GET', '/api/bookings?when=past')).body.items).toEqual([]);
     expect((await stack.call(await stack.token(), 'GET', '/api/bookings')).body.items).toEqual([]);
+  });
+
+  test('When a card is declined, then the attempt is not an upcoming trip, but it is listed when asked for', async () => {
+    const me = await stack.token();
+    const flight = await inventory.flight({ seats: 9, inDays: 40 });
+    const declined = await stack.book(me, bookingRequest([flightItem(flight)], CARDS.declined));
+    expect(declined.status).toBe(402);
+
+    const upcoming = await stack.call(me, 'GET', '/api/bookings?when=upcoming');
+    const attempts = await stack.call(me, 'GET', '/api/bookings?when=upcoming&status=failed');
+
+    expect(upcoming.body.items).toEqual([]);
+    expect(attempts.body.items).toMatchObject([{ status: 'failed', failure: { code: 'card-declined' } }]);
   });
 
   test('When the trip is under way or over, then it is listed as current, then past', async () => {

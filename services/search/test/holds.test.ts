@@ -131,6 +131,42 @@ describe('holds on inventory (internal)', () => {
     expect(await seatsTaken(flight)).toBe(0);
   });
 
+  test('When one item of a confirmed trip is released, then only its inventory comes back, once, and releasing the whole hold later does not give it back twice', async () => {
+    const [flight, room] = [await aFlightWithSeats(10), await aRoomType(3)];
+    const { body } = await hold([
+      { kind: 'flight', flightId: flight, cabin: 'economy', seats: 2 },
+      { kind: 'room', roomTypeId: room, checkIn: '2030-03-01', checkOut: '2030-03-03', rooms: 1 },
+    ]);
+    await service.internal('POST', `/internal/holds/${body.id}/confirm`);
+    const nightsTaken = async () =>
+      (
+        await service.db.query<{ n: number }>(
+          `SELECT coalesce(sum(taken), 0)::int AS n FROM room_nights WHERE room_type_id = $1`,
+          [room],
+        )
+      ).rows[0]!.n;
+
+    const theRoom = { kind: 'room', listingId: room, firstDay: '2030-03-01' };
+    const first = await service.internal('POST', `/internal/holds/${body.id}/release-item`, theRoom);
+    const again = await service.internal('POST', `/internal/holds/${body.id}/release-item`, theRoom);
+
+    expect(first).toMatchObject({
+      status: 200,
+      body: { status: 'confirmed', items: [{ position: 0 }, { position: 1, releasedAt: expect.any(String) }] },
+    });
+    expect(first.body.items[0].releasedAt).toBeUndefined();
+    expect(again.status).toBe(200);
+    expect([await seatsTaken(flight), await nightsTaken()]).toEqual([2, 0]);
+    await service.internal('POST', `/internal/holds/${body.id}/release`);
+    expect([await seatsTaken(flight), await nightsTaken()]).toEqual([0, 0]);
+    expect((await service.internal('POST', `/internal/holds/${body.id}/release-item`, theRoom)).status).toBe(200);
+    expect((await service.internal('POST', `/internal/holds/${randomUUID()}/release-item`, theRoom)).status).toBe(404);
+    expect(
+      (await service.internal('POST', `/internal/holds/${body.id}/release-item`, { kind: 'boat' })).body.errors[0]
+        .field,
+    ).toBe('kind');
+  });
+
   test('When a generated flight already carries its airline code, then the title names it once', async () => {
     const flight = await aFlightWithSeats(1, 'UA 626');
     const res = await service.internal('POST', '/internal/quotes', {

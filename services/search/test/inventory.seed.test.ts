@@ -3,6 +3,7 @@ import { captureLogs, openTestDb } from '@tripwise/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { InventoryScale } from '../src/domain/inventory/inventory-scale.ts';
 import { seedInventory } from '../src/domain/inventory/seed-inventory.ts';
+import { reviewsOf } from '../src/domain/reviews/reviews.use-case.ts';
 import { START, TINY_SCALE, migrationsDir } from './inventory.fixtures.ts';
 
 let db: Db;
@@ -51,6 +52,28 @@ describe('seedInventory', () => {
       + (SELECT count(*)::int FROM hotels WHERE status <> 'active' OR owner_id IS NOT NULL)
       + (SELECT count(*)::int FROM cars WHERE status <> 'active' OR owner_id IS NOT NULL) AS n`);
     expect(odd!.n).toBe(0);
+  });
+
+  test('When a hotel with many ratings is opened, then a few written reviews and the spread of all its ratings come with it', async () => {
+    await seedInventory(db, { scale: givenANewScale(), logger: captureLogs().logger });
+    const { rows } = await db.query<{ id: string; review_count: number; rating_tenths: number }>(
+      `SELECT id::text, review_count, rating_tenths FROM hotels WHERE review_count >= 50 ORDER BY id DESC LIMIT 1`,
+    );
+    const hotel = rows[0]!;
+
+    const page = await reviewsOf(db, { kind: 'hotel', id: hotel.id }, { limit: 5 });
+
+    expect(page.items).toHaveLength(3);
+    expect(page.items[0]).toMatchObject({
+      rating: expect.any(Number),
+      title: expect.any(String),
+      text: expect.any(String),
+    });
+    expect(page.writtenCount).toBe(3);
+    expect(page.ratings.map((r) => r.rating)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(page.ratings.reduce((sum, r) => sum + r.count, 0)).toBe(hotel.review_count);
+    const average = page.ratings.reduce((sum, r) => sum + r.rating * r.count, 0) / hotel.review_count;
+    expect(Math.abs(average - hotel.rating_tenths / 10)).toBeLessThan(0.35);
   });
 
   test('When the tables are read back, then every flight has economy and every hotel has room types', async () => {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { inSentence, labelOf } from '../search/labels.ts';
 import { formatDate, formatDuration, formatMoney, plural } from '../ui/format.ts';
-import { labelOf } from '../search/labels.ts';
 import { legsOf, type Bundle, type BundleLabel, type FlightLeg } from './agent-types.ts';
 import { clockOf, dayOf, dayShift } from './local-time.ts';
 import { WatchForm } from './watch-form.tsx';
@@ -71,7 +71,8 @@ export function BundleCard({ bundle, changed }: { bundle: Bundle; changed?: Set<
         </p>
       ) : null}
       <p className={mark(changed?.has('total') ?? false, 'price')}>
-        {formatMoney(bundle.total)} <small className="muted">total for {plural(bundle.party, 'traveler')}</small>
+        {formatMoney(bundle.total)}{' '}
+        <small className="muted">total for {plural(bundle.party, 'traveler')}, before taxes and fees</small>
       </p>
       <p>
         <strong>Why this:</strong> {bundle.whyThis}
@@ -81,7 +82,7 @@ export function BundleCard({ bundle, changed }: { bundle: Bundle; changed?: Set<
       </p>
       {bundle.flight && (
         <section className={mark(changed?.has('flight') ?? false, 'ai-part')} aria-label="Flights">
-          <h4>Flights{bundle.cabin ? `, ${bundle.cabin.replace(/_/g, ' ')}` : ''}</h4>
+          <h4>Flights{bundle.cabin ? `, ${inSentence(bundle.cabin)}` : ''}</h4>
           <ul>
             {legsOf(bundle.flight).map((leg) => (
               <Leg key={leg.id} leg={leg} />
@@ -98,7 +99,7 @@ export function BundleCard({ bundle, changed }: { bundle: Bundle; changed?: Set<
             <br />
             <span className="muted">
               {plural(bundle.hotel.nights, 'night')}, {formatDate(bundle.hotel.checkIn)} –{' '}
-              {formatDate(bundle.hotel.checkOut)} · {bundle.hotel.amenities.slice(0, 6).join(', ').replace(/_/g, ' ')}
+              {formatDate(bundle.hotel.checkOut)} · {bundle.hotel.amenities.slice(0, 6).map(labelOf).join(', ')}
             </span>
           </p>
         </section>
@@ -108,7 +109,7 @@ export function BundleCard({ bundle, changed }: { bundle: Bundle; changed?: Set<
           <h4>Car</h4>
           <p>
             <strong>
-              {bundle.car.company} {labelOf(bundle.car.carClass)}
+              {labelOf(bundle.car.carClass)} car from {bundle.car.company}
             </strong>{' '}
             ({bundle.car.model} or similar, {bundle.car.seats} seats) at {bundle.car.location.code}
             <br />

@@ -1,7 +1,9 @@
 import type { FlightOption, FlightPair } from '@tripwise/contracts';
 import { Link } from 'react-router';
 import { SeatsLeft } from '../search/flight-card.tsx';
+import { flightsAllIn } from '../ui/all-in.ts';
 import { formatMoney, plural } from '../ui/format.ts';
+import { usePriceMode } from '../ui/price-mode.tsx';
 import { faresInBrief } from './fare-rules.ts';
 import { clockOf } from './flight-times.tsx';
 import { ItineraryLegs, ItinerarySummary } from './itinerary.tsx';
@@ -32,7 +34,12 @@ export function FlightResult({ step, party }: { step: ResultStep; party: Party }
   const trip = step.kind === 'one-way' ? step.item.id : step.kind === 'outbound' ? step.item.outbound.id : step.item.id;
   const next = step.kind === 'outbound' ? step.returnsPath : undefined;
   const what = `${shown.flightNumber}, ${clockOf(shown.departLocal)} from ${shown.origin.code}`;
-  const price = formatMoney(step.item.price);
+  // Taxes and fees included, as checkout charges them: per person, or for everyone (the toggle above the list).
+  const pricedLegs = step.kind === 'one-way' ? step.item.legs : [...step.item.outbound.legs, ...step.item.return.legs];
+  const total = flightsAllIn(pricedLegs, passengers);
+  const mode = usePriceMode();
+  const money = (amount: number) => formatMoney({ amount, currency: step.item.price.currency }, { cents: true });
+  const price = money(mode === 'total' ? total : Math.round(total / passengers));
   return (
     <li className="card result flight-result" data-testid="flight-result">
       <div className="result-main">
@@ -60,13 +67,16 @@ export function FlightResult({ step, party }: { step: ResultStep; party: Party }
         </details>
       </div>
       <div className="result-price">
-        <span className="price">{price}</span>
+        <span className="price" data-testid="result-price">
+          {price}
+        </span>
         <span className="muted small">
-          {step.kind === 'one-way' ? 'one way' : 'round trip'}, per person
-          {passengers > 1 && (
+          {step.kind === 'one-way' ? 'one way' : 'round trip'},{' '}
+          {mode === 'total' ? `total for ${plural(passengers, 'traveler')}` : 'per person'}
+          {mode === 'each' && passengers > 1 && (
             <>
               <br />
-              {formatMoney(step.item.totalPrice)} for {plural(passengers, 'traveler')}
+              {money(total)} for {plural(passengers, 'traveler')}
             </>
           )}
         </span>
@@ -74,7 +84,7 @@ export function FlightResult({ step, party }: { step: ResultStep; party: Party }
           <Link
             className="button"
             to={step.returnsPath}
-            aria-label={`Choose departing flight ${what}, ${price} round trip`}
+            aria-label={`Choose departing flight ${what}, ${price} round trip ${mode === 'total' ? 'in all' : 'per person'}`}
           >
             Choose
           </Link>
@@ -85,7 +95,7 @@ export function FlightResult({ step, party }: { step: ResultStep; party: Party }
               flights.map((f) => f.id),
               party,
             )}
-            aria-label={`Select ${flights.map((f) => f.flightNumber).join(' and ')} for ${formatMoney(step.item.totalPrice)}`}
+            aria-label={`Select ${flights.map((f) => f.flightNumber).join(' and ')} for ${money(total)}`}
           >
             Select
           </Link>

@@ -1,3 +1,5 @@
+import { PriceModeToggle, usePriceMode } from '../ui/price-mode.tsx';
+
 // What the numbers and the order of the flight results mean, said on the page (as KAYAK explains its "Best").
 
 /** "Best", as the search service ranks it (services/search itinerary-list.ts bestScores). */
@@ -19,13 +21,18 @@ export function BestExplained() {
 export function PriceNote({ step, currency }: { step: 'one-way' | 'outbound' | 'return'; currency: string }) {
   const roundTrip = step !== 'one-way';
   const money = currency === 'USD' ? 'US dollars' : currency;
+  const mode = usePriceMode();
   return (
-    <p className="price-note muted small" data-testid="price-note">
-      Prices are per person, {roundTrip ? 'for the whole round trip' : 'one way'}, in {money}: the fares, before taxes
-      and fees (checkout adds them, itemised). The price filter uses the same prices.
-      {step === 'outbound' &&
-        ' A departing flight’s price includes the first return listed for it; you choose the return next.'}
-      {step === 'return' && ' Each return’s price includes your departing flight.'}
-    </p>
+    <>
+      <PriceModeToggle each="Per person" total="Total for everyone" />
+      <p className="price-note muted small" data-testid="price-note">
+        Prices are {mode === 'total' ? 'for all travelers' : 'per person'},{' '}
+        {roundTrip ? 'for the whole round trip' : 'one way'}, in {money}, with taxes and fees included: what checkout
+        charges. The price filter and the facets go by the fares before taxes and fees.
+        {step === 'outbound' &&
+          ' A departing flight’s price includes the first return listed for it; you choose the return next.'}
+        {step === 'return' && ' Each return’s price includes your departing flight.'}
+      </p>
+    </>
   );
 }

@@ -1,16 +1,66 @@
-// Words for the API's codes (amenities, car classes, cabins), so the page never shows snake_case.
-const words = (code: string) => code.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+// Words for the API's codes (cabins, amenities, car classes, transmissions, fuel and mileage policies), so a page
+// never shows snake_case or a lowercase acronym. Cabins, amenities and car classes have theirs in contracts' vocabulary
+// (typed by its lists: a new code without words does not compile), which search's booking titles use too.
+// test/copy.test.ts checks every code reads as words.
+import { AMENITY_LABELS, CABIN_LABELS, CAR_CLASS_LABELS } from '@tripwise/contracts';
+import { plural } from '../ui/format.ts';
 
-const SPECIAL: Record<string, string> = {
-  wifi: 'Wi-Fi',
-  pet_friendly: 'Pet-friendly',
-  free_cancellation: 'Free cancellation',
-  near_transit: 'Near transit',
-  full_size: 'Full-size',
-  suv: 'SUV',
-  premium_economy: 'Premium economy',
+/** Listings' other codes (contracts' listing schemas), and the AI concierge's bundle kinds. */
+export const OTHER_LABELS: Record<string, string> = {
+  automatic: 'Automatic',
+  manual: 'Manual',
+  unlimited: 'Unlimited mileage',
+  limited: 'Limited mileage',
+  full_to_full: 'Full to full',
+  same_to_same: 'Same level back',
+  prepaid: 'Prepaid fuel',
+  paid: 'Paid',
+  free: 'Free',
+  none: 'None',
+  cheapest: 'Cheapest',
+  best_value: 'Best value',
+  most_comfortable: 'Most comfortable',
+  fastest: 'Fastest',
 };
 
-export const labelOf = (code: string): string => SPECIAL[code] ?? words(code);
+const words = (code: string) => code.replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase());
+const LABELS: Record<string, string> = { ...OTHER_LABELS, ...AMENITY_LABELS, ...CAR_CLASS_LABELS, ...CABIN_LABELS };
+
+/** A code as words ("full_size" → "Full-size", "suv" → "SUV"); an unknown code at least loses its underscores. */
+export const labelOf = (code: string): string => LABELS[code] ?? words(code);
+
+/** A label inside a sentence: lower case, but an acronym stays one ("or similar SUV", "or similar full-size"). */
+export const inSentence = (code: string): string => {
+  const label = labelOf(code);
+  return /^[A-Z]{2,}\b/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+};
+
+/** Classes that are nouns already ("a sedan"); the others describe a car ("an economy car"). */
+const NOUN_CLASSES = new Set(['suv', 'van', 'convertible', 'pickup', 'sedan', 'hatchback']);
+
+/** "or similar" names the class: "SUV", "sedan", "full-size car". */
+export const carClassPhrase = (carClass: string) => {
+  const label = inSentence(carClass);
+  return NOUN_CLASSES.has(carClass) ? label : `${label} car`;
+};
+
+const CARD_BRANDS: Record<string, string> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  discover: 'Discover',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+  card: 'Card',
+};
+
+/** "visa •••• 4242" as the booking records it → "Visa •••• 4242". */
+export const paymentMethodText = (method: string) =>
+  method.replace(/^[a-z]+/, (brand) => CARD_BRANDS[brand] ?? brand.charAt(0).toUpperCase() + brand.slice(1));
+
+/** "Free cancellation until 24 hours before pick-up"; with no hours of notice, "until pick-up". */
+export const freeCancellation = (hours: number, event: 'pick-up' | 'check-in' | 'departure') =>
+  hours > 0 ? `Free cancellation until ${plural(hours, 'hour')} before ${event}` : `Free cancellation until ${event}`;
 
 export const stars = (n: number) => `${'★'.repeat(n)}${'☆'.repeat(Math.max(0, 5 - n))}`;

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { formatDate, formatMoney } from '../ui/format.ts';
+import { priceHistorySentence } from './price-words.ts';
 import type { PriceTrend } from './search-types.ts';
 
 const W = 320;
@@ -7,14 +8,12 @@ const H = 100;
 const usd = (amount: number) => formatMoney({ amount, currency: 'USD' });
 
 /** Average price against the current one, in words: what the chart shows, for everyone (and screen readers). */
-function summaryOf(trend: PriceTrend, current: number): string {
-  const prices = trend.points.map((p) => p.price);
-  const low = Math.min(...prices);
-  const high = Math.max(...prices);
-  const average = trend.avg30 ?? trend.avg60;
-  const versus = current < average * 0.97 ? 'below' : current > average * 1.03 ? 'above' : 'close to';
-  return `Now ${usd(current)}, ${versus} its ${trend.avg30 === null ? '60' : '30'}-day average of ${usd(average)}. Over the last ${prices.length} price changes it ranged from ${usd(low)} to ${usd(high)}.`;
-}
+const summaryOf = (trend: PriceTrend, current: number) =>
+  priceHistorySentence(
+    { prices: trend.points.map((p) => p.price), avg30: trend.avg30, avg60: trend.avg60 },
+    current,
+    usd,
+  );
 
 /**
  * The listing's latest price changes as a small line chart (plain SVG: no chart library), with the same facts in a

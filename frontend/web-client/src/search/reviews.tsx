@@ -7,8 +7,40 @@ import type { Review } from './search-types.ts';
 interface ReviewsPage {
   rating: number | null;
   reviewCount: number;
+  writtenCount?: number;
+  /** Every rating by its value, 10 first. */
+  ratings?: { rating: number; count: number }[];
   items: Review[];
   nextCursor: string | null;
+}
+
+const BANDS = [
+  ['Excellent', 9, 10],
+  ['Very good', 8, 8],
+  ['Good', 7, 7],
+  ['Okay', 5, 6],
+  ['Poor', 1, 4],
+] as const;
+
+/** How the ratings spread, as KAYAK's bars: each band's share of them (the bar), and its count. */
+function RatingBars({ ratings, total }: { ratings: { rating: number; count: number }[]; total: number }) {
+  if (total === 0) return null;
+  return (
+    <dl className="rating-bars" data-testid="rating-bars">
+      {BANDS.map(([label, low, high]) => {
+        const count = ratings.filter((r) => r.rating >= low && r.rating <= high).reduce((sum, r) => sum + r.count, 0);
+        return (
+          <div key={label} className="rating-bar">
+            <dt>{label}</dt>
+            <dd>
+              <meter min={0} max={total} value={count} aria-hidden="true" />
+              <span className="small">{count.toLocaleString('en-US')}</span>
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
 }
 
 /** A listing's rating and reviews, newest first, a page at a time. */
@@ -44,12 +76,14 @@ export function Reviews({ kind, id }: { kind: 'flights' | 'hotels' | 'cars'; id:
             'Not rated yet.'
           ) : (
             <>
-              <strong>{first.rating.toFixed(1)} / 10</strong> from {plural(first.reviewCount, 'rating')}.
+              <strong>{first.rating.toFixed(1)} / 10</strong> from {plural(first.reviewCount, 'rating')}
+              {items.length > 0 && `, ${plural(first.writtenCount ?? items.length, 'written review')}`}.
             </>
           )}
           {items.length === 0 && ' No written reviews yet: travelers can review after their trip.'}
         </p>
       )}
+      {first?.ratings && <RatingBars ratings={first.ratings} total={first.reviewCount} />}
       <ul className="review-list">
         {items.map((r, i) => (
           <li key={`${r.createdAt}-${i}`}>

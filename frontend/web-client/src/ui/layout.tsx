@@ -28,6 +28,7 @@ function AccountMenu() {
   return (
     <>
       <NavLink to="/trips">My trips</NavLink>
+      <NavLink to="/alerts">Price alerts</NavLink>
       <NavLink to="/account">{state.user.firstName ?? state.user.email}</NavLink>
       <button type="button" className="link" onClick={() => void signOut()}>
         Sign out

@@ -36,7 +36,7 @@ export function Notifications() {
   const dismiss = (id: string) => setNotices((shown) => shown.filter((n) => n.id !== id));
 
   useAgentEvent<WatchAlert>('watch:alert', (alert) =>
-    push({ id: `alert-${alert.alertId}`, title: 'Price alert', text: alert.message, link: '/ai' }),
+    push({ id: `alert-${alert.alertId}`, title: 'Price alert', text: alert.message, link: '/alerts' }),
   );
   useAgentEvent<Deal>('deal:new', (deal) =>
     push({

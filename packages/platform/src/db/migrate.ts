@@ -15,6 +15,10 @@ const FILE_NAME = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 /** Reads `NNNN_name.sql` files in version order; any other file in the folder is a mistake worth stopping for. */
 export async function readMigrations(dir: string): Promise<Migration[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
+  // Two branches may each add the next number: the version is the key, so the second would never run. Stop instead.
+  const versions = files.map((f) => f.slice(0, 4));
+  const twice = versions.find((v, i) => versions.indexOf(v) !== i);
+  if (twice) throw new Error(`Two migrations in ${dir} share version ${twice}: renumber one of them`);
   return Promise.all(
     files.map(async (file) => {
       const match = FILE_NAME.exec(file);

@@ -57,6 +57,14 @@ export async function subscribeToDeals(db: Queryable, userId: string, filter: { 
   );
 }
 
+export async function subscriptionOf(db: Queryable, userId: string) {
+  const { rows } = await db.query<{ cities: string[]; kinds: string[]; min_score: number }>(
+    'SELECT cities, kinds, min_score FROM deal_subscriptions WHERE user_id = $1',
+    [userId],
+  );
+  return rows[0];
+}
+
 export async function unsubscribeFromDeals(db: Queryable, userId: string): Promise<boolean> {
   return (await db.query('DELETE FROM deal_subscriptions WHERE user_id = $1', [userId])).rowCount > 0;
 }

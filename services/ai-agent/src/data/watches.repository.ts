@@ -41,6 +41,21 @@ export async function removeWatch(db: Queryable, id: string, userId: string): Pr
   return (await db.query('UPDATE watches SET active = false WHERE id = $1 AND user_id = $2 AND active', [id, userId])).rowCount > 0;
 }
 
+/** New thresholds for one of the user's watches, armed again (it alerts on the next crossing); undefined if none. */
+export async function changeWatch(
+  db: Queryable,
+  id: string,
+  userId: string,
+  change: { priceBelow: number | null; inventoryBelow: number | null },
+): Promise<WatchRow | undefined> {
+  const { rows } = await db.query<WatchRow>(
+    `UPDATE watches SET price_below = $3, inventory_below = $4, armed = true
+     WHERE id = $1 AND user_id = $2 AND active RETURNING *`,
+    [id, userId, change.priceBelow, change.inventoryBelow],
+  );
+  return rows[0];
+}
+
 /** Active watches on any of these keys, locked: two events for one watch are judged one after the other. */
 export async function watchesOnKeys(tx: Queryable, keys: string[]): Promise<(WatchRow & { key: string })[]> {
   const { rows } = await tx.query<WatchRow & { key: string }>(

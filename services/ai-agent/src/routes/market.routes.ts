@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Db } from '@tripwise/platform/db';
 import { notFound } from '@tripwise/platform/errors';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
-import { listDeals, subscribeToDeals, unsubscribeFromDeals } from '../data/deals.repository.ts';
-import { alertsOf, removeWatch, watchesOf } from '../data/watches.repository.ts';
+import { listDeals, subscribeToDeals, subscriptionOf, unsubscribeFromDeals } from '../data/deals.repository.ts';
+import { alertsOf, changeWatch, removeWatch, watchesOf } from '../data/watches.repository.ts';
 import { dealView } from '../domain/market/deals.use-case.ts';
 import { createWatch, watchInputSchema, watchView } from '../domain/market/watches.use-case.ts';
 
@@ -28,6 +28,16 @@ const subscriptionSchema = z.strictObject({
     .default([]),
   minScore: z.number().int().min(1).max(5).default(3),
 });
+
+const watchChangeSchema = z
+  .strictObject({
+    priceBelow: z.strictObject({ amount: z.number().int().positive(), currency: z.literal('USD') }).nullable(),
+    inventoryBelow: z.number().int().min(1).max(100).nullable().default(null),
+  })
+  .refine((w) => w.priceBelow !== null || w.inventoryBelow !== null, {
+    path: ['priceBelow'],
+    message: 'give priceBelow, inventoryBelow or both',
+  });
 
 /** Deals (anyone may look; signed-in travelers subscribe to new strong ones) and price watches (their own). */
 export function marketRoutes(db: Db): DocumentedRouter {
@@ -58,6 +68,20 @@ export function marketRoutes(db: Db): DocumentedRouter {
     async ({ body, identity }, req, res) => {
       await subscribeToDeals(db, identity.userId, body);
       res.json({ subscribed: true, ...body });
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/deals/subscription',
+      access: 'user',
+      summary: 'Which new deals I hear of',
+      responses: { 200: 'Subscribed, with the filter', 404: 'Not subscribed', ...REFUSED },
+    },
+    async ({ identity }, req, res) => {
+      const found = await subscriptionOf(db, identity.userId);
+      if (!found) throw notFound('The subscription');
+      res.json({ subscribed: true, cities: found.cities, kinds: found.kinds, minScore: found.min_score });
     },
   );
   route(
@@ -117,6 +141,25 @@ export function marketRoutes(db: Db): DocumentedRouter {
     async ({ params, identity }, req, res) => {
       if (!(await removeWatch(db, params.id, identity.userId))) throw notFound('The watch');
       res.status(204).end();
+    },
+  );
+  route(
+    {
+      method: 'patch',
+      path: '/watches/:id',
+      access: 'user',
+      summary: 'Change when a watch alerts (it is armed again)',
+      params: z.object({ id: z.uuid() }),
+      body: watchChangeSchema,
+      responses: { 200: 'The watch', 400: 'Invalid field', 404: 'No such watch', ...REFUSED },
+    },
+    async ({ params, body, identity }, req, res) => {
+      const changed = await changeWatch(db, params.id, identity.userId, {
+        priceBelow: body.priceBelow?.amount ?? null,
+        inventoryBelow: body.inventoryBelow,
+      });
+      if (!changed) throw notFound('The watch');
+      res.json(watchView(changed));
     },
   );
   route(

@@ -50,6 +50,11 @@ export interface SearchClient {
   confirmHold(holdId: string): Promise<HoldView>;
   /** Gives the inventory back; a hold that was never placed is fine too. */
   releaseHold(holdId: string): Promise<void>;
+  /** Gives one item's inventory back, the rest staying held; a hold (or item) that was never placed is fine too. */
+  releaseHoldItem(
+    holdId: string,
+    item: { kind: HoldItem['kind']; listingId: string; firstDay?: string },
+  ): Promise<void>;
 }
 
 /** What the booking seed reads of the inventory besides quotes and holds (search's /internal/seed-world). */
@@ -122,6 +127,11 @@ export function searchClient(options: {
     releaseHold: (holdId) =>
       observed('release_hold', async () => {
         const res = await call(`/internal/holds/${holdId}/release`);
+        if (res.status !== 200 && res.status !== 404) expect(res, 200);
+      }),
+    releaseHoldItem: (holdId, item) =>
+      observed('release_hold_item', async () => {
+        const res = await call(`/internal/holds/${holdId}/release-item`, item);
         if (res.status !== 200 && res.status !== 404) expect(res, 200);
       }),
   };

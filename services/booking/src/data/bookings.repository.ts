@@ -10,6 +10,7 @@ export type BookingStep =
   | 'done'
   | 'compensated'
   | 'cancelling'
+  | 'cancelling-item'
   | 'cancelled';
 export const FINAL_STEPS: readonly BookingStep[] = ['done', 'compensated', 'cancelled'];
 
@@ -73,6 +74,11 @@ export interface ItemRow {
     startsAt: string;
     details: Record<string, unknown>;
   };
+  /** This item alone cancelled (or being cancelled), with what it refunds and by which rule. */
+  cancel_step?: 'cancelling' | 'cancelled' | null;
+  refund_minor?: number | null;
+  refund_rule?: string | null;
+  cancelled_at?: Date | null;
 }
 
 export type Booking = BookingRow & { items: ItemRow[] };
@@ -119,7 +125,8 @@ export async function insertBooking(tx: Queryable, booking: NewBooking, items: I
 export async function withItems<R extends BookingRow>(db: Queryable, rows: R[]): Promise<(R & { items: ItemRow[] })[]> {
   if (rows.length === 0) return [];
   const items = await db.query<ItemRow & { booking_id: string }>(
-    `SELECT booking_id, ${ITEM_COLUMNS.join(', ')} FROM booking_items WHERE booking_id = ANY($1::uuid[]) ORDER BY position`,
+    `SELECT booking_id, ${ITEM_COLUMNS.join(', ')}, cancel_step, refund_minor, refund_rule, cancelled_at
+     FROM booking_items WHERE booking_id = ANY($1::uuid[]) ORDER BY position`,
     [rows.map((r) => r.id)],
   );
   return rows.map((r) => ({
@@ -172,6 +179,30 @@ export async function moveStep(
   return rowCount > 0;
 }
 
+/** One item starts being cancelled on its own, with its refund; false when it already is (or was). */
+export async function startItemCancellation(
+  tx: Queryable,
+  bookingId: string,
+  item: { position: number; refund: number; rule: string },
+): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `UPDATE booking_items SET cancel_step = 'cancelling', refund_minor = $3, refund_rule = $4
+     WHERE booking_id = $1 AND position = $2 AND cancel_step IS NULL`,
+    [bookingId, item.position, item.refund, item.rule],
+  );
+  return rowCount > 0;
+}
+
+/** The item's inventory and money are back: it is cancelled. False when someone else recorded it first. */
+export async function finishItemCancellation(tx: Queryable, bookingId: string, position: number): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `UPDATE booking_items SET cancel_step = 'cancelled', cancelled_at = now()
+     WHERE booking_id = $1 AND position = $2 AND cancel_step = 'cancelling'`,
+    [bookingId, position],
+  );
+  return rowCount > 0;
+}
+
 /** Unfinished bookings nobody holds (their worker crashed or gave up), each now leased to the caller. */
 export async function claimAbandoned(db: Queryable, limit: number, leaseSeconds: number): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
@@ -215,6 +246,8 @@ export async function listBookings(db: Queryable, scope: BookingScope, filter: B
     where.push(`EXISTS (SELECT 1 FROM booking_items i WHERE i.booking_id = b.id AND i.owner_id = ${param(scope.ownerId)})`);
   }
   if (filter.status) where.push(`b.status = ${param(filter.status)}`);
+  // An attempt that was never booked (a declined card, sold out) is no trip: only asking for them lists them by date.
+  else if (filter.when !== 'all') where.push(`b.status <> 'failed'`);
   if (filter.when === 'upcoming') where.push(`b.starts_on > ${param(filter.today)}::date`);
   if (filter.when === 'current') where.push(`b.starts_on <= ${param(filter.today)}::date AND b.ends_on >= $${params.length}::date`);
   if (filter.when === 'past') where.push(`b.ends_on < ${param(filter.today)}::date`);

@@ -27,6 +27,8 @@ export interface BillingRecordInput {
   method: string;
   status: string;
   invoice: Record<string, unknown>;
+  /** The item a refund is for, when one item of a trip was cancelled on its own. */
+  itemPosition?: number;
 }
 
 export interface BillingRow {
@@ -46,6 +48,7 @@ export interface BillingRow {
   method: string;
   status: string;
   invoice: Record<string, unknown>;
+  item_position: number | null;
   id: number;
   /** billed_at to the microsecond, for keyset pages. */
   billed_at_text?: string;
@@ -56,13 +59,14 @@ export async function insertBillingRecord(tx: Queryable, r: BillingRecordInput):
   const { rows } = await tx.query<{ billing_number: string }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('billing_records', 'id')) AS id)
      INSERT INTO billing_records (id, billing_number, kind, user_id, booking_id, booking_type, subtotal_minor, taxes_minor,
-       fees_minor, amount_minor, currency, tax_lines, fee_lines, method, status, invoice)
+       fees_minor, amount_minor, currency, tax_lines, fee_lines, method, status, invoice, item_position)
      SELECT n.id, 'TW-' || to_char(now() AT TIME ZONE 'UTC', 'YYYYMM') || '-' || lpad(n.id::text, 8, '0'),
-            $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
+            $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
      FROM n RETURNING billing_number`,
     [
       r.kind, r.userId, r.bookingId, r.bookingType, r.subtotal, r.taxes, r.fees, r.amount, r.currency,
       JSON.stringify(r.taxLines), JSON.stringify(r.feeLines), r.method, r.status, JSON.stringify(r.invoice),
+      r.itemPosition ?? null,
     ],
   );
   return rows[0]!.billing_number;

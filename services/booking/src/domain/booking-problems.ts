@@ -42,9 +42,16 @@ export function restoreProblem(stored: StoredProblem): AppError {
   });
 }
 
+/** The processor's reason as a sentence that says "declined" once ("Your card was declined." stays as it is). */
+function declinedSentence(message: string): string {
+  const reason = message.trim().replace(/[.\s]+$/, '');
+  if (/declined/i.test(reason)) return `${reason}.`;
+  return `The card was declined: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}.`;
+}
+
 export function cardDeclined(err: CardDeclined): AppError {
   return new AppError('card-declined', 402, 'Payment required', {
-    detail: `The card was declined: ${err.message} Nothing was booked or charged.`,
+    detail: `${declinedSentence(err.message)} Nothing was booked or charged.`,
     errors: [{ in: 'body', field: 'payment.card', message: err.message }],
     extensions: { declineCode: err.declineCode ?? err.code },
   });

@@ -6,6 +6,7 @@ import { addSales } from '../data/sales.repository.ts';
 import { invoiceOf, paymentMethod, refundedRevenue } from './billing.rules.ts';
 import type { StoredProblem } from './booking-problems.ts';
 import { countRevenue, countSagaStep } from '../booking.metrics.ts';
+import { isLive } from './item-refund.rules.ts';
 
 /** The channel booking events are published on (the admin portal's live feed and the AI agent listen). */
 export const BOOKING_EVENTS_CHANNEL = 'booking.events';
@@ -129,6 +130,8 @@ export async function recordFailure(deps: RecordDeps, booking: Booking, problem:
 
 /** Inventory released and money refunded: the booking is cancelled, the refund billed, both announced. */
 export async function recordCancellation(deps: RecordDeps, booking: Booking, refundId: string | null): Promise<void> {
+  // Items cancelled on their own were refunded, billed and counted then: this is about the rest.
+  const live = booking.items.filter(isLive);
   const share = (amount: number) => Math.round((amount * booking.refund_minor) / Math.max(1, booking.total_minor));
   await deps.db.transaction(async (tx) => {
     if (
@@ -161,10 +164,14 @@ export async function recordCancellation(deps: RecordDeps, booking: Booking, ref
         invoice: { ...invoice(booking), refund: booking.outcome },
       });
     }
-    await addSales(tx, booking, {
-      sign: -1,
-      revenueOf: (position) => refundedRevenue(booking.items[position]!, refundsOf(booking)),
-    });
+    await addSales(
+      tx,
+      { ...booking, items: live },
+      {
+        sign: -1,
+        revenueOf: (position) => refundedRevenue(booking.items[position]!, refundsOf(booking)),
+      },
+    );
     const cancelled = { status: 'cancelled', refund };
     await addEvent(tx, BOOKING_EVENTS_CHANNEL, bookingEvent('booking.cancelled', booking, cancelled));
     if (refundId) await addEvent(tx, BOOKING_EVENTS_CHANNEL, bookingEvent('booking.refunded', booking, cancelled));

@@ -25,6 +25,7 @@ import { assertPricesUnchanged, SHOWN_PRICE_FIELD } from './booking-items.rules.
 import { recordCancellation, recordConfirmation, recordFailure } from './booking-records.ts';
 import { countSagaStep, SAGA_STEP_FROM } from '../booking.metrics.ts';
 import type { PaymentAttempts } from './payment-attempts.ts';
+import { finishItemCancellations } from './item-cancellation.records.ts';
 
 /** The points between steps where a test may kill the process (FAULT_CRASH_AT), to prove recovery. */
 export const CHECKPOINTS = [
@@ -40,6 +41,9 @@ export const CHECKPOINTS = [
   'cancelling',
   'hold-released',
   'refunded',
+  'item-cancelling',
+  'item-released',
+  'item-refunded',
 ] as const;
 export type Checkpoint = (typeof CHECKPOINTS)[number];
 
@@ -120,6 +124,10 @@ export async function driveBooking(deps: SagaDeps, bookingId: string, card?: Car
       await finishCancellation(deps, booking);
       continue;
     }
+    if (step === 'cancelling-item') {
+      await finishItemCancellations(deps, booking);
+      continue;
+    }
     if ((step === 'started' || step === 'held') && !card) {
       await compensate(deps, booking, interrupted());
       continue;
@@ -185,6 +193,7 @@ async function runStep(deps: SagaDeps, booking: Booking, card: Card | undefined)
       case 'done':
       case 'compensated':
       case 'cancelling':
+      case 'cancelling-item':
       case 'cancelled':
         return undefined; // driveBooking handles these before a step is run
     }

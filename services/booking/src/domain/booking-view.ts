@@ -11,6 +11,9 @@ const maskLicence = (traveler: Record<string, unknown>) =>
     ? { ...traveler, licenseNumber: `•••${traveler.licenseNumber.slice(-3)}` }
     : traveler;
 
+const refundedBefore = (items: ItemRow[]) =>
+  items.reduce((sum, i) => sum + (i.cancel_step === 'cancelled' ? (i.refund_minor ?? 0) : 0), 0);
+
 function itemView(item: ItemRow, currency: string): BookedItemView {
   return {
     position: item.position,
@@ -32,6 +35,14 @@ function itemView(item: ItemRow, currency: string): BookedItemView {
     details: item.request,
     travelers: item.travelers.map(maskLicence),
     policy: item.policy,
+    cancellation: item.cancel_step
+      ? {
+          status: item.cancel_step,
+          cancelledAt: item.cancelled_at?.toISOString() ?? null,
+          refund: usd(item.refund_minor ?? 0, currency),
+          rule: item.refund_rule ?? null,
+        }
+      : null,
   } satisfies BookedItemView;
 }
 
@@ -73,7 +84,8 @@ export function bookingView(
       booking.status === 'cancelled' || booking.step === 'cancelling'
         ? {
             cancelledAt: booking.cancelled_at?.toISOString() ?? null,
-            refund: usd(booking.refund_minor, booking.currency),
+            // Everything given back: what this cancellation refunds and what items cancelled before it did.
+            refund: usd(booking.refund_minor + refundedBefore(booking.items), booking.currency),
             ...outcome,
           }
         : null,

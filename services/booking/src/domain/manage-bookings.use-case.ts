@@ -17,7 +17,7 @@ import { insertAdminAudit } from '../data/admin-audit.repository.ts';
 import { PaymentUnavailable } from '../payments/card-processor.ts';
 import { driveBooking, type SagaDeps } from './booking-saga.ts';
 import { bookingView, type Audience } from './booking-view.ts';
-import { refundFor } from '@tripwise/contracts';
+import { isLive, itemRefund } from './item-refund.rules.ts';
 
 const cursorSchema = z.object({ createdAt: z.string().max(40), id: z.uuid() });
 const isOwnerOf = (booking: Booking, who: Identity) => booking.items.some((i) => i.owner_id === who.userId);
@@ -94,21 +94,12 @@ export async function cancelBooking(deps: SagaDeps, who: Identity, id: string, n
     if (booking.status !== 'confirmed') {
       throw conflict('not-cancellable', `A ${booking.status} booking cannot be cancelled.`);
     }
-    const refunds = booking.items.map((i) =>
-      refundFor(
-        {
-          kind: i.kind,
-          unitPrice: i.unit_price_minor,
-          quantity: i.quantity,
-          units: i.units,
-          subtotal: i.subtotal_minor,
-          gross: i.subtotal_minor + i.taxes_minor + i.fees_minor,
-          policy: i.policy,
-        },
-        booking.created_at,
-        now,
-      ),
-    );
+    if (booking.step === 'cancelling-item') {
+      throw conflict('cancellation-under-way', 'Another change to this trip is being finished: try again in a moment.');
+    }
+    // Items cancelled on their own were refunded then; the rest is refunded now.
+    const live = booking.items.filter(isLive);
+    const refunds = live.map((item) => ({ position: item.position, ...itemRefund(booking, item, now) }));
     if (refunds.every((r) => r.rule === 'started')) {
       throw new AppError('already-started', 409, 'Conflict', {
         detail: 'Every part of this trip has started: it can no longer be cancelled.',
@@ -122,7 +113,7 @@ export async function cancelBooking(deps: SagaDeps, who: Identity, id: string, n
         { from: ['done'], to: 'cancelling', leaseSeconds: deps.leaseSeconds },
         {
           refund_minor: refund,
-          outcome: { items: refunds.map((r, position) => ({ position, refund: r.amount, rule: r.rule })) },
+          outcome: { items: refunds.map((r) => ({ position: r.position, refund: r.amount, rule: r.rule })) },
         },
       );
       // An admin cancelling someone else's booking is on the record, with the refund it gave.

@@ -6,6 +6,7 @@ import { billingOfBooking } from '../data/money.repository.ts';
 import type { SagaDeps } from '../domain/booking-saga.ts';
 import { bookingView } from '../domain/booking-view.ts';
 import { createBooking } from '../domain/create-booking.use-case.ts';
+import { cancelBookingItem } from '../domain/cancel-item.use-case.ts';
 import { cancelBooking, getBooking, listBookingsFor } from '../domain/manage-bookings.use-case.ts';
 import { exportBookingsOfListings, listBookingsOfListings } from '../domain/owner-bookings.use-case.ts';
 import { adminBookingAudit } from '../domain/admin-audit.use-case.ts';
@@ -18,6 +19,9 @@ const idempotencyHeader = z.object({
     .regex(/^[\x21-\x7e]+$/, { error: 'printable ASCII without spaces' }),
 });
 const idParams = z.object({ id: z.uuid({ error: 'a booking id' }) });
+const itemParams = idParams.extend({
+  position: z.coerce.number({ error: "an item's position in the booking" }).int().min(0).max(9),
+});
 const REFUSED = { 401: 'Not signed in, or the token is expired or forged' };
 const day = z.iso.date({ error: 'a date as YYYY-MM-DD' });
 const auditQuery = z.object({
@@ -159,6 +163,27 @@ export function bookingRoutes(deps: SagaDeps): DocumentedRouter {
     },
     async ({ params, identity }, req, res) => {
       const cancelled = await cancelBooking(deps, identity, params.id);
+      res.status(cancelled.status).json(cancelled.booking);
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/:id/items/:position/cancel',
+      access: 'user',
+      summary:
+        "Cancel one item of a trip per its listing's refund policy, the rest staying booked (the last one left cancels the trip)",
+      params: itemParams,
+      responses: {
+        200: 'The booking, with the item cancelled and its refund',
+        202: 'Cancellation being finished',
+        404: 'No such booking or item, or not yours',
+        409: 'Not confirmed, already started, or another change under way',
+        ...REFUSED,
+      },
+    },
+    async ({ params, identity }, req, res) => {
+      const cancelled = await cancelBookingItem(deps, identity, params.id, params.position);
       res.status(cancelled.status).json(cancelled.booking);
     },
   );

@@ -18,6 +18,8 @@ export interface StoredItem {
   last_day: string | null;
   quantity: number;
   unit_price_minor: number;
+  /** Set when this item alone was given back (one item of a trip cancelled). */
+  released_at?: Date | null;
 }
 
 /** Creates the hold unless one with this id exists (a retry): returns whether this call created it. */
@@ -33,7 +35,7 @@ export async function findHold(db: Queryable, id: string): Promise<(HoldRow & { 
   const { rows } = await db.query<HoldRow>('SELECT id, status, expires_at FROM holds WHERE id = $1', [id]);
   if (!rows[0]) return undefined;
   const items = await db.query<StoredItem>(
-    `SELECT position, kind, listing_id, cabin, first_day, last_day, quantity, unit_price_minor FROM hold_items
+    `SELECT position, kind, listing_id, cabin, first_day, last_day, quantity, unit_price_minor, released_at FROM hold_items
      WHERE hold_id = $1 ORDER BY position`,
     [id],
   );
@@ -107,6 +109,29 @@ export async function giveBack(tx: Queryable, item: StoredItem): Promise<void> {
     `UPDATE ${days} SET taken = greatest(0, taken - $4) WHERE ${key} = $1 AND ${day} >= $2::date AND ${day} <= $3::date`,
     [item.listing_id, item.first_day, item.last_day, item.quantity],
   );
+}
+
+/** Which item of a hold: its kind, listing and (rooms and cars) first day. */
+export interface ItemMatch {
+  kind: 'flight' | 'room' | 'car';
+  listingId: string;
+  firstDay?: string | undefined;
+}
+
+/**
+ * Marks the first matching item of a hold that is still taken as given back: the item when this call did it,
+ * undefined when none is (already given back, or never held).
+ */
+export async function markItemReleased(tx: Queryable, holdId: string, match: ItemMatch): Promise<StoredItem | undefined> {
+  const { rows } = await tx.query<StoredItem>(
+    `UPDATE hold_items SET released_at = now()
+     WHERE hold_id = $1 AND position = (
+       SELECT position FROM hold_items WHERE hold_id = $1 AND kind = $2 AND listing_id = $3
+         AND ($4::date IS NULL OR first_day = $4::date) AND released_at IS NULL ORDER BY position LIMIT 1)
+     RETURNING position, kind, listing_id, cabin, first_day, last_day, quantity, unit_price_minor, released_at`,
+    [holdId, match.kind, match.listingId, match.firstDay ?? null],
+  );
+  return rows[0];
 }
 
 /** Moves a hold from one status to another, only if it is still in the first: the one place status changes. */

@@ -70,8 +70,42 @@ const INSERT_ROOM_TYPES = `
   INSERT INTO room_types (hotel_id, name, capacity, units, nightly_price_minor)
   SELECT * FROM unnest($1::bigint[], $2::text[], $3::smallint[], $4::int[], $5::bigint[])`;
 
-/** Writes hotels and their room types; returns how many hotels. */
-export async function writeHotels(tx: Queryable, rows: Iterable<HotelRow>): Promise<number> {
+const INSERT_REVIEWS = `
+  INSERT INTO reviews (kind, listing_id, user_id, booking_id, rating, title, body, author_name, created_at)
+  SELECT 'hotel', listing_id, md5('demo-review-user:' || listing_id || ':' || n)::uuid,
+         md5('demo-review-booking:' || listing_id || ':' || n)::uuid, rating, title, body, author,
+         now() - make_interval(days => days_ago)
+  FROM unnest($1::bigint[], $2::int[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::int[])
+    AS u(listing_id, n, rating, title, body, author, days_ago)`;
+
+/** A generated hotel's written reviews (its other ratings are only counted, in review_count). */
+export interface SeedReview {
+  rating: number;
+  title: string;
+  body: string;
+  author: string;
+  daysAgo: number;
+}
+type ReviewsOf = (hotel: { id: number; ratingTenths: number; reviewCount: number }) => SeedReview[];
+
+async function writeHotelReviews(tx: Queryable, hotels: { id: number; row: HotelRow }[], reviewsOf: ReviewsOf) {
+  const reviews = hotels.flatMap(({ id, row }) =>
+    reviewsOf({ id, ratingTenths: row.ratingTenths, reviewCount: row.reviewCount }).map((r, n) => ({ ...r, id, n })),
+  );
+  if (reviews.length === 0) return;
+  await tx.query(INSERT_REVIEWS, [
+    reviews.map((r) => r.id),
+    reviews.map((r) => r.n),
+    reviews.map((r) => r.rating),
+    reviews.map((r) => r.title),
+    reviews.map((r) => r.body),
+    reviews.map((r) => r.author),
+    reviews.map((r) => r.daysAgo),
+  ]);
+}
+
+/** Writes hotels and their room types (and, given `reviewsOf`, some written reviews); returns how many hotels. */
+export async function writeHotels(tx: Queryable, rows: Iterable<HotelRow>, reviewsOf?: ReviewsOf): Promise<number> {
   let written = 0;
   for (const batch of batches(rows, BATCH_ROWS)) {
     const ids = await reserveIds(tx, 'hotels', batch.length);
@@ -101,6 +135,7 @@ export async function writeHotels(tx: Queryable, rows: Iterable<HotelRow>): Prom
       rooms.map((r) => r.units),
       rooms.map((r) => r.nightlyPriceMinor),
     ]);
+    if (reviewsOf) await writeHotelReviews(tx, batch.map((row, i) => ({ id: Number(ids[i]), row })), reviewsOf);
     written += batch.length;
   }
   return written;

@@ -70,3 +70,12 @@ export async function ratingOf(db: Queryable, kind: ReviewKind, id: string) {
   );
   return rows[0];
 }
+
+/** A listing's written reviews counted by rating. */
+export async function writtenRatings(db: Queryable, kind: ReviewKind, id: string) {
+  const { rows } = await db.query<{ rating: number; count: number }>(
+    `SELECT rating, count(*)::int AS count FROM reviews WHERE kind = $1 AND listing_id = $2 GROUP BY rating`,
+    [kind, id],
+  );
+  return rows;
+}

@@ -2,10 +2,23 @@ import { z } from 'zod';
 import type { Db } from '@tripwise/platform/db';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
 import { holdItemSchema } from '@tripwise/contracts';
-import { confirmHold, getHold, placeHold, releaseHold, type InventoryChanged } from '../domain/holds/holds.use-case.ts';
+import {
+  confirmHold,
+  getHold,
+  placeHold,
+  releaseHold,
+  releaseHoldItem,
+  type InventoryChanged,
+} from '../domain/holds/holds.use-case.ts';
 import { quoteItems } from '../domain/holds/quote.use-case.ts';
 
 const holdParams = z.object({ id: z.uuid() });
+const itemMatchSchema = z.strictObject({
+  kind: z.enum(['flight', 'room', 'car']),
+  listingId: z.string().regex(/^\d{1,18}$/, { error: 'a listing id' }),
+  /** A room's check-in or a car's pick-up day, to tell apart two stays at one listing. */
+  firstDay: z.iso.date().optional(),
+});
 const QUOTE_ITEMS_MAX = 200;
 const HOLD = { 401: 'No service credential', 404: 'No such hold' };
 
@@ -99,6 +112,20 @@ export function internalHoldRoutes(db: Db, changed: InventoryChanged, now: () =>
     },
     async ({ params }, _req, res) => {
       res.json(await releaseHold(db, params.id, changed));
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/holds/:id/release-item',
+      access: 'internal',
+      summary: 'Give one item of a hold back, the others staying taken (idempotent; one part of a trip cancelled)',
+      params: holdParams,
+      body: itemMatchSchema,
+      responses: { 200: 'Released (or nothing left to give back)', 400: 'Invalid item', ...HOLD },
+    },
+    async ({ params, body }, _req, res) => {
+      res.json(await releaseHoldItem(db, params.id, body, changed));
     },
   );
   return docs;

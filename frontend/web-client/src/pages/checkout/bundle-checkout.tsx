@@ -4,6 +4,7 @@ import { ApiError, messageOf } from '../../api/api-error.ts';
 import { api } from '../../api/http.ts';
 import { labelOf } from '../../search/labels.ts';
 import type { Car, Flight, FlightPair, Hotel } from '../../search/search-types.ts';
+import { flightsAllIn, rentalAllIn, stayAllIn } from '../../ui/all-in.ts';
 import { formatDate, formatMoney, plural } from '../../ui/format.ts';
 import { contactAndPaymentOf, driverOf, leadGuestOf, passengersOf, type Needs } from './checkout-form.ts';
 import { CheckoutScreen } from './checkout-screen.tsx';
@@ -18,6 +19,25 @@ interface Bundle {
   car: (Car & { pickupDate: string; dropoffDate: string }) | null;
   total: { amount: number; currency: string };
   whyThis: string;
+}
+
+/**
+ * What booking the bundle charges, taxes and fees included: each flight for the party, the stay (its rooms as
+ * priced in the bundle) and the rental, by the booking service's own rules.
+ */
+function bundleAllIn(bundle: Bundle, legs: { legs?: { price: { amount: number } }[]; price: { amount: number } }[]) {
+  const flights = legs.flatMap((it) => it.legs ?? [it]);
+  let total = flightsAllIn(flights, bundle.party);
+  if (bundle.hotel) {
+    const { nightlyPrice, totalPrice, nights } = bundle.hotel;
+    const rooms = Math.max(1, Math.round(totalPrice.amount / Math.max(1, nightlyPrice.amount * nights)));
+    total += stayAllIn(nightlyPrice.amount, nights, rooms);
+  }
+  if (bundle.car) {
+    const days = Math.max(1, Math.round(bundle.car.totalPrice.amount / Math.max(1, bundle.car.dailyPrice.amount)));
+    total += rentalAllIn(bundle.car.dailyPrice.amount, days);
+  }
+  return total;
 }
 
 function BundleSummary({ bundle }: { bundle: Bundle }) {
@@ -63,10 +83,14 @@ function BundleSummary({ bundle }: { bundle: Bundle }) {
         )}
       </ul>
       <p>
-        Total before taxes and fees: <strong data-testid="checkout-total">{formatMoney(bundle.total)}</strong>
+        Total to pay, taxes and fees included:{' '}
+        <strong data-testid="checkout-total">
+          {formatMoney({ ...bundle.total, amount: bundleAllIn(bundle, legs) }, { cents: true })}
+        </strong>
       </p>
       <p className="muted small">
-        Each item keeps its own cancellation policy; taxes and fees are added per item at booking.
+        {formatMoney(bundle.total, { cents: true })} before taxes and fees, which are worked out per item as the booking
+        charges them. Each item keeps its own cancellation policy.
       </p>
     </section>
   );

@@ -3,8 +3,9 @@ import { api } from '../../api/http.ts';
 import { fareRuleOf } from '../../flights/fare-rules.ts';
 import { clockOf } from '../../flights/flight-times.tsx';
 import { daysBetween } from '../../search/dates.ts';
-import { labelOf } from '../../search/labels.ts';
+import { carClassPhrase, freeCancellation, inSentence, labelOf } from '../../search/labels.ts';
 import type { Flight } from '../../search/search-types.ts';
+import { rentalDays } from '../../ui/all-in.ts';
 import { formatDate, plural } from '../../ui/format.ts';
 import type { PricedLine } from './pricing.ts';
 
@@ -51,7 +52,7 @@ function flightLoaders(params: URLSearchParams): Loader[] {
     load: async (signal) => {
       const f = await api<FlightDetails>(`/api/search/flights/${id}`, { signal, auth: false });
       const fare = f.cabins.find((c) => c.cabin === cabin);
-      if (!fare) throw new Error(`${f.flightNumber} has no ${labelOf(cabin).toLowerCase()} cabin.`);
+      if (!fare) throw new Error(`${f.flightNumber} has no ${inSentence(cabin)} cabin.`);
       return {
         key: `flight:${id}`,
         kind: 'flight',
@@ -100,9 +101,10 @@ function hotelLoaders(params: URLSearchParams): Loader[] {
           title: `${h.name}: ${room.name}`,
           subtitle: `${h.city.name} · ${formatDate(checkIn)} – ${formatDate(checkOut)} · ${plural(guests, 'guest')}`,
           quantityText: `${plural(nights, 'night')} × ${plural(rooms, 'room')}`,
-          cancellation: hours
-            ? `Free cancellation until ${hours} hours before check-in; later, the first night is kept.`
-            : 'No free cancellation: cancelling keeps the first night.',
+          cancellation:
+            typeof hours === 'number'
+              ? `${freeCancellation(hours, 'check-in')}; later, the first night is kept.`
+              : 'No free cancellation: cancelling keeps the first night.',
           backTo: `/hotels/${hotelId}?checkIn=${checkIn}&checkOut=${checkOut}&guests=${guests}&rooms=${rooms}`,
           item: {
             kind: 'hotel',
@@ -126,10 +128,7 @@ function carLoaders(params: URLSearchParams): Loader[] {
   if (!id || !pickupDate || !dropoffDate) return [];
   const pickupTime = params.get('pickupTime') ?? '10:00';
   const dropoffTime = params.get('dropoffTime') ?? '10:00';
-  // Rental days as the booking service counts them: started 24-hour periods, at least one.
-  const hours =
-    (Date.parse(`${dropoffDate}T${dropoffTime}:00Z`) - Date.parse(`${pickupDate}T${pickupTime}:00Z`)) / 3_600_000;
-  const days = Math.max(1, Math.ceil(hours / 24));
+  const days = rentalDays({ date: pickupDate, time: pickupTime }, { date: dropoffDate, time: dropoffTime });
   return [
     {
       key: `car:${id}:${pickupDate}:${dropoffDate}`,
@@ -142,12 +141,12 @@ function carLoaders(params: URLSearchParams): Loader[] {
           unitPrice: c.dailyPrice.amount,
           quantity: 1,
           units: days,
-          title: `${c.model} (${labelOf(c.carClass).toLowerCase()}) from ${c.company}`,
+          title: `${c.model} (${carClassPhrase(c.carClass)}) from ${c.company}`,
           subtitle: `${c.location.city} · ${formatDate(pickupDate)} ${pickupTime} – ${formatDate(dropoffDate)} ${dropoffTime}`,
           quantityText: plural(days, 'day'),
           cancellation:
             typeof free === 'number'
-              ? `Free cancellation until ${free} hours before pick-up; later, one day is kept.`
+              ? `${freeCancellation(free, 'pick-up')}; later, one day is kept.`
               : 'No free cancellation: cancelling keeps one day.',
           backTo: `/cars/${id}?pickupDate=${pickupDate}&pickupTime=${pickupTime}&dropoffDate=${dropoffDate}&dropoffTime=${dropoffTime}`,
           item: {

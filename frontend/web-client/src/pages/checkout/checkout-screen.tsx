@@ -5,6 +5,7 @@ import { FormError } from '../../ui/field.tsx';
 import { CheckoutFields } from './checkout-fields.tsx';
 import { SERVER_FIELD, validate, type FormErrors, type FormValues, type Needs } from './checkout-form.ts';
 import { Confirmation } from './confirmation.tsx';
+import { cardDeclinedText } from './declined.ts';
 import { useBookingAttempt } from './use-booking-attempt.ts';
 
 interface Props {
@@ -81,7 +82,7 @@ export function CheckoutScreen({ needs, path, buildBody, summary, conflict }: Pr
     !error || isConflict
       ? null
       : error instanceof ApiError && error.status === 402
-        ? `Your card was declined: ${error.forField('payment.card') ?? error.detail}. Nothing was booked or charged. Try another card.`
+        ? cardDeclinedText(error.forField('payment.card') ?? error.detail)
         : messageOf(error);
 
   return (

@@ -34,7 +34,8 @@ export function Confirmation({ booking }: { booking: BookingAnswer }) {
       </ul>
       {booking.price && (
         <p>
-          Total charged: <strong>{formatMoney(booking.price.total, { cents: true })}</strong>
+          Total charged:{' '}
+          <strong data-testid="total-charged">{formatMoney(booking.price.total, { cents: true })}</strong>
           {booking.billing?.[0] && <span className="muted"> (receipt {booking.billing[0].billingNumber})</span>}
         </p>
       )}

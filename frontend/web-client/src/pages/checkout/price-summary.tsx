@@ -1,3 +1,4 @@
+import { allIn } from '../../ui/all-in.ts';
 import { formatMoney } from '../../ui/format.ts';
 import type { CartLine } from './cart.ts';
 import { breakdownOf } from './pricing.ts';
@@ -7,9 +8,10 @@ const usd = (amount: number) => formatMoney({ amount, currency: 'USD' }, { cents
 /** What is being bought and what it costs, line by line, with each item's cancellation terms. */
 export function PriceSummary({ lines }: { lines: CartLine[] }) {
   const breakdown = breakdownOf(lines);
-  // The results show a trip's fares per person; the same figure here ties the two together.
+  // The results show a trip's price per person, taxes and fees included; the same figure here ties the two together.
   const flights = lines.filter((l) => l.kind === 'flight');
-  const faresPerPerson = flights.reduce((sum, l) => sum + l.unitPrice, 0);
+  const passengers = flights[0]?.quantity ?? 1;
+  const perPerson = Math.round(allIn(flights) / passengers);
   return (
     <section className="card price-summary" aria-labelledby="summary-title">
       <h2 id="summary-title">Your trip</h2>
@@ -27,7 +29,7 @@ export function PriceSummary({ lines }: { lines: CartLine[] }) {
       </ul>
       {flights.length > 1 && (
         <p className="small" data-testid="fares-per-person">
-          Flight fares: {usd(faresPerPerson)} per person for {flights.length} flights, as on the results.
+          Flights: {usd(perPerson)} per person for {flights.length} flights, taxes and fees included, as on the results.
         </p>
       )}
       <dl className="breakdown">

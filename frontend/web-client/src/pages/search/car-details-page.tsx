@@ -4,10 +4,12 @@ import { api } from '../../api/http.ts';
 import { BackLink } from '../../search/back-link.tsx';
 import { addDays, todayIso } from '../../search/dates.ts';
 import { DetailsState } from '../../search/details-state.tsx';
-import { labelOf } from '../../search/labels.ts';
+import { carClassPhrase, freeCancellation, inSentence, labelOf } from '../../search/labels.ts';
+import { PriceAlert } from '../../search/price-alert.tsx';
 import { PriceHistory } from '../../search/price-history.tsx';
 import { Reviews } from '../../search/reviews.tsx';
 import type { CarDetails } from '../../search/search-types.ts';
+import { rentalAllIn, rentalDays } from '../../ui/all-in.ts';
 import { formatDate, formatMoney, plural } from '../../ui/format.ts';
 
 /** One rental car: the model, its rules (driver age, mileage, fuel, cancellation), price history and reviews. */
@@ -32,11 +34,16 @@ export function CarDetailsPage() {
     dropoffTime: params.get('dropoffTime') ?? '10:00',
   });
   const p = c.policies;
+  const days = rentalDays(
+    { date: pickupDate, time: checkout.get('pickupTime')! },
+    { date: dropoffDate, time: checkout.get('dropoffTime')! },
+  );
+  const total = rentalAllIn(c.dailyPrice.amount, days);
   return (
     <div className="details-page">
       <BackLink />
       <h1>
-        {c.model} <span className="muted">or similar {labelOf(c.carClass).toLowerCase()}</span>
+        {c.model} <span className="muted">or similar {carClassPhrase(c.carClass)}</span>
       </h1>
       <section className="card">
         <p>
@@ -50,7 +57,14 @@ export function CarDetailsPage() {
           )}
         </p>
         <p>
-          <span className="price">{formatMoney(c.dailyPrice)}</span> <span className="muted">a day</span>
+          <span className="price">
+            {formatMoney({ ...c.dailyPrice, amount: Math.round(total / days) }, { cents: true })}
+          </span>{' '}
+          <span className="muted">
+            a day,{' '}
+            <span data-testid="rental-total">{formatMoney({ ...c.dailyPrice, amount: total }, { cents: true })}</span>{' '}
+            for {plural(days, 'day')}, taxes and fees included
+          </span>
         </p>
         <p>
           {formatDate(pickupDate)} {checkout.get('pickupTime')} – {formatDate(dropoffDate)}{' '}
@@ -64,17 +78,23 @@ export function CarDetailsPage() {
         <h2 id="policies-title">Rental rules</h2>
         <ul>
           {p.minimumDriverAge !== undefined && <li>The driver must be at least {p.minimumDriverAge}.</li>}
-          <li>{p.mileage === 'unlimited' ? 'Unlimited mileage.' : `Mileage: ${String(p.mileage ?? 'limited')}.`}</li>
-          {p.fuelPolicy && <li>Fuel: {labelOf(p.fuelPolicy).toLowerCase()}.</li>}
+          <li>{labelOf(p.mileage ?? 'limited')}.</li>
+          {p.fuelPolicy && <li>Fuel: {inSentence(p.fuelPolicy)}.</li>}
           <li>
             {typeof p.freeCancellationHours === 'number'
-              ? `Free cancellation until ${p.freeCancellationHours} hours before pick-up; after that one day is kept.`
+              ? `${freeCancellation(p.freeCancellationHours, 'pick-up')}; after that one day is kept.`
               : 'No free cancellation: cancelling keeps one day.'}
           </li>
         </ul>
       </section>
       <section className="card">
         <PriceHistory trend={c.priceTrend} current={c.dailyPrice.amount} title="Daily price history" />
+        <PriceAlert
+          target={{ type: 'listing', kind: 'car', listingId: c.id }}
+          price={c.dailyPrice.amount}
+          label={`${c.model} from ${c.company} at ${c.location.code}`}
+          what={`a day with this ${c.model}`}
+        />
       </section>
       <Reviews kind="cars" id={c.id} />
     </div>

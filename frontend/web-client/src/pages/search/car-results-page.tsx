@@ -7,13 +7,15 @@ import {
   fromPrice,
   type FacetFiltersProps,
 } from '../../search/filters.tsx';
-import { labelOf } from '../../search/labels.ts';
+import { carClassPhrase, freeCancellation, labelOf } from '../../search/labels.ts';
 import { ResultsLayout, SearchFirst } from '../../search/results-layout.tsx';
 import type { Car, CarFacets } from '../../search/search-types.ts';
 import { UnitsLeft } from '../../search/units-left.tsx';
 import { CAR_KEYS } from '../../search/url-params.ts';
 import { useResultsPage } from '../../search/use-results-page.ts';
+import { rentalAllIn } from '../../ui/all-in.ts';
 import { formatDate, formatMoney, plural } from '../../ui/format.ts';
+import { PriceModeToggle, usePriceMode } from '../../ui/price-mode.tsx';
 
 const SORTS = [
   ['price', 'Lowest price'],
@@ -26,12 +28,16 @@ function CarResult({ car, rental, days }: { car: Car; rental: URLSearchParams; d
   const checkout = new URLSearchParams(rental);
   checkout.set('car', car.id);
   const name = `${car.model} from ${car.company}`;
+  // Taxes and fees included, as checkout charges them: a day's share, or the whole rental (the toggle above).
+  const mode = usePriceMode();
+  const total = rentalAllIn(car.dailyPrice.amount, days);
+  const money = (amount: number) => formatMoney({ ...car.dailyPrice, amount }, { cents: true });
   return (
     <li className="card result" data-testid="car-result">
       <div className="result-main">
         <h2 className="result-title">
           <Link to={`/cars/${car.id}?${rental.toString()}`}>{car.model}</Link>{' '}
-          <span className="muted">or similar {labelOf(car.carClass).toLowerCase()}</span>
+          <span className="muted">or similar {carClassPhrase(car.carClass)}</span>
         </h2>
         <p>
           {car.company} · {plural(car.seats, 'seat')} · {labelOf(car.transmission)}
@@ -39,16 +45,20 @@ function CarResult({ car, rental, days }: { car: Car; rental: URLSearchParams; d
         <p className="muted">
           {car.policies.mileage === 'unlimited' ? 'Unlimited mileage' : 'Limited mileage'}
           {typeof car.policies.freeCancellationHours === 'number' &&
-            ` · Free cancellation up to ${car.policies.freeCancellationHours} h before pick-up`}
+            ` · ${freeCancellation(car.policies.freeCancellationHours, 'pick-up')}`}
         </p>
         <p>
           <UnitsLeft count={car.unitsLeft} noun="car" fewAt={3} />
         </p>
       </div>
       <div className="result-price">
-        <span className="price">{formatMoney(car.totalPrice)}</span>
+        <span className="price" data-testid="result-price">
+          {money(mode === 'total' ? total : Math.round(total / days))}
+        </span>
         <span className="muted">
-          {formatMoney(car.dailyPrice)} a day, {plural(days, 'day')}
+          {mode === 'total'
+            ? `for ${plural(days, 'day')}, taxes and fees included`
+            : `a day, taxes and fees included; ${money(total)} for ${plural(days, 'day')}`}
         </span>
         <Link className="button" to={`/checkout?${checkout.toString()}`} aria-label={`Book the ${name}`}>
           Book
@@ -130,6 +140,7 @@ export function CarResultsPage() {
       sorts={SORTS}
       emptyAdvice="Try other dates or times, a nearby airport, or fewer filters."
       filters={facets && <CarFilters facets={facets} params={params} onChange={page.update} />}
+      intro={<PriceModeToggle each="Per day" total="Whole rental" />}
     >
       {page.items.map((car) => (
         <CarResult key={car.id} car={car} rental={page.search} days={page.first?.days ?? 1} />

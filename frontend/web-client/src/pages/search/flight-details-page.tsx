@@ -11,22 +11,25 @@ import { FlightLeg, SeatsLeft } from '../../search/flight-card.tsx';
 import { labelOf } from '../../search/labels.ts';
 import { PriceHistory } from '../../search/price-history.tsx';
 import { Reviews } from '../../search/reviews.tsx';
+import { flightsAllIn } from '../../ui/all-in.ts';
 import { formatDate, formatMoney } from '../../ui/format.ts';
 import '../../flights/flights.css';
 
 const detailsOf = (id: string, signal: AbortSignal) =>
   api<FlightDetails>(`/api/search/flights/${id}`, { signal, auth: false });
 
-/** The trip's per-person price in a cabin: every flight's fare added up, or null if one of them lacks the cabin. */
-function tripPrice(flights: FlightDetails[], cabin: string): number | null {
-  let sum = 0;
-  for (const f of flights) {
-    const fare = f.cabins.find((c) => c.cabin === cabin);
-    if (!fare) return null;
-    sum += fare.price.amount;
-  }
-  return sum;
+/**
+ * The trip's price per person in a cabin, taxes and fees included (as the results and checkout show it): every
+ * flight's fare with its own taxes, or null if one of them lacks the cabin.
+ */
+function tripPrice(flights: FlightDetails[], cabin: string, passengers: number): number | null {
+  const fares = flights.map((f) => f.cabins.find((c) => c.cabin === cabin));
+  if (fares.some((fare) => !fare)) return null;
+  return perPerson(fares as { price: { amount: number } }[], passengers);
 }
+
+const perPerson = (fares: { price: { amount: number } }[], passengers: number) =>
+  Math.round(flightsAllIn(fares, passengers) / passengers);
 
 /** The trip this flight was opened from, flight by flight, so the traveler sees what "Select" books. */
 function TripFlights({ flights, current }: { flights: FlightDetails[]; current: string }) {
@@ -112,12 +115,13 @@ export function FlightDetailsPage() {
           <p className="muted small">
             {next
               ? 'Choosing a cabin here goes on to the returns for this departing flight, in that cabin.'
-              : 'Select books every flight of your trip in that cabin; prices are per person, before taxes and fees.'}
+              : 'Select books every flight of your trip in that cabin; prices are per person, taxes and fees included.'}
           </p>
         )}
         <ul className="choice-list">
           {f.cabins.map((c) => {
-            const total = trip ? tripPrice(trip, c.cabin) : null;
+            const total = trip ? tripPrice(trip, c.cabin, Number(passengers)) : null;
+            const fare = formatMoney({ ...c.price, amount: perPerson([c], Number(passengers)) }, { cents: true });
             const enough = c.seatsLeft >= Number(passengers);
             const onward = nextWith(c.cabin);
             const label = labelOf(c.cabin);
@@ -130,15 +134,17 @@ export function FlightDetailsPage() {
                   </div>
                 </div>
                 <div className="choice-price">
-                  <span className="price">{formatMoney(c.price)}</span>{' '}
-                  <span className="muted">{wholeTrip ? 'this flight, per person' : 'per person'}</span>
+                  <span className="price">{fare}</span>{' '}
+                  <span className="muted">
+                    {wholeTrip ? 'this flight, per person' : 'per person'}, taxes and fees included
+                  </span>
                   {wholeTrip && !onward && (
                     <div className="small" data-testid="trip-price">
                       {total === null
                         ? trip
                           ? `Not offered on every flight of the trip`
                           : 'Checking the other flights…'
-                        : `Whole trip: ${formatMoney({ amount: total, currency: c.price.currency })} per person`}
+                        : `Whole trip: ${formatMoney({ amount: total, currency: c.price.currency }, { cents: true })} per person`}
                     </div>
                   )}
                 </div>
@@ -156,8 +162,8 @@ export function FlightDetailsPage() {
                     to={checkoutPath(tripIds, { cabin: c.cabin, passengers })}
                     aria-label={
                       wholeTrip
-                        ? `Select ${label} for the whole trip, ${formatMoney({ amount: total!, currency: c.price.currency })} per person`
-                        : `Select ${label} for ${formatMoney(c.price)} per person`
+                        ? `Select ${label} for the whole trip, ${formatMoney({ amount: total!, currency: c.price.currency }, { cents: true })} per person`
+                        : `Select ${label} for ${fare} per person`
                     }
                   >
                     Select

@@ -8,6 +8,7 @@ import { AirportsCovered } from '../../flights/nearby-airports.tsx';
 import { BestExplained, PriceNote } from '../../flights/results-notes.tsx';
 import { partyOf } from '../../flights/trip-links.ts';
 import { FlightSearchForm } from '../../search/flight-search-form.tsx';
+import { PriceAlert } from '../../search/price-alert.tsx';
 import { ResultsLayout, SearchFirst } from '../../search/results-layout.tsx';
 import { FLIGHT_KEYS, withParam } from '../../search/url-params.ts';
 import { useResultsPage } from '../../search/use-results-page.ts';
@@ -93,6 +94,9 @@ export function FlightResultsPage() {
         ? { kind: 'outbound', item, returnsPath: returnsPath(item) }
         : { kind: 'return', item };
 
+  // A route alert watches each flight's fare: it starts at the cheapest first flight shown.
+  const firstFares = page.items.map((item) => ('outbound' in item ? item.outbound : item).legs[0]?.price.amount ?? 0);
+  const cheapestFare = firstFares.length > 0 ? Math.min(...firstFares) : undefined;
   return (
     <ResultsLayout
       page={page}
@@ -112,6 +116,20 @@ export function FlightResultsPage() {
           <AirportsCovered params={params} />
           <FlexibleDatesLinks params={params} />
           <PriceNote step={step} currency={page.items[0]?.price.currency ?? 'USD'} />
+          {step !== 'return' && cheapestFare !== undefined && (
+            <PriceAlert
+              target={{
+                type: 'route',
+                origin: query.origin!,
+                destination: query.destination!,
+                date: query.date!,
+                cabin: query.cabin ?? 'economy',
+              }}
+              price={cheapestFare}
+              label={`Flights ${route}, ${formatDate(query.date!)}`}
+              what={`a flight ${route} on ${formatDate(query.date!)}`}
+            />
+          )}
         </div>
       }
       sortNote={<BestExplained />}

@@ -4,10 +4,12 @@ import { api } from '../../api/http.ts';
 import { BackLink } from '../../search/back-link.tsx';
 import { addDays, daysBetween, todayIso } from '../../search/dates.ts';
 import { DetailsState } from '../../search/details-state.tsx';
-import { labelOf, stars } from '../../search/labels.ts';
+import { freeCancellation, inSentence, labelOf, stars } from '../../search/labels.ts';
+import { PriceAlert } from '../../search/price-alert.tsx';
 import { PriceHistory } from '../../search/price-history.tsx';
 import { Reviews } from '../../search/reviews.tsx';
 import type { HotelPolicies, PriceTrend } from '../../search/search-types.ts';
+import { stayAllIn } from '../../ui/all-in.ts';
 import { formatDate, formatMoney, plural } from '../../ui/format.ts';
 
 interface Room {
@@ -44,13 +46,13 @@ function Policies({ policies }: { policies: HotelPolicies }) {
           Check-in from {policies.checkInTime ?? '15:00'}, check-out by {policies.checkOutTime ?? '11:00'}.
         </li>
         <li>
-          {window
-            ? `Free cancellation until ${window} hours before check-in; after that the first night is kept.`
+          {typeof window === 'number'
+            ? `${freeCancellation(window, 'check-in')}; after that the first night is kept.`
             : 'No free cancellation: cancelling keeps the first night.'}
         </li>
         <li>{policies.breakfastIncluded ? 'Breakfast included.' : 'Breakfast not included.'}</li>
         <li>{policies.petsAllowed ? 'Pets allowed.' : 'No pets.'}</li>
-        {policies.parking && <li>Parking: {policies.parking}.</li>}
+        {policies.parking && <li>Parking: {inSentence(policies.parking)}.</li>}
       </ul>
     </section>
   );
@@ -74,6 +76,9 @@ export function HotelDetailsPage() {
   }
   const h = hotel.data;
   const nights = daysBetween(checkIn, checkOut);
+  // What checkout charges for the stay, taxes included.
+  const stay = (room: Room) => stayAllIn(room.nightlyPrice.amount, nights, rooms);
+  const money = (amount: number) => formatMoney({ amount, currency: 'USD' }, { cents: true });
   const cheapest = [...h.rooms]
     .filter((r) => r.capacity * rooms >= guests)
     .sort((a, b) => a.nightlyPrice.amount - b.nightlyPrice.amount)[0];
@@ -120,17 +125,16 @@ export function HotelDetailsPage() {
                   )}
                 </div>
                 <div className="choice-price">
-                  <span className="price">{formatMoney(room.nightlyPrice)}</span>{' '}
+                  <span className="price">{money(Math.round(stay(room) / nights))}</span>{' '}
                   <span className="muted">
-                    a night, {formatMoney({ ...room.nightlyPrice, amount: room.nightlyPrice.amount * nights * rooms })}{' '}
-                    in all
+                    a night, <span data-testid="room-total">{money(stay(room))}</span> in all, taxes included
                   </span>
                 </div>
                 {fits && free ? (
                   <Link
                     className="button"
                     to={`/checkout?${checkout.toString()}`}
-                    aria-label={`Book the ${room.name} for ${formatMoney(room.nightlyPrice)} a night`}
+                    aria-label={`Book the ${room.name} for ${money(stay(room))} in all`}
                   >
                     Book
                   </Link>
@@ -149,6 +153,12 @@ export function HotelDetailsPage() {
             trend={cheapest.priceTrend}
             current={cheapest.nightlyPrice.amount}
             title={`${cheapest.name}: nightly price history`}
+          />
+          <PriceAlert
+            target={{ type: 'listing', kind: 'room', listingId: cheapest.id }}
+            price={cheapest.nightlyPrice.amount}
+            label={`${h.name}: ${cheapest.name}`}
+            what={`a night in the ${cheapest.name}`}
           />
         </section>
       )}

@@ -14,7 +14,9 @@ import type { Hotel, HotelFacets } from '../../search/search-types.ts';
 import { UnitsLeft } from '../../search/units-left.tsx';
 import { HOTEL_KEYS } from '../../search/url-params.ts';
 import { useResultsPage } from '../../search/use-results-page.ts';
+import { stayAllIn } from '../../ui/all-in.ts';
 import { formatDate, formatMoney, plural } from '../../ui/format.ts';
+import { PriceModeToggle, usePriceMode } from '../../ui/price-mode.tsx';
 
 const SORTS = [
   ['price', 'Lowest price'],
@@ -24,7 +26,12 @@ const SORTS = [
 ] as const;
 const CRITERIA = ['city', 'checkIn', 'checkOut', 'guests', 'rooms'];
 
-function HotelResult({ hotel, stay, nights }: { hotel: Hotel; stay: string; nights: number }) {
+function HotelResult({ hotel, stay, nights, rooms }: { hotel: Hotel; stay: string; nights: number; rooms: number }) {
+  // Taxes included, as checkout charges them: a night's share of the stay, or the whole stay (the toggle above).
+  const mode = usePriceMode();
+  const total = stayAllIn(hotel.nightlyPrice.amount, nights, rooms);
+  const money = (amount: number) => formatMoney({ ...hotel.nightlyPrice, amount }, { cents: true });
+  const roomsText = rooms > 1 ? `, ${plural(rooms, 'room')}` : '';
   return (
     <li className="card result" data-testid="hotel-result">
       <div className="result-main">
@@ -46,9 +53,13 @@ function HotelResult({ hotel, stay, nights }: { hotel: Hotel; stay: string; nigh
         </p>
       </div>
       <div className="result-price">
-        <span className="price">{formatMoney(hotel.nightlyPrice)}</span>
+        <span className="price" data-testid="result-price">
+          {money(mode === 'total' ? total : Math.round(total / nights))}
+        </span>
         <span className="muted">
-          per night, {formatMoney(hotel.totalPrice)} for {plural(nights, 'night')}
+          {mode === 'total'
+            ? `for ${plural(nights, 'night')}${roomsText}, taxes included`
+            : `a night${roomsText}, taxes included; ${money(total)} for ${plural(nights, 'night')}`}
         </span>
         <Link className="button" to={`/hotels/${hotel.id}?${stay}`} aria-label={`See rooms at ${hotel.name}`}>
           See rooms
@@ -131,9 +142,16 @@ export function HotelResultsPage() {
       sorts={SORTS}
       emptyAdvice="Try other dates, fewer rooms, or fewer filters."
       filters={facets && <HotelFilters facets={facets} params={params} onChange={page.update} />}
+      intro={<PriceModeToggle each="Per night" total="Whole stay" />}
     >
       {page.items.map((hotel) => (
-        <HotelResult key={hotel.id} hotel={hotel} stay={page.search.toString()} nights={page.first?.nights ?? 1} />
+        <HotelResult
+          key={hotel.id}
+          hotel={hotel}
+          stay={page.search.toString()}
+          nights={page.first?.nights ?? 1}
+          rooms={Number(params.get('rooms') ?? 1)}
+        />
       ))}
     </ResultsLayout>
   );

@@ -5,6 +5,7 @@ import { api } from '../../api/http.ts';
 import { formatMoney } from '../../ui/format.ts';
 import type { Booking } from './booking-types.ts';
 import { refundPreview } from './refund-preview.ts';
+import { paymentMethodText } from '../../search/labels.ts';
 
 const usd = (amount: number) => formatMoney({ amount, currency: 'USD' }, { cents: true });
 
@@ -19,17 +20,19 @@ export function CancelTrip({ booking }: { booking: Booking }) {
       void client.invalidateQueries({ queryKey: ['bookings'] });
     },
   });
+  // Once a part was cancelled on its own, this cancels what is left.
+  const what = booking.items.some((i) => i.cancellation) ? 'the rest of this trip' : 'this trip';
   if (!asking) {
     return (
       <button type="button" className="secondary" onClick={() => setAsking(true)}>
-        Cancel this trip
+        Cancel {what}
       </button>
     );
   }
   const preview = refundPreview(booking);
   return (
     <section className="card cancel-box" aria-labelledby="cancel-title">
-      <h2 id="cancel-title">Cancel this trip?</h2>
+      <h2 id="cancel-title">Cancel {what}?</h2>
       <ul>
         {preview.items.map((r) => (
           <li key={r.item.position}>
@@ -39,8 +42,9 @@ export function CancelTrip({ booking }: { booking: Booking }) {
       </ul>
       <p>
         Expected refund: <strong data-testid="refund-preview">{usd(preview.total)}</strong> of{' '}
-        {formatMoney(booking.price.total, { cents: true })}, to {booking.payment?.method ?? 'your card'}. The amount
-        confirmed after cancelling is final.
+        {formatMoney(booking.price.total, { cents: true })}, to{' '}
+        {booking.payment ? paymentMethodText(booking.payment.method) : 'your card'}. The amount confirmed after
+        cancelling is final.
       </p>
       {cancel.isError && (
         <p className="form-error" role="alert">

@@ -7,19 +7,30 @@ import { RequireSignIn } from '../../ui/require-sign-in.tsx';
 import { referenceOf } from '../checkout/confirmation.tsx';
 import { STATUS_TEXT, type Booking } from './booking-types.ts';
 
+// Attempts that were never booked (a declined card, sold out) are no trips: they have a tab of their own.
 const TABS = [
   ['upcoming', 'Upcoming'],
   ['current', 'Current'],
   ['past', 'Past'],
+  ['not-booked', 'Not booked'],
 ] as const;
 type When = (typeof TABS)[number][0];
+
+const EMPTY: Record<When, string> = {
+  upcoming: 'No upcoming trips yet.',
+  current: 'You are not travelling right now.',
+  past: 'No past trips yet.',
+  'not-booked': 'Every booking you tried went through.',
+};
+
+const queryOf = (when: When) => (when === 'not-booked' ? { when: 'all', status: 'failed' } : { when });
 
 function TripList({ when }: { when: When }) {
   const trips = useInfiniteQuery({
     queryKey: ['bookings', when],
     queryFn: ({ pageParam, signal }) =>
       api<{ items: Booking[]; nextCursor: string | null }>('/api/bookings', {
-        query: { when, limit: 10, cursor: pageParam ?? undefined },
+        query: { ...queryOf(when), limit: 10, cursor: pageParam ?? undefined },
         signal,
       }),
     initialPageParam: null as string | null,
@@ -40,13 +51,7 @@ function TripList({ when }: { when: When }) {
   if (items.length === 0) {
     return (
       <div className="empty-state">
-        <p>
-          {when === 'upcoming'
-            ? 'No upcoming trips yet.'
-            : when === 'current'
-              ? 'You are not travelling right now.'
-              : 'No past trips yet.'}
-        </p>
+        <p>{EMPTY[when]}</p>
         <Link to="/">Find flights, hotels and cars</Link>
       </div>
     );
@@ -61,12 +66,16 @@ function TripList({ when }: { when: When }) {
                 <Link to={`/trips/${b.id}`}>{b.items.map((i) => i.title).join(' + ')}</Link>
               </h2>
               <p className="muted">
-                {formatDate(b.startsOn, true)} – {formatDate(b.endsOn, true)} · Reference {referenceOf(b.id)}
+                {formatDate(b.startsOn, true)} – {formatDate(b.endsOn, true)} ·{' '}
+                {b.status === 'failed'
+                  ? `Tried ${formatDate(b.createdAt.slice(0, 10), true)}`
+                  : `Reference ${referenceOf(b.id)}`}
               </p>
+              {b.failure && <p className="small">{b.failure.detail ?? b.failure.title}</p>}
             </div>
             <div className="trip-side">
               <span className={`badge status-${b.status}`}>{STATUS_TEXT[b.status]}</span>
-              {b.price && <span>{formatMoney(b.price.total, { cents: true })}</span>}
+              {b.price && b.status !== 'failed' && <span>{formatMoney(b.price.total, { cents: true })}</span>}
             </div>
           </li>
         ))}

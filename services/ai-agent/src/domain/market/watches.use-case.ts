@@ -46,6 +46,8 @@ export const watchInputSchema = z
     ]),
     priceBelow: z.strictObject({ amount: z.number().int().positive(), currency: z.literal('USD') }).optional(),
     inventoryBelow: z.number().int().min(1).max(100).optional(),
+    /** What the traveler calls it ("Aspen Lodge, King room"): shown on their list of watches and in its alerts. */
+    label: z.string().trim().min(1).max(120).optional(),
   })
   .refine((w) => w.priceBelow !== undefined || w.inventoryBelow !== undefined, {
     path: ['priceBelow'],
@@ -120,6 +122,8 @@ export async function createWatch(db: Db, who: Identity, input: WatchInput) {
     keys = state.components!.map((c) => c.key).filter((k) => !k.startsWith('fixed:'));
   }
   const id = randomUUID();
+  // The label travels with the target (a listing's id alone tells the traveler nothing).
+  const target = input.label ? { ...t, label: input.label } : t;
   await db.transaction(async (tx) => {
     if ((await countActiveWatchesLocked(tx, who.userId)) >= MAX_WATCHES) {
       throw conflict('too-many-watches', `You watch ${MAX_WATCHES} prices already: remove one to watch another.`);
@@ -129,7 +133,7 @@ export async function createWatch(db: Db, who: Identity, input: WatchInput) {
       {
         id,
         userId: who.userId,
-        target: t,
+        target,
         priceBelow: input.priceBelow?.amount ?? null,
         inventoryBelow: input.inventoryBelow ?? null,
         state,
@@ -139,7 +143,7 @@ export async function createWatch(db: Db, who: Identity, input: WatchInput) {
   });
   return {
     id,
-    target: t,
+    target,
     priceBelow: input.priceBelow ?? null,
     inventoryBelow: input.inventoryBelow ?? null,
     armed: true,
@@ -154,7 +158,9 @@ function describe(watch: WatchRow, event: PriceEvent, price: number, left: numbe
       ? 'Your trip bundle'
       : watch.target.type === 'route'
         ? `${String(watch.target.origin)}→${String(watch.target.destination)} on ${String(watch.target.date)}`
-        : 'The listing you watch';
+        : typeof watch.target.label === 'string'
+          ? watch.target.label
+          : 'The listing you watch';
   if (watch.price_below !== null && price < watch.price_below) {
     return `${what} is now ${dollars(price)}, below your ${dollars(watch.price_below)}.`;
   }

@@ -7,10 +7,12 @@ import {
   giveBack,
   insertHold,
   insertHoldItem,
+  markItemReleased,
   takeDays,
   takeSeats,
   transition,
   type HoldItem,
+  type ItemMatch,
 } from '../../data/holds.repository.ts';
 import { dayBefore } from '@tripwise/travel-data';
 import { countHold } from '../../search.metrics.ts';
@@ -36,6 +38,7 @@ async function holdView(db: Db, id: string) {
       ...(i.first_day ? { firstDay: i.first_day, lastDay: i.last_day } : {}),
       quantity: i.quantity,
       unitPrice: { amount: i.unit_price_minor, currency: 'USD' },
+      ...(i.released_at ? { releasedAt: i.released_at.toISOString() } : {}),
     })),
   };
 }
@@ -141,12 +144,36 @@ export async function releaseHold(
     const hold = await findHold(tx, id);
     if (!hold) throw notFound('The hold');
     if (!(await transition(tx, id, ['held', 'confirmed'], status))) return false;
-    for (const item of hold.items) await giveBack(tx, item);
+    for (const item of hold.items) if (!item.released_at) await giveBack(tx, item);
     return true;
   });
   if (released) countHold(status);
   const view = (await holdView(db, id))!;
   if (released) await changed(view.items);
+  return view;
+}
+
+/**
+ * Gives back one item of a hold (one part of a trip cancelled), the rest staying taken; idempotent. The item is
+ * named by what it is rather than its place in the hold, since a seeded booking's hold holds only its listed items.
+ * A hold already released or expired gave everything back already; an item it never held has nothing to give back.
+ */
+export async function releaseHoldItem(
+  db: Db,
+  id: string,
+  match: ItemMatch,
+  changed: InventoryChanged = nothing,
+): Promise<HoldView> {
+  const released = await db.transaction(async (tx) => {
+    const hold = await findHold(tx, id);
+    if (!hold) throw notFound('The hold');
+    if (hold.status !== 'held' && hold.status !== 'confirmed') return undefined;
+    const item = await markItemReleased(tx, id, match);
+    if (item) await giveBack(tx, item);
+    return item;
+  });
+  const view = (await holdView(db, id))!;
+  if (released) await changed(view.items.filter((i) => i.position === released.position));
   return view;
 }
 

@@ -1,4 +1,10 @@
-import type { HoldItem, ListingSnapshot } from '@tripwise/contracts';
+import {
+  CABIN_LABELS,
+  CAR_CLASS_LABELS,
+  type CarClass,
+  type HoldItem,
+  type ListingSnapshot,
+} from '@tripwise/contracts';
 import { airlineByCode, airportByCode, airportsOf } from '@tripwise/travel-data';
 import type { CarListingRow, FlightListingRow, RoomListingRow } from '../../data/hold-listings.repository.ts';
 import { createLocalClock, isoDateToUtcMs } from '@tripwise/travel-data';
@@ -32,7 +38,7 @@ export function flightSnapshot(row: FlightListingRow, item: Extract<HoldItem, { 
     listingId: String(row.id),
     parentId: null,
     title: `${airline} ${designator(row.airline, row.flight_number)}, ${row.origin} → ${row.destination}`,
-    subtitle: `${item.cabin.replace('_', ' ')}, ${item.seats} seat${item.seats > 1 ? 's' : ''}`,
+    subtitle: `${CABIN_LABELS[item.cabin] ?? item.cabin}, ${item.seats} seat${item.seats > 1 ? 's' : ''}`,
     city: destination?.city ?? row.destination,
     ownerId: row.owner_id,
     provider: { kind: 'airline', id: row.airline, name: airline },
@@ -82,7 +88,7 @@ export function carSnapshot(row: CarListingRow, item: Extract<HoldItem, { kind: 
     listingId: String(row.id),
     parentId: null,
     title: `${row.company}, ${row.model} or similar`,
-    subtitle: `${row.car_class}, ${row.city}`,
+    subtitle: `${CAR_CLASS_LABELS[row.car_class as CarClass] ?? row.car_class}, ${row.city}`,
     city: row.city,
     ownerId: row.owner_id,
     provider: { kind: 'car-company', id: row.company, name: row.company },

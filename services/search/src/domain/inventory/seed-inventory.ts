@@ -9,6 +9,7 @@ import {
 } from '../../data/inventory-seed.repository.ts';
 import { recordGeneratedDay } from '../../data/flight-days.repository.ts';
 import { writeCars, writeFlights, writeHotels } from '../../data/inventory.writer.ts';
+import { demoReviewsOf } from './demo-reviews.ts';
 import { generateCars } from './generate-cars.ts';
 import { generateFlights } from './generate-flights.ts';
 import { generateHotels } from './generate-hotels.ts';
@@ -71,7 +72,7 @@ export async function seedInventory(db: Db, options: SeedInventoryOptions): Prom
       const flights = await writeFlights(tx, counted());
       // The rolling window (roll-window.use-case.ts) carries on from these days.
       for (const [day, count] of perDay) await recordGeneratedDay(tx, { day, flights: count, scale: scale.name, seed });
-      const hotels = await writeHotels(tx, generateHotels(scale, seed));
+      const hotels = await writeHotels(tx, generateHotels(scale, seed), demoReviewsOf);
       const cars = await writeCars(tx, generateCars(scale, seed, startDate));
       const record = { scale: scale.name, seed, startDate, flights, hotels, cars };
       await recordInventorySeed(tx, record);

@@ -11,9 +11,11 @@ import {
   listReviews,
   ratingOf,
   rollUpRating,
+  writtenRatings,
   type ReviewKind,
   type ReviewRow,
 } from '../../data/reviews.repository.ts';
+import { ratingSpread } from './rating-spread.rules.ts';
 
 const cursorSchema = z.object({ createdAt: z.string().max(40), id: z.number().int() });
 
@@ -87,9 +89,13 @@ export async function reviewsOf(
   });
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
+  const written = await writtenRatings(db, target.kind, target.id);
   return {
     rating: summary.rating_tenths === null ? null : summary.rating_tenths / 10,
     reviewCount: summary.review_count,
+    writtenCount: written.reduce((sum, w) => sum + w.count, 0),
+    /** Every rating by its value, 10 first; see ratingSpread for the ones without a written review. */
+    ratings: ratingSpread({ ratingTenths: summary.rating_tenths, reviewCount: summary.review_count, written }),
     items: items.map(reviewView),
     nextCursor: rows.length > page.limit && last ? encodeCursor({ createdAt: last.cursor_at, id: last.id }) : null,
   };
