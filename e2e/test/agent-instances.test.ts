@@ -40,6 +40,7 @@ interface JobEvent {
 function connectTraveler(gatewayUrl: string, token: string) {
   const events: JobEvent[] = [];
   const skippedAhead: JobEvent[] = [];
+  const resumes: { ok: boolean }[] = [];
   const lastSeq = new Map<string, number>();
   let disconnects = 0;
   const socket: Socket = io(`${gatewayUrl}/agent`, {
@@ -64,7 +65,9 @@ function connectTraveler(gatewayUrl: string, token: string) {
   }
   socket.on('disconnect', () => disconnects++);
   socket.on('session:ready', () => {
-    for (const [jobId, afterSeq] of lastSeq) void socket.emitWithAck('job:resume', { jobId, afterSeq });
+    for (const [jobId, afterSeq] of lastSeq) {
+      void socket.emitWithAck('job:resume', { jobId, afterSeq }).then((ack: { ok: boolean }) => resumes.push(ack));
+    }
   });
   const ready = new Promise<void>((resolve, reject) => {
     socket.once('session:ready', () => resolve());
@@ -75,6 +78,7 @@ function connectTraveler(gatewayUrl: string, token: string) {
     ready,
     events,
     skippedAhead,
+    resumes,
     disconnects: () => disconnects,
     ended: (jobId: string) => events.find((e) => e.jobId === jobId && e.event !== 'plan:progress'),
   };
@@ -186,7 +190,10 @@ describe.runIf(testEnv.DATABASE_URL && testEnv.REDIS_URL)('a gateway in front of
     // Those reconnect through the gateway (to the surviving instance), and the killed instance's plans end.
     await expect.poll(() => moved.every((t) => t.socket.connected), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => moved.every((t) => t.ended(t.jobId!)), { timeout: 10_000 }).toBeTruthy();
-    for (const t of moved) expect(t.ended(t.jobId!)).toMatchObject({ event: 'plan:error', code: 'instance-lost' });
+    for (const t of moved) {
+      expect(t.resumes).toEqual([expect.objectContaining({ ok: true })]);
+      expect(t.ended(t.jobId!)).toMatchObject({ event: 'plan:error', code: 'instance-lost' });
+    }
 
     searchLink.set('forward');
     await expect.poll(() => travelers.every((t) => t.ended(t.jobId!)), { timeout: 20_000 }).toBe(true);
