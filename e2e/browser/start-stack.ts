@@ -86,6 +86,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       LOGINS_PER_IP_PER_5_MINUTES: '10000',
       REGISTRATIONS_PER_IP_PER_HOUR: '10000',
       EMAIL_REQUESTS_PER_IP_PER_15_MINUTES: '10000',
+      EMAIL_LINK_USES_PER_IP_PER_15_MINUTES: '10000',
       ...(testEnv.DATABASE_URL ? { DATABASE_URL: testEnv.DATABASE_URL } : {}),
       ...(testEnv.REDIS_URL ? { REDIS_URL: testEnv.REDIS_URL } : {}),
     },

@@ -12,7 +12,8 @@ const ROLES: Caller[] = ['anonymous', 'traveler', 'otherTraveler', 'owner', 'oth
 
 let walk: WalkStack;
 /** Real objects and who owns them, by the operations' path templates (a template's `{id}` is this object). */
-const owned: { template: RegExp; id: string; owner: Caller; kind?: string }[] = [];
+/** Objects someone owns; `body`: a valid change of it, so a stranger's refusal is about whose it is, not the body. */
+const owned: { template: RegExp; id: string; owner: Caller; kind?: string; body?: unknown }[] = [];
 
 /** A path with plausible values for its parameters: well-formed, so that access is what decides the answer. */
 function concretePath(template: string, object?: (typeof owned)[number]): string {
@@ -43,7 +44,7 @@ async function call(base: string, op: Operation, caller: Caller, object?: (typeo
   const res = await fetch(`${base}${concretePath(op.path, object)}`, {
     method: op.method.toUpperCase(),
     headers,
-    ...(op.method === 'get' || op.method === 'delete' ? {} : { body: '{}' }),
+    ...(op.method === 'get' || op.method === 'delete' ? {} : { body: JSON.stringify(object?.body ?? {}) }),
   });
   const text = await res.text();
   const type = res.headers.get('content-type') ?? '';
@@ -107,7 +108,12 @@ async function givenOwnedObjects(): Promise<void> {
     },
     priceBelow: { amount: 20_000, currency: 'USD' },
   });
-  owned.push({ template: /^\/api\/ai\/watches\/\{id\}$/, id: String(watch.id), owner: 'traveler' });
+  owned.push({
+    template: /^\/api\/ai\/watches\/\{id\}$/,
+    id: String(watch.id),
+    owner: 'traveler',
+    body: { priceBelow: null, inventoryBelow: 3 },
+  });
   const sid = JSON.parse(Buffer.from(walk.tokens.traveler.split('.')[1]!, 'base64url').toString('utf8')).sid as string;
   owned.push({ template: /^\/api\/auth\/sessions\/\{id\}$/, id: sid, owner: 'traveler' });
   const listing = await postJson('/api/listings/hotels', 'owner', {

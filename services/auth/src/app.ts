@@ -34,6 +34,7 @@ export type AuthAppConfig = Pick<
   | 'LOGINS_PER_IP_PER_5_MINUTES'
   | 'REGISTRATIONS_PER_IP_PER_HOUR'
   | 'EMAIL_REQUESTS_PER_IP_PER_15_MINUTES'
+  | 'EMAIL_LINK_USES_PER_IP_PER_15_MINUTES'
 >;
 
 export interface AuthAppDeps {
@@ -74,6 +75,7 @@ export function authDeps(deps: AuthAppDeps): AuthDeps {
       loginsPer5Minutes: config.LOGINS_PER_IP_PER_5_MINUTES,
       registrationsPerHour: config.REGISTRATIONS_PER_IP_PER_HOUR,
       emailRequestsPer15Minutes: config.EMAIL_REQUESTS_PER_IP_PER_15_MINUTES,
+      emailLinkUsesPer15Minutes: config.EMAIL_LINK_USES_PER_IP_PER_15_MINUTES,
     },
     now,
     accessToken: {

@@ -35,6 +35,7 @@ const schema = baseEnvSchema
     LOGINS_PER_IP_PER_5_MINUTES: z.coerce.number().int().positive().default(30),
     REGISTRATIONS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
     EMAIL_REQUESTS_PER_IP_PER_15_MINUTES: z.coerce.number().int().positive().default(10),
+    EMAIL_LINK_USES_PER_IP_PER_15_MINUTES: z.coerce.number().int().positive().default(20),
     /** Base URL of the web client, for links in emails. */
     PUBLIC_URL: z.url().default('http://localhost:8080'),
     /** First admin, created at start-up if no account has this email. */

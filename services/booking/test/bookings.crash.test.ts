@@ -34,7 +34,8 @@ let dataDir: string;
 const secretKey = `sk_test_${randomUUID()}`;
 
 beforeAll(async () => {
-  search = await givenASearchService();
+  // Search on today's clock: the flights these bookings take leave in a few weeks from now, not from the fixed test day.
+  search = await givenASearchService({ now: () => new Date() });
   processorDb = await openTestDb({ migrationsDir });
   processor = await listen(createCardSimulator(processorDb, { secretKey }));
   issuer = await startTestIssuer();

@@ -13,6 +13,12 @@ export interface PricedPart {
 }
 
 /** The total to pay for these parts, taxes and fees included (minor units). */
+/** The fee every flight leg carries per passenger (pricing.rules.ts), to price a fare of two legs at once. */
+const FLIGHT_FEE_PER_LEG = priceItem({ kind: 'flight', unitPrice: 0, quantity: 1, units: 1 }).fees.reduce(
+  (t, f) => t + f.amount,
+  0,
+);
+
 export function allIn(parts: readonly PricedPart[]): number {
   return parts.reduce((total, part) => {
     const p = priceItem(part);
@@ -37,3 +43,12 @@ export function rentalDays(pickup: { date: string; time: string }, dropoff: { da
     (Date.parse(`${dropoff.date}T${dropoff.time}:00Z`) - Date.parse(`${pickup.date}T${pickup.time}:00Z`)) / 3_600_000;
   return Math.max(1, Math.ceil(hours / 24));
 }
+
+/**
+ * A fare of `legs` flights for one traveler (a calendar day, a date-grid cell) as the traveler would pay it, taxes and
+ * fees included: each leg is taxed on its own, so the per-leg fee counts `legs` times (a cent of rounding aside).
+ */
+export const fareAllIn = (fare: { amount: number; currency: string }, legs: 1 | 2) => ({
+  amount: allIn([{ kind: 'flight', unitPrice: fare.amount, quantity: 1, units: 1 }]) + (legs - 1) * FLIGHT_FEE_PER_LEG,
+  currency: fare.currency,
+});

@@ -17,7 +17,13 @@ export interface AuthDeps {
   accessToken: AccessTokenSettings;
   publicUrl: string;
   /** Attempts allowed per client address in each window. */
-  ipLimits: { loginsPer5Minutes: number; registrationsPerHour: number; emailRequestsPer15Minutes: number };
+  ipLimits: {
+    loginsPer5Minutes: number;
+    registrationsPerHour: number;
+    emailRequestsPer15Minutes: number;
+    /** Verification and reset links followed from one address. */
+    emailLinkUsesPer15Minutes: number;
+  };
   /** Wakes the mail worker after a transaction queued mail. */
   mailQueued: () => void;
   now: () => number;

@@ -7,6 +7,7 @@ import { FlightSearchForm } from '../../search/flight-search-form.tsx';
 import { SearchFirst } from '../../search/results-layout.tsx';
 import { todayIso } from '../../search/dates.ts';
 import { pickParams, withParam } from '../../search/url-params.ts';
+import { fareAllIn } from '../../ui/all-in.ts';
 import { formatDate, formatMoney, plural } from '../../ui/format.ts';
 import '../../flights/flights.css';
 
@@ -51,10 +52,10 @@ function Day({ day, params, cheapest }: { day: FareCalendarDay | null; params: U
       </span>
       <Link
         to={`/flights?${search.toString()}`}
-        aria-label={`${formatDate(day.date)}: from ${formatMoney(day.price)} one way per person, ${stops}${cheapest ? ' (the cheapest this month)' : ''}`}
+        aria-label={`${formatDate(day.date)}: from ${formatMoney(fareAllIn(day.price, 1))} one way per person, ${stops}${cheapest ? ' (the cheapest this month)' : ''}`}
         data-testid="calendar-day"
       >
-        {formatMoney(day.price)}
+        {formatMoney(fareAllIn(day.price, 1))}
       </Link>
       {cheapest && <span className="grid-mark">Cheapest</span>}
     </td>
@@ -81,7 +82,7 @@ export function FareCalendarPage() {
         Price calendar: {query.origin} → {query.destination}
       </h1>
       <p className="muted">
-        The cheapest one-way fare each day, per person, in US dollars, before taxes and fees. Open a day to see its
+        The cheapest one-way fare each day, per person, in US dollars, taxes and fees included. Open a day to see its
         flights.
       </p>
       <div className="flexible-actions">
@@ -111,7 +112,7 @@ export function FareCalendarPage() {
             <caption>
               {monthName(month)}
               {data.cheapest?.price &&
-                `: the cheapest is ${formatMoney(data.cheapest.price)} on ${formatDate(data.cheapest.date)}`}
+                `: the cheapest is ${formatMoney(fareAllIn(data.cheapest.price, 1))} on ${formatDate(data.cheapest.date)}`}
             </caption>
             <thead>
               <tr>

@@ -56,9 +56,11 @@ export async function resetPassword(
   input: { token: string; password: string; code?: string | undefined },
   meta: RequestMeta,
 ): Promise<void> {
-  await attemptLimiter(deps.kv, { name: 'email-link-ip', limit: 20, windowMs: 15 * 60_000 }).consume(
-    meta.ip ?? 'unknown',
-  );
+  await attemptLimiter(deps.kv, {
+    name: 'email-link-ip',
+    limit: deps.ipLimits.emailLinkUsesPer15Minutes,
+    windowMs: 15 * 60_000,
+  }).consume(meta.ip ?? 'unknown');
   const tokenHash = hashEmailToken(input.token);
   const link = await findUsableEmailToken(deps.db, tokenHash, 'reset_password');
   const user = link && (await findUserById(deps.db, link.userId));

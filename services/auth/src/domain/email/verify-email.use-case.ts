@@ -16,9 +16,11 @@ export const invalidLink = () =>
 
 /** Confirms the email of the account a verification link was sent for; the link works once. */
 export async function verifyEmail(deps: AuthDeps, token: string, meta: RequestMeta): Promise<void> {
-  await attemptLimiter(deps.kv, { name: 'email-link-ip', limit: 20, windowMs: 15 * 60_000 }).consume(
-    meta.ip ?? 'unknown',
-  );
+  await attemptLimiter(deps.kv, {
+    name: 'email-link-ip',
+    limit: deps.ipLimits.emailLinkUsesPer15Minutes,
+    windowMs: 15 * 60_000,
+  }).consume(meta.ip ?? 'unknown');
   await deps.db.transaction(async (tx) => {
     const used = await consumeEmailToken(tx, hashEmailToken(token), 'verify_email');
     if (!used) throw invalidLink();
