@@ -45,10 +45,11 @@ export function rentalDays(pickup: { date: string; time: string }, dropoff: { da
 }
 
 /**
- * A fare of `legs` flights for one traveler (a calendar day, a date-grid cell) as the traveler would pay it, taxes and
- * fees included: each leg is taxed on its own, so the per-leg fee counts `legs` times (a cent of rounding aside).
+ * A one-way fare of `legs` flights (a calendar day: nonstop, or connecting) for one traveler as the traveler would pay
+ * it, taxes and fees included: each leg is taxed on its own, so the per-leg fee counts `legs` times (a cent of
+ * rounding aside).
  */
-export const fareAllIn = (fare: { amount: number; currency: string }, legs: 1 | 2) => ({
+export const fareAllIn = (fare: { amount: number; currency: string }, legs: number) => ({
   amount: allIn([{ kind: 'flight', unitPrice: fare.amount, quantity: 1, units: 1 }]) + (legs - 1) * FLIGHT_FEE_PER_LEG,
   currency: fare.currency,
 });

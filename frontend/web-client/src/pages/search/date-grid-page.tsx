@@ -8,7 +8,6 @@ import { SearchFirst } from '../../search/results-layout.tsx';
 import { FlightSearchForm } from '../../search/flight-search-form.tsx';
 import { addDays, todayIso } from '../../search/dates.ts';
 import { pickParams, withParam } from '../../search/url-params.ts';
-import { fareAllIn } from '../../ui/all-in.ts';
 import { formatDate, formatMoney } from '../../ui/format.ts';
 import '../../flights/flights.css';
 
@@ -58,10 +57,10 @@ function Cell({
       <Link
         to={searchPath(params, cell)}
         aria-current={chosen ? 'true' : undefined}
-        aria-label={`${when}: ${formatMoney(fareAllIn(cell.price, 2))} round trip per person${marks ? ` (${marks})` : ''}`}
+        aria-label={`${when}: ${formatMoney(cell.price)} round trip per person${marks ? ` (${marks})` : ''}`}
         data-testid="grid-cell"
       >
-        {formatMoney(fareAllIn(cell.price, 2))}
+        {formatMoney(cell.price)}
       </Link>
       {chosen && <span className="grid-mark">Your dates</span>}
       {!chosen && cheapest && <span className="grid-mark">Cheapest</span>}
@@ -101,8 +100,8 @@ export function DateGridPage() {
         Prices by date: {query.origin} → {query.destination}
       </h1>
       <p className="muted">
-        Each price is the cheapest round trip leaving and returning on those dates: per person, in US dollars, taxes and
-        fees included. Your dates are outlined; open a price to see its flights.
+        Each price is the cheapest round trip leaving and returning on those dates: per person, in US dollars, the fares
+        before taxes and fees. Your dates are outlined; open a price to see its flights.
       </p>
       <div className="flexible-actions">
         <Link to={`/flights?${results.toString()}`}>
@@ -128,7 +127,7 @@ export function DateGridPage() {
             <table className="date-grid">
               <caption>
                 Departure dates across, return dates down
-                {cheapest?.price && `; the cheapest is ${formatMoney(fareAllIn(cheapest.price, 2))}`}
+                {cheapest?.price && `; the cheapest is ${formatMoney(cheapest.price)}`}
               </caption>
               <thead>
                 <tr>

@@ -52,10 +52,10 @@ function Day({ day, params, cheapest }: { day: FareCalendarDay | null; params: U
       </span>
       <Link
         to={`/flights?${search.toString()}`}
-        aria-label={`${formatDate(day.date)}: from ${formatMoney(fareAllIn(day.price, 1))} one way per person, ${stops}${cheapest ? ' (the cheapest this month)' : ''}`}
+        aria-label={`${formatDate(day.date)}: from ${formatMoney(fareAllIn(day.price, (day.stops ?? 0) + 1), { cents: true })} one way per person, ${stops}${cheapest ? ' (the cheapest this month)' : ''}`}
         data-testid="calendar-day"
       >
-        {formatMoney(fareAllIn(day.price, 1))}
+        {formatMoney(fareAllIn(day.price, (day.stops ?? 0) + 1), { cents: true })}
       </Link>
       {cheapest && <span className="grid-mark">Cheapest</span>}
     </td>
@@ -112,7 +112,7 @@ export function FareCalendarPage() {
             <caption>
               {monthName(month)}
               {data.cheapest?.price &&
-                `: the cheapest is ${formatMoney(fareAllIn(data.cheapest.price, 1))} on ${formatDate(data.cheapest.date)}`}
+                `: the cheapest is ${formatMoney(fareAllIn(data.cheapest.price, (data.cheapest.stops ?? 0) + 1), { cents: true })} on ${formatDate(data.cheapest.date)}`}
             </caption>
             <thead>
               <tr>
