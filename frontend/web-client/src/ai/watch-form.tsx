@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
-import { ApiError, messageOf } from '../api/api-error.ts';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/api-error.ts';
+import { DollarThresholdForm } from '../ui/dollar-threshold-form.tsx';
 import { api } from '../api/http.ts';
 import { formatMoney } from '../ui/format.ts';
 import type { Bundle } from './agent-types.ts';
@@ -12,7 +13,6 @@ interface Watch {
 
 /** "Watch this price": an alert (on any page) when the bundle's total drops below the amount, today's by default. */
 export function WatchForm({ bundle }: { bundle: Bundle }) {
-  const inputId = useId();
   const [dollars, setDollars] = useState(String(Math.ceil(bundle.total.amount / 100)));
   const watch = useMutation({
     mutationFn: (amount: number) =>
@@ -38,27 +38,17 @@ export function WatchForm({ bundle }: { bundle: Bundle }) {
       ? (watch.error.forField('amount') ?? watch.error.forField('priceBelow'))
       : undefined;
   return (
-    <form className="ai-watch" onSubmit={submit} noValidate>
-      <label htmlFor={inputId}>Alert me below (US$)</label>
-      <input
-        id={inputId}
-        type="number"
-        inputMode="numeric"
-        min={1}
-        step={1}
-        value={dollars}
-        onChange={(e) => setDollars(e.target.value)}
-        aria-invalid={watch.error ? true : undefined}
-        aria-describedby={watch.error ? `${inputId}-error` : undefined}
-      />
-      <button type="submit" className="secondary" disabled={watch.isPending}>
-        {watch.isPending ? 'Starting…' : 'Watch this price'}
-      </button>
-      {watch.error && (
-        <small id={`${inputId}-error`} className="error" role="alert">
-          {fieldError ?? messageOf(watch.error)}
-        </small>
-      )}
-    </form>
+    <DollarThresholdForm
+      className="ai-watch"
+      label="Alert me below (US$)"
+      dollars={dollars}
+      onDollars={setDollars}
+      onSubmit={submit}
+      pending={watch.isPending}
+      idleText="Watch this price"
+      pendingText="Starting…"
+      error={watch.error}
+      fieldError={fieldError}
+    />
   );
 }

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
-import { ApiError, messageOf } from '../api/api-error.ts';
+import { ApiError } from '../api/api-error.ts';
+import { DollarThresholdForm } from '../ui/dollar-threshold-form.tsx';
 import { api } from '../api/http.ts';
 import { useSession } from '../session/use-session.ts';
 import { formatMoney } from '../ui/format.ts';
@@ -34,7 +35,6 @@ export function PriceAlert({
 }) {
   const session = useSession();
   const location = useLocation();
-  const inputId = useId();
   const [dollars, setDollars] = useState(String(Math.max(1, Math.floor(price / 100))));
   const watch = useMutation({
     mutationFn: (amount: number) =>
@@ -66,27 +66,18 @@ export function PriceAlert({
   };
   const fieldError = watch.error instanceof ApiError ? watch.error.forField('priceBelow.amount') : undefined;
   return (
-    <form className="price-alert" onSubmit={submit} noValidate aria-label={`Price alert for ${what}`}>
-      <label htmlFor={inputId}>Alert me when {what} drops below (US$, before taxes)</label>
-      <input
-        id={inputId}
-        type="number"
-        inputMode="numeric"
-        min={1}
-        step={1}
-        value={dollars}
-        onChange={(e) => setDollars(e.target.value)}
-        aria-invalid={watch.error ? true : undefined}
-        aria-describedby={watch.error ? `${inputId}-error` : undefined}
-      />
-      <button type="submit" className="secondary" disabled={watch.isPending}>
-        {watch.isPending ? 'Setting…' : 'Set price alert'}
-      </button>
-      {watch.error && (
-        <small id={`${inputId}-error`} className="error" role="alert">
-          {fieldError ?? messageOf(watch.error)}
-        </small>
-      )}
-    </form>
+    <DollarThresholdForm
+      className="price-alert"
+      ariaLabel={`Price alert for ${what}`}
+      label={`Alert me when ${what} drops below (US$, before taxes)`}
+      dollars={dollars}
+      onDollars={setDollars}
+      onSubmit={submit}
+      pending={watch.isPending}
+      idleText="Set price alert"
+      pendingText="Setting…"
+      error={watch.error}
+      fieldError={fieldError}
+    />
   );
 }
