@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -14,13 +14,18 @@ export async function readOrCreateSecretFile(path: string, bytes: number): Promi
   }
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const secret = randomBytes(bytes);
+  // Written whole to a file of our own, then linked into place: link() fails if another process got there first,
+  // and nobody ever reads a created-but-not-yet-written file (services start side by side on a fresh data folder).
+  const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(draft, secret.toString('base64'), { mode: 0o600, flag: 'wx' });
   try {
-    // 'wx' fails if another process created it first; then we read theirs.
-    await writeFile(path, secret.toString('base64'), { mode: 0o600, flag: 'wx' });
+    await link(draft, path);
     return secret;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     return Buffer.from((await readFile(path, 'utf8')).trim(), 'base64');
+  } finally {
+    await rm(draft, { force: true });
   }
 }
 
