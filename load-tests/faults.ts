@@ -13,6 +13,7 @@ import { createLogger } from '@tripwise/platform/logger';
 import { startTcpFaultProxy, type FaultMode, type TcpFaultProxy } from '@tripwise/platform/testing';
 import { bookingBenchEnv } from './booking.config.ts';
 import { auditBooks } from './fixtures/booking-audit.ts';
+import { isUnanswered } from './fixtures/booking-shopper.ts';
 import { printPhase, runBookingPhase, type AnsweredIds } from './fixtures/booking-phase.ts';
 import {
   BOOKING_BENCH_SCALES,
@@ -60,6 +61,7 @@ const FAULTS: Fault[] = [
   cut('redis', 'blackhole'),
   cut('postgres', 'blackhole'),
   cut('redis', 'refuse'),
+  { name: 'card processor SIGKILLed', inject: (stack) => stack.crash('cards', knobs.FAULTS_DOWN_MS) },
 ];
 
 const hostPort = (url: string, fallbackPort: number) => {
@@ -95,7 +97,13 @@ try {
   const tokens = await Promise.all(
     Array.from({ length: knobs.FAULTS_USERS }, () => run.issuer.sign({ role: 'traveler', expiresInSec: 4 * 3600 })),
   );
-  const ids: AnsweredIds = { confirmed: [], accepted: [], cancelled: [], lastAnswer: new Map() };
+  const ids: AnsweredIds = {
+    confirmed: [],
+    accepted: [],
+    cancelled: [],
+    lastAnswer: new Map(),
+    lastCancelAnswer: new Map(),
+  };
   out(
     `fault injection: ${knobs.FAULTS_USERS} travelers for ${knobs.FAULTS_SECONDS} s, a fault every ` +
       `${knobs.FAULTS_EVERY_SECONDS} s lasting ${knobs.FAULTS_DOWN_MS} ms, database ${run.dbName} (dropped at the end)\n`,
@@ -135,7 +143,8 @@ try {
       confirmedIds: ids.confirmed,
       acceptedIds: ids.accepted,
       cancelledIds: ids.cancelled,
-      unansweredKeys: [...ids.lastAnswer].filter(([, status]) => status === 0 || status >= 500).map(([k]) => k),
+      unansweredCancelIds: [...ids.lastCancelAnswer].filter(([, status]) => isUnanswered(status)).map(([id]) => id),
+      unansweredKeys: [...ids.lastAnswer].filter(([, status]) => isUnanswered(status)).map(([k]) => k),
       refusedKeys: [...ids.lastAnswer].filter(([, status]) => status >= 400 && status < 500).map(([k]) => k),
     }),
   );

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { ENTRY_POINTS, NODE_FLAGS, REPO_ROOT, type ProcessName } from '../../scripts/stack/processes.ts';
 
 export interface NodeProcess {
@@ -11,27 +12,40 @@ export interface NodeProcess {
   url: string;
   /** SIGTERM, then SIGKILL if it is still alive after `timeoutMs`. */
   stop(timeoutMs?: number): Promise<void>;
+  /** Its last log lines (it logs warnings and errors only here): what a process that died said last. */
+  lastLines(): string[];
+  /** Whether it was told to stop (an exit then is no crash). */
+  stopRequested(): boolean;
 }
 
 /**
  * Forks a Tripwise entry point with exactly `env` (plus PATH) and waits for it to report its port over IPC, as the
- * stack runner does (with the process's NODE_FLAGS given as `nodeFlags`). Its stdout (JSON logs) is dropped; its
- * stderr is shown. If it exits first, the error says so.
+ * stack runner does (with the process's NODE_FLAGS given as `nodeFlags`). Its stdout (JSON logs) is kept to its last
+ * lines; its stderr is shown. If it exits first, the error says so.
  */
 export function startNodeProcess(
   name: string,
   file: string,
   env: NodeJS.ProcessEnv,
-  options: { nodeFlags?: string[]; startTimeoutMs?: number } = {},
+  options: { nodeFlags?: string[]; startTimeoutMs?: number; args?: string[] } = {},
 ): Promise<NodeProcess> {
   const startTimeoutMs = options.startTimeoutMs ?? 120_000;
-  const child = fork(file, [], {
+  const child = fork(file, options.args ?? [], {
     execArgv: [...process.execArgv, ...(options.nodeFlags ?? [])],
     env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
+  const lines: string[] = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    lines.push(line);
+    if (lines.length > 20) lines.shift();
+  });
+  const lastLines = () => [...lines];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopping = false;
+  const stopRequested = () => stopping;
   const stop = async (timeoutMs = 15_000) => {
+    stopping = true;
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -46,7 +60,16 @@ export function startNodeProcess(
     child.on('message', (message: { type?: string; port?: number }) => {
       if (message.type !== 'listening' || typeof message.port !== 'number') return;
       clearTimeout(timer);
-      resolve({ name, child, pid: child.pid!, port: message.port, url: `http://127.0.0.1:${message.port}`, stop });
+      resolve({
+        name,
+        child,
+        pid: child.pid!,
+        port: message.port,
+        url: `http://127.0.0.1:${message.port}`,
+        stop,
+        lastLines,
+        stopRequested,
+      });
     });
     void exited.then(() => {
       clearTimeout(timer);

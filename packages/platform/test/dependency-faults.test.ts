@@ -97,6 +97,40 @@ describe.skipIf(!testEnv.DATABASE_URL)('PostgreSQL cut off', () => {
       .toBe('up');
   });
 
+  test('When the connection of a transaction that is waiting on something else is reset, then the transaction fails as a 503 and the process lives on', async () => {
+    let resumed!: () => void;
+    const waiting = new Promise<void>((resolve) => (resumed = resolve));
+    let inside!: () => void;
+    const begun = new Promise<void>((resolve) => (inside = resolve));
+    const transaction = db
+      .transaction(async (tx) => {
+        await tx.query('SELECT 1');
+        inside();
+        await waiting; // a call to another service, say, while the transaction holds its connection
+        await tx.query('SELECT 2');
+      })
+      .then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+    await begun;
+    proxy.set('refuse'); // resets the connection the transaction holds, between two of its queries
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    resumed();
+    expectRetryable503(await transaction);
+    proxy.set('forward');
+    await expect
+      .poll(
+        () =>
+          db.ping().then(
+            () => 'up',
+            () => 'down',
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe('up');
+  });
+
   test('When a statement runs past the statement timeout, then it is cancelled as a 503', async () => {
     const failed = await db.query('SELECT pg_sleep(2)').then(
       () => undefined,

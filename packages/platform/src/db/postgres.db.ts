@@ -86,6 +86,14 @@ export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
     async transaction(fn) {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // A checked-out connection can fail between two queries (while the transaction waits on another service): pg
+      // then emits 'error' on the client, and the pool listens only to idle ones, so unheard it would crash the
+      // process. Heard here, the next query of the transaction fails, and the connection is discarded on release.
+      const onError = (err: Error) => {
+        broken = err;
+        options.logger.warn('database connection failed inside a transaction', { err });
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
@@ -97,6 +105,7 @@ export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
         if (err instanceof Error && unavailableDependency(err)) broken = err;
         throw err;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },
