@@ -28,7 +28,9 @@ COPY nginx/ ./nginx/
 COPY scripts/stack/ ./scripts/stack/
 COPY deploy/docker/edge/ ./deploy/docker/edge/
 ARG GATEWAY=api-gateway:8080
+# Source maps go to Sentry from the deploy workflow (deploy/scripts/upload-source-maps.sh), not to browsers.
 RUN npm run build --workspace=frontend/web-client --workspace=frontend/admin-portal \
+ && find frontend/web-client/dist frontend/admin-portal/dist -name '*.map' -delete \
  && node deploy/docker/edge/render-config.ts "${GATEWAY}"
 
 FROM ${NGINX_IMAGE}

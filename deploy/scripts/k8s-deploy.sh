@@ -31,8 +31,9 @@ manifests="$(mktemp)"
 trap 'rm -f "$manifests"' EXIT
 # The overlays name ghcr.io/tripwise; IMAGE_PREFIX points them at another registry or owner.
 prefix="${IMAGE_PREFIX:-ghcr.io/tripwise/tripwise-}"
-kubectl kustomize "$overlay" | sed -e "s/:unreleased\$/:$tag/" -e "s#ghcr.io/tripwise/tripwise-#$prefix#" >"$manifests"
-if grep -q ':unreleased$' "$manifests"; then echo "an image kept the placeholder tag" >&2; exit 1; fi
+kubectl kustomize "$overlay" | sed -e "s/:unreleased\$/:$tag/" -e "s/tripwise@unreleased\$/tripwise@$tag/" \
+  -e "s#ghcr.io/tripwise/tripwise-#$prefix#" >"$manifests"
+if grep -q 'unreleased$' "$manifests"; then echo "an image or the release kept the placeholder tag" >&2; exit 1; fi
 case "${DRY_RUN:-}" in 1 | true) cat "$manifests"; exit 0 ;; esac
 
 # 1. Everything but the Deployments (namespace, configuration, policies, volumes, Services, PDBs, HPAs, Jobs).

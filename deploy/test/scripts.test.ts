@@ -17,7 +17,17 @@ const SCRIPTS = [
   'deploy/scripts/dockerd.sh',
   'deploy/scripts/k8s-deploy.sh',
   'deploy/scripts/make-secrets.sh',
+  'deploy/scripts/upload-source-maps.sh',
 ];
+
+test('When the source maps would be uploaded without a Sentry token, then nothing is built or sent, and it says so', async () => {
+  const result = await runOk('bash', ['deploy/scripts/upload-source-maps.sh'], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH },
+    timeoutMs: 60_000,
+  });
+  expect(result.trim()).toBe('no SENTRY_AUTH_TOKEN: source maps not uploaded');
+});
 
 test('When shellcheck reads every deploy script and .ci/run, then it finds nothing', async () => {
   const result = await run('shellcheck', ['--severity=style', ...SCRIPTS], { cwd: REPO_ROOT, timeoutMs: 60_000 }).catch(
@@ -74,6 +84,8 @@ test('When a release is deployed to Kubernetes, then every image carries its tag
   });
   const images = [...manifests.matchAll(/image: (\S+)/g)].map((m) => m[1]!);
   expect(new Set(images.map((i) => i.replace(/^.*:/, '')))).toEqual(new Set(['a1b2c3d4e5f6']));
+  // Errors and the browsers' source maps are filed under the same release (deploy/scripts/upload-source-maps.sh).
+  expect(manifests).toMatch(/^\s+SENTRY_RELEASE: tripwise@a1b2c3d4e5f6$/m);
   const refused = await run('bash', ['deploy/scripts/k8s-deploy.sh', 'staging', 'latest'], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, DRY_RUN: 'true' },

@@ -10,5 +10,6 @@ export default defineConfig({
   plugins: [react(), performanceBudget(150 * 1024), precompress()],
   server: { port: 5174, proxy: { '/api': 'http://127.0.0.1:8080' } },
   // Brotli at its best level takes a few seconds of the build on purpose (once, not per request): no timing warning.
-  build: { sourcemap: true, rolldownOptions: { checks: { bundlerTimings: false } } },
+  // Maps for error reporting: uploaded to Sentry by the deploy workflow, not referenced by the bundles ('hidden').
+  build: { sourcemap: 'hidden', rolldownOptions: { checks: { bundlerTimings: false } } },
 });

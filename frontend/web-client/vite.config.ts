@@ -11,5 +11,6 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:8080', '/socket.io': { target: 'ws://127.0.0.1:8080', ws: true } },
   },
   // Brotli at its best level takes a few seconds of the build on purpose (once, not per request): no timing warning.
-  build: { sourcemap: true, rolldownOptions: { checks: { bundlerTimings: false } } },
+  // Maps for error reporting: uploaded to Sentry by the deploy workflow, not referenced by the bundles ('hidden').
+  build: { sourcemap: 'hidden', rolldownOptions: { checks: { bundlerTimings: false } } },
 });
