@@ -75,6 +75,7 @@ describe('docker-compose.yml (development)', () => {
     expect(mounts('alertmanager')).toMatch(/monitoring\/alertmanager:\/etc\/alertmanager:ro/);
     expect(mounts('grafana')).toMatch(/monitoring\/grafana\/provisioning:\/etc\/grafana\/provisioning:ro/);
     expect(mounts('grafana')).toMatch(/monitoring\/grafana\/dashboards:\/var\/lib\/grafana\/dashboards:ro/);
+    expect(mounts('blackbox')).toMatch(/monitoring\/blackbox:\/etc\/blackbox:ro/);
   });
 
   test('When a service is given a secret, then it is a file, never a value in the environment', async () => {

@@ -8,9 +8,7 @@
 export const PANEL_QUERIES_AWAITING_METRICS: string[] = [];
 
 /** Alerts that cannot fire until their metric exists (their promtool tests already use its name). */
-export const ALERTS_AWAITING_METRICS: string[] = [
-  'TripwiseEdgeCertificateExpiry', // probe_ssl_earliest_cert_expiry (a blackbox exporter probing the edge)
-];
+export const ALERTS_AWAITING_METRICS: string[] = [];
 
 /** SLOs whose indicator is not measured yet: their rules evaluate to nothing (0/0) until it is. */
 export const SLOS_AWAITING_METRICS: string[] = [];

@@ -6,6 +6,7 @@ import { alertmanagerConfig, PRODUCTION_RECEIVERS } from './alertmanager/config.
 import { toYaml, type YamlValue } from './files/yaml.ts';
 import { DASHBOARDS, dashboardProvider, datasources } from './grafana/index.ts';
 import { composeConfig, embeddedConfig, kubernetesConfig } from './prometheus/configs.ts';
+import { blackboxConfig } from './prometheus/edge-probe.ts';
 import { ruleTestFiles } from './prometheus/rule-tests.ts';
 import { sloRuleFiles } from './slo/rules.ts';
 import { sloRunbooks } from './slo/runbooks.ts';
@@ -29,6 +30,14 @@ function sources(): Record<string, string> {
     'monitoring/prometheus/prometheus.kubernetes.yml': yaml(
       kubernetesConfig({ alertmanagers: ['alertmanager:9093'], environment: 'kubernetes' }),
       'Prometheus in Kubernetes (needs a ServiceAccount that may list and watch pods).',
+    ),
+    'monitoring/blackbox/blackbox.yml': yaml(
+      blackboxConfig(),
+      'The blackbox exporter probing the public site (Kubernetes, or any edge with a publicly trusted certificate).',
+    ),
+    'monitoring/blackbox/blackbox.compose.yml': yaml(
+      blackboxConfig({ caFile: '/etc/blackbox-certs/ca.pem', serverName: 'localhost' }),
+      "The blackbox exporter in docker compose: the edge has the local CA's certificate for localhost.",
     ),
     'monitoring/alertmanager/alertmanager.yml': yaml(
       alertmanagerConfig(PRODUCTION_RECEIVERS),

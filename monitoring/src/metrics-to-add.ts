@@ -18,17 +18,7 @@ export interface MetricToAdd {
   buckets?: number[];
 }
 
-export const METRICS_TO_ADD: MetricToAdd[] = [
-  // The edge, seen from outside (not a Tripwise process).
-  {
-    name: 'probe_ssl_earliest_cert_expiry',
-    type: 'gauge',
-    labels: { instance: 'the probed public URL' },
-    help: "Expiry (Unix time) of the edge certificate's chain, from the Prometheus blackbox exporter",
-    where:
-      'a `blackbox` scrape job: prometheus-blackbox-exporter (Debian package) probing the nginx edge over HTTPS (module http_2xx), job name `edge`',
-  },
-];
+export const METRICS_TO_ADD: MetricToAdd[] = [];
 
 /** Metric names (and their histogram series) that no process exposes yet. */
 export function awaitedMetricNames(): Set<string> {

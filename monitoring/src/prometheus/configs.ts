@@ -1,4 +1,5 @@
 import type { YamlValue } from '../files/yaml.ts';
+import { BLACKBOX_PORT, edgeProbeJob } from './edge-probe.ts';
 import { DEFAULT_PORTS, PROCESSES, type ProcessName } from './targets.ts';
 
 /** The rule files every configuration loads, relative to the configuration's folder (monitoring/prometheus). */
@@ -38,16 +39,23 @@ function global(options: CommonOptions, scrapeConfigs: YamlValue[]): YamlValue {
   };
 }
 
-/** `npm start`'s processes on this machine: one static target per process, each its own job. */
+/**
+ * `npm start`'s processes on this machine: one static target per process, each its own job; with `edge`, the public
+ * URLs of `npm run edge` probed through a blackbox exporter.
+ */
 export function embeddedConfig(
-  options: CommonOptions & { ports?: Record<ProcessName, number>; host?: string },
+  options: CommonOptions & {
+    ports?: Record<ProcessName, number>;
+    host?: string;
+    edge?: { targets: string[]; exporter: string };
+  },
 ): YamlValue {
   const ports = options.ports ?? DEFAULT_PORTS;
   const host = options.host ?? '127.0.0.1';
-  return global(
-    options,
-    PROCESSES.map((name) => ({ job_name: name, static_configs: [{ targets: [`${host}:${ports[name]}`] }] })),
-  );
+  return global(options, [
+    ...PROCESSES.map((name) => ({ job_name: name, static_configs: [{ targets: [`${host}:${ports[name]}`] }] })),
+    ...(options.edge ? [edgeProbeJob(options.edge.targets, options.edge.exporter)] : []),
+  ]);
 }
 
 /**
@@ -56,13 +64,14 @@ export function embeddedConfig(
  * (`docker compose up --scale search=3`), and a single one just the same.
  */
 export function composeConfig(options: CommonOptions): YamlValue {
-  return global(
-    options,
-    PROCESSES.map((name) => ({
+  return global(options, [
+    ...PROCESSES.map((name) => ({
       job_name: name,
       dns_sd_configs: [{ names: [name], type: 'A', port: DEFAULT_PORTS[name], refresh_interval: '30s' }],
     })),
-  );
+    // The edge as browsers reach it, probed by the `blackbox` service (monitoring/blackbox/blackbox.compose.yml).
+    edgeProbeJob(['https://edge/'], `blackbox:${BLACKBOX_PORT}`),
+  ]);
 }
 
 /**
@@ -95,5 +104,7 @@ export function kubernetesConfig(options: CommonOptions): YamlValue {
         { source_labels: ['__meta_kubernetes_pod_name'], target_label: 'pod' },
       ],
     },
+    // The public site, probed by a blackbox exporter reachable as the Service `blackbox-exporter`.
+    edgeProbeJob(['https://tripwise.example/'], `blackbox-exporter:${BLACKBOX_PORT}`),
   ]);
 }

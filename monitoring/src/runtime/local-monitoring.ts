@@ -4,9 +4,10 @@ import { CAUSE_ALERT_GROUPS, causeAlertRuleFile, causeRuleFileName } from '../al
 import { alertmanagerConfig, webhookReceivers, type Timings } from '../alertmanager/config.ts';
 import { toYaml } from '../files/yaml.ts';
 import { embeddedConfig } from '../prometheus/configs.ts';
+import { blackboxConfig } from '../prometheus/edge-probe.ts';
 import type { ProcessName } from '../prometheus/targets.ts';
 import { REPO_ROOT } from '../../../scripts/stack/processes.ts';
-import { startAlertmanager, startPrometheus, type RunningServer } from './servers.ts';
+import { startAlertmanager, startBlackboxExporter, startPrometheus, type RunningServer } from './servers.ts';
 import { startWebhookReceiver, type Notification, type WebhookReceiver } from './webhook-receiver.ts';
 
 export const RULES_DIR = join(REPO_ROOT, 'monitoring', 'prometheus', 'rules');
@@ -23,6 +24,8 @@ export interface LocalMonitoringOptions {
   /** Every cause alert's `for:` replaced (the live test); otherwise the committed rule files are loaded as they are. */
   forOverride?: string;
   environment: string;
+  /** The edge's public URLs, probed by a blackbox exporter on `blackboxPort` that trusts `caFile` (a local CA). */
+  edge?: { targets: string[]; caFile: string; blackboxPort: number };
   onNotification?: (notification: Notification) => void;
   onLine?: (server: string, line: string) => void;
 }
@@ -30,6 +33,7 @@ export interface LocalMonitoringOptions {
 export interface LocalMonitoring {
   prometheus: RunningServer;
   alertmanager: RunningServer;
+  blackbox?: RunningServer;
   webhook: WebhookReceiver;
   stop(): Promise<void>;
 }
@@ -62,6 +66,9 @@ export async function startLocalMonitoring(options: LocalMonitoringOptions): Pro
         ruleFiles,
         alertmanagers: [`127.0.0.1:${options.alertmanagerPort}`],
         environment: options.environment,
+        ...(options.edge
+          ? { edge: { targets: options.edge.targets, exporter: `127.0.0.1:${options.edge.blackboxPort}` } }
+          : {}),
       }),
       'Written by Tripwise for this run (monitoring/src/runtime/local-monitoring.ts).',
     ),
@@ -70,7 +77,17 @@ export async function startLocalMonitoring(options: LocalMonitoringOptions): Pro
   await writeFile(alertmanagerFile, toYaml(alertmanagerConfig(webhookReceivers(webhook.url), options.timings)));
 
   const started: RunningServer[] = [];
+  let blackbox: RunningServer | undefined;
   try {
+    if (options.edge) {
+      const blackboxFile = join(dir, 'blackbox.yml');
+      await writeFile(blackboxFile, toYaml(blackboxConfig({ caFile: options.edge.caFile })));
+      blackbox = await startBlackboxExporter({
+        configFile: blackboxFile,
+        port: options.edge.blackboxPort,
+        onLine: (line) => options.onLine?.('blackbox', line),
+      });
+    }
     started.push(
       await startAlertmanager({
         configFile: alertmanagerFile,
@@ -88,7 +105,7 @@ export async function startLocalMonitoring(options: LocalMonitoringOptions): Pro
       }),
     );
   } catch (err) {
-    await Promise.all(started.map((server) => server.stop()));
+    await Promise.all([...started, ...(blackbox ? [blackbox] : [])].map((server) => server.stop()));
     await webhook.close();
     throw err;
   }
@@ -96,10 +113,12 @@ export async function startLocalMonitoring(options: LocalMonitoringOptions): Pro
   return {
     prometheus,
     alertmanager,
+    ...(blackbox ? { blackbox } : {}),
     webhook,
     async stop() {
       await prometheus.stop();
       await alertmanager.stop();
+      await blackbox?.stop();
       await webhook.close();
     },
   };

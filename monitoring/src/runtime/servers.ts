@@ -85,6 +85,22 @@ export function startPrometheus(options: {
   );
 }
 
+/** Debian's blackbox exporter on loopback: it probes what Prometheus's `edge` job hands it. */
+export function startBlackboxExporter(options: {
+  configFile: string;
+  port: number;
+  onLine?: (line: string) => void;
+}): Promise<RunningServer> {
+  const url = `http://127.0.0.1:${options.port}`;
+  return start(
+    'blackbox',
+    requireTool('blackbox'),
+    [`--config.file=${options.configFile}`, `--web.listen-address=127.0.0.1:${options.port}`],
+    url,
+    options.onLine,
+  );
+}
+
 /**
  * Debian's Alertmanager on loopback. `--cluster.listen-address=` turns off its gossip with other Alertmanagers,
  * which would otherwise listen on every interface.

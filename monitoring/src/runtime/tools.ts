@@ -12,12 +12,13 @@ const NAMES = {
   promtool: ['promtool'],
   alertmanager: ['prometheus-alertmanager', 'alertmanager'],
   amtool: ['amtool'],
+  blackbox: ['prometheus-blackbox-exporter', 'blackbox_exporter'],
 } as const;
 
 export type Tool = keyof typeof NAMES;
 
 export const INSTALL_HINT =
-  "install Debian's packages: apt-get install -y prometheus prometheus-alertmanager (CI's .ci/run installs them)";
+  "install Debian's packages: apt-get install -y prometheus prometheus-alertmanager prometheus-blackbox-exporter (CI's .ci/run installs them)";
 
 function executable(path: string): boolean {
   try {
