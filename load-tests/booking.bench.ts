@@ -11,8 +11,7 @@ import { createLogger } from '@tripwise/platform/logger';
 import { startBenchRun } from './harness/bench-run.ts';
 import { bookingBenchEnv as env } from './booking.config.ts';
 import { auditBooks, soldOut } from './fixtures/booking-audit.ts';
-import { isUnanswered } from './fixtures/booking-shopper.ts';
-import { runBookingPhase, printPhase, type AnsweredIds, type PhaseResult } from './fixtures/booking-phase.ts';
+import { runBookingPhase, printPhase, auditInputOf, noAnswersYet, type PhaseResult } from './fixtures/booking-phase.ts';
 import {
   BOOKING_BENCH_SCALES as SCALES,
   printAudit,
@@ -51,13 +50,7 @@ try {
   const tokens = await Promise.all(
     Array.from({ length: env.users }, () => run.issuer.sign({ role: 'traveler', expiresInSec: 4 * 3600 })),
   );
-  const ids: AnsweredIds = {
-    confirmed: [],
-    accepted: [],
-    cancelled: [],
-    lastAnswer: new Map(),
-    lastCancelAnswer: new Map(),
-  };
+  const ids = noAnswersYet();
   const phase = (name: string, durationMs: number, thinkMs: number, seedBase: number) =>
     runBookingPhase({
       name,
@@ -92,12 +85,7 @@ try {
     );
     return auditBooks(client, {
       ...SCHEMAS,
-      confirmedIds: ids.confirmed,
-      acceptedIds: ids.accepted,
-      cancelledIds: ids.cancelled,
-      unansweredCancelIds: [...ids.lastCancelAnswer].filter(([, status]) => isUnanswered(status)).map(([id]) => id),
-      unansweredKeys: [...ids.lastAnswer].filter(([, status]) => isUnanswered(status)).map(([k]) => k),
-      refusedKeys: [...ids.lastAnswer].filter(([, status]) => status >= 400 && status < 500).map(([k]) => k),
+      ...auditInputOf(ids),
     });
   });
   printAudit(run, checks);

@@ -13,8 +13,7 @@ import { createLogger } from '@tripwise/platform/logger';
 import { startTcpFaultProxy, type FaultMode, type TcpFaultProxy } from '@tripwise/platform/testing';
 import { bookingBenchEnv } from './booking.config.ts';
 import { auditBooks } from './fixtures/booking-audit.ts';
-import { isUnanswered } from './fixtures/booking-shopper.ts';
-import { printPhase, runBookingPhase, type AnsweredIds } from './fixtures/booking-phase.ts';
+import { printPhase, runBookingPhase, auditInputOf, noAnswersYet } from './fixtures/booking-phase.ts';
 import {
   BOOKING_BENCH_SCALES,
   printAudit,
@@ -97,13 +96,7 @@ try {
   const tokens = await Promise.all(
     Array.from({ length: knobs.FAULTS_USERS }, () => run.issuer.sign({ role: 'traveler', expiresInSec: 4 * 3600 })),
   );
-  const ids: AnsweredIds = {
-    confirmed: [],
-    accepted: [],
-    cancelled: [],
-    lastAnswer: new Map(),
-    lastCancelAnswer: new Map(),
-  };
+  const ids = noAnswersYet();
   out(
     `fault injection: ${knobs.FAULTS_USERS} travelers for ${knobs.FAULTS_SECONDS} s, a fault every ` +
       `${knobs.FAULTS_EVERY_SECONDS} s lasting ${knobs.FAULTS_DOWN_MS} ms, database ${run.dbName} (dropped at the end)\n`,
@@ -140,12 +133,7 @@ try {
   const checks = await run.withClient(run.benchUrl, (client) =>
     auditBooks(client, {
       ...SCHEMAS,
-      confirmedIds: ids.confirmed,
-      acceptedIds: ids.accepted,
-      cancelledIds: ids.cancelled,
-      unansweredCancelIds: [...ids.lastCancelAnswer].filter(([, status]) => isUnanswered(status)).map(([id]) => id),
-      unansweredKeys: [...ids.lastAnswer].filter(([, status]) => isUnanswered(status)).map(([k]) => k),
-      refusedKeys: [...ids.lastAnswer].filter(([, status]) => status >= 400 && status < 500).map(([k]) => k),
+      ...auditInputOf(ids),
     }),
   );
   checks.push({

@@ -8,7 +8,7 @@ import { startLocalMonitoring, type LocalMonitoring } from '../src/runtime/local
 import { findTool } from '../src/runtime/tools.ts';
 import { PROCESSES, type ProcessName } from '../src/prometheus/targets.ts';
 import { NGINX_BINARY, ensureLocalCertificate, startNginx } from '../../scripts/stack/nginx.ts';
-import { freePort } from './watched-stack.ts';
+import { QUICK_ALERT_TIMINGS, freePort } from './watched-stack.ts';
 
 // The edge as a browser reaches it: the real nginx with a certificate from a local CA, probed by Debian's blackbox
 // exporter through Prometheus's `edge` job, as compose and Kubernetes probe the public site. What
@@ -71,13 +71,7 @@ describe.skipIf(!tools)('the edge, probed from outside', () => {
       prometheusPort: await freePort(),
       alertmanagerPort: await freePort(),
       interval: '1s',
-      timings: {
-        pageGroupWait: '1s',
-        ticketGroupWait: '1s',
-        groupInterval: '2s',
-        pageRepeat: '1h',
-        ticketRepeat: '1h',
-      },
+      timings: QUICK_ALERT_TIMINGS,
       environment: 'edge-probe-test',
       edge: { targets: [target], caFile: certs.ca, blackboxPort: await freePort() },
     });

@@ -11,6 +11,7 @@ import {
   uniqueSchemaName,
   type OtlpReceiver,
 } from '@tripwise/platform/testing';
+import type { Timings } from '../src/alertmanager/config.ts';
 import { startLocalMonitoring, type LocalMonitoring } from '../src/runtime/local-monitoring.ts';
 import { requireTool } from '../src/runtime/tools.ts';
 import { SERVICES, type ProcessName } from '../../scripts/stack/processes.ts';
@@ -22,6 +23,15 @@ import { driveTraffic, probeReadiness, type Seen } from './traffic.ts';
 // real Alertmanager routing with the real tree to a local webhook; then a few rounds of traffic.
 
 export const ENVIRONMENT = 'live-test';
+
+/** Alertmanager's waits shortened to seconds, so that a test sees a notification while it runs. */
+export const QUICK_ALERT_TIMINGS: Timings = {
+  pageGroupWait: '1s',
+  ticketGroupWait: '1s',
+  groupInterval: '2s',
+  pageRepeat: '1h',
+  ticketRepeat: '1h',
+};
 
 export interface WatchedStack {
   stack: RunningStack;
@@ -121,13 +131,7 @@ export async function startWatchedStack(): Promise<WatchedStack> {
       prometheusPort: await freePort(),
       alertmanagerPort: await freePort(),
       interval: '1s',
-      timings: {
-        pageGroupWait: '1s',
-        ticketGroupWait: '1s',
-        groupInterval: '2s',
-        pageRepeat: '1h',
-        ticketRepeat: '1h',
-      },
+      timings: QUICK_ALERT_TIMINGS,
       forOverride: '2s',
       environment: ENVIRONMENT,
     });

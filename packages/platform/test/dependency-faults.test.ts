@@ -32,6 +32,16 @@ function expectRetryable503(err: unknown) {
   expect(headers['Retry-After']).toBeDefined();
 }
 
+/** Once the dependency is back, the same pool answers again, without a restart. */
+async function expectBackUp(db: Db) {
+  const state = () =>
+    db.ping().then(
+      () => 'up',
+      () => 'down',
+    );
+  await expect.poll(state, { timeout: 10_000 }).toBe('up');
+}
+
 describe.skipIf(!testEnv.DATABASE_URL)('PostgreSQL cut off', () => {
   let proxy: TcpFaultProxy;
   let db: Db;
@@ -65,16 +75,7 @@ describe.skipIf(!testEnv.DATABASE_URL)('PostgreSQL cut off', () => {
     expect(failed).toBeDefined();
     expectRetryable503(failed);
     proxy.set('forward');
-    await expect
-      .poll(
-        () =>
-          db.ping().then(
-            () => 'up',
-            () => 'down',
-          ),
-        { timeout: 10_000 },
-      )
-      .toBe('up');
+    await expectBackUp(db);
   });
 
   test('When PostgreSQL refuses connections, then a query fails as a 503, and works once it accepts again', async () => {
@@ -85,16 +86,7 @@ describe.skipIf(!testEnv.DATABASE_URL)('PostgreSQL cut off', () => {
     );
     expectRetryable503(failed);
     proxy.set('forward');
-    await expect
-      .poll(
-        () =>
-          db.ping().then(
-            () => 'up',
-            () => 'down',
-          ),
-        { timeout: 10_000 },
-      )
-      .toBe('up');
+    await expectBackUp(db);
   });
 
   test('When the connection of a transaction that is waiting on something else is reset, then the transaction fails as a 503 and the process lives on', async () => {
@@ -119,16 +111,7 @@ describe.skipIf(!testEnv.DATABASE_URL)('PostgreSQL cut off', () => {
     resumed();
     expectRetryable503(await transaction);
     proxy.set('forward');
-    await expect
-      .poll(
-        () =>
-          db.ping().then(
-            () => 'up',
-            () => 'down',
-          ),
-        { timeout: 10_000 },
-      )
-      .toBe('up');
+    await expectBackUp(db);
   });
 
   test('When a statement runs past the statement timeout, then it is cancelled as a 503', async () => {
