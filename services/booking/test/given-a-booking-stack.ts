@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { createTokenVerifier, type Role } from '@tripwise/platform/auth';
 import {
   captureLogs,
@@ -148,9 +149,33 @@ export async function givenABookingStack(
 
 export type BookingStack = Awaited<ReturnType<typeof givenABookingStack>>;
 
+/**
+ * The one way a booking test file gets its stack: started before the file's first test (and before the file's own
+ * `beforeAll`, which may arrange data on it) and closed after its last. The stack answers only inside tests and
+ * hooks: it is a stand-in for the stack `beforeAll` starts, and reading it before then is a mistake, said loudly.
+ */
+export function aBookingStackForThisFile(...args: Parameters<typeof givenABookingStack>) {
+  let started: BookingStack | undefined;
+  beforeAll(async () => {
+    started = await givenABookingStack(...args);
+  });
+  afterAll(() => started?.close());
+  const stack = new Proxy({} as BookingStack, {
+    get: (_, key) => {
+      if (!started)
+        throw new Error(`The booking stack starts in beforeAll: read stack.${String(key)} in a test or hook`);
+      return Reflect.get(started, key);
+    },
+  });
+  return { stack, inventory: inventoryIn(stack) };
+}
+
 /** Inventory in search, dated from today so that cancellation windows are real. */
 export function inventoryIn(stack: BookingStack) {
-  const db = stack.search.db;
+  // Read when a listing is made, not now: the file's stack may not have started yet.
+  const db = {
+    query: <T extends object>(sql: string, params?: readonly unknown[]) => stack.search.db.query<T>(sql, params),
+  };
   return {
     async flight(options: { seats: number; price?: number; refundable?: boolean; inDays?: number }): Promise<string> {
       const departAt = new Date(Date.now() + (options.inDays ?? 30) * DAY_MS);
