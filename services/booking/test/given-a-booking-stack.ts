@@ -22,6 +22,16 @@ const DAY_MS = 86_400_000;
 /** A calendar date this many days from today (UTC). */
 export const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
 
+/** The service's settings in tests: its defaults (a test may override some). */
+export const BOOKING_TEST_CONFIG: AppDeps['config'] = {
+  BODY_LIMIT: '100kb',
+  TRUST_PROXY_HOPS: 1,
+  HOLD_TTL_SECONDS: 600,
+  BOOKING_LEASE_SECONDS: 60,
+  OUTBOX_POLL_MS: 1_000,
+  RECOVERY_INTERVAL_MS: 5_000,
+};
+
 export const CARDS = {
   visa: '4242 4242 4242 4242',
   declined: '4000 0000 0000 0002',
@@ -56,15 +66,7 @@ export async function givenABookingStack(
   const processorLink = await startTcpFaultProxy({ host: '127.0.0.1', port: Number(new URL(processor.url).port) });
   const logs = captureLogs('booking');
   const service = createApp({
-    config: {
-      BODY_LIMIT: '100kb',
-      TRUST_PROXY_HOPS: 1,
-      HOLD_TTL_SECONDS: 600,
-      BOOKING_LEASE_SECONDS: 60,
-      OUTBOX_POLL_MS: 1_000,
-      RECOVERY_INTERVAL_MS: 5_000,
-      ...overrides,
-    },
+    config: { ...BOOKING_TEST_CONFIG, ...overrides },
     logger: logs.logger,
     db,
     kv,
