@@ -164,8 +164,7 @@ export function aBookingStackForThisFile(...args: Parameters<typeof givenABookin
   afterAll(() => started?.close());
   const stack = new Proxy({} as BookingStack, {
     get: (_, key) => {
-      if (!started)
-        throw new Error(`The booking stack starts in beforeAll: read stack.${String(key)} in a test or hook`);
+      if (!started) throw new Error(`The stack starts in beforeAll: read stack.${String(key)} in a hook or test`);
       return Reflect.get(started, key);
     },
   });
