@@ -1,48 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { deleteRedisKeys, testEnv, uniqueSchemaName } from '@tripwise/platform/testing';
-import { SERVICES, type ProcessName } from '../../scripts/stack/processes.ts';
-import { startStack, type RunningStack } from '../../scripts/stack/stack.ts';
 import { unlabelledBreaches, type CheckedBundle } from './agent-constraints.check.ts';
 import { agentCases } from './agent-requests.ts';
+import { givenAStack, type GivenStack } from './given-a-stack.ts';
 
 // The concierge end to end: requests of our own writing read by POST /api/ai/intent and planned by POST
 // /api/ai/bundles, through the gateway of the whole stack as `npm start` runs it, on the seeded demo inventory.
 // Every bundle is checked against everything its request stated; a request nothing can meet exactly must come back
 // with alternatives, each saying what it does not meet.
-let stack: RunningStack;
-let dataDir: string;
+let stack: GivenStack;
 let token: string;
-const schemas = Object.fromEntries(
-  [...SERVICES, 'api-gateway'].map((name) => [name, uniqueSchemaName('agente2e')]),
-) as Record<ProcessName, string>;
-const redisPrefix = `${uniqueSchemaName('agente2e')}:`;
-const lines: string[] = [];
 const json = { 'content-type': 'application/json' };
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'tripwise-agent-e2e-'));
-  stack = await startStack({
+  stack = await givenAStack('agente2e', {
     env: {
-      PATH: process.env.PATH,
-      DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
-      REDIS_PREFIX: redisPrefix,
       FLIGHT_DAYS_BEFORE_SERVING: '32',
-      INVENTORY_ROLL_MS: '0',
       RATE_LIMIT_AI_MESSAGES_PER_MINUTE: '10000',
       RATE_LIMIT_WRITES_PER_MINUTE: '10000',
       RATE_LIMIT_READS_PER_MINUTE: '100000',
-      ...(testEnv.DATABASE_URL ? { DATABASE_URL: testEnv.DATABASE_URL } : {}),
-      ...(testEnv.REDIS_URL ? { REDIS_URL: testEnv.REDIS_URL } : {}),
-    },
-    envFor: (name) => ({ DATABASE_SCHEMA: schemas[name] }),
-    ports: { 'api-gateway': 0, auth: 0, search: 0, booking: 0, 'ai-agent': 0 },
-    onLine: (name, line, stream) => {
-      if (stream === 'stderr') lines.push(`${name}: ${line}`);
     },
   });
   const email = `agent-e2e-${Date.now()}@example.com`;
@@ -60,17 +36,7 @@ beforeAll(async () => {
   token = ((await login.json()) as { accessToken: string }).accessToken;
 }, 300_000);
 
-afterAll(async () => {
-  await stack?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-  if (testEnv.REDIS_URL) await deleteRedisKeys(testEnv.REDIS_URL, redisPrefix);
-  if (testEnv.DATABASE_URL) {
-    const client = new pg.Client({ connectionString: testEnv.DATABASE_URL });
-    await client.connect();
-    for (const schema of Object.values(schemas)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  }
-});
+afterAll(() => stack?.remove());
 
 async function post<T>(path: string, body: unknown): Promise<{ status: number; body: T }> {
   const res = await fetch(`${stack.gatewayUrl}${path}`, {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { linkIn, waitForMail } from '../browser/mail.ts';
+import { flightBooking } from '../../deploy/test/support/traveler.ts';
 import { givenAStack, type GivenStack } from './given-a-stack.ts';
 
 // The whole product as separate processes, exactly as `npm start` runs it, on free ports and storage of its own.
@@ -79,32 +80,10 @@ describe('the whole stack as separate processes', () => {
     const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
     const found = await fetch(`${stack.gatewayUrl}/api/search/flights?origin=NYC&destination=LAX&date=${inTwoWeeks}`);
     const flight = ((await found.json()) as { items: { id: string; price: { amount: number } }[] }).items[0]!;
-    const booking = {
-      items: [
-        {
-          kind: 'flight',
-          flightId: flight.id,
-          cabin: 'economy',
-          passengers: [{ firstName: 'Grace', lastName: 'Hopper', dateOfBirth: '1980-12-09' }],
-          expectedUnitPrice: flight.price.amount,
-        },
-      ],
-      contact: { email, phone: '+1 617 555 0100' },
-      payment: {
-        card: {
-          number: '4242424242424242',
-          expMonth: 12,
-          expYear: new Date().getUTCFullYear() + 2,
-          cvc: '123',
-          holderName: 'Grace Hopper',
-        },
-        billingAddress: { line1: '1 Main St', city: 'Boston', state: 'MA', postalCode: '02110' },
-      },
-    };
     const booked = await fetch(`${stack.gatewayUrl}/api/bookings`, {
       method: 'POST',
       headers: { ...headers, 'idempotency-key': crypto.randomUUID() },
-      body: JSON.stringify(booking),
+      body: JSON.stringify(flightBooking(flight, email)),
     });
     const body = (await booked.json()) as { id: string; status: string };
     expect(booked.status).toBe(201);

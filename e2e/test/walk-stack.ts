@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateSync } from 'otplib';
-import pg from 'pg';
-import { deleteRedisKeys, testEnv, uniqueSchemaName } from '@tripwise/platform/testing';
-import { SERVICES, type ProcessName, type ServiceName } from '../../scripts/stack/processes.ts';
-import { startStack, type RunningStack } from '../../scripts/stack/stack.ts';
+import { SERVICES, type ServiceName } from '../../scripts/stack/processes.ts';
+import type { RunningStack } from '../../scripts/stack/stack.ts';
+import { givenAStack } from './given-a-stack.ts';
 
 // A whole stack for walks over every operation of the OpenAPI documents: its demo accounts (one per role), a
 // first admin with a password only, and a second traveler and owner registered through the API.
@@ -106,23 +104,11 @@ async function operationsOf(url: (service: ServiceName) => string): Promise<Oper
 
 /** Starts the stack with limits lifted (the walks send thousands of requests from one address) and signs everyone in. */
 export async function startWalkStack(label: string): Promise<WalkStack> {
-  const dataDir = await mkdtemp(join(tmpdir(), `tripwise-${label}-`));
-  const schemas = Object.fromEntries([...SERVICES, 'api-gateway'].map((n) => [n, uniqueSchemaName(label)])) as Record<
-    ProcessName,
-    string
-  >;
-  const redisPrefix = `${uniqueSchemaName(label)}:`;
   const bootstrapAdmin = { email: `root-${randomUUID().slice(0, 8)}@example.com`, password: randomUUID() };
   const lifted = '100000';
-  const stack = await startStack({
+  const stack = await givenAStack(label, {
     env: {
-      PATH: process.env.PATH,
-      DATA_DIR: dataDir,
       LOG_LEVEL: 'error',
-      REDIS_PREFIX: redisPrefix,
-      // Four weeks of flights are enough here, and nothing more is written in the background while the tests run.
-      FLIGHT_DAYS_BEFORE_SERVING: '28',
-      INVENTORY_ROLL_MS: '0',
       SEED_DEMO_ACCOUNTS: 'true',
       // The first admin of a new deployment: a password, and no second factor yet.
       ADMIN_EMAIL: bootstrapAdmin.email,
@@ -135,15 +121,11 @@ export async function startWalkStack(label: string): Promise<WalkStack> {
       LOGINS_PER_IP_PER_5_MINUTES: lifted,
       REGISTRATIONS_PER_IP_PER_HOUR: lifted,
       PAYMENT_ATTEMPTS_PER_15_MINUTES: lifted,
-      ...(testEnv.DATABASE_URL ? { DATABASE_URL: testEnv.DATABASE_URL } : {}),
-      ...(testEnv.REDIS_URL ? { REDIS_URL: testEnv.REDIS_URL } : {}),
     },
-    envFor: (name) => ({ DATABASE_SCHEMA: schemas[name] }),
-    ports: { 'api-gateway': 0, auth: 0, search: 0, booking: 0, 'ai-agent': 0 },
   });
   const gateway = stack.gatewayUrl;
   const serviceUrl = (service: ServiceName) => stack.processes.find((p) => p.name === service)!.url;
-  const accounts = JSON.parse(await readFile(join(dataDir, 'auth', 'demo-accounts.json'), 'utf8')) as {
+  const accounts = JSON.parse(await readFile(join(stack.dataDir, 'auth', 'demo-accounts.json'), 'utf8')) as {
     role: 'traveler' | 'owner' | 'admin';
     email: string;
     password: string;
@@ -172,16 +154,6 @@ export async function startWalkStack(label: string): Promise<WalkStack> {
     userIds,
     operations: await operationsOf(serviceUrl),
     serviceUrl,
-    async stop() {
-      await stack.stop();
-      await rm(dataDir, { recursive: true, force: true });
-      if (testEnv.REDIS_URL) await deleteRedisKeys(testEnv.REDIS_URL, redisPrefix);
-      if (testEnv.DATABASE_URL) {
-        const client = new pg.Client({ connectionString: testEnv.DATABASE_URL });
-        await client.connect();
-        for (const schema of Object.values(schemas)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await client.end();
-      }
-    },
+    stop: () => stack.remove(),
   };
 }

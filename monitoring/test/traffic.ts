@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { linkIn, waitForMail } from '../../e2e/browser/mail.ts';
+import { flightBooking } from '../../deploy/test/support/traveler.ts';
 
 /** What a round of traffic saw: each step's X-Request-Id and X-Trace-Id, and the trace id of the first plan's end. */
 export interface Seen {
@@ -88,33 +89,11 @@ export async function driveTraffic(
   const flight = flights.items[0]!;
   await call('flight-details', `/api/search/flights/${flight.id}`);
 
-  const booking = (card: string) => ({
-    items: [
-      {
-        kind: 'flight',
-        flightId: flight.id,
-        cabin: 'economy',
-        passengers: [{ firstName: 'Grace', lastName: 'Hopper', dateOfBirth: '1980-12-09' }],
-        expectedUnitPrice: flight.price.amount,
-      },
-    ],
-    contact: { email, phone: '+1 617 555 0100' },
-    payment: {
-      card: {
-        number: card,
-        expMonth: 12,
-        expYear: new Date().getUTCFullYear() + 2,
-        cvc: '123',
-        holderName: 'Grace Hopper',
-      },
-      billingAddress: { line1: '1 Main St', city: 'Boston', state: 'MA', postalCode: '02110' },
-    },
-  });
   const book = (name: string, card: string) =>
     call(name, '/api/bookings', {
       method: 'POST',
       headers: { ...headers, 'idempotency-key': crypto.randomUUID() },
-      body: JSON.stringify(booking(card)),
+      body: JSON.stringify(flightBooking(flight, email, card)),
     });
   const booked = (await book('booking', '4242424242424242')) as { id: string };
   await book('booking-declined', '4000000000000002');

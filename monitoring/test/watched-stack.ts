@@ -1,21 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { expect } from 'vitest';
-import {
-  deleteRedisKeys,
-  startOtlpReceiver,
-  testEnv,
-  uniqueSchemaName,
-  type OtlpReceiver,
-} from '@tripwise/platform/testing';
+import { startOtlpReceiver, type OtlpReceiver } from '@tripwise/platform/testing';
 import type { Timings } from '../src/alertmanager/config.ts';
 import { startLocalMonitoring, type LocalMonitoring } from '../src/runtime/local-monitoring.ts';
 import { requireTool } from '../src/runtime/tools.ts';
-import { SERVICES, type ProcessName } from '../../scripts/stack/processes.ts';
-import { startStack, type RunningStack } from '../../scripts/stack/stack.ts';
+import type { ProcessName } from '../../scripts/stack/processes.ts';
+import type { RunningStack } from '../../scripts/stack/stack.ts';
+import { givenAStack } from '../../e2e/test/given-a-stack.ts';
 import { driveTraffic, probeReadiness, type Seen } from './traffic.ts';
 
 // The whole stack as `npm start` runs it (each process's log in a file, spans to a local OTLP receiver), a real
@@ -71,36 +63,13 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
 
 export async function startWatchedStack(): Promise<WatchedStack> {
   for (const tool of ['prometheus', 'alertmanager', 'promtool'] as const) requireTool(tool);
-  const dataDir = await mkdtemp(join(tmpdir(), 'tripwise-monitoring-'));
-  const logDir = join(dataDir, 'logs');
-  const schemas = Object.fromEntries(
-    [...SERVICES, 'api-gateway'].map((name) => [name, uniqueSchemaName('mon')]),
-  ) as Record<ProcessName, string>;
-  const redisPrefix = `${uniqueSchemaName('mon')}:`;
-  const stderr: string[] = [];
   const otlp = await startOtlpReceiver();
-  const cleanUp = async () => {
-    await otlp.close();
-    await rm(dataDir, { recursive: true, force: true });
-    if (testEnv.REDIS_URL) await deleteRedisKeys(testEnv.REDIS_URL, redisPrefix);
-    if (testEnv.DATABASE_URL) {
-      const client = new pg.Client({ connectionString: testEnv.DATABASE_URL });
-      await client.connect();
-      for (const schema of Object.values(schemas)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-    }
-  };
-  const stack = await startStack({
+  const stack = await givenAStack('mon', {
+    logDir: 'logs',
     env: {
-      PATH: process.env.PATH,
-      DATA_DIR: dataDir,
       // Every line a process can write, so that the scan for secrets reads as much as an operator could.
       LOG_LEVEL: 'debug',
-      REDIS_PREFIX: redisPrefix,
       OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
-      // Four weeks of flights are enough here, and nothing more is written in the background while the tests run.
-      FLIGHT_DAYS_BEFORE_SERVING: '28',
-      INVENTORY_ROLL_MS: '0',
       // Each round signs up and in from the same loopback address; AI messages are limited low on purpose, so that
       // each round is refused one (the rate-limit panels read those refusals).
       RATE_LIMIT_AUTH_PER_15_MINUTES: '10000',
@@ -110,23 +79,20 @@ export async function startWatchedStack(): Promise<WatchedStack> {
       RATE_LIMIT_AI_MESSAGES_PER_MINUTE: '2',
       LOGINS_PER_IP_PER_5_MINUTES: '10000',
       REGISTRATIONS_PER_IP_PER_HOUR: '10000',
-      ...(testEnv.DATABASE_URL ? { DATABASE_URL: testEnv.DATABASE_URL } : {}),
-      ...(testEnv.REDIS_URL ? { REDIS_URL: testEnv.REDIS_URL } : {}),
-    },
-    envFor: (name) => ({ DATABASE_SCHEMA: schemas[name] }),
-    ports: { 'api-gateway': 0, auth: 0, search: 0, booking: 0, 'ai-agent': 0 },
-    logDir,
-    onLine: (name, line, stream) => {
-      if (stream === 'stderr') stderr.push(`${name}: ${line}`);
     },
   }).catch(async (err: unknown) => {
-    await cleanUp();
-    throw new Error(`the stack did not start: ${String(err)}\n${stderr.slice(-40).join('\n')}`);
+    await otlp.close();
+    throw err;
   });
+  const logDir = join(stack.dataDir, 'logs');
+  const cleanUp = async () => {
+    await stack.remove();
+    await otlp.close();
+  };
   let monitoring: LocalMonitoring | undefined;
   try {
     monitoring = await startLocalMonitoring({
-      dir: join(dataDir, 'monitoring'),
+      dir: join(stack.dataDir, 'monitoring'),
       ports: Object.fromEntries(stack.processes.map((p) => [p.name, p.metricsPort])) as Record<ProcessName, number>,
       prometheusPort: await freePort(),
       alertmanagerPort: await freePort(),
@@ -136,7 +102,7 @@ export async function startWatchedStack(): Promise<WatchedStack> {
       environment: ENVIRONMENT,
     });
     const startedAt = Date.now() / 1000;
-    const seen = await driveRounds(stack, join(dataDir, 'mail-outbox'));
+    const seen = await driveRounds(stack, join(stack.dataDir, 'mail-outbox'));
     return {
       stack,
       monitoring,
@@ -146,13 +112,11 @@ export async function startWatchedStack(): Promise<WatchedStack> {
       seen,
       stop: async () => {
         await monitoring?.stop();
-        await stack.stop();
         await cleanUp();
       },
     };
   } catch (err) {
     await monitoring?.stop();
-    await stack.stop();
     await cleanUp();
     throw err;
   }

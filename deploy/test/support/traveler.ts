@@ -22,8 +22,12 @@ export async function signUpAndIn(call: EdgeCall): Promise<{ email: string; toke
   return { email, token: accessToken, userId: user.id };
 }
 
-/** A booking of the first flight found, paid with the simulator's always-approved test card. */
-export function flightBooking(flight: { id: string; price: { amount: number } }, email: string) {
+/** A booking of a flight found, paid by default with the simulator's always-approved test card. */
+export function flightBooking(
+  flight: { id: string; price: { amount: number } },
+  email: string,
+  cardNumber = '4242424242424242',
+) {
   return {
     items: [
       {
@@ -37,7 +41,7 @@ export function flightBooking(flight: { id: string; price: { amount: number } },
     contact: { email, phone: '+1 617 555 0100' },
     payment: {
       card: {
-        number: '4242424242424242',
+        number: cardNumber,
         expMonth: 12,
         expYear: new Date().getUTCFullYear() + 2,
         cvc: '123',

@@ -2,14 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import {
   ConfigError,
-  baseEnvSchema,
   envBoolean,
   parseConfig,
   portSchema,
-  storageEnvSchema,
+  serviceEnvSchema,
+  tokenCheckingServiceEnvSchema,
 } from '@tripwise/platform/config';
 
-const schema = baseEnvSchema.extend(storageEnvSchema.shape).extend({ PORT: portSchema(4001), FLAG: envBoolean(false) });
+const schema = serviceEnvSchema(4001).extend({ FLAG: envBoolean(false) });
 
 describe('parseConfig', () => {
   test('When the environment is empty, then every default applies and the result is frozen', () => {
@@ -23,6 +23,13 @@ describe('parseConfig', () => {
     });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(Object.isFrozen(config)).toBe(true);
+    expect(config).not.toHaveProperty('AUTH_URL');
+  });
+
+  test('When a service checks access tokens, then its config also says where auth publishes its keys', () => {
+    const config = parseConfig(tokenCheckingServiceEnvSchema(4003), { TOKEN_AUDIENCE: 'tw' });
+    expect(config).toMatchObject({ PORT: 4003, AUTH_URL: 'http://127.0.0.1:4001', TOKEN_AUDIENCE: 'tw' });
+    expect(config).toHaveProperty('DATA_DIR', 'data');
   });
 
   test('When values are given as strings, then they are coerced to their types', () => {

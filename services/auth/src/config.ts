@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { baseEnvSchema, envBoolean, loadConfigOrExit, portSchema, storageEnvSchema } from '@tripwise/platform/config';
+import { envBoolean, loadConfigOrExit, serviceEnvSchema } from '@tripwise/platform/config';
 
-const schema = baseEnvSchema
-  .extend(storageEnvSchema.shape)
+// Auth issues the access tokens and checks them with its own keys: no token-checking variables.
+const schema = serviceEnvSchema(4001)
   .extend({
-    PORT: portSchema(4001),
     /** The search service, told when an owner's account is deleted (it suspends their listings). */
     SEARCH_URL: z.url().default('http://127.0.0.1:4002'),
     /** The `iss` of every access token, and what verifiers expect. */

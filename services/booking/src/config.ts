@@ -1,18 +1,9 @@
 import { z } from 'zod';
-import {
-  baseEnvSchema,
-  loadConfigOrExit,
-  portSchema,
-  storageEnvSchema,
-  tokenVerificationEnvSchema,
-} from '@tripwise/platform/config';
+import { loadConfigOrExit, tokenCheckingServiceEnvSchema } from '@tripwise/platform/config';
 import { CHECKPOINTS } from './domain/booking-saga.ts';
 
-const schema = baseEnvSchema
-  .extend(storageEnvSchema.shape)
-  .extend(tokenVerificationEnvSchema.shape)
+const schema = tokenCheckingServiceEnvSchema(4003)
   .extend({
-    PORT: portSchema(4003),
     SEARCH_URL: z.url().default('http://127.0.0.1:4002'),
     /** A card processor with the Stripe-style API; unset, the built-in simulation runs inside this process. */
     PAYMENTS_URL: z.url().optional(),

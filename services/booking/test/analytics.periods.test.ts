@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  bookingRequest,
-  carItem,
-  givenABookingStack,
-  hotelItem,
-  inventoryIn,
-  type BookingStack,
-} from './given-a-booking-stack.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { bookingRequest, carItem, aBookingStackForThisFile, hotelItem } from './given-a-booking-stack.ts';
 
-let stack: BookingStack;
+const { stack, inventory } = aBookingStackForThisFile();
 let admin: string;
 const ownerId = randomUUID();
 const thisMonth = new Date().toISOString().slice(0, 7);
@@ -17,8 +10,6 @@ const today = new Date().toISOString().slice(0, 10);
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  stack = await givenABookingStack();
-  const inventory = inventoryIn(stack);
   admin = await stack.token('admin');
   const room = await inventory.roomType({ units: 5, price: 30_000, ownerId });
   const car = await inventory.car({ units: 5, ownerId });
@@ -27,7 +18,6 @@ beforeAll(async () => {
   const cancelled = (await stack.book(traveler, bookingRequest([carItem(car)]))).body;
   await stack.call(traveler, 'POST', `/api/bookings/${cancelled.id}/cancel`);
 });
-afterAll(() => stack.close());
 
 describe('GET /api/analytics by month', () => {
   test('When the top properties and cities of this month are asked, then the month is reported with its figures', async () => {

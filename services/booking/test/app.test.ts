@@ -1,26 +1,19 @@
-import { fileURLToPath } from 'node:url';
 import { unauthorized } from '@tripwise/platform/errors';
 import { describeServiceBoot } from '@tripwise/platform/testing';
 import { createApp } from '../src/app.ts';
 import { searchClient } from '../src/clients/search.client.ts';
 import { cardProcessorClient } from '../src/payments/card-processor.client.ts';
+import { BOOKING_TEST_CONFIG, migrationsDir } from './given-a-booking-stack.ts';
 
 describeServiceBoot({
   name: 'booking',
   publicPrefix: '/api/bookings',
   tables: ['bookings', 'booking_items', 'payments', 'billing_records', 'outbox', 'sim_payment_intents'],
-  migrationsDir: fileURLToPath(new URL('../src/data/migrations', import.meta.url)),
+  migrationsDir,
   createApp: (deps) =>
     createApp({
       ...deps,
-      config: {
-        BODY_LIMIT: '100kb',
-        TRUST_PROXY_HOPS: 1,
-        HOLD_TTL_SECONDS: 600,
-        BOOKING_LEASE_SECONDS: 60,
-        OUTBOX_POLL_MS: 1_000,
-        RECOVERY_INTERVAL_MS: 5_000,
-      },
+      config: BOOKING_TEST_CONFIG,
       access: {
         verify: async () => {
           throw unauthorized();

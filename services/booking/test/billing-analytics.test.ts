@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  bookingRequest,
-  carItem,
-  flightItem,
-  givenABookingStack,
-  hotelItem,
-  inventoryIn,
-  type BookingStack,
-} from './given-a-booking-stack.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { bookingRequest, carItem, flightItem, aBookingStackForThisFile, hotelItem } from './given-a-booking-stack.ts';
 
-let stack: BookingStack;
+const { stack, inventory } = aBookingStackForThisFile();
 let admin: string;
 const ownerId = randomUUID();
 let booked: { id: string; price: { total: { amount: number } }; billing: { billingNumber: string }[] }[] = [];
@@ -18,8 +10,6 @@ const thisYear = new Date().getUTCFullYear();
 const thisMonth = new Date().toISOString().slice(0, 7);
 
 beforeAll(async () => {
-  stack = await givenABookingStack();
-  const inventory = inventoryIn(stack);
   admin = await stack.token('admin');
   const [ownedRoom, otherRoom, car, flight] = [
     await inventory.roomType({ units: 5, price: 30_000, ownerId }),
@@ -37,7 +27,6 @@ beforeAll(async () => {
   // The second booking is cancelled in its free window: its revenue goes away again.
   await stack.call(traveler, 'POST', `/api/bookings/${booked[1]!.id}/cancel`);
 });
-afterAll(() => stack.close());
 
 describe('GET /api/billing', () => {
   test("When an admin searches this month's books, then every payment and refund is there with its lines", async () => {

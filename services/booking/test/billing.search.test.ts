@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  bookingRequest,
-  carItem,
-  givenABookingStack,
-  hotelItem,
-  inventoryIn,
-  type BookingStack,
-} from './given-a-booking-stack.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { bookingRequest, carItem, aBookingStackForThisFile, hotelItem } from './given-a-booking-stack.ts';
 
-let stack: BookingStack;
+const { stack, inventory } = aBookingStackForThisFile();
 let admin: string;
 type Booked = { id: string; price: { total: { amount: number } }; billing: { billingNumber: string }[] };
 let kept: Booked;
@@ -16,8 +9,6 @@ let cancelled: Booked;
 const thisMonth = new Date().toISOString().slice(0, 7);
 
 beforeAll(async () => {
-  stack = await givenABookingStack();
-  const inventory = inventoryIn(stack);
   admin = await stack.token('admin');
   const room = await inventory.roomType({ units: 5, price: 30_000 });
   const car = await inventory.car({ units: 5 });
@@ -26,7 +17,6 @@ beforeAll(async () => {
   cancelled = (await stack.book(traveler, bookingRequest([carItem(car)]))).body;
   await stack.call(traveler, 'POST', `/api/bookings/${cancelled.id}/cancel`);
 });
-afterAll(() => stack.close());
 
 const numbers = (body: { items: { billingNumber: string }[] }) => body.items.map((b) => b.billingNumber);
 

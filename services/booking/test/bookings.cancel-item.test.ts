@@ -1,22 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { BOOKING_EVENTS_CHANNEL } from '../src/domain/booking-records.ts';
-import {
-  bookingRequest,
-  carItem,
-  flightItem,
-  givenABookingStack,
-  hotelItem,
-  inventoryIn,
-  type BookingStack,
-} from './given-a-booking-stack.ts';
+import { bookingRequest, carItem, flightItem, aBookingStackForThisFile, hotelItem } from './given-a-booking-stack.ts';
 
-let stack: BookingStack;
-let inventory: ReturnType<typeof inventoryIn>;
-beforeAll(async () => {
-  stack = await givenABookingStack();
-  inventory = inventoryIn(stack);
-});
-afterAll(() => stack.close());
+const { stack, inventory } = aBookingStackForThisFile();
 
 const cancelItem = (token: string | null, id: string, position: number | string) =>
   stack.call(token, 'POST', `/api/bookings/${id}/items/${position}/cancel`);

@@ -1,24 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { BOOKING_EVENTS_CHANNEL } from '../src/domain/booking-records.ts';
 import {
   bookingRequest,
   carItem,
   flightItem,
-  givenABookingStack,
+  aBookingStackForThisFile,
   hotelItem,
   inDays,
-  inventoryIn,
-  type BookingStack,
 } from './given-a-booking-stack.ts';
 
-let stack: BookingStack;
-let inventory: ReturnType<typeof inventoryIn>;
-beforeAll(async () => {
-  stack = await givenABookingStack();
-  inventory = inventoryIn(stack);
-});
-afterAll(() => stack.close());
+const { stack, inventory } = aBookingStackForThisFile();
 
 const cancel = (token: string, id: string) => stack.call(token, 'POST', `/api/bookings/${id}/cancel`);
 /** Makes a booking look as if it was made some hours ago (the 24-hour rule counts from then). */

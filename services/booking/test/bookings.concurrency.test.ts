@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  bookingRequest,
-  carItem,
-  flightItem,
-  givenABookingStack,
-  hotelItem,
-  inventoryIn,
-  type BookingStack,
-} from './given-a-booking-stack.ts';
+import { describe, expect, test } from 'vitest';
+import { bookingRequest, carItem, flightItem, aBookingStackForThisFile, hotelItem } from './given-a-booking-stack.ts';
 
-let stack: BookingStack;
-let inventory: ReturnType<typeof inventoryIn>;
-beforeAll(async () => {
-  // Two hundred travelers pay from this one address at once: its card-testing limit is lifted for them.
-  stack = await givenABookingStack({ PAYMENT_ATTEMPTS_PER_15_MINUTES: 1_000, CARD_DECLINES_PER_HOUR: 1_000 });
-  inventory = inventoryIn(stack);
+// Two hundred travelers pay from this one address at once: its card-testing limit is lifted for them.
+const { stack, inventory } = aBookingStackForThisFile({
+  PAYMENT_ATTEMPTS_PER_15_MINUTES: 1_000,
+  CARD_DECLINES_PER_HOUR: 1_000,
 });
-afterAll(() => stack.close());
 
 const ATTEMPTS = 200;
 

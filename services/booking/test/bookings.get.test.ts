@@ -1,25 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import {
   bookingRequest,
   CARDS,
   carItem,
   flightItem,
-  givenABookingStack,
+  aBookingStackForThisFile,
   hotelItem,
   inDays,
-  inventoryIn,
-  type BookingStack,
 } from './given-a-booking-stack.ts';
 
-let stack: BookingStack;
-let inventory: ReturnType<typeof inventoryIn>;
+const { stack, inventory } = aBookingStackForThisFile();
 const ownerId = randomUUID();
 const travelerId = randomUUID();
 let trip: { id: string };
 beforeAll(async () => {
-  stack = await givenABookingStack();
-  inventory = inventoryIn(stack);
   const [flight, room, car] = [
     await inventory.flight({ seats: 9 }),
     await inventory.roomType({ units: 5, ownerId }),
@@ -28,7 +23,6 @@ beforeAll(async () => {
   const traveler = await stack.token('traveler', travelerId);
   trip = (await stack.book(traveler, bookingRequest([flightItem(flight), hotelItem(room), carItem(car)]))).body;
 });
-afterAll(() => stack.close());
 
 describe('GET /api/bookings/:id', () => {
   test("When the hotel's owner reads a trip with their hotel, then they see their item and the guest, not the payment or the flight", async () => {

@@ -1,26 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  bookingRequest,
-  CARDS,
-  flightItem,
-  givenABookingStack,
-  inventoryIn,
-  type BookingStack,
-} from './given-a-booking-stack.ts';
+import { describe, expect, test } from 'vitest';
+import { bookingRequest, CARDS, flightItem, aBookingStackForThisFile } from './given-a-booking-stack.ts';
 
 /*
  * What an Idempotency-Key settles (README, "Idempotency"): the first definite answer — a booking (201, or 202 once
  * the card is authorised), or a refusal (sold out, price changed, declined) — is replayed to every retry with the key.
  * A failure that is nobody's fault (503: a dependency did not answer, and what was done was undone) settles nothing.
  */
-let stack: BookingStack;
-let inventory: ReturnType<typeof inventoryIn>;
-beforeAll(async () => {
-  stack = await givenABookingStack();
-  inventory = inventoryIn(stack);
-});
-afterAll(() => stack.close());
+const { stack, inventory } = aBookingStackForThisFile();
 
 const bookingsOf = async (userId: string) =>
   (

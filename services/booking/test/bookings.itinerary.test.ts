@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bookingRequest, flightItem, givenABookingStack, inDays, type BookingStack } from './given-a-booking-stack.ts';
+import { describe, expect, test } from 'vitest';
+import { bookingRequest, flightItem, aBookingStackForThisFile, inDays } from './given-a-booking-stack.ts';
 
 // A connecting round trip is one product in search (an itinerary of legs) and several flight items in a booking:
 // every leg's seat is held in one hold, all or none, through the same saga as any trip.
-let stack: BookingStack;
-beforeAll(async () => {
-  stack = await givenABookingStack();
-});
-afterAll(() => stack.close());
+const { stack } = aBookingStackForThisFile();
 
 const MIN = 60_000;
 /** A leg in search: airline, route, departure (UTC) and block minutes; 9 economy seats at a price. */

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import {
   bookingRequest,
   carItem,
-  givenABookingStack,
+  aBookingStackForThisFile,
   hotelItem,
   inDays,
   inventoryIn,
-  type BookingStack,
 } from './given-a-booking-stack.ts';
 
-let stack: BookingStack;
+const { stack, inventory } = aBookingStackForThisFile();
 const ownerId = randomUUID();
 const travelerId = randomUUID();
 let hotelId: string;
@@ -20,8 +19,6 @@ const booked: { hotelSoon: string; hotelLater: string; car: string } = { hotelSo
 const guest = (firstName: string) => ({ firstName, lastName: 'Hopper' });
 
 beforeAll(async () => {
-  stack = await givenABookingStack();
-  const inventory = inventoryIn(stack);
   const room = await inventory.roomType({ units: 5, ownerId });
   carId = await inventory.car({ units: 3, ownerId });
   const { rows } = await stack.search.db.query<{ hotel_id: number }>('SELECT hotel_id FROM room_types WHERE id = $1', [
@@ -34,7 +31,6 @@ beforeAll(async () => {
   booked.hotelLater = await book({ ...hotelItem(room, inDays(40), inDays(42)), leadGuest: guest('Linus') });
   booked.car = await book(carItem(carId, inDays(20), inDays(22)));
 });
-afterAll(() => stack.close());
 
 const ids = (body: { items: { id: string }[] }) => body.items.map((b) => b.id);
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Identity } from '@tripwise/platform/auth';
 import { listBookingsFor, getBooking } from '../src/domain/manage-bookings.use-case.ts';
 import { topPropertiesOf } from '../src/domain/analytics.use-case.ts';
@@ -8,20 +8,15 @@ import {
   bookingRequest,
   carItem,
   flightItem,
-  givenABookingStack,
+  aBookingStackForThisFile,
   hotelItem,
   inDays,
-  inventoryIn,
-  type BookingStack,
 } from './given-a-booking-stack.ts';
 
-let stack: BookingStack;
-let inventory: ReturnType<typeof inventoryIn>;
-beforeAll(async () => {
-  stack = await givenABookingStack({ PAYMENT_ATTEMPTS_PER_15_MINUTES: 10, CARD_DECLINES_PER_HOUR: 3 });
-  inventory = inventoryIn(stack);
+const { stack, inventory } = aBookingStackForThisFile({
+  PAYMENT_ATTEMPTS_PER_15_MINUTES: 10,
+  CARD_DECLINES_PER_HOUR: 3,
 });
-afterAll(() => stack.close());
 
 const fieldOf = (res: { body: { errors?: { field: string }[] } }) => res.body.errors?.[0]?.field;
 /** A booking from an address of its own, so the per-address limits of one test do not reach another. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { createTokenVerifier, type Role } from '@tripwise/platform/auth';
 import {
   captureLogs,
@@ -20,6 +21,16 @@ export const migrationsDir = fileURLToPath(new URL('../src/data/migrations', imp
 const DAY_MS = 86_400_000;
 /** A calendar date this many days from today (UTC). */
 export const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+
+/** The service's settings in tests: its defaults (a test may override some). */
+export const BOOKING_TEST_CONFIG: AppDeps['config'] = {
+  BODY_LIMIT: '100kb',
+  TRUST_PROXY_HOPS: 1,
+  HOLD_TTL_SECONDS: 600,
+  BOOKING_LEASE_SECONDS: 60,
+  OUTBOX_POLL_MS: 1_000,
+  RECOVERY_INTERVAL_MS: 5_000,
+};
 
 export const CARDS = {
   visa: '4242 4242 4242 4242',
@@ -55,15 +66,7 @@ export async function givenABookingStack(
   const processorLink = await startTcpFaultProxy({ host: '127.0.0.1', port: Number(new URL(processor.url).port) });
   const logs = captureLogs('booking');
   const service = createApp({
-    config: {
-      BODY_LIMIT: '100kb',
-      TRUST_PROXY_HOPS: 1,
-      HOLD_TTL_SECONDS: 600,
-      BOOKING_LEASE_SECONDS: 60,
-      OUTBOX_POLL_MS: 1_000,
-      RECOVERY_INTERVAL_MS: 5_000,
-      ...overrides,
-    },
+    config: { ...BOOKING_TEST_CONFIG, ...overrides },
     logger: logs.logger,
     db,
     kv,
@@ -148,9 +151,32 @@ export async function givenABookingStack(
 
 export type BookingStack = Awaited<ReturnType<typeof givenABookingStack>>;
 
+/**
+ * The one way a booking test file gets its stack: started before the file's first test (and before the file's own
+ * `beforeAll`, which may arrange data on it) and closed after its last. The stack answers only inside tests and
+ * hooks: it is a stand-in for the stack `beforeAll` starts, and reading it before then is a mistake, said loudly.
+ */
+export function aBookingStackForThisFile(...args: Parameters<typeof givenABookingStack>) {
+  let started: BookingStack | undefined;
+  beforeAll(async () => {
+    started = await givenABookingStack(...args);
+  });
+  afterAll(() => started?.close());
+  const stack = new Proxy({} as BookingStack, {
+    get: (_, key) => {
+      if (!started) throw new Error(`The stack starts in beforeAll: read stack.${String(key)} in a hook or test`);
+      return Reflect.get(started, key);
+    },
+  });
+  return { stack, inventory: inventoryIn(stack) };
+}
+
 /** Inventory in search, dated from today so that cancellation windows are real. */
 export function inventoryIn(stack: BookingStack) {
-  const db = stack.search.db;
+  // Read when a listing is made, not now: the file's stack may not have started yet.
+  const db = {
+    query: <T extends object>(sql: string, params?: readonly unknown[]) => stack.search.db.query<T>(sql, params),
+  };
   return {
     async flight(options: { seats: number; price?: number; refundable?: boolean; inDays?: number }): Promise<string> {
       const departAt = new Date(Date.now() + (options.inDays ?? 30) * DAY_MS);

@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  bookingRequest,
-  carItem,
-  givenABookingStack,
-  hotelItem,
-  inventoryIn,
-  type BookingStack,
-} from './given-a-booking-stack.ts';
+import { describe, expect, test } from 'vitest';
+import { bookingRequest, carItem, aBookingStackForThisFile, hotelItem } from './given-a-booking-stack.ts';
 
 // Reviews live in search; who may write one is the booking service's answer. Both run here, for real.
-let stack: BookingStack;
-let inventory: ReturnType<typeof inventoryIn>;
-beforeAll(async () => {
-  stack = await givenABookingStack();
-  inventory = inventoryIn(stack);
-});
-afterAll(() => stack.close());
+const { stack, inventory } = aBookingStackForThisFile();
 
 const hotelOf = async (roomTypeId: string) =>
   String(

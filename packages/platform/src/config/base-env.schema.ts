@@ -90,6 +90,15 @@ export const tokenVerificationEnvSchema = z.object({
 
 export type TokenVerificationEnv = z.infer<typeof tokenVerificationEnvSchema>;
 
+/** What every service's config starts from: the base variables, its storage and its port. Auth, which issues the
+ * access tokens, extends this one; every other service checks tokens and extends `tokenCheckingServiceEnvSchema`. */
+export const serviceEnvSchema = (defaultPort: number) =>
+  baseEnvSchema.extend(storageEnvSchema.shape).extend({ PORT: portSchema(defaultPort) });
+
+/** A service's variables when it checks access tokens itself: where auth publishes its keys, what a token says. */
+export const tokenCheckingServiceEnvSchema = (defaultPort: number) =>
+  serviceEnvSchema(defaultPort).extend(tokenVerificationEnvSchema.shape);
+
 /**
  * Browser origins allowed to call the API or open a socket: comma-separated, exact (`scheme://host[:port]`). The
  * default covers the embedded stack, the TLS edge and the Vite dev servers.

@@ -3,6 +3,8 @@ export {
   baseEnvSchema,
   envBoolean,
   portSchema,
+  serviceEnvSchema,
+  tokenCheckingServiceEnvSchema,
   storageEnvSchema,
   tokenVerificationEnvSchema,
   type TokenVerificationEnv,

@@ -1,5 +1,7 @@
 import type { Queryable } from '@tripwise/platform/db';
 import { batches } from '@tripwise/travel-data';
+import type { BookingRow, ItemRow } from './bookings.repository.ts';
+import type { IntentRow } from '../payments/card-simulator/card-simulator.repository.ts';
 
 /*
  * Bulk inserts for the booking seed, as `INSERT … SELECT FROM unnest($1::type[], …)` (one parameter per column,
@@ -13,61 +15,24 @@ const BATCH_ROWS = 10_000;
 type Json = string;
 type Instant = string;
 
-export interface SeedBookingRow {
-  id: string;
-  user_id: string;
-  status: string;
-  step: string;
-  kind: string;
-  idempotency_key: string;
-  request_fingerprint: string;
-  contact: Json;
-  subtotal_minor: number;
-  taxes_minor: number;
-  fees_minor: number;
-  total_minor: number;
-  currency: string;
-  price_lines: Json;
-  starts_on: string;
-  ends_on: string;
-  payment_id: string | null;
-  card_brand: string | null;
-  card_last4: string | null;
-  billing_name: string;
-  billing_address: Json;
-  outcome: Json | null;
-  refund_minor: number;
-  lease_until: Instant;
-  created_at: Instant;
-  updated_at: Instant;
-  cancelled_at: Instant | null;
-}
+/** A row as the bulk insert takes it: the service's own row type, with JSON serialised and instants as ISO strings. */
+type AsInserted<T> = {
+  [K in keyof T]-?: T[K] extends Date
+    ? Instant
+    : T[K] extends Date | null
+      ? Instant | null
+      : T[K] extends object
+        ? Json
+        : T[K] extends object | null
+          ? Json | null
+          : T[K];
+};
 
-export interface SeedItemRow {
+export type SeedBookingRow = AsInserted<Omit<BookingRow, 'cursor_at'>>;
+/** Items are seeded whole: none is cancelled on its own (a cancelled booking is cancelled as a whole). */
+export type SeedItemRow = AsInserted<Omit<ItemRow, 'cancel_step' | 'refund_minor' | 'refund_rule' | 'cancelled_at'>> & {
   booking_id: string;
-  position: number;
-  kind: string;
-  listing_id: string;
-  parent_id: string | null;
-  owner_id: string | null;
-  provider_kind: string;
-  provider_id: string;
-  provider_name: string;
-  title: string;
-  subtitle: string;
-  city: string;
-  start_date: string;
-  end_date: string;
-  quantity: number;
-  units: number;
-  unit_price_minor: number;
-  subtotal_minor: number;
-  taxes_minor: number;
-  fees_minor: number;
-  request: Json;
-  travelers: Json;
-  policy: Json;
-}
+};
 
 export interface SeedPaymentRow {
   id: string;
@@ -79,24 +44,11 @@ export interface SeedPaymentRow {
   created_at: Instant;
 }
 
-/** The card processor simulation's record of a captured charge (and what was refunded of it). */
-export interface SeedIntentRow {
-  id: string;
-  amount: number;
-  currency: 'usd';
-  /** Authorised with capture_method=manual, then captured in full: what the booking saga asks of the processor. */
-  status: 'succeeded';
-  capture_method: 'manual';
-  amount_received: number;
-  amount_refunded: number;
-  brand: string;
-  last4: string;
-  exp_month: number;
-  exp_year: number;
-  description: string;
-  metadata: Json;
-  created_at: Instant;
-}
+/**
+ * The card processor simulation's record of a captured charge (and what was refunded of it): authorised with
+ * capture_method=manual, then captured in full, which is what the booking saga asks of the processor.
+ */
+export type SeedIntentRow = AsInserted<IntentRow> & { status: 'succeeded'; capture_method: 'manual'; description: string };
 
 export interface SeedSimRefundRow {
   id: string;
@@ -124,21 +76,10 @@ export interface SeedBillingRow {
   invoice: Json;
 }
 
-export interface SeedSalesRow {
-  day: string;
-  kind: string;
-  listing_id: string;
-  parent_id: string | null;
-  owner_id: string | null;
-  provider_kind: string;
-  provider_id: string;
-  provider_name: string;
-  title: string;
-  city: string;
-  bookings: number;
-  units_sold: number;
-  revenue_minor: number;
-}
+/** A listing's sales on a day, as addSales adds them. */
+export type SeedSalesRow = AsInserted<
+  Pick<ItemRow, 'listing_id' | 'parent_id' | 'owner_id' | 'provider_kind' | 'provider_id' | 'provider_name' | 'title' | 'city'>
+> & { day: string; kind: string; bookings: number; units_sold: number; revenue_minor: number };
 
 /** Inserts rows of one table: the columns in order, each with its SQL array type. */
 async function insertAll<T>(

@@ -1,17 +1,13 @@
+import type { ItemRow } from '../data/bookings.repository.ts';
+
 /** What a bill says of the card: its brand and last four digits. */
 export const paymentMethod = (brand: string | null, last4: string | null) =>
   `${brand ?? 'card'} •••• ${last4 ?? '????'}`;
 
-interface InvoicedItem {
-  title: string;
-  subtitle: string;
-  start_date: string;
-  end_date: string;
-  quantity: number;
-  units: number;
-  unit_price_minor: number;
-  subtotal_minor: number;
-}
+type InvoicedItem = Pick<
+  ItemRow,
+  'title' | 'subtitle' | 'start_date' | 'end_date' | 'quantity' | 'units' | 'unit_price_minor' | 'subtotal_minor'
+>;
 
 /** The invoice of a booking: who is billed and one line per item. */
 export function invoiceOf(billTo: { name: string; address: unknown; email: string }, items: readonly InvoicedItem[]) {

@@ -1,5 +1,13 @@
-import type { BookingItemInput, HoldItem, QuotedItem } from '@tripwise/contracts';
+import {
+  priceItem,
+  sumOf,
+  type BookingItemInput,
+  type HoldItem,
+  type ItemPrice,
+  type QuotedItem,
+} from '@tripwise/contracts';
 import { AppError, badRequest } from '@tripwise/platform/errors';
+import type { ItemRow } from '../data/bookings.repository.ts';
 
 /** The inventory an item takes: seats for each passenger, rooms for each night, a car for each day. */
 export function holdItemOf(item: BookingItemInput): HoldItem {
@@ -146,3 +154,36 @@ export function assertPricesUnchanged(
     },
   });
 }
+
+/** The stored row of an item at `position`: what search quoted for it, its price, and what the traveler asked. */
+export function itemRowOf(quoted: QuotedItem, input: BookingItemInput, price: ItemPrice, position: number): ItemRow {
+  const { listing } = quoted;
+  return {
+    position,
+    kind: listing.kind,
+    listing_id: listing.listingId,
+    parent_id: listing.parentId,
+    owner_id: listing.ownerId,
+    provider_kind: listing.provider.kind,
+    provider_id: listing.provider.id,
+    provider_name: listing.provider.name,
+    title: listing.title,
+    subtitle: listing.subtitle,
+    city: listing.city,
+    start_date: listing.startDate,
+    end_date: listing.endDate,
+    quantity: quoted.quantity,
+    units: quoted.units,
+    unit_price_minor: quoted.unitPrice.amount,
+    subtotal_minor: price.subtotal,
+    taxes_minor: sumOf(price.taxes),
+    fees_minor: sumOf(price.fees),
+    request: requestOf(input),
+    travelers: travelersOf(input),
+    policy: listing.policy,
+  };
+}
+
+/** The price of a quoted item: its units at the quoted price, with taxes and fees. */
+export const priceOfQuoted = (q: QuotedItem): ItemPrice =>
+  priceItem({ kind: q.listing.kind, unitPrice: q.unitPrice.amount, quantity: q.quantity, units: q.units });

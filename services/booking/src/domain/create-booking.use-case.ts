@@ -13,7 +13,7 @@ import {
 import { findRefusal, freeKey, storeRefusal } from '../data/idempotency.repository.ts';
 import { addEvent } from '../data/outbox.repository.ts';
 import { PaymentUnavailable } from '../payments/card-processor.ts';
-import { assertBookable, holdItemOf, requestOf, travelersOf } from './booking-items.rules.ts';
+import { assertBookable, holdItemOf, itemRowOf, priceOfQuoted } from './booking-items.rules.ts';
 import {
   inventoryConflict,
   isRetryable,
@@ -28,7 +28,7 @@ import {
 import { BOOKING_EVENTS_CHANNEL, bookingEvent } from './booking-records.ts';
 import { driveBooking, type SagaDeps } from './booking-saga.ts';
 import type { Payer } from './payment-attempts.ts';
-import { priceItem, sumOf, totalOf } from '@tripwise/contracts';
+import { totalOf } from '@tripwise/contracts';
 import { countBookingAttempt } from '../booking.metrics.ts';
 
 export interface Created {
@@ -159,34 +159,11 @@ async function bookNew(
   const payer: Payer = { userId: who.userId, address };
 
   const quoted = await quoteOrRefuse(deps, { userId: who.userId, key, fingerprint }, input);
-  const prices = quoted.map((q) =>
-    priceItem({ kind: q.listing.kind, unitPrice: q.unitPrice.amount, quantity: q.quantity, units: q.units }),
-  );
+  const prices = quoted.map(priceOfQuoted);
   const totals = totalOf(prices);
-  const items: ItemRow[] = quoted.map((q, position) => ({
-    position,
-    kind: q.listing.kind,
-    listing_id: q.listing.listingId,
-    parent_id: q.listing.parentId,
-    owner_id: q.listing.ownerId,
-    provider_kind: q.listing.provider.kind,
-    provider_id: q.listing.provider.id,
-    provider_name: q.listing.provider.name,
-    title: q.listing.title,
-    subtitle: q.listing.subtitle,
-    city: q.listing.city,
-    start_date: q.listing.startDate,
-    end_date: q.listing.endDate,
-    quantity: q.quantity,
-    units: q.units,
-    unit_price_minor: q.unitPrice.amount,
-    subtotal_minor: prices[position]!.subtotal,
-    taxes_minor: sumOf(prices[position]!.taxes),
-    fees_minor: sumOf(prices[position]!.fees),
-    request: requestOf(input.items[position]!),
-    travelers: travelersOf(input.items[position]!),
-    policy: q.listing.policy,
-  }));
+  const items: ItemRow[] = quoted.map((q, position) =>
+    itemRowOf(q, input.items[position]!, prices[position]!, position),
+  );
   await deps.paymentAttempts?.assertMayCharge(payer);
   const id = randomUUID();
   const booking = {

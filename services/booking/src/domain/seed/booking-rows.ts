@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SeedBookingRow, SeedItemRow } from '../../data/seed.writer.ts';
-import { requestOf, travelersOf } from '../booking-items.rules.ts';
-import { priceItem, sumOf, totalOf, type ItemPrice } from '@tripwise/contracts';
+import { itemRowOf, priceOfQuoted } from '../booking-items.rules.ts';
+import { totalOf, type ItemPrice } from '@tripwise/contracts';
 import type { BuiltBooking } from './build-bookings.ts';
 import type { Outcome } from './seed-outcome.ts';
 
@@ -11,9 +11,7 @@ const LEASE_MS = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function pricesOf(booking: BuiltBooking): ItemPrice[] {
-  return booking.legs.map(({ quoted: q }) =>
-    priceItem({ kind: q.listing.kind, unitPrice: q.unitPrice.amount, quantity: q.quantity, units: q.units }),
-  );
+  return booking.legs.map(({ quoted }) => priceOfQuoted(quoted));
 }
 
 export type SeedCard = ReturnType<typeof cardOf>;
@@ -42,31 +40,16 @@ function fingerprintOf(booking: BuiltBooking, card: SeedCard): string {
 }
 
 export function itemRows(booking: BuiltBooking, prices: ItemPrice[]): SeedItemRow[] {
-  return booking.legs.map(({ quoted: q, input }, position) => ({
-    booking_id: booking.plan.id,
-    position,
-    kind: q.listing.kind,
-    listing_id: q.listing.listingId,
-    parent_id: q.listing.parentId,
-    owner_id: q.listing.ownerId,
-    provider_kind: q.listing.provider.kind,
-    provider_id: q.listing.provider.id,
-    provider_name: q.listing.provider.name,
-    title: q.listing.title,
-    subtitle: q.listing.subtitle,
-    city: q.listing.city,
-    start_date: q.listing.startDate,
-    end_date: q.listing.endDate,
-    quantity: q.quantity,
-    units: q.units,
-    unit_price_minor: q.unitPrice.amount,
-    subtotal_minor: prices[position]!.subtotal,
-    taxes_minor: sumOf(prices[position]!.taxes),
-    fees_minor: sumOf(prices[position]!.fees),
-    request: JSON.stringify(requestOf(input)),
-    travelers: JSON.stringify(travelersOf(input)),
-    policy: JSON.stringify(q.listing.policy),
-  }));
+  return booking.legs.map(({ quoted, input }, position) => {
+    const row = itemRowOf(quoted, input, prices[position]!, position);
+    return {
+      ...row,
+      booking_id: booking.plan.id,
+      request: JSON.stringify(row.request),
+      travelers: JSON.stringify(row.travelers),
+      policy: JSON.stringify(row.policy),
+    };
+  });
 }
 
 /** Deterministic processor ids shaped like the simulator's (`pi_` or `re_` and 16 characters). */
