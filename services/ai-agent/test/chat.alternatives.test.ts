@@ -81,4 +81,26 @@ describe('when search does not answer', () => {
       await proxy.close();
     }
   });
+
+  test('When search does not answer where to go (explore), then POST /api/ai/bundles answers 503, not 500', async () => {
+    const { db, kv, issuer, search } = world;
+    const proxy = await faultySearch(search.url, '/api/search/explore', Infinity);
+    const down = await startAgent({ db, kv, issuer, searchUrl: proxy.url, now: () => NOW });
+    try {
+      const token = await issuer.sign({ role: 'traveler' });
+      const read = await down.call(token, 'POST', '/api/ai/intent', {
+        turns: ['somewhere warm from Boston in March 2030 for 4 nights'],
+        now: NOW.toISOString(),
+      });
+      const res = await down.call(token, 'POST', '/api/ai/bundles', { request: read.body.states[0] });
+      expect(proxy.failed()).toBe(2); // asked once more, as every search is
+      expect(res).toMatchObject({
+        status: 503,
+        body: { status: 503, detail: expect.stringMatching(/^search did not answer/) },
+      });
+    } finally {
+      await down.close();
+      await proxy.close();
+    }
+  });
 });

@@ -3,6 +3,17 @@ import { propagationHeaders } from '@tripwise/platform/tracing';
 import type { ExploreAnswer } from '@tripwise/contracts';
 import type { CarOption, FlightOption, FlightPair, HotelOption, Page, PlaceMatch } from './search.types.ts';
 
+/**
+ * Search did not answer (no connection, no answer in time, or a 5xx): nobody's fault, worth retrying. Planning answers
+ * it as `search-unavailable` (503), never as a 500.
+ */
+export class SearchUnreachable extends Error {
+  constructor(path: string, cause: unknown) {
+    super(`search did not answer ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'SearchUnreachable';
+  }
+}
+
 /** Search answered with a problem (a 4xx): the request was not one search could run. */
 export class SearchRefused extends Error {
   readonly status: number;
@@ -51,13 +62,21 @@ export function searchApi(options: { url: string; timeoutMs?: number }): SearchA
   }
   async function fetchJson<T>(path: string, query: Query, signal?: AbortSignal): Promise<T> {
     const timeout = AbortSignal.timeout(timeoutMs);
-    const res = await fetch(`${options.url}${path}?${queryString(query)}`, {
-      headers: propagationHeaders(),
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
-    const body = await res.json();
+    let res: Response;
+    let body: unknown;
+    try {
+      res = await fetch(`${options.url}${path}?${queryString(query)}`, {
+        headers: propagationHeaders(),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+      body = await res.json();
+    } catch (err) {
+      // The caller's own cancellation stays what it is; anything else means search did not answer.
+      if (signal?.aborted) throw err;
+      throw new SearchUnreachable(path, err);
+    }
     if (res.status >= 400 && res.status < 500) throw new SearchRefused(res.status, body as SearchRefused['problem']);
-    if (!res.ok) throw new Error(`search answered ${res.status} for ${path}`);
+    if (!res.ok) throw new SearchUnreachable(path, `it answered ${res.status}`);
     return body as T;
   }
   return {

@@ -3,7 +3,7 @@ import type { ChatRequest } from '@tripwise/contracts';
 import type { Identity } from '@tripwise/platform/auth';
 import type { Db } from '@tripwise/platform/db';
 import { notFound } from '@tripwise/platform/errors';
-import { SearchRefused, type SearchApi } from '../../clients/search.client.ts';
+import { SearchRefused, SearchUnreachable, type SearchApi } from '../../clients/search.client.ts';
 import {
   addMessage,
   latestBundles,
@@ -137,7 +137,9 @@ async function answer(
     );
   } catch (err) {
     if (err instanceof UnknownPlace) throw new PlanError('unknown-place', err.message);
-    if (err instanceof SearchUnavailable) throw new PlanError('search-unavailable', err.message);
+    if (err instanceof SearchUnavailable || err instanceof SearchUnreachable) {
+      throw new PlanError('search-unavailable', new SearchUnavailable().message);
+    }
     if (err instanceof SearchRefused) {
       throw new PlanError('search-refused', err.problem.errors?.[0]?.message ?? err.message);
     }

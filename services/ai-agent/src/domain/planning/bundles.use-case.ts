@@ -3,7 +3,7 @@ import type { IntentRequest } from '@tripwise/contracts';
 import type { Identity } from '@tripwise/platform/auth';
 import type { Db } from '@tripwise/platform/db';
 import { AppError } from '@tripwise/platform/errors';
-import { SearchRefused, type SearchApi } from '../../clients/search.client.ts';
+import { SearchRefused, SearchUnreachable, type SearchApi } from '../../clients/search.client.ts';
 import { finishPlan, saveBundles, startPlan } from '../../data/sessions.repository.ts';
 import { answerText } from './answer-text.rules.ts';
 import { planTrip, SearchUnavailable, UnknownPlace } from './plan-trip.use-case.ts';
@@ -43,7 +43,7 @@ export async function bundlesFor(deps: { db: Db; search: SearchApi }, who: Ident
     return { ...common, kind: outcome.kind, found: outcome.found };
   } catch (err) {
     await finishPlan(deps.db, id, 'failed', { error: String(err) });
-    if (err instanceof SearchUnavailable) {
+    if (err instanceof SearchUnavailable || err instanceof SearchUnreachable) {
       throw new AppError('search-unavailable', 503, 'Service unavailable', { detail: err.message });
     }
     if (err instanceof UnknownPlace) {
