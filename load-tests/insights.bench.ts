@@ -89,7 +89,18 @@ try {
       return true;
     },
   );
-  printStats([ingest]);
+  // The same browsers asking /health back to back, in the same run: what this loaded machine gives any request.
+  const baseline = await closedLoop(
+    'GET /health (baseline)',
+    { concurrency: env.BENCH_INSIGHTS_BROWSERS, durationMs: env.BENCH_SECONDS * 1000 },
+    async () => {
+      const res = await fetch(`${service.url}/health`);
+      await res.arrayBuffer();
+      return res.ok;
+    },
+  );
+  printStats([ingest, baseline]);
+  out(`ingest keeps ${((100 * ingest.throughput) / baseline.throughput).toFixed(0)}% of the baseline's requests/s\n`);
   out(`ingest: ${(accepted / ingest.seconds).toFixed(0)} events/s accepted; p99 per batch ${ingest.p99.toFixed(1)} ms\n`);
   const drainStart = Date.now();
   let stored = 0;
@@ -107,15 +118,15 @@ try {
   await run.sql(
     run.benchUrl,
     `INSERT INTO insights.insight_daily (day, dimension, key, listing, views, clicks, card_clicks, impressions, bookings, sessions)
-     SELECT current_date - d, 'listing', 'hotel:' || l, 'hotel:' || l, $1 * 2, $1, $1, $1 * 4, $1 / 10, $1
-     FROM generate_series(0, 29) d, generate_series(0, 4999) l ON CONFLICT DO NOTHING`,
+     SELECT current_date - d, 'listing', 'hotel:' || l, 'hotel:' || l, n * 2, n, n, n * 4, n / 10, n
+     FROM generate_series(0, 29) d, generate_series(0, 4999) l, (SELECT $1::bigint AS n) k ON CONFLICT DO NOTHING`,
     [perListingDay],
   );
   await run.sql(
     run.benchUrl,
     `INSERT INTO insights.insight_daily (day, dimension, key, listing, views, seen, visible_ms, sessions)
-     SELECT current_date - d, 'section', '/hotels/:id#' || s, 'hotel:' || l, $1, $1 / (s::int + 1), $1 * 1000, $1
-     FROM generate_series(0, 29) d, generate_series(0, 4999) l,
+     SELECT current_date - d, 'section', '/hotels/:id#' || s, 'hotel:' || l, n, n / (s::int + 1), n * 1000, n
+     FROM generate_series(0, 29) d, generate_series(0, 4999) l, (SELECT $1::bigint AS n) k,
           unnest(ARRAY['0', '1', '2', '3']) s ON CONFLICT DO NOTHING`,
     [perListingDay],
   );
