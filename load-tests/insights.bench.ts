@@ -65,9 +65,20 @@ try {
       device: 'desktop',
       events: Array.from({ length: env.BENCH_INSIGHTS_BATCH }, (_, k) =>
         k % 5 === 0
-          ? { type: 'page_view', at: Date.now(), route: '/hotels/:id', listing: { kind: 'hotel', id: String((i + k) % 5000) } }
+          ? {
+              type: 'page_view',
+              at: Date.now(),
+              route: '/hotels/:id',
+              listing: { kind: 'hotel', id: String((i + k) % 5000) },
+            }
           : k % 5 === 1
-            ? { type: 'click', at: Date.now(), route: '/hotels', element: 'results.listing', listing: { kind: 'hotel', id: String(k) } }
+            ? {
+                type: 'click',
+                at: Date.now(),
+                route: '/hotels',
+                element: 'results.listing',
+                listing: { kind: 'hotel', id: String(k) },
+              }
             : k % 5 === 2
               ? { type: 'impression', at: Date.now(), route: '/hotels', listing: { kind: 'hotel', id: String(k) } }
               : { type: 'section_view', at: Date.now(), route: '/hotels/:id', section: 'reviews', visibleMs: k * 100 },
@@ -101,7 +112,9 @@ try {
   );
   printStats([ingest, baseline]);
   out(`ingest keeps ${((100 * ingest.throughput) / baseline.throughput).toFixed(0)}% of the baseline's requests/s\n`);
-  out(`ingest: ${(accepted / ingest.seconds).toFixed(0)} events/s accepted; p99 per batch ${ingest.p99.toFixed(1)} ms\n`);
+  out(
+    `ingest: ${(accepted / ingest.seconds).toFixed(0)} events/s accepted; p99 per batch ${ingest.p99.toFixed(1)} ms\n`,
+  );
   const drainStart = Date.now();
   let stored = 0;
   while (Date.now() - drainStart < 60_000) {
@@ -138,7 +151,9 @@ try {
   );
   await run.sql(run.benchUrl, 'ANALYZE insights.insight_daily');
   const rows = Number((await run.sql(run.benchUrl, 'SELECT count(*) AS n FROM insights.insight_daily'))[0]?.n ?? 0);
-  out(`reports: ${rows} rollup rows for 30 days (~${env.BENCH_INSIGHTS_EVENTS} events), written in ${Date.now() - t0} ms\n`);
+  out(
+    `reports: ${rows} rollup rows for 30 days (~${env.BENCH_INSIGHTS_EVENTS} events), written in ${Date.now() - t0} ms\n`,
+  );
 
   const admin = await issuer.sign({ role: 'admin', amr: ['pwd', 'mfa'], expiresInSec: 3600 });
   const from = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);

@@ -123,7 +123,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   if (options.logDir) mkdirSync(options.logDir, { recursive: true });
   const ports = Object.fromEntries(
     await Promise.all(
-      Object.entries({ insights: 0, ...options.ports }).map(async ([name, port]) => [name, port === 0 ? await freePort() : port] as const),
+      Object.entries({ insights: 0, ...options.ports }).map(
+        async ([name, port]) => [name, port === 0 ? await freePort() : port] as const,
+      ),
     ),
   ) as Record<ProcessName, number>;
   const urls = Object.fromEntries(

@@ -48,7 +48,12 @@ describe('the insights tracker', () => {
     const { env, sent } = fakeEnv();
     const tracker = createTracker(env);
     tracker.track({ type: 'page_view', route: '/hotels/:id', listing: { kind: 'hotel', id: '12' } });
-    tracker.track({ type: 'click', route: '/hotels', element: 'results.listing', listing: { kind: 'hotel', id: '12' } });
+    tracker.track({
+      type: 'click',
+      route: '/hotels',
+      element: 'results.listing',
+      listing: { kind: 'hotel', id: '12' },
+    });
     tracker.track({ type: 'section_view', route: '/hotels/:id', section: 'reviews', visibleMs: 0 });
     expect(sent).toEqual([]);
     tracker.flush();

@@ -72,7 +72,10 @@ export async function givenInsights(config: Partial<AppDeps['config']> = {}): Pr
     owned,
     profiles,
     send: (body, ip = '203.0.113.7') =>
-      request(service.app).post('/api/insights/events').set('X-Forwarded-For', ip).send(body as object),
+      request(service.app)
+        .post('/api/insights/events')
+        .set('X-Forwarded-For', ip)
+        .send(body as object),
     get: (token, path) => {
       const req = request(service.app).get(path);
       return token ? req.set('Authorization', `Bearer ${token}`) : req;
@@ -93,7 +96,10 @@ export async function givenInsights(config: Partial<AppDeps['config']> = {}): Pr
 }
 
 /** A batch from one tab, with sensible envelope defaults. */
-export function batch(events: InsightEvent[], envelope: { sessionId?: string; userKey?: string; device?: string } = {}) {
+export function batch(
+  events: InsightEvent[],
+  envelope: { sessionId?: string; userKey?: string; device?: string } = {},
+) {
   return { sessionId: randomUUID(), device: 'desktop', ...envelope, events };
 }
 

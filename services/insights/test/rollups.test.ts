@@ -74,7 +74,10 @@ describe('daily rollups', () => {
     expect(listings.body.items[1]).toMatchObject({ listing: other, clicks: 0, impressions: 2, clickThroughRate: 0 });
     const sections = await h.get(admin, `/api/insights/admin/sections?${range()}&limit=1`);
     expect(sections.body.items).toMatchObject([{ section: 'reviews', seenRate: 0 }]);
-    const next = await h.get(admin, `/api/insights/admin/sections?${range()}&limit=1&cursor=${sections.body.nextCursor}`);
+    const next = await h.get(
+      admin,
+      `/api/insights/admin/sections?${range()}&limit=1&cursor=${sections.body.nextCursor}`,
+    );
     expect(next.body).toMatchObject({ items: [{ section: 'photos' }], nextCursor: null });
     const funnel = await h.get(admin, `/api/insights/admin/funnel?${range()}`);
     expect(funnel.body.steps).toEqual([
@@ -97,8 +100,11 @@ describe('retention', () => {
     // The day of the old event was rolled up while it was recent.
     await h.service.rollUp(longAgo);
     const count = async () =>
-      (await h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM insight_events WHERE session_id = $1`, [sessionId]))
-        .rows[0]!.n;
+      (
+        await h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM insight_events WHERE session_id = $1`, [
+          sessionId,
+        ])
+      ).rows[0]!.n;
     expect(await count()).toBe(2);
     expect(await h.service.deleteExpired()).toBe(1);
     expect(await count()).toBe(1);

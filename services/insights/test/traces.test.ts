@@ -62,7 +62,10 @@ describe('GET /api/insights/admin/traces', () => {
       admin,
       `/api/insights/admin/users/${sanJose}/timeline?${range()}&limit=3&cursor=${first.body.nextCursor}`,
     );
-    expect(second.body).toMatchObject({ items: [{ route: '/checkout', type: 'page_view', device: 'desktop' }], nextCursor: null });
+    expect(second.body).toMatchObject({
+      items: [{ route: '/checkout', type: 'page_view', device: 'desktop' }],
+      nextCursor: null,
+    });
   });
 });
 

@@ -57,11 +57,16 @@ const useInsights = <T>(path: string, query: Record<string, string | number>, en
   });
 
 export const useListingInsights = (listing: ListingRef | undefined, range: DayRange) =>
-  useInsights<ListingInsights>(listing ? `listings/${listing.kind}/${listing.id}` : 'listings', { ...range }, !!listing);
+  useInsights<ListingInsights>(
+    listing ? `listings/${listing.kind}/${listing.id}` : 'listings',
+    { ...range },
+    !!listing,
+  );
 export const usePages = (range: DayRange) => useInsights<Page<PageRow>>('admin/pages', { ...range, limit: 20 });
 export const useListingClicks = (range: DayRange) =>
   useInsights<Page<ListingRow>>('admin/listings', { ...range, limit: 20 });
-export const useSections = (range: DayRange) => useInsights<Page<SectionSeen>>('admin/sections', { ...range, limit: 20 });
+export const useSections = (range: DayRange) =>
+  useInsights<Page<SectionSeen>>('admin/sections', { ...range, limit: 20 });
 export const useFunnel = (range: DayRange) => useInsights<{ steps: FunnelPoint[] }>('admin/funnel', { ...range });
 export const useTrace = (range: DayRange, filter: TraceFilter, enabled: boolean) =>
   useInsights<InsightTrace>('admin/traces', { ...range, ...definedOnly(filter) }, enabled);
@@ -82,7 +87,10 @@ export const useMyListings = () =>
         ),
       );
       return [
-        ...(hotels?.items ?? []).map((h) => ({ ref: { kind: 'hotel' as const, id: h.id }, name: h.name ?? `Hotel ${h.id}` })),
+        ...(hotels?.items ?? []).map((h) => ({
+          ref: { kind: 'hotel' as const, id: h.id },
+          name: h.name ?? `Hotel ${h.id}`,
+        })),
         ...(cars?.items ?? []).map((c) => ({
           ref: { kind: 'car' as const, id: c.id },
           name: [c.model, c.company].filter(Boolean).join(', ') || `Car ${c.id}`,
@@ -92,8 +100,5 @@ export const useMyListings = () =>
   });
 
 function definedOnly(filter: TraceFilter): Record<string, string> {
-  return Object.fromEntries(Object.entries(filter).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Record<
-    string,
-    string
-  >;
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
 }

@@ -67,7 +67,12 @@ export function SectionsChart({ sections, title }: { sections: readonly SectionS
         { header: 'Page views', show: (s) => s.present, csv: (s) => s.present, numeric: true },
         { header: 'Seen', show: (s) => s.seen, csv: (s) => s.seen, numeric: true },
         { header: 'Seen rate', show: (s) => percent(s.seenRate), csv: (s) => s.seenRate, numeric: true },
-        { header: 'Avg. time on screen (s)', show: (s) => (s.avgVisibleMs / 1000).toFixed(1), csv: (s) => s.avgVisibleMs / 1000, numeric: true },
+        {
+          header: 'Avg. time on screen (s)',
+          show: (s) => (s.avgVisibleMs / 1000).toFixed(1),
+          csv: (s) => s.avgVisibleMs / 1000,
+          numeric: true,
+        },
       ]}
       empty="No section was measured in this period."
       chart={
@@ -116,10 +121,19 @@ export function ListingClicksChart({ query, title }: { query: UseQueryResult<Pag
       rows={data.items}
       filename="listing-clicks"
       columns={[
-        { header: 'Listing', show: (r) => `${r.listing.kind} ${r.listing.id}`, csv: (r) => `${r.listing.kind}:${r.listing.id}` },
+        {
+          header: 'Listing',
+          show: (r) => `${r.listing.kind} ${r.listing.id}`,
+          csv: (r) => `${r.listing.kind}:${r.listing.id}`,
+        },
         { header: 'Clicks', show: (r) => r.clicks, csv: (r) => r.clicks, numeric: true },
         { header: 'Impressions', show: (r) => r.impressions, csv: (r) => r.impressions, numeric: true },
-        { header: 'Click-through', show: (r) => percent(r.clickThroughRate), csv: (r) => r.clickThroughRate ?? '', numeric: true },
+        {
+          header: 'Click-through',
+          show: (r) => percent(r.clickThroughRate),
+          csv: (r) => r.clickThroughRate ?? '',
+          numeric: true,
+        },
         { header: 'Detail views', show: (r) => r.views, csv: (r) => r.views, numeric: true },
         { header: 'Bookings', show: (r) => r.bookings, csv: (r) => r.bookings, numeric: true },
       ]}
@@ -127,7 +141,11 @@ export function ListingClicksChart({ query, title }: { query: UseQueryResult<Pag
       chart={
         <BarChart
           label={title}
-          bars={data.items.map((r) => ({ label: `${r.listing.kind} ${r.listing.id}`, value: r.clicks, display: String(r.clicks) }))}
+          bars={data.items.map((r) => ({
+            label: `${r.listing.kind} ${r.listing.id}`,
+            value: r.clicks,
+            display: String(r.clicks),
+          }))}
         />
       }
     />

@@ -68,7 +68,8 @@ function OwnerInsights({ range, listing, choose }: { range: DayRange; listing: s
   const mine = useMyListings();
   if (mine.isError) return <ErrorState error={mine.error} retry={() => void mine.refetch()} what="Your listings" />;
   if (!mine.data) return <Loading label="Loading your listings" rows={2} />;
-  if (mine.data.length === 0) return <EmptyState title="No listings yet">Add a hotel or car to see its insights.</EmptyState>;
+  if (mine.data.length === 0)
+    return <EmptyState title="No listings yet">Add a hotel or car to see its insights.</EmptyState>;
   const key = (ref: ListingRef) => `${ref.kind}:${ref.id}`;
   const chosen = mine.data.find((l) => key(l.ref) === listing) ?? mine.data[0]!;
   return (
@@ -119,7 +120,9 @@ function ListingReport({ listing, range }: { listing: ListingRef; range: DayRang
         <DailyChart report={r} measure="clicks" />
         <SectionsChart sections={r.sections} title="Least-seen sections of this listing's page" />
       </div>
-      <p className="muted">Reviews per month and revenue per listing are on the listing's page and under Performance.</p>
+      <p className="muted">
+        Reviews per month and revenue per listing are on the listing's page and under Performance.
+      </p>
     </>
   );
 }
@@ -176,7 +179,11 @@ function Traces({ range }: { range: DayRange }) {
         {field('city', 'City')}
         {field('state', 'State', 'e.g. CA')}
         {field('signupMonth', 'Signed up in', 'YYYY-MM')}
-        <SelectField label="Device" value={draft.device ?? ''} onChange={(e) => setDraft({ ...draft, device: e.target.value })}>
+        <SelectField
+          label="Device"
+          value={draft.device ?? ''}
+          onChange={(e) => setDraft({ ...draft, device: e.target.value })}
+        >
           <option value="">Any</option>
           <option value="desktop">Desktop</option>
           <option value="tablet">Tablet</option>
@@ -220,7 +227,12 @@ function Traces({ range }: { range: DayRange }) {
                   <td>{e.type.replace('_', ' ')}</td>
                   <td>{e.route}</td>
                   <td>
-                    {[e.element, e.section, e.listing && `${e.listing.kind} ${e.listing.id}`, e.visibleMs !== null && `${e.visibleMs} ms`]
+                    {[
+                      e.element,
+                      e.section,
+                      e.listing && `${e.listing.kind} ${e.listing.id}`,
+                      e.visibleMs !== null && `${e.visibleMs} ms`,
+                    ]
                       .filter(Boolean)
                       .join(' · ')}
                   </td>

@@ -38,7 +38,7 @@ let current: Tracker | undefined;
 export function startInsights(router: RouterLike): Tracker | undefined {
   const sessionId = tabSessionId();
   const tracker = createTracker({
-    optedOut: () => privacySignal(navigator as Navigator & { globalPrivacyControl?: boolean }, window as { doNotTrack?: string | null }),
+    optedOut: () => privacySignal(navigator, window as { doNotTrack?: string | null }),
     send: (url, body) => navigator.sendBeacon(url, new Blob([body], { type: 'application/json' })),
     now: () => Date.now(),
     sessionId: () => sessionId,
@@ -58,7 +58,13 @@ export function startInsights(router: RouterLike): Tracker | undefined {
     const now = performance.now();
     for (const [, s] of sections) {
       const ms = Math.round(s.ms + (s.since === undefined ? 0 : now - s.since));
-      tracker.track({ type: 'section_view', route, section: s.key, visibleMs: ms, ...(pageListing ? { listing: pageListing } : {}) });
+      tracker.track({
+        type: 'section_view',
+        route,
+        section: s.key,
+        visibleMs: ms,
+        ...(pageListing ? { listing: pageListing } : {}),
+      });
     }
     sections.clear();
     sectionObserver.disconnect();

@@ -51,7 +51,7 @@ export function createTracker(env: TrackerEnv, url = '/api/insights/events'): Tr
     enabled,
     track(event) {
       if (!enabled) return;
-      queue.push({ ...event, at: env.now() } as InsightEvent);
+      queue.push({ ...event, at: env.now() });
       if (queue.length > MAX_QUEUED) queue = queue.slice(queue.length - MAX_QUEUED);
       if (queue.length >= MAX_EVENTS_PER_BATCH) this.flush();
     },
@@ -91,8 +91,13 @@ export function listingOfPage(template: string, id: string | undefined): Listing
 }
 
 /** Do Not Track (navigator or window) or Global Privacy Control. */
-export function privacySignal(nav: { doNotTrack?: string | null; globalPrivacyControl?: boolean }, win?: { doNotTrack?: string | null }): boolean {
-  return nav.globalPrivacyControl === true || nav.doNotTrack === '1' || nav.doNotTrack === 'yes' || win?.doNotTrack === '1';
+export function privacySignal(
+  nav: { doNotTrack?: string | null; globalPrivacyControl?: boolean },
+  win?: { doNotTrack?: string | null },
+): boolean {
+  return (
+    nav.globalPrivacyControl === true || nav.doNotTrack === '1' || nav.doNotTrack === 'yes' || win?.doNotTrack === '1'
+  );
 }
 
 /** The listings a checkout URL books (`?hotel=…&car=…&flight=…`), for the funnel's "booked" step. */

@@ -127,7 +127,13 @@ export function ResultsLayout<T, F>({
             </ol>
           )}
           {hasNextPage && (
-            <button type="button" className="secondary show-more" data-insights="results.show-more" onClick={page.showMore} disabled={loadingMore}>
+            <button
+              type="button"
+              className="secondary show-more"
+              data-insights="results.show-more"
+              onClick={page.showMore}
+              disabled={loadingMore}
+            >
               {loadingMore ? 'Loading…' : `Show more ${noun}s`}
             </button>
           )}

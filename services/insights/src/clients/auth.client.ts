@@ -34,19 +34,24 @@ export function authClient(options: { url: string; serviceToken: string }): Peop
   };
   return {
     async cohortsOf(userKeys) {
-      const { items } = await post<{ items: { id: string; city: string | null; state: string | null; signupMonth: string }[] }>(
-        'cohorts',
-        '/internal/users/cohorts',
-        { ids: userKeys },
-      );
+      const { items } = await post<{
+        items: { id: string; city: string | null; state: string | null; signupMonth: string }[];
+      }>('cohorts', '/internal/users/cohorts', { ids: userKeys });
       const known = new Map(items.map((i) => [i.id, i]));
       return userKeys.map((userKey) => {
         const facts = known.get(userKey);
-        return { userKey, city: facts?.city ?? null, state: facts?.state ?? null, signupMonth: facts?.signupMonth ?? null };
+        return {
+          userKey,
+          city: facts?.city ?? null,
+          state: facts?.state ?? null,
+          signupMonth: facts?.signupMonth ?? null,
+        };
       });
     },
     async idOfEmail(email) {
-      const { items } = await post<{ items: { id: string }[] }>('lookup', '/internal/users/lookup', { emails: [email] });
+      const { items } = await post<{ items: { id: string }[] }>('lookup', '/internal/users/lookup', {
+        emails: [email],
+      });
       return items[0]?.id;
     },
   };

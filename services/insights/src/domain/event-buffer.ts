@@ -4,10 +4,10 @@ import { countDropped, setBuffered } from '../insights.metrics.ts';
 
 export interface EventBuffer {
   /** Queues rows; false (nothing queued) when the buffer has no room for all of them. */
-  add(rows: readonly EventRow[]): boolean;
+  add: (rows: readonly EventRow[]) => boolean;
   /** Writes what is queued now (the flush task calls this; so does shutdown). */
-  flush(): Promise<void>;
-  size(): number;
+  flush: () => Promise<void>;
+  size: () => number;
 }
 
 /**
@@ -49,7 +49,7 @@ export function eventBuffer(
   };
 
   return {
-    add(rows) {
+    add: (rows) => {
       if (queue.length + rows.length > options.maxEvents) return false;
       queue.push(...rows);
       setBuffered(queue.length);

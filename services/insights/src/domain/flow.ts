@@ -33,6 +33,7 @@ export function buildFlow(steps: readonly PageStep[], maxSteps = MAX_FLOW_STEPS)
       nodes.set(id, node);
     });
   }
-  const bySize = <T extends { step: number; sessions: number }>(a: T, b: T) => a.step - b.step || b.sessions - a.sessions;
+  const bySize = <T extends { step: number; sessions: number }>(a: T, b: T) =>
+    a.step - b.step || b.sessions - a.sessions;
   return { sessions: paths.size, nodes: [...nodes.values()].sort(bySize), links: [...links.values()].sort(bySize) };
 }

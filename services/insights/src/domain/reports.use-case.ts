@@ -48,7 +48,12 @@ export async function listingInsights(db: Db, listing: ListingRef, range: DayRan
   const days = await listingDays(db, ref, range.from, range.to);
   const sum = (field: keyof DailyTotals) => days.reduce((total, d) => total + Number(d[field]), 0);
   const sections = await totalsBy(db, 'section', range, { limit: 50, offset: 0, order: 'seen_rate', listing: ref });
-  const totals = { views: sum('views'), clicks: sum('clicks'), impressions: sum('impressions'), bookings: sum('bookings') };
+  const totals = {
+    views: sum('views'),
+    clicks: sum('clicks'),
+    impressions: sum('impressions'),
+    bookings: sum('bookings'),
+  };
   return {
     listing,
     ...range,
@@ -108,7 +113,8 @@ export function listingsReport(db: Db, range: DayRange, page: PageQuery) {
 /** Sections site-wide, least seen first (by the share of page views they were on screen at all). */
 export function sectionsReport(db: Db, range: DayRange, page: PageQuery) {
   return pageOf(
-    async (offset, limit) => (await totalsBy(db, 'section', range, { limit, offset, order: 'seen_rate' })).map(sectionOf),
+    async (offset, limit) =>
+      (await totalsBy(db, 'section', range, { limit, offset, order: 'seen_rate' })).map(sectionOf),
     page,
   );
 }
@@ -131,7 +137,8 @@ export async function funnelReport(db: Db, range: DayRange): Promise<{ steps: Fu
   let previous: number | undefined;
   const steps = FUNNEL_STEPS.map((step) => {
     const count = sessions.get(step) ?? 0;
-    const dropOff = previous === undefined ? null : previous > 0 ? rate(previous - Math.min(count, previous), previous) : null;
+    const dropOff =
+      previous === undefined ? null : previous > 0 ? rate(previous - Math.min(count, previous), previous) : null;
     previous = count;
     return { step, sessions: count, dropOff };
   });
@@ -166,7 +173,9 @@ export async function timelineFor(db: Db, userKey: string, range: DayRange, page
   return {
     items,
     nextCursor:
-      rows.length > page.limit && last ? encodeCursor({ at: new Date(last.occurred_at).toISOString(), id: last.id }) : null,
+      rows.length > page.limit && last
+        ? encodeCursor({ at: new Date(last.occurred_at).toISOString(), id: last.id })
+        : null,
   };
 }
 

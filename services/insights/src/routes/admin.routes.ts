@@ -24,8 +24,14 @@ const traceQuery = rangeRules(
       userId: z.uuid().optional(),
       email: z.email().max(254).optional(),
       city: z.string().trim().min(1).max(80).optional(),
-      state: z.string().regex(/^[A-Z]{2}$/, { error: 'a two-letter state code' }).optional(),
-      signupMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'a month as YYYY-MM' }).optional(),
+      state: z
+        .string()
+        .regex(/^[A-Z]{2}$/, { error: 'a two-letter state code' })
+        .optional(),
+      signupMonth: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'a month as YYYY-MM' })
+        .optional(),
       device: z.enum(DEVICE_TYPES).optional(),
     })
     .transform(withDefaults),

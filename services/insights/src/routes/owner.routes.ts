@@ -20,10 +20,16 @@ export function ownerRoutes(db: Db, listings: ListingsClient): DocumentedRouter 
       path: '/listings/:kind/:id',
       access: 'owner',
       summary:
-        "One of my listings: views, clicks, impressions and bookings per day, click-through from results, conversion, least-seen sections",
+        'One of my listings: views, clicks, impressions and bookings per day, click-through from results, conversion, least-seen sections',
       params: listingParams,
       query: rangeQuery,
-      responses: { 200: 'The report', 400: 'Invalid range', 401: 'Not signed in', 403: 'Not an owner', 404: 'Not my listing' },
+      responses: {
+        200: 'The report',
+        400: 'Invalid range',
+        401: 'Not signed in',
+        403: 'Not an owner',
+        404: 'Not my listing',
+      },
     },
     async ({ params, query, identity }, req, res) => {
       // A listing that is not the caller's is answered as one that does not exist: no hint that it has traffic.
