@@ -76,14 +76,18 @@ export function startInsights(router: RouterLike): Tracker | undefined {
       for (const entry of entries) {
         const s = sections.get(entry.target);
         if (!s) continue;
-        if (entry.isIntersecting && s.since === undefined) s.since = now;
-        if (!entry.isIntersecting && s.since !== undefined) {
+        // Seen: half of it on screen, or (a section taller than the screen) half the screen filled by it.
+        const seen =
+          entry.isIntersecting &&
+          (entry.intersectionRatio >= 0.5 || entry.intersectionRect.height >= window.innerHeight / 2);
+        if (seen && s.since === undefined) s.since = now;
+        if (!seen && s.since !== undefined) {
           s.ms += now - s.since;
           s.since = undefined;
         }
       }
     },
-    { threshold: 0.5 },
+    { threshold: [0, 0.25, 0.5, 0.75, 1] },
   );
   const cardObserver = new IntersectionObserver(
     (entries) => {
