@@ -145,6 +145,14 @@ try {
   );
   await run.sql(
     run.benchUrl,
+    `INSERT INTO insights.insight_daily (day, dimension, key, views, seen, visible_ms, sessions)
+     SELECT current_date - d, 'site-section', '/hotels/:id#' || s, n * 5000, n * 5000 / (s::int + 1), n * 5000000,
+            n * 5000
+     FROM generate_series(0, 29) d, (SELECT $1::bigint AS n) k, unnest(ARRAY['0', '1', '2', '3']) s`,
+    [perListingDay],
+  );
+  await run.sql(
+    run.benchUrl,
     `INSERT INTO insights.insight_daily (day, dimension, key, views, clicks, sessions)
      SELECT current_date - d, 'page', '/page-' || p, 1000, 500, 300 FROM generate_series(0, 29) d, generate_series(0, 19) p
      ON CONFLICT DO NOTHING`,

@@ -41,6 +41,14 @@ export async function rebuildRollups(db: { transaction: <T>(fn: (tx: Queryable) 
        FROM insight_events WHERE ${inRange} AND type = 'section_view' GROUP BY 1, 3, 4`,
       [from, to],
     );
+    // The same sections summed over every listing: the site-wide ranking reads a few rows per day, not one per listing.
+    await tx.query(
+      `INSERT INTO insight_daily (day, dimension, key, views, seen, visible_ms, sessions)
+       SELECT ${DAY}, 'site-section', route || '#' || section, count(*), count(*) FILTER (WHERE visible_ms > 0),
+              coalesce(sum(visible_ms), 0), count(DISTINCT session_id)
+       FROM insight_events WHERE ${inRange} AND type = 'section_view' GROUP BY 1, 3`,
+      [from, to],
+    );
     await tx.query(
       `INSERT INTO insight_daily (day, dimension, key, clicks, sessions)
        SELECT ${DAY}, 'element', route || '#' || element, count(*), count(DISTINCT session_id)
@@ -97,7 +105,7 @@ export type Ranking = 'views' | 'clicks' | 'seen_rate';
  */
 export async function totalsBy(
   db: Queryable,
-  dimension: 'page' | 'listing' | 'section' | 'element' | 'funnel',
+  dimension: 'page' | 'listing' | 'section' | 'site-section' | 'element' | 'funnel',
   range: { from: string; to: string },
   page: { limit: number; offset: number; order: Ranking; listing?: string | undefined },
 ): Promise<DailyTotals[]> {

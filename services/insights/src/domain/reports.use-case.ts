@@ -114,7 +114,7 @@ export function listingsReport(db: Db, range: DayRange, page: PageQuery) {
 export function sectionsReport(db: Db, range: DayRange, page: PageQuery) {
   return pageOf(
     async (offset, limit) =>
-      (await totalsBy(db, 'section', range, { limit, offset, order: 'seen_rate' })).map(sectionOf),
+      (await totalsBy(db, 'site-section', range, { limit, offset, order: 'seen_rate' })).map(sectionOf),
     page,
   );
 }
