@@ -68,8 +68,9 @@ function OwnerInsights({ range, listing, choose }: { range: DayRange; listing: s
   const mine = useMyListings();
   if (mine.isError) return <ErrorState error={mine.error} retry={() => void mine.refetch()} what="Your listings" />;
   if (!mine.data) return <Loading label="Loading your listings" rows={2} />;
-  if (mine.data.length === 0)
+  if (mine.data.length === 0) {
     return <EmptyState title="No listings yet">Add a hotel or car to see its insights.</EmptyState>;
+  }
   const key = (ref: ListingRef) => `${ref.kind}:${ref.id}`;
   const chosen = mine.data.find((l) => key(l.ref) === listing) ?? mine.data[0]!;
   return (
