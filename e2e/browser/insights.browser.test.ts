@@ -34,7 +34,7 @@ describe('insights: what a traveler looked at, for the owner and the admin', () 
     await page.goto(`/hotels/${first.id}?${stay}`);
     await page.getByRole('heading', { name: first.name }).waitFor();
     // Halfway down, and long enough on screen to be counted; the reviews at the bottom stay out of sight.
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 4));
+    await page.evaluate('window.scrollTo(0, document.body.scrollHeight / 4)');
     await page.waitForTimeout(1_500);
     await shot('details, scrolled');
     await page.getByRole('link', { name: /^Book the Queen Room/ }).click();
