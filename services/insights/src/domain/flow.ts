@@ -33,7 +33,12 @@ export function buildFlow(steps: readonly PageStep[], maxSteps = MAX_FLOW_STEPS)
       nodes.set(id, node);
     });
   }
-  const bySize = <T extends { step: number; sessions: number }>(a: T, b: T) =>
-    a.step - b.step || b.sessions - a.sessions;
-  return { sessions: paths.size, nodes: [...nodes.values()].sort(bySize), links: [...links.values()].sort(bySize) };
+  // Biggest first within a step; ties by route, so the same events always draw the same diagram.
+  const bySize = <T extends { step: number; sessions: number }>(a: T, b: T, name: (t: T) => string) =>
+    a.step - b.step || b.sessions - a.sessions || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0);
+  return {
+    sessions: paths.size,
+    nodes: [...nodes.values()].sort((a, b) => bySize(a, b, (n) => n.route)),
+    links: [...links.values()].sort((a, b) => bySize(a, b, (l) => `${l.from} ${l.to}`)),
+  };
 }
