@@ -32,6 +32,7 @@ const stack = await startStack({
     search: stackConfig.SEARCH_PORT,
     booking: stackConfig.BOOKING_PORT,
     'ai-agent': stackConfig.AI_AGENT_PORT,
+    insights: stackConfig.INSIGHTS_PORT,
   },
   gatewayMetricsPort: stackConfig.GATEWAY_METRICS_PORT,
   logDir: join(stackConfig.DATA_DIR, 'logs'),

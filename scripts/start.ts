@@ -24,6 +24,7 @@ const stack = await startStack({
     search: config.SEARCH_PORT,
     booking: config.BOOKING_PORT,
     'ai-agent': config.AI_AGENT_PORT,
+    insights: config.INSIGHTS_PORT,
   },
   gatewayMetricsPort: config.GATEWAY_METRICS_PORT,
   // One file per process, for `npm run logs -- <request or trace id>`.

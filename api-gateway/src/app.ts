@@ -64,6 +64,7 @@ function upstreamUrls(config: GatewayConfig, upstream: Upstream): string[] {
     search: config.SEARCH_URL,
     booking: config.BOOKING_URL,
     'ai-agent': config.AI_AGENT_URL,
+    insights: config.INSIGHTS_URL,
   };
   return urls[upstream];
 }
@@ -178,6 +179,7 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
             `${config.SEARCH_URL[0]}/api/search/openapi.json`,
             `${config.BOOKING_URL[0]}/api/bookings/openapi.json`,
             `${config.AI_AGENT_URL[0]}/api/ai/openapi.json`,
+            `${config.INSIGHTS_URL[0]}/api/insights/openapi.json`,
           ],
           logger,
         ),

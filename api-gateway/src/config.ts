@@ -33,6 +33,7 @@ const schema = baseEnvSchema
     SEARCH_URL: urlListSchema.default(['http://127.0.0.1:4002']),
     BOOKING_URL: urlListSchema.default(['http://127.0.0.1:4003']),
     AI_AGENT_URL: urlListSchema.default(['http://127.0.0.1:4004']),
+    INSIGHTS_URL: urlListSchema.default(['http://127.0.0.1:4005']),
     /** How long a deny-list answer is reused: a revoked session is refused within this. */
     DENY_LIST_CACHE_MS: z.coerce.number().int().min(0).max(30_000).default(2_000),
     /** Origins allowed to call the API with credentials (comma-separated, exact). */

@@ -63,13 +63,13 @@ export async function givenBuiltFrontends(): Promise<{ webClient: string; adminP
 
 const UNUSED = 'http://127.0.0.1:9';
 
-type ServiceUrl = 'SEARCH_URL' | 'BOOKING_URL' | 'AI_AGENT_URL';
+type ServiceUrl = 'SEARCH_URL' | 'BOOKING_URL' | 'AI_AGENT_URL' | 'INSIGHTS_URL';
 /** What a test sets: the services' addresses as one URL, or several (instances). */
 export type GatewayOverrides = Partial<Omit<GatewayConfig, ServiceUrl> & Record<ServiceUrl, string | string[]>>;
 const listOf = (url: string | string[] | undefined) => (url === undefined ? [UNUSED] : [url].flat());
 
 export function gatewayConfig(overrides: GatewayOverrides = {}): GatewayConfig {
-  const { SEARCH_URL, BOOKING_URL, AI_AGENT_URL, ...rest } = overrides;
+  const { SEARCH_URL, BOOKING_URL, AI_AGENT_URL, INSIGHTS_URL, ...rest } = overrides;
   return {
     BODY_LIMIT: '100kb',
     TRUST_PROXY_HOPS: 0,
@@ -77,6 +77,7 @@ export function gatewayConfig(overrides: GatewayOverrides = {}): GatewayConfig {
     SEARCH_URL: listOf(SEARCH_URL),
     BOOKING_URL: listOf(BOOKING_URL),
     AI_AGENT_URL: listOf(AI_AGENT_URL),
+    INSIGHTS_URL: listOf(INSIGHTS_URL),
     TOKEN_ISSUER: 'http://localhost:8080/api/auth',
     TOKEN_AUDIENCE: 'tripwise',
     DENY_LIST_CACHE_MS: 0,

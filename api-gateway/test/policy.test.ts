@@ -13,6 +13,7 @@ beforeAll(async () => {
     SEARCH_URL: upstream.url,
     BOOKING_URL: upstream.url,
     AI_AGENT_URL: upstream.url,
+    INSIGHTS_URL: upstream.url,
   });
 });
 afterAll(async () => {
@@ -69,6 +70,10 @@ const TABLE: [string, string, number[]][] = [
   ['GET', '/api/analytics/top-properties', [401, 403, 200, 200, 403, 401, 401, 401]],
   ['GET', '/api/billing', [401, 403, 403, 200, 403, 401, 401, 401]],
   ['GET', '/api/auth/admin/users', [401, 403, 403, 200, 403, 401, 401, 401]],
+  // Analytics: any browser sends its beacon; owners read their listings' reports; traces are for admins.
+  ['POST', '/api/insights/events', [200, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET', '/api/insights/listings/hotel/1', [401, 403, 200, 200, 403, 401, 401, 401]],
+  ['GET', '/api/insights/admin/traces', [401, 403, 403, 200, 403, 401, 401, 401]],
   // Express routes without regard to case or a trailing slash; the policy reads paths the same way.
   ['GET', '/api/auth/ADMIN/users', [401, 403, 403, 200, 403, 401, 401, 401]],
   ['GET', '/api/auth/Admin/Users/', [401, 403, 403, 200, 403, 401, 401, 401]],

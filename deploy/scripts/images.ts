@@ -27,6 +27,7 @@ export function defaultPorts(): Record<ProcessName, number> {
     search: defaults.SEARCH_PORT,
     booking: defaults.BOOKING_PORT,
     'ai-agent': defaults.AI_AGENT_PORT,
+    insights: defaults.INSIGHTS_PORT,
   };
 }
 

@@ -33,7 +33,7 @@ interface K8sObject {
 }
 
 const OVERLAYS = ['staging', 'production'];
-const NODE_PROCESSES = ['auth', 'search', 'booking', 'ai-agent', 'api-gateway'];
+const NODE_PROCESSES = ['auth', 'search', 'booking', 'ai-agent', 'insights', 'api-gateway'];
 const rendered: Record<string, K8sObject[]> = {};
 
 async function render(overlay: string): Promise<K8sObject[]> {
@@ -170,10 +170,12 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
         'Deployment/ai-agent',
         'Deployment/auth',
         'Deployment/booking',
+        'Deployment/insights',
         'Deployment/search',
         'Job/migrate-ai-agent',
         'Job/migrate-auth',
         'Job/migrate-booking',
+        'Job/migrate-insights',
         'Job/migrate-search',
       ].sort(),
     );

@@ -71,6 +71,7 @@ describe('the service image (deploy/docker/service.Dockerfile)', () => {
       search: '',
       booking: '',
       'ai-agent': '--max-semi-space-size=4',
+      insights: '',
       'api-gateway': '',
     });
   });

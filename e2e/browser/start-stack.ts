@@ -87,6 +87,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       REGISTRATIONS_PER_IP_PER_HOUR: '10000',
       EMAIL_REQUESTS_PER_IP_PER_15_MINUTES: '10000',
       EMAIL_LINK_USES_PER_IP_PER_15_MINUTES: '10000',
+      // Analytics: every browser is on one address; reports are rolled up every 2 s so a test sees its own events.
+      INSIGHTS_BATCHES_PER_IP_PER_MINUTE: '100000',
+      INSIGHTS_FLUSH_MS: '200',
+      INSIGHTS_ROLLUP_INTERVAL_MS: '2000',
       ...(testEnv.DATABASE_URL ? { DATABASE_URL: testEnv.DATABASE_URL } : {}),
       ...(testEnv.REDIS_URL ? { REDIS_URL: testEnv.REDIS_URL } : {}),
     },

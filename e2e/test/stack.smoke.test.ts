@@ -127,7 +127,7 @@ describe('the whole stack as separate processes', () => {
 
   test('When services log, then every line is JSON with the service name', () => {
     const started = lines.filter((l) => l.includes('"message":"listening"'));
-    expect(started).toHaveLength(5);
+    expect(started).toHaveLength(6);
     for (const line of started) {
       const [name, json] = [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)];
       expect(JSON.parse(json)).toMatchObject({ service: name, level: 'info' });
@@ -136,6 +136,6 @@ describe('the whole stack as separate processes', () => {
 
   test('When the stack is stopped, then every process drains and exits with code 0', async () => {
     const codes = await stack.stop();
-    expect(codes).toEqual({ 'api-gateway': 0, auth: 0, search: 0, booking: 0, 'ai-agent': 0 });
+    expect(codes).toEqual({ 'api-gateway': 0, auth: 0, search: 0, booking: 0, 'ai-agent': 0, insights: 0 });
   });
 });

@@ -24,6 +24,7 @@ const DOC_PATHS: Record<ServiceName, string> = {
   search: '/api/search/openapi.json',
   booking: '/api/bookings/openapi.json',
   'ai-agent': '/api/ai/openapi.json',
+  insights: '/api/insights/openapi.json',
 };
 /** Routes whose call would change the caller's own session or account, so walks leave them out. */
 export const DESTRUCTIVE = /\/(logout|logout-all|me|sessions\/revoke-others|2fa\/disable)$/;

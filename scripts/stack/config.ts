@@ -12,6 +12,7 @@ export function loadStackConfig(env: NodeJS.ProcessEnv) {
       SEARCH_PORT: portSchema(4002),
       BOOKING_PORT: portSchema(4003),
       AI_AGENT_PORT: portSchema(4004),
+      INSIGHTS_PORT: portSchema(4005),
       /** The gateway's /metrics, on 127.0.0.1 only: never on its public PORT. */
       GATEWAY_METRICS_PORT: portSchema(9464),
       /** `npm run edge`: nginx's HTTPS and HTTP ports, and the gateway's behind it. */

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 
-export const SERVICES = ['auth', 'search', 'booking', 'ai-agent'] as const;
+export const SERVICES = ['auth', 'search', 'booking', 'ai-agent', 'insights'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 export type ProcessName = ServiceName | 'api-gateway';
 
@@ -11,6 +11,7 @@ export const ENTRY_POINTS: Record<ProcessName, string> = {
   search: 'services/search/src/index.ts',
   booking: 'services/booking/src/index.ts',
   'ai-agent': 'services/ai-agent/src/index.ts',
+  insights: 'services/insights/src/index.ts',
   'api-gateway': 'api-gateway/src/index.ts',
 };
 
@@ -25,6 +26,7 @@ export const NODE_FLAGS: Record<ProcessName, string[]> = {
   search: [],
   booking: [],
   'ai-agent': ['--max-semi-space-size=4'],
+  insights: [],
   'api-gateway': [],
 };
 
@@ -34,4 +36,5 @@ export const UPSTREAM_URL_VARIABLE: Record<ServiceName, string> = {
   search: 'SEARCH_URL',
   booking: 'BOOKING_URL',
   'ai-agent': 'AI_AGENT_URL',
+  insights: 'INSIGHTS_URL',
 };

@@ -8,8 +8,8 @@ import { ENTRY_POINTS, NODE_FLAGS, REPO_ROOT, SERVICES, UPSTREAM_URL_VARIABLE, t
 export interface StackOptions {
   /** Environment every process gets (storage, log level, Sentry…); PORT and upstream URLs are set here. */
   env: NodeJS.ProcessEnv;
-  /** Port per process; 0 lets each pick a free one and report it. */
-  ports: Record<ProcessName, number>;
+  /** Port per process; 0 lets each pick a free one and report it (insights: a free one unless given). */
+  ports: Omit<Record<ProcessName, number>, 'insights'> & { insights?: number };
   /** The gateway's metrics port (never its public one); 0 or absent: a free one, reported. */
   gatewayMetricsPort?: number;
   /** Extra variables for one process, e.g. its own DATABASE_SCHEMA in a test. */
@@ -115,7 +115,7 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Starts the four services, then the gateway, each as its own Node process. Every process is told where the
+ * Starts the five services, then the gateway, each as its own Node process. Every process is told where the
  * others listen (AUTH_URL, SEARCH_URL, …): services call each other, and the AI agent checks tokens against
  * auth's keys. Port 0 is resolved to a free port first, for that reason.
  */
@@ -123,7 +123,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   if (options.logDir) mkdirSync(options.logDir, { recursive: true });
   const ports = Object.fromEntries(
     await Promise.all(
-      Object.entries(options.ports).map(async ([name, port]) => [name, port === 0 ? await freePort() : port] as const),
+      Object.entries({ insights: 0, ...options.ports }).map(
+        async ([name, port]) => [name, port === 0 ? await freePort() : port] as const,
+      ),
     ),
   ) as Record<ProcessName, number>;
   const urls = Object.fromEntries(

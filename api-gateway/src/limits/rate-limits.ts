@@ -24,6 +24,8 @@ export interface RateLimitSettings {
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const BOOKING_WRITE = /^\/api\/(bookings(\/.*)?|ai\/bundles\/[^/]+\/book)$/;
+/** Analytics beacons have their own limits in the insights service, so they never use up a traveler's writes. */
+const INSIGHTS_BEACON = /^\/api\/insights\/events$/;
 const SIGN_IN = /^\/api\/auth\/(login|login\/mfa)$/;
 const ACCOUNT_LINK = /^\/api\/auth\/(register|password\/forgot|password\/reset|email\/resend|email\/verify)$/;
 
@@ -89,7 +91,11 @@ export function rateLimits(
     // Before the token check: by address, so floods are turned away before any signature is checked.
     perClient: [
       limiter('reads', { limit: settings.readsPerMinute, skip: (req) => !isRead(req), passOnStoreError: true }),
-      limiter('writes', { limit: settings.writesPerMinute, skip: isRead, passOnStoreError: false }),
+      limiter('writes', {
+        limit: settings.writesPerMinute,
+        skip: (req) => isRead(req) || INSIGHTS_BEACON.test(fullPath(req)),
+        passOnStoreError: false,
+      }),
       (req, res, next) => (isSignIn(req) ? readAuthBody(req, res, next) : next()),
       // OWASP's lock-out advice: count failures (a success gives its attempt back) per address and per (account,
       // address) pair, never per account alone, so nobody elsewhere can keep an account's owner out. The auth

@@ -39,6 +39,10 @@ export const ROUTE_POLICIES: readonly PolicyRule[] = [
   { path: /^\/api\/bookings(\/.*)?$/, access: 'user' },
   { methods: READ, path: /^\/api\/ai\/deals$/, access: 'public' },
   { path: /^\/api\/ai(\/.*)?$/, access: 'user' },
+  // Analytics: any browser may send its batch (no personal data in it); reports are for owners, traces for admins.
+  { methods: ['POST'], path: /^\/api\/insights\/events$/, access: 'public' },
+  { path: /^\/api\/insights\/admin(\/.*)?$/, access: 'admin' },
+  { path: /^\/api\/insights(\/.*)?$/, access: 'owner' },
   { path: /^\/api(\/.*)?$/, access: 'user' },
 ];
 

@@ -1,5 +1,5 @@
 /** The services behind the gateway. */
-export const UPSTREAMS = ['auth', 'search', 'booking', 'ai-agent'] as const;
+export const UPSTREAMS = ['auth', 'search', 'booking', 'ai-agent', 'insights'] as const;
 export type Upstream = (typeof UPSTREAMS)[number];
 
 export interface UpstreamRoute {
@@ -20,6 +20,7 @@ export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { prefix: '/api/analytics', upstream: 'booking' },
   { prefix: '/api/ai', upstream: 'ai-agent', slow: true },
   { prefix: '/socket.io', upstream: 'ai-agent' },
+  { prefix: '/api/insights', upstream: 'insights' },
 ];
 
 /** True when `path` is the prefix itself or lies below it (so /api/authx does not match /api/auth). */

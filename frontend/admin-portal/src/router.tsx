@@ -40,6 +40,7 @@ export const router = createBrowserRouter(
         { path: 'listings/:kind/:id', ...page(async () => (await import('./listings/listing-page.tsx')).ListingPage) },
         { path: 'bookings', ...page(async () => (await import('./bookings/bookings-page.tsx')).BookingsPage) },
         { path: 'analytics', ...page(async () => (await import('./analytics/analytics-page.tsx')).AnalyticsPage) },
+        { path: 'insights', ...page(async () => (await import('./insights/insights-page.tsx')).InsightsPage) },
         {
           path: 'review',
           handle: admins,

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { ApiError } from './api/api-error.ts';
+import { startInsights } from './insights/start-insights.ts';
 import { router } from './router.tsx';
 import { session } from './session/session.ts';
 import './styles.css';
@@ -20,6 +21,8 @@ const queryClient = new QueryClient({
 
 void startErrorReporting('web-client');
 void session.restore();
+// First-party analytics (nothing with Do Not Track or Global Privacy Control): see insights/start-insights.ts.
+startInsights(router);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

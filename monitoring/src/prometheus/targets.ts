@@ -16,6 +16,7 @@ export function stackPorts(config: ReturnType<typeof loadStackConfig>): Record<P
     search: config.SEARCH_PORT,
     booking: config.BOOKING_PORT,
     'ai-agent': config.AI_AGENT_PORT,
+    insights: config.INSIGHTS_PORT,
   };
 }
 

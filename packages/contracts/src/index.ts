@@ -19,3 +19,4 @@ export type * from './agent-results.ts';
 export * from './pricing.rules.ts';
 export * from './cancellation.rules.ts';
 export * from './booking-window.rules.ts';
+export * from './insights.ts';

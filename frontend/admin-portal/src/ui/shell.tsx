@@ -17,6 +17,7 @@ const NAV: Record<PortalRole, { to: string; label: string }[]> = {
     { to: '/listings', label: 'My listings' },
     { to: '/bookings', label: 'Bookings' },
     { to: '/analytics', label: 'Performance' },
+    { to: '/insights', label: 'Insights' },
   ],
   admin: [
     { to: '/', label: 'Overview' },
@@ -27,6 +28,7 @@ const NAV: Record<PortalRole, { to: string; label: string }[]> = {
     { to: '/audit', label: 'Audit log' },
     { to: '/bills', label: 'Bills' },
     { to: '/analytics', label: 'Analytics' },
+    { to: '/insights', label: 'Insights' },
   ],
 };
 

@@ -4,7 +4,12 @@ import { useState, type ReactNode } from 'react';
 export function FiltersPanel({ filters, onClear }: { filters: ReactNode; onClear: () => void }) {
   const [open, setOpen] = useState(false);
   return (
-    <aside className={`filters${open ? ' open' : ''}`} aria-label="Filters">
+    <aside
+      className={`filters${open ? ' open' : ''}`}
+      aria-label="Filters"
+      data-insights="results.filters"
+      data-insights-section="filters"
+    >
       <h2 className="filters-title">Filters</h2>
       <button
         type="button"

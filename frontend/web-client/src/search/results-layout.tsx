@@ -93,6 +93,7 @@ export function ResultsLayout<T, F>({
               <label htmlFor="sort">Sort by</label>
               <select
                 id="sort"
+                data-insights="results.sort"
                 value={page.params.get('sort') ?? sorts[0][0]}
                 onChange={(e) => page.update(withParam(page.params, 'sort', e.target.value))}
               >
@@ -126,7 +127,13 @@ export function ResultsLayout<T, F>({
             </ol>
           )}
           {hasNextPage && (
-            <button type="button" className="secondary show-more" onClick={page.showMore} disabled={loadingMore}>
+            <button
+              type="button"
+              className="secondary show-more"
+              data-insights="results.show-more"
+              onClick={page.showMore}
+              disabled={loadingMore}
+            >
               {loadingMore ? 'Loading…' : `Show more ${noun}s`}
             </button>
           )}

@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/http.ts';
+import { PrivacyNote } from '../insights/privacy-note.tsx';
 import { useConnectionStatus } from '../realtime/use-agent-socket.ts';
 import { session } from '../session/session.ts';
 import { useSession } from '../session/use-session.ts';
@@ -76,6 +77,7 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
+      <PrivacyNote />
     </>
   );
 }

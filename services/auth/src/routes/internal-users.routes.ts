@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
 import { findUserBriefs } from '../data/user-brief.repository.ts';
+import { findUserCohorts } from '../data/user-cohort.repository.ts';
 import type { AuthDeps } from '../domain/auth-deps.ts';
 
 const lookupBody = z
@@ -27,6 +28,19 @@ export function internalUserRoutes(deps: AuthDeps): DocumentedRouter {
     },
     async ({ body }, _req, res) => {
       res.json({ items: await findUserBriefs(deps.db, body) });
+    },
+  );
+  docs.route(
+    {
+      method: 'post',
+      path: '/internal/users/cohorts',
+      access: 'internal',
+      summary: 'Home city, state and sign-up month of the users with these ids (for insights cohorts; no names)',
+      body: z.strictObject({ ids: z.array(z.uuid()).min(1).max(100) }),
+      responses: { 200: '{ items }', 400: 'Invalid ids' },
+    },
+    async ({ body }, _req, res) => {
+      res.json({ items: await findUserCohorts(deps.db, body.ids) });
     },
   );
   return docs;

@@ -2,6 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { api } from '../../api/http.ts';
+import { trackBooked } from '../../insights/start-insights.ts';
+import { listingsInCheckout } from '../../insights/tracker.ts';
 
 export interface BookingAnswer {
   id: string;
@@ -29,6 +31,10 @@ export function useBookingAttempt(path: string) {
       if (definite && !error.type.endsWith('/idempotency-key-in-use')) {
         key.current = crypto.randomUUID();
       }
+    },
+    // The funnel's last step (analytics; nothing is sent with Do Not Track or GPC).
+    onSuccess: (answer) => {
+      if (answer.status !== 'failed') trackBooked(listingsInCheckout(location.search));
     },
     retry: false,
   });

@@ -45,7 +45,7 @@ export function CarDetailsPage() {
       <h1>
         {c.model} <span className="muted">or similar {carClassPhrase(c.carClass)}</span>
       </h1>
-      <section className="card">
+      <section className="card" data-insights-section="rental">
         <p>
           {c.company} at {c.location.city} ({c.location.code}) · {c.year} · {plural(c.seats, 'seat')} ·{' '}
           {labelOf(c.transmission)}
@@ -70,11 +70,16 @@ export function CarDetailsPage() {
           {formatDate(pickupDate)} {checkout.get('pickupTime')} – {formatDate(dropoffDate)}{' '}
           {checkout.get('dropoffTime')}
         </p>
-        <Link className="button" to={`/checkout?${checkout.toString()}`}>
+        <Link
+          className="button"
+          data-insights="details.book"
+          data-insights-listing={`car:${c.id}`}
+          to={`/checkout?${checkout.toString()}`}
+        >
           Book this car
         </Link>
       </section>
-      <section className="card" aria-labelledby="policies-title">
+      <section className="card" aria-labelledby="policies-title" data-insights-section="policies">
         <h2 id="policies-title">Rental rules</h2>
         <ul>
           {p.minimumDriverAge !== undefined && <li>The driver must be at least {p.minimumDriverAge}.</li>}
@@ -87,7 +92,7 @@ export function CarDetailsPage() {
           </li>
         </ul>
       </section>
-      <section className="card">
+      <section className="card" data-insights-section="price-history">
         <PriceHistory trend={c.priceTrend} current={c.dailyPrice.amount} title="Daily price history" />
         <PriceAlert
           target={{ type: 'listing', kind: 'car', listingId: c.id }}
@@ -96,7 +101,9 @@ export function CarDetailsPage() {
           what={`a day with this ${c.model}`}
         />
       </section>
-      <Reviews kind="cars" id={c.id} />
+      <div data-insights-section="reviews">
+        <Reviews kind="cars" id={c.id} />
+      </div>
     </div>
   );
 }

@@ -33,7 +33,12 @@ function CarResult({ car, rental, days }: { car: Car; rental: URLSearchParams; d
   const total = rentalAllIn(car.dailyPrice.amount, days);
   const money = (amount: number) => formatMoney({ ...car.dailyPrice, amount }, { cents: true });
   return (
-    <li className="card result" data-testid="car-result">
+    <li
+      className="card result"
+      data-testid="car-result"
+      data-insights="results.listing"
+      data-insights-listing={`car:${car.id}`}
+    >
       <div className="result-main">
         <h2 className="result-title">
           <Link to={`/cars/${car.id}?${rental.toString()}`}>{car.model}</Link>{' '}

@@ -39,7 +39,7 @@ interface HotelDetails {
 function Policies({ policies }: { policies: HotelPolicies }) {
   const window = policies.refundWindowHours;
   return (
-    <section className="card" aria-labelledby="policies-title">
+    <section className="card" aria-labelledby="policies-title" data-insights-section="policies">
       <h2 id="policies-title">Policies</h2>
       <ul>
         <li>
@@ -95,7 +95,7 @@ export function HotelDetailsPage() {
       </p>
       <p>{h.description}</p>
       <p className="amenities">{h.amenities.map(labelOf).join(' · ')}</p>
-      <section className="card" aria-labelledby="rooms-title">
+      <section className="card" aria-labelledby="rooms-title" data-insights-section="rooms">
         <h2 id="rooms-title">
           Rooms for {formatDate(checkIn)} – {formatDate(checkOut)} ({plural(nights, 'night')}, {plural(guests, 'guest')}
           , {plural(rooms, 'room')})
@@ -133,6 +133,8 @@ export function HotelDetailsPage() {
                 {fits && free ? (
                   <Link
                     className="button"
+                    data-insights="details.book"
+                    data-insights-listing={`hotel:${h.id}`}
                     to={`/checkout?${checkout.toString()}`}
                     aria-label={`Book the ${room.name} for ${money(stay(room))} in all`}
                   >
@@ -148,7 +150,7 @@ export function HotelDetailsPage() {
       </section>
       <Policies policies={h.policies} />
       {cheapest && (
-        <section className="card">
+        <section className="card" data-insights-section="price-history">
           <PriceHistory
             trend={cheapest.priceTrend}
             current={cheapest.nightlyPrice.amount}
@@ -162,7 +164,9 @@ export function HotelDetailsPage() {
           />
         </section>
       )}
-      <Reviews kind="hotels" id={h.id} />
+      <div data-insights-section="reviews">
+        <Reviews kind="hotels" id={h.id} />
+      </div>
     </div>
   );
 }

@@ -33,7 +33,12 @@ function HotelResult({ hotel, stay, nights, rooms }: { hotel: Hotel; stay: strin
   const money = (amount: number) => formatMoney({ ...hotel.nightlyPrice, amount }, { cents: true });
   const roomsText = rooms > 1 ? `, ${plural(rooms, 'room')}` : '';
   return (
-    <li className="card result" data-testid="hotel-result">
+    <li
+      className="card result"
+      data-testid="hotel-result"
+      data-insights="results.listing"
+      data-insights-listing={`hotel:${hotel.id}`}
+    >
       <div className="result-main">
         <h2 className="result-title">
           <Link to={`/hotels/${hotel.id}?${stay}`}>{hotel.name}</Link>
