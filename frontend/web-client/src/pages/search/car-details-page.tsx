@@ -88,7 +88,12 @@ export function CarDetailsPage() {
         </ul>
       </section>
       <section className="card">
-        <PriceHistory trend={c.priceTrend} current={c.dailyPrice.amount} title="Daily price history" />
+        <PriceHistory
+          trend={c.priceTrend}
+          current={c.dailyPrice.amount}
+          allIn={(daily) => rentalAllIn(daily, 1)}
+          title="Daily price history"
+        />
         <PriceAlert
           target={{ type: 'listing', kind: 'car', listingId: c.id }}
           price={c.dailyPrice.amount}

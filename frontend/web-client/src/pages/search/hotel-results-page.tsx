@@ -196,7 +196,7 @@ export function HotelResultsPage() {
     <ResultsLayout
       page={page}
       className={`hotel-results show-${view}`}
-      title={`Hotels in ${query.city}, ${formatDate(query.checkIn!)} – ${formatDate(query.checkOut!)}`}
+      title={`Hotels in ${page.items[0]?.city.name ?? query.city}, ${formatDate(query.checkIn!)} – ${formatDate(query.checkOut!)}`}
       form={<HotelSearchForm initial={params} />}
       noun="hotel"
       sorts={SORTS}
