@@ -33,4 +33,23 @@ describe('traveler pages read right', () => {
     expect(await section.innerText()).toContain('taxes and fees included');
     await open.shot('hotel details: the price history');
   });
+
+  test('When a stranger opens the home page on a phone, then the header takes two rows and only the open tab reads as current', async ({
+    task,
+  }) => {
+    const open = await openBrowser(import.meta.filename, task.name, { width: 390, height: 844 });
+    const { page } = open;
+    await page.goto('/?tab=hotels');
+    const main = page.getByRole('navigation', { name: 'Main' });
+    await main.getByRole('link', { name: 'Hotels' }).waitFor();
+    expect(await main.locator('[aria-current="page"]').allInnerTexts()).toEqual(['Hotels']);
+    // The five sections on one row, under the brand and the account links.
+    const tops = await main.getByRole('link').evaluateAll((links) => links.map((l) => l.getBoundingClientRect().top));
+    expect(new Set(tops).size).toBe(1);
+    const header = await page.locator('.site-header').boundingBox();
+    expect(header!.height).toBeLessThan(120);
+    await page.getByRole('tab', { name: 'Cars' }).click();
+    await expect.poll(() => main.locator('[aria-current="page"]').allInnerTexts()).toEqual(['Cars']);
+    await open.shot('home on a phone: the header');
+  });
 });
