@@ -26,7 +26,9 @@ describe('the map of hotel results', () => {
     // Every pin names its hotel and its price, as the card does.
     const firstName = await cards.first().getByRole('heading').innerText();
     const firstPrice = await cards.first().getByTestId('result-price').innerText();
-    const firstPin = page.getByRole('button', { name: new RegExp(`^${escape(firstName)},.*${escape(firstPrice)}`) });
+    const firstPin = page.getByRole('button', {
+      name: new RegExp(`^\\$[\\d,]+: ${escape(firstName)},.*${escape(firstPrice)}`),
+    });
     expect(await firstPin.count()).toBe(1);
     // Pins stand where the hotels are: two hotels of different neighbourhoods are not drawn on one spot.
     const spots = new Set(
@@ -71,7 +73,8 @@ describe('the map of hotel results', () => {
     expect(await cards.first().isVisible()).toBe(false);
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     const pin = page.getByTestId('map-pin').first();
-    const name = (await pin.getAttribute('aria-label'))!.split(',')[0]!;
+    // "$74: The Fountain Lodge, Downtown: $73.92 a night, …"
+    const name = /^[^:]+: ([^,]+),/.exec((await pin.getAttribute('aria-label'))!)![1]!;
     await pin.click();
     await open.shot('the map on a phone, a pin chosen');
     await page.getByTestId('map-selection').getByRole('link', { name: 'See rooms' }).click();

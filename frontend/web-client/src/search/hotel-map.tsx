@@ -141,7 +141,8 @@ export function HotelMap({ pins, stay, selected, hovered, onSelect, onHover }: P
                 role="button"
                 tabIndex={0}
                 aria-pressed={hotel.id === selected}
-                aria-label={`${hotel.name}, ${hotel.neighborhood}${where}: ${full} ${per}, rated ${hotel.rating.toFixed(1)} out of 10`}
+                // The pin's own text first (as shown, in whole dollars), then the hotel and its exact price.
+                aria-label={`${short}: ${hotel.name}, ${hotel.neighborhood}${where}: ${full} ${per}, rated ${hotel.rating.toFixed(1)} out of 10`}
                 data-testid="map-pin"
                 data-hotel={hotel.id}
                 className={far ? 'pin-button far' : 'pin-button'}
