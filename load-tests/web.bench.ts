@@ -84,7 +84,7 @@ async function startChromium(profile: string): Promise<{ port: number; child: Ch
     const timer = setTimeout(() => reject(new Error('Chromium did not open its DevTools port in 30 s')), 30_000);
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`Chromium exited (${code}) before opening its DevTools port`)));
-    createInterface({ input: child.stderr! }).on('line', (line) => {
+    createInterface({ input: child.stderr }).on('line', (line) => {
       const found = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(line);
       if (found) {
         clearTimeout(timer);
@@ -204,8 +204,9 @@ try {
       for (const finding of f.findings) notes.push(`${name} (${preset}) ${finding}`);
     }
   }
-  if (notes.length)
-    out(`\nWhat Lighthouse found on the pages that missed a target:\n${notes.map((n) => `  - ${n}\n`).join('')}`);
+  if (notes.length) {
+    out(`\nWhat Lighthouse found short of full marks:\n${notes.map((n) => `  - ${n}\n`).join('')}`);
+  }
   out(`\n${missed === 0 ? 'every target MET' : `${missed} page/preset pair(s) MISSED a target`}\n`);
 } finally {
   // Chromium writes its profile until it has exited: only then is its folder removed.

@@ -23,8 +23,8 @@ interface Props {
   stay: string;
   selected: string | undefined;
   hovered: string | undefined;
-  onSelect(id: string): void;
-  onHover(id: string | undefined): void;
+  onSelect: (id: string) => void;
+  onHover: (id: string | undefined) => void;
 }
 
 const PIN_H = 24;

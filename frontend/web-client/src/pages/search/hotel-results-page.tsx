@@ -47,7 +47,7 @@ function priceOf(hotel: Hotel, nights: number, rooms: number, mode: 'each' | 'to
 interface Marks {
   /** Chosen on the map, or pointed at there: the card says so. */
   mark: 'selected' | 'hovered' | undefined;
-  onHover(id: string | undefined): void;
+  onHover: (id: string | undefined) => void;
 }
 
 function HotelResult({
