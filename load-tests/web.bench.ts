@@ -103,7 +103,7 @@ async function startOwnStack(dataDir: string): Promise<RunningStack> {
   if (built.status !== 0) throw new Error('building the frontends failed');
   out(`starting the stack (embedded defaults, data in ${dataDir})…\n`);
   return startStack({
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: { PATH: env.path, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     ports: { 'api-gateway': env.port, auth: 0, search: 0, booking: 0, 'ai-agent': 0 },
     startTimeoutMs: env.startTimeoutMs,
   });

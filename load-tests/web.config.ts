@@ -31,4 +31,6 @@ export const webBenchEnv = {
   presets: parsed.BENCH_WEB_PRESETS,
   runs: parsed.BENCH_WEB_RUNS,
   startTimeoutMs: parsed.BENCH_WEB_START_MS,
+  /** Handed to the stack's processes, which find nothing else of this environment. */
+  path: process.env.PATH,
 };
