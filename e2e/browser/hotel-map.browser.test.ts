@@ -4,6 +4,8 @@ import { baseUrl, closeBrowsersAfterEach, openBrowser, seriousA11yViolations } f
 
 closeBrowsersAfterEach();
 
+// The first hotel search of a freshly started stack may be this file's (cold caches, a busy machine).
+const FIRST_SEARCH = { timeout: 60_000 } as const;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const stay = () => `city=DEN&checkIn=${isoDaysFromNow(30)}&checkOut=${isoDaysFromNow(33)}&guests=2&rooms=1`;
 
@@ -20,7 +22,7 @@ describe('the map of hotel results', () => {
     });
     await page.goto(`/hotels?${stay()}`);
     const cards = page.getByTestId('hotel-result');
-    await cards.first().waitFor();
+    await cards.first().waitFor(FIRST_SEARCH);
     const pins = page.getByTestId('map-pin');
     await expect.poll(() => pins.count(), PATIENTLY).toBe(await cards.count());
     // Every pin names its hotel and its price, as the card does.
@@ -65,7 +67,7 @@ describe('the map of hotel results', () => {
     const { page } = open;
     await page.goto(`/hotels?${stay()}`);
     const cards = page.getByTestId('hotel-result');
-    await cards.first().waitFor();
+    await cards.first().waitFor(FIRST_SEARCH);
     const map = page.getByTestId('hotel-map');
     expect(await map.isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Map', exact: true }).click();
