@@ -1,3 +1,5 @@
+// First: settings for Zod before any schema is built (see the module).
+import './zod-jitless.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { startErrorReporting } from '@tripwise/web-session';
 import { StrictMode } from 'react';

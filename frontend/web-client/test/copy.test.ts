@@ -2,6 +2,7 @@ import { CABINS, CAR_CLASSES, HOTEL_AMENITIES, priceItem, totalOf } from '@tripw
 import { describe, expect, test } from 'vitest';
 import { cardDeclinedText } from '../src/pages/checkout/declined.ts';
 import {
+  fuelRule,
   carClassPhrase,
   freeCancellation,
   inSentence,
@@ -89,4 +90,16 @@ describe('prices with taxes and fees', () => {
     expect(rentalDays({ date: '2030-03-01', time: '10:00' }, { date: '2030-03-02', time: '11:00' })).toBe(2);
     expect(rentalDays({ date: '2030-03-01', time: '10:00' }, { date: '2030-03-01', time: '12:00' })).toBe(1);
   });
+});
+
+describe('a car’s fuel policy', () => {
+  test.each(['full_to_full', 'prepaid', 'same_to_same'])(
+    'When the policy is %s, then its rule reads as a sentence that does not say "fuel" twice',
+    (code) => {
+      const rule = fuelRule(code);
+      expect(rule).toMatch(/^Fuel: [a-z]/);
+      expect(rule).not.toContain('_');
+      expect(rule.match(/fuel/gi)).toHaveLength(1);
+    },
+  );
 });

@@ -35,6 +35,14 @@ export const inSentence = (code: string): string => {
   return /^[A-Z]{2,}\b/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 };
 
+/** A car's fuel policy as a rule in a sentence of its own ("Fuel: prepaid fuel." said the policy's name twice). */
+const FUEL_RULES: Record<string, string> = {
+  full_to_full: 'Fuel: it comes with a full tank; bring it back full',
+  same_to_same: 'Fuel: bring it back with as much as it had',
+  prepaid: 'Fuel: a full tank is paid for with the rental; bring it back at any level',
+};
+export const fuelRule = (code: string): string => FUEL_RULES[code] ?? `Fuel: ${inSentence(code)}`;
+
 /** Classes that are nouns already ("a sedan"); the others describe a car ("an economy car"). */
 const NOUN_CLASSES = new Set(['suv', 'van', 'convertible', 'pickup', 'sedan', 'hatchback']);
 

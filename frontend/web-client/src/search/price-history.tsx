@@ -20,20 +20,32 @@ const summaryOf = (trend: PriceTrend, current: number) =>
  * sentence beside it. Without history there is nothing to draw and the page says so.
  */
 export function PriceHistory({
-  trend,
-  current,
+  trend: stored,
+  current: base,
   title = 'Price history',
+  allIn = (amount) => amount,
 }: {
   trend: PriceTrend | null;
   current: number;
   title?: string;
+  /** A stored price (before taxes and fees) as the page shows prices: with them, as results and checkout do. */
+  allIn?: (amount: number) => number;
 }) {
   const id = useId();
+  const current = allIn(base);
+  const trend = stored && {
+    ...stored,
+    points: stored.points.map((p) => ({ ...p, price: allIn(p.price) })),
+    avg30: stored.avg30 === null ? null : allIn(stored.avg30),
+    avg60: allIn(stored.avg60),
+  };
   if (!trend || trend.points.length === 0) {
     return (
       <section className="price-history" aria-label={title}>
         <h3>{title}</h3>
-        <p className="muted">No price changes in the last 60 days: {usd(current)} has been the price throughout.</p>
+        <p className="muted">
+          No price changes in the last 60 days: {usd(current)} throughout, taxes and fees included.
+        </p>
       </section>
     );
   }
@@ -45,12 +57,11 @@ export function PriceHistory({
   const low = Math.min(...prices);
   const high = Math.max(...prices);
   const span = high - low || 1;
-  const xy = points.map(
-    (p, i) =>
-      [(i / Math.max(1, points.length - 1)) * (W - 8) + 4, H - 6 - ((p.price - low) / span) * (H - 12)] as const,
-  );
+  // A price that never moved is a level line across the middle, not one lying on the chart's floor.
+  const yOf = (price: number) => (high === low ? H / 2 : H - 6 - ((price - low) / span) * (H - 12));
+  const xy = points.map((p, i) => [(i / Math.max(1, points.length - 1)) * (W - 8) + 4, yOf(p.price)] as const);
   const average = trend.avg30 ?? trend.avg60;
-  const avgY = H - 6 - ((Math.min(Math.max(average, low), high) - low) / span) * (H - 12);
+  const avgY = yOf(Math.min(Math.max(average, low), high));
   return (
     <section className="price-history" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
@@ -61,7 +72,7 @@ export function PriceHistory({
       </svg>
       <p id={`${id}-summary`}>{summaryOf(trend, current)}</p>
       <p className="muted small">
-        From {formatDate(points[0]!.at.slice(0, 10))} to today; the dashed line is the average.
+        From {formatDate(points[0]!.at.slice(0, 10))} to today, taxes and fees included; the dashed line is the average.
       </p>
     </section>
   );

@@ -24,6 +24,10 @@ interface Props<T, F> {
   intro?: ReactNode;
   /** Under the sort: what an order means. */
   sortNote?: ReactNode;
+  /** Between the sort and the list, e.g. a map of the results. */
+  aboveList?: ReactNode;
+  /** On the page's frame, for a page's own layout (a list hidden behind its map on phones). */
+  className?: string;
   /** The list's own heading (a round trip's step), for screen readers and the eye. */
   listTitle?: string | undefined;
   children: ReactNode;
@@ -60,13 +64,15 @@ export function ResultsLayout<T, F>({
   emptyAdvice,
   intro,
   sortNote,
+  aboveList,
+  className,
   listTitle,
   children,
 }: Props<T, F>) {
   const { status, error, isPlaceholderData: updating, hasNextPage, isFetchingNextPage: loadingMore } = page.results;
   const total = page.first?.total;
   return (
-    <div className="results-page">
+    <div className={className ? `results-page ${className}` : 'results-page'}>
       <h1>{title}</h1>
       <details className="change-search">
         <summary>Change search</summary>
@@ -102,6 +108,7 @@ export function ResultsLayout<T, F>({
             </div>
           </div>
           {sortNote}
+          {aboveList}
           {status === 'pending' && <Skeletons />}
           {status === 'error' && (
             <div className="empty-state" role="alert">

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/http.ts';
 import { PrivacyNote } from '../insights/privacy-note.tsx';
 import { useConnectionStatus } from '../realtime/use-agent-socket.ts';
@@ -7,6 +7,20 @@ import { session } from '../session/session.ts';
 import { useSession } from '../session/use-session.ts';
 import { Notifications } from './notifications.tsx';
 import { useDocumentTitle } from './page-title.ts';
+
+/**
+ * A home tab's link: current only on its own tab (a NavLink matches the path alone, so on the home page all three
+ * read as current at once).
+ */
+function TabLink({ tab, children }: { tab: 'flights' | 'hotels' | 'cars'; children: string }) {
+  const { pathname, search } = useLocation();
+  const current = pathname === '/' && (new URLSearchParams(search).get('tab') ?? 'flights') === tab;
+  return (
+    <Link to={`/?tab=${tab}`} className={current ? 'active' : undefined} aria-current={current ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
 
 function AccountMenu() {
   const state = useSession();
@@ -60,9 +74,9 @@ export function Layout() {
           Tripwise
         </Link>
         <nav aria-label="Main">
-          <NavLink to="/?tab=flights">Flights</NavLink>
-          <NavLink to="/?tab=hotels">Hotels</NavLink>
-          <NavLink to="/?tab=cars">Cars</NavLink>
+          <TabLink tab="flights">Flights</TabLink>
+          <TabLink tab="hotels">Hotels</TabLink>
+          <TabLink tab="cars">Cars</TabLink>
           <NavLink to="/explore">Explore</NavLink>
           <NavLink to="/ai">AI Mode</NavLink>
         </nav>

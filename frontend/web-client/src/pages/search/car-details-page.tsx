@@ -4,7 +4,7 @@ import { api } from '../../api/http.ts';
 import { BackLink } from '../../search/back-link.tsx';
 import { addDays, todayIso } from '../../search/dates.ts';
 import { DetailsState } from '../../search/details-state.tsx';
-import { carClassPhrase, freeCancellation, inSentence, labelOf } from '../../search/labels.ts';
+import { carClassPhrase, freeCancellation, fuelRule, labelOf } from '../../search/labels.ts';
 import { PriceAlert } from '../../search/price-alert.tsx';
 import { PriceHistory } from '../../search/price-history.tsx';
 import { Reviews } from '../../search/reviews.tsx';
@@ -84,7 +84,7 @@ export function CarDetailsPage() {
         <ul>
           {p.minimumDriverAge !== undefined && <li>The driver must be at least {p.minimumDriverAge}.</li>}
           <li>{labelOf(p.mileage ?? 'limited')}.</li>
-          {p.fuelPolicy && <li>Fuel: {inSentence(p.fuelPolicy)}.</li>}
+          {p.fuelPolicy && <li>{fuelRule(p.fuelPolicy)}.</li>}
           <li>
             {typeof p.freeCancellationHours === 'number'
               ? `${freeCancellation(p.freeCancellationHours, 'pick-up')}; after that one day is kept.`
@@ -93,7 +93,12 @@ export function CarDetailsPage() {
         </ul>
       </section>
       <section className="card" data-insights-section="price-history">
-        <PriceHistory trend={c.priceTrend} current={c.dailyPrice.amount} title="Daily price history" />
+        <PriceHistory
+          trend={c.priceTrend}
+          current={c.dailyPrice.amount}
+          allIn={(daily) => rentalAllIn(daily, 1)}
+          title="Daily price history"
+        />
         <PriceAlert
           target={{ type: 'listing', kind: 'car', listingId: c.id }}
           price={c.dailyPrice.amount}

@@ -1,4 +1,4 @@
-import type { DateGrid, DateGridCell } from '@tripwise/contracts';
+import type { DateGrid, DateGridCell, Money } from '@tripwise/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/http.ts';
@@ -8,11 +8,22 @@ import { SearchFirst } from '../../search/results-layout.tsx';
 import { FlightSearchForm } from '../../search/flight-search-form.tsx';
 import { addDays, todayIso } from '../../search/dates.ts';
 import { pickParams, withParam } from '../../search/url-params.ts';
+import { fareAllIn } from '../../ui/all-in.ts';
 import { formatDate, formatMoney } from '../../ui/format.ts';
 import '../../flights/flights.css';
 
 const GRID_KEYS = ['origin', 'destination', 'date', 'returnDate', 'passengers', 'cabin', 'maxStops'];
 const short = (iso: string) => formatDate(iso).replace(/^(\w+), /, '$1 ');
+
+/** An itinerary's flights: its id is theirs joined by `-` (contracts' itineraryIdSchema). */
+const flightsIn = (itineraryId: string | null) => (itineraryId ? itineraryId.split('-').length : 1);
+
+/**
+ * A cell's round trip as the traveler pays it, taxes and fees included, as results and checkout show it: every flight
+ * of both ways is taxed on its own.
+ */
+const cellAllIn = (cell: DateGridCell & { price: Money }) =>
+  formatMoney(fareAllIn(cell.price, flightsIn(cell.outboundId) + flightsIn(cell.returnId)), { cents: true });
 
 /** The search a cell opens: those two dates, cheapest first, so the cell's price is at the top. */
 function searchPath(params: URLSearchParams, cell: DateGridCell): string {
@@ -52,15 +63,16 @@ function Cell({
     );
   }
   const marks = [chosen && 'your dates', cheapest && 'the cheapest'].filter(Boolean).join(', ');
+  const price = cellAllIn({ ...cell, price: cell.price });
   return (
     <td className={`${chosen ? 'grid-chosen ' : ''}${cheapest ? 'grid-cheapest' : ''}`.trim() || undefined}>
       <Link
         to={searchPath(params, cell)}
         aria-current={chosen ? 'true' : undefined}
-        aria-label={`${when}: ${formatMoney(cell.price)} round trip per person${marks ? ` (${marks})` : ''}`}
+        aria-label={`${when}: ${price} round trip per person${marks ? ` (${marks})` : ''}`}
         data-testid="grid-cell"
       >
-        {formatMoney(cell.price)}
+        {price}
       </Link>
       {chosen && <span className="grid-mark">Your dates</span>}
       {!chosen && cheapest && <span className="grid-mark">Cheapest</span>}
@@ -100,8 +112,8 @@ export function DateGridPage() {
         Prices by date: {query.origin} → {query.destination}
       </h1>
       <p className="muted">
-        Each price is the cheapest round trip leaving and returning on those dates: per person, in US dollars, the fares
-        before taxes and fees. Your dates are outlined; open a price to see its flights.
+        Each price is the cheapest round trip leaving and returning on those dates: per person, in US dollars, taxes and
+        fees included. Your dates are outlined; open a price to see its flights.
       </p>
       <div className="flexible-actions">
         <Link to={`/flights?${results.toString()}`}>
@@ -127,7 +139,7 @@ export function DateGridPage() {
             <table className="date-grid">
               <caption>
                 Departure dates across, return dates down
-                {cheapest?.price && `; the cheapest is ${formatMoney(cheapest.price)}`}
+                {cheapest?.price && `; the cheapest is ${cellAllIn({ ...cheapest, price: cheapest.price })}`}
               </caption>
               <thead>
                 <tr>

@@ -11,7 +11,7 @@ import { FlightLeg, SeatsLeft } from '../../search/flight-card.tsx';
 import { labelOf } from '../../search/labels.ts';
 import { PriceHistory } from '../../search/price-history.tsx';
 import { Reviews } from '../../search/reviews.tsx';
-import { flightsAllIn } from '../../ui/all-in.ts';
+import { fareAllIn, flightsAllIn } from '../../ui/all-in.ts';
 import { formatDate, formatMoney } from '../../ui/format.ts';
 import '../../flights/flights.css';
 
@@ -190,6 +190,7 @@ export function FlightDetailsPage() {
           <PriceHistory
             trend={chosen.priceTrend}
             current={chosen.price.amount}
+            allIn={(fare) => fareAllIn({ amount: fare, currency: chosen.price.currency }, 1).amount}
             title={`${labelOf(chosen.cabin)} price history`}
           />
         </section>

@@ -154,6 +154,7 @@ export function HotelDetailsPage() {
           <PriceHistory
             trend={cheapest.priceTrend}
             current={cheapest.nightlyPrice.amount}
+            allIn={(nightly) => stayAllIn(nightly, 1, 1)}
             title={`${cheapest.name}: nightly price history`}
           />
           <PriceAlert

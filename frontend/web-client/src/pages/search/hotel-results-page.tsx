@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import {
   CheckboxFilter,
@@ -7,6 +8,7 @@ import {
   fromPrice,
   type FacetFiltersProps,
 } from '../../search/filters.tsx';
+import { HotelMap, type HotelPin } from '../../search/hotel-map.tsx';
 import { HotelSearchForm } from '../../search/hotel-search-form.tsx';
 import { labelOf, stars } from '../../search/labels.ts';
 import { ResultsLayout, SearchFirst } from '../../search/results-layout.tsx';
@@ -26,18 +28,49 @@ const SORTS = [
 ] as const;
 const CRITERIA = ['city', 'checkIn', 'checkOut', 'guests', 'rooms'];
 
-function HotelResult({ hotel, stay, nights, rooms }: { hotel: Hotel; stay: string; nights: number; rooms: number }) {
+/** A hotel's price as the list and the map show it: taxes included, a night's share of the stay or the whole stay. */
+function priceOf(hotel: Hotel, nights: number, rooms: number, mode: 'each' | 'total') {
+  const total = stayAllIn(hotel.nightlyPrice.amount, nights, rooms);
+  const shown = mode === 'total' ? total : Math.round(total / nights);
+  const roomsText = rooms > 1 ? `, ${plural(rooms, 'room')}` : '';
+  return {
+    total,
+    shown,
+    roomsText,
+    per:
+      mode === 'total'
+        ? `for ${plural(nights, 'night')}${roomsText}, taxes included`
+        : `a night${roomsText}, taxes included`,
+  };
+}
+
+interface Marks {
+  /** Chosen on the map, or pointed at there: the card says so. */
+  mark: 'selected' | 'hovered' | undefined;
+  onHover: (id: string | undefined) => void;
+}
+
+function HotelResult({
+  hotel,
+  stay,
+  nights,
+  rooms,
+  mark,
+  onHover,
+}: { hotel: Hotel; stay: string; nights: number; rooms: number } & Marks) {
   // Taxes included, as checkout charges them: a night's share of the stay, or the whole stay (the toggle above).
   const mode = usePriceMode();
-  const total = stayAllIn(hotel.nightlyPrice.amount, nights, rooms);
+  const { total, roomsText } = priceOf(hotel, nights, rooms, mode);
   const money = (amount: number) => formatMoney({ ...hotel.nightlyPrice, amount }, { cents: true });
-  const roomsText = rooms > 1 ? `, ${plural(rooms, 'room')}` : '';
   return (
     <li
-      className="card result"
+      className={`card result${mark ? ` ${mark}` : ''}`}
+      id={`hotel-${hotel.id}`}
       data-testid="hotel-result"
       data-insights="results.listing"
       data-insights-listing={`hotel:${hotel.id}`}
+      onMouseEnter={() => onHover(hotel.id)}
+      onMouseLeave={() => onHover(undefined)}
     >
       <div className="result-main">
         <h2 className="result-title">
@@ -135,27 +168,83 @@ export function HotelResultsPage() {
     required: ['city', 'checkIn', 'checkOut'],
   });
   const { params, query, facets } = page;
+  const mode = usePriceMode();
+  const [selected, setSelected] = useState<string>();
+  const [hovered, setHovered] = useState<string>();
+  // On a phone the list and the map take turns (a toggle); wider, the map stands above the list.
+  const [view, setView] = useState<'list' | 'map'>('list');
   if (!page.complete) {
     return <SearchFirst title="Search hotels" form={<HotelSearchForm initial={params} />} />;
   }
+  const nights = page.first?.nights ?? 1;
+  const rooms = Number(params.get('rooms') ?? 1);
+  const stay = page.search.toString();
+  const pins = page.items.map((hotel): HotelPin => {
+    const price = priceOf(hotel, nights, rooms, mode);
+    return {
+      hotel,
+      short: formatMoney({ ...hotel.nightlyPrice, amount: price.shown }),
+      full: formatMoney({ ...hotel.nightlyPrice, amount: price.shown }, { cents: true }),
+      per: price.per,
+    };
+  });
+  const select = (id: string) => {
+    setSelected(id);
+    // The list shows the chosen hotel too, where it is visible beside the map.
+    if (view === 'list') document.getElementById(`hotel-${id}`)?.scrollIntoView({ block: 'nearest' });
+  };
+  const markOf = (id: string) => (id === selected ? 'selected' : id === hovered ? 'hovered' : undefined);
   return (
     <ResultsLayout
       page={page}
-      title={`Hotels in ${query.city}, ${formatDate(query.checkIn!)} – ${formatDate(query.checkOut!)}`}
+      className={`hotel-results show-${view}`}
+      title={`Hotels in ${page.items[0]?.city.name ?? query.city}, ${formatDate(query.checkIn!)} – ${formatDate(query.checkOut!)}`}
       form={<HotelSearchForm initial={params} />}
       noun="hotel"
       sorts={SORTS}
       emptyAdvice="Try other dates, fewer rooms, or fewer filters."
       filters={facets && <HotelFilters facets={facets} params={params} onChange={page.update} />}
-      intro={<PriceModeToggle each="Per night" total="Whole stay" />}
+      intro={
+        <div className="results-intro">
+          <PriceModeToggle each="Per night" total="Whole stay" />
+          <div className="segmented view-toggle" role="group" aria-label="Show the hotels">
+            <span className="muted small">Show</span>
+            {(['list', 'map'] as const).map((v) => (
+              <button
+                key={v}
+                type="button"
+                className={view === v ? '' : 'secondary'}
+                aria-pressed={view === v}
+                onClick={() => setView(v)}
+              >
+                {v === 'list' ? 'List' : 'Map'}
+              </button>
+            ))}
+          </div>
+        </div>
+      }
+      aboveList={
+        pins.length > 0 && (
+          <HotelMap
+            pins={pins}
+            stay={stay}
+            selected={selected}
+            hovered={hovered}
+            onSelect={select}
+            onHover={setHovered}
+          />
+        )
+      }
     >
       {page.items.map((hotel) => (
         <HotelResult
           key={hotel.id}
           hotel={hotel}
-          stay={page.search.toString()}
-          nights={page.first?.nights ?? 1}
-          rooms={Number(params.get('rooms') ?? 1)}
+          stay={stay}
+          nights={nights}
+          rooms={rooms}
+          mark={markOf(hotel.id)}
+          onHover={setHovered}
         />
       ))}
     </ResultsLayout>
