@@ -168,7 +168,10 @@ export function createGatewayApp(deps: GatewayDeps): Gateway {
       app.use(corsMiddleware(config.CORS_ORIGINS, refusedOrigin));
       // One router layer each for the checks and the proxies (every layer costs the router a match and, mounted
       // on /api, a rewrite of req.url and back), rather than one per limiter and per upstream.
-      app.use('/api', inSequence([...limits.perClient, accessControl({ verify, isDenied, logger }), ...limits.perUser]));
+      app.use(
+        '/api',
+        inSequence([...limits.perClient, accessControl({ verify, isDenied, logger }), ...limits.perUser]),
+      );
       const proxies = new Map<Upstream, ReturnType<typeof createUpstreamProxy>>();
       for (const upstream of UPSTREAMS) {
         const prefixes = UPSTREAM_ROUTES.filter((r) => r.upstream === upstream).map((r) => r.prefix);

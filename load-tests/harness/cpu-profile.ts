@@ -66,6 +66,9 @@ export async function readCpuProfile(dir: string): Promise<CpuProfile> {
 export function formatSelfTimes(summary: { busyMs: number; top: SelfTime[] }, count = 10): string {
   const lines = summary.top
     .slice(0, count)
-    .map((f, i) => `${String(i + 1).padStart(3)}. ${f.percent.toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.where}`);
+    .map(
+      (f, i) =>
+        `${String(i + 1).padStart(3)}. ${f.percent.toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.where}`,
+    );
   return `${lines.join('\n')}\n     (of ${summary.busyMs.toFixed(0)} ms busy)\n`;
 }

@@ -5,13 +5,10 @@ describe('the cached deny-list check', () => {
   it('When many requests of one session miss the cache together, then one lookup answers them all', async () => {
     let lookups = 0;
     let answer: (denied: boolean) => void = () => undefined;
-    const check = cachingDenyCheck(
-      () => {
-        lookups += 1;
-        return new Promise<boolean>((resolve) => (answer = resolve));
-      },
-      2_000,
-    );
+    const check = cachingDenyCheck(() => {
+      lookups += 1;
+      return new Promise<boolean>((resolve) => (answer = resolve));
+    }, 2_000);
     const waiting = Array.from({ length: 5 }, () => check('session-1'));
     answer(true);
     expect(await Promise.all(waiting)).toEqual([true, true, true, true, true]);
