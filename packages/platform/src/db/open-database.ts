@@ -9,7 +9,9 @@ import { openPostgresDb } from './postgres.db.ts';
 export interface OpenDatabaseOptions {
   service: string;
   config: Pick<StorageEnv, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATABASE_POOL_MAX' | 'DATA_DIR'> &
-    Partial<Pick<StorageEnv, 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_CONNECT_TIMEOUT_MS' | 'PGLITE_SHARED_BUFFERS'>>;
+    Partial<
+      Pick<StorageEnv, 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_CONNECT_TIMEOUT_MS' | 'PGLITE_SHARED_BUFFERS'>
+    >;
   logger: Logger;
   /** Folder of versioned SQL migrations, applied before the database is handed out. */
   migrationsDir: string;
