@@ -6,6 +6,13 @@ const parsed = parseConfig(
   z.object({
     BENCH_SECONDS: z.coerce.number().positive().max(120).default(5),
     BENCH_CONCURRENCY: z.coerce.number().int().positive().max(1000).default(50),
+    /** Gateway benchmark: how long the profiled gateway is loaded (0: no profile), and whether (b') runs on Redis. */
+    BENCH_PROFILE_SECONDS: z.coerce.number().min(0).max(120).default(5),
+    BENCH_GATEWAY_REDIS: z.enum(['true', 'false']).default('true'),
+    /** Footprint benchmark: the mixed load after start (0: none), how many travelers, and whether to restart first. */
+    BENCH_FOOTPRINT_LOAD_SECONDS: z.coerce.number().min(0).max(3_600).default(300),
+    BENCH_FOOTPRINT_USERS: z.coerce.number().int().positive().max(500).default(20),
+    BENCH_FOOTPRINT_RESTART: z.enum(['true', 'false']).default('true'),
     /** Search benchmark: virtual users, each pausing BENCH_THINK_MS (±50 %) between requests. */
     BENCH_USERS: z.coerce.number().int().positive().max(2000).default(100),
     BENCH_THINK_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
@@ -29,6 +36,19 @@ export const benchEnv = {
   durationMs: parsed.BENCH_SECONDS * 1000,
   concurrency: parsed.BENCH_CONCURRENCY,
   inherited: { ...process.env },
+};
+
+export const gatewayBenchEnv = {
+  profileSeconds: parsed.BENCH_PROFILE_SECONDS,
+  redis: parsed.BENCH_GATEWAY_REDIS === 'true',
+  /** (b') uses this Redis whatever the rest runs on; the keys are under a prefix of the run's own, deleted after. */
+  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+};
+
+export const footprintBenchEnv = {
+  loadSeconds: parsed.BENCH_FOOTPRINT_LOAD_SECONDS,
+  users: parsed.BENCH_FOOTPRINT_USERS,
+  restart: parsed.BENCH_FOOTPRINT_RESTART === 'true',
 };
 
 export const searchBenchEnv = {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const SERVICES = ['auth', 'search', 'booking', 'ai-agent', 'insights'] as const;
@@ -29,6 +31,20 @@ export const NODE_FLAGS: Record<ProcessName, string[]> = {
   insights: [],
   'api-gateway': [],
 };
+
+/**
+ * Node's flags for a service on the embedded database (no DATABASE_URL). PGlite's Postgres is a large WebAssembly
+ * module, and V8's optimising tier recompiles its hot functions in the background, keeping ~100-190 MB per process
+ * of compiled code and compiler memory; Liftoff, V8's baseline compiler, runs it with none of that, its queries
+ * somewhat slower (bench:footprint). So `--liftoff-only` from the second start on: the first start seeds weeks of
+ * flights, which the optimising tier makes faster. PGLITE_LIFTOFF_ONLY=true or false decides it for every start.
+ * The gateway embeds no database.
+ */
+export function embeddedNodeFlags(name: ProcessName, env: NodeJS.ProcessEnv): string[] {
+  if (name === 'api-gateway' || env.DATABASE_URL || env.PGLITE_LIFTOFF_ONLY === 'false') return [];
+  const seeded = existsSync(join(env.DATA_DIR ?? join(REPO_ROOT, 'data'), name, 'pgdata', 'PG_VERSION'));
+  return env.PGLITE_LIFTOFF_ONLY === 'true' || seeded ? ['--liftoff-only'] : [];
+}
 
 /** The gateway's variable naming each service's base URL. */
 export const UPSTREAM_URL_VARIABLE: Record<ServiceName, string> = {

@@ -3,7 +3,15 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { ENTRY_POINTS, NODE_FLAGS, REPO_ROOT, SERVICES, UPSTREAM_URL_VARIABLE, type ProcessName } from './processes.ts';
+import {
+  ENTRY_POINTS,
+  NODE_FLAGS,
+  REPO_ROOT,
+  SERVICES,
+  UPSTREAM_URL_VARIABLE,
+  embeddedNodeFlags,
+  type ProcessName,
+} from './processes.ts';
 
 export interface StackOptions {
   /** Environment every process gets (storage, log level, Sentry…); PORT and upstream URLs are set here. */
@@ -43,7 +51,8 @@ export interface RunningStack {
 function startProcess(name: ProcessName, env: NodeJS.ProcessEnv, options: StackOptions): Promise<RunningProcess> {
   // Each process gets its own process group, so a terminal's Ctrl-C reaches only the runner, which then stops
   // them in order. If the runner dies, the IPC channel closes and each service shuts itself down.
-  const child = spawn(process.execPath, [...NODE_FLAGS[name], join(REPO_ROOT, ENTRY_POINTS[name])], {
+  const flags = [...NODE_FLAGS[name], ...embeddedNodeFlags(name, env)];
+  const child = spawn(process.execPath, [...flags, join(REPO_ROOT, ENTRY_POINTS[name])], {
     cwd: REPO_ROOT,
     env,
     detached: true,

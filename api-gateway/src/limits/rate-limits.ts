@@ -29,8 +29,29 @@ const INSIGHTS_BEACON = /^\/api\/insights\/events$/;
 const SIGN_IN = /^\/api\/auth\/(login|login\/mfa)$/;
 const ACCOUNT_LINK = /^\/api\/auth\/(register|password\/forgot|password\/reset|email\/resend|email\/verify)$/;
 
-/** Clients are counted per address; IPv6 addresses per /56, as one household or cloud tenant gets a /56. */
-export const clientKey = (req: Request) => ipKeyGenerator(req.ip ?? '0.0.0.0', 56);
+const clientKeys = new WeakMap<Request, string>();
+
+/**
+ * Clients are counted per address; IPv6 addresses per /56, as one household or cloud tenant gets a /56. Worked out
+ * once per request (Express reads X-Forwarded-For again at every `req.ip`).
+ */
+export const clientKey = (req: Request): string => {
+  let key = clientKeys.get(req);
+  if (key === undefined) {
+    key = ipKeyGenerator(req.ip ?? '0.0.0.0', 56);
+    clientKeys.set(req, key);
+  }
+  return key;
+};
+
+/**
+ * A limiter that runs only where it applies: the same `skip` it is given, tested before it is entered, so each
+ * request pays only for the one or two limits it is counted against (a limiter costs several awaits even to skip).
+ */
+const onlyWhen =
+  (applies: (req: Request) => boolean, handler: RequestHandler): RequestHandler =>
+  (req, res, next) =>
+    applies(req) ? handler(req, res, next) : next();
 
 /** The email in an auth request's body, lower-cased, so one account is limited however the address is typed. */
 function emailOf(req: Request): string | undefined {
@@ -87,52 +108,72 @@ export function rateLimits(
   const readAuthBody = jsonBody({ limit: '16kb' });
   const perAccountAndAddress = Math.max(1, Math.ceil(settings.authAttemptsPer15Min / 2));
 
+  // Analytics beacons are limited by insights itself (per address and per tab), not as a traveler's writes.
+  const isWrite = (req: Request) => !isRead(req) && !INSIGHTS_BEACON.test(fullPath(req));
+  const isChat = (req: Request) => req.method === 'POST' && fullPath(req) === '/api/ai/chat' && !!req.identity;
+  const isBookingWrite = (req: Request) => !isRead(req) && BOOKING_WRITE.test(fullPath(req)) && !!req.identity;
+  const isSignInWithEmail = (req: Request) => isSignIn(req) && emailOf(req) !== undefined;
+
   return {
     // Before the token check: by address, so floods are turned away before any signature is checked.
     perClient: [
-      limiter('reads', { limit: settings.readsPerMinute, skip: (req) => !isRead(req), passOnStoreError: true }),
-      limiter('writes', {
-        limit: settings.writesPerMinute,
-        skip: (req) => isRead(req) || INSIGHTS_BEACON.test(fullPath(req)),
-        passOnStoreError: false,
-      }),
-      (req, res, next) => (isSignIn(req) ? readAuthBody(req, res, next) : next()),
+      onlyWhen(
+        isRead,
+        limiter('reads', { limit: settings.readsPerMinute, skip: (req) => !isRead(req), passOnStoreError: true }),
+      ),
+      onlyWhen(isWrite, limiter('writes', { limit: settings.writesPerMinute, skip: isRead, passOnStoreError: false })),
+      onlyWhen(isSignIn, readAuthBody),
       // OWASP's lock-out advice: count failures (a success gives its attempt back) per address and per (account,
       // address) pair, never per account alone, so nobody elsewhere can keep an account's owner out. The auth
       // service adds progressive delays per account for addresses it has not seen that account sign in from.
-      limiter('sign-in-ip', {
-        windowMs: 15 * settings.windowMs,
-        limit: settings.authAttemptsPer15Min,
-        skipSuccessfulRequests: true,
-        skip: (req) => !isSignIn(req),
-      }),
-      limiter('sign-in-account-ip', {
-        windowMs: 15 * settings.windowMs,
-        limit: perAccountAndAddress,
-        skipSuccessfulRequests: true,
-        skip: (req) => !isSignIn(req) || emailOf(req) === undefined,
-        keyGenerator: (req) => `${emailOf(req)!} ${clientKey(req)}`,
-      }),
+      onlyWhen(
+        isSignIn,
+        limiter('sign-in-ip', {
+          windowMs: 15 * settings.windowMs,
+          limit: settings.authAttemptsPer15Min,
+          skipSuccessfulRequests: true,
+          skip: (req) => !isSignIn(req),
+        }),
+      ),
+      onlyWhen(
+        isSignInWithEmail,
+        limiter('sign-in-account-ip', {
+          windowMs: 15 * settings.windowMs,
+          limit: perAccountAndAddress,
+          skipSuccessfulRequests: true,
+          skip: (req) => !isSignInWithEmail(req),
+          keyGenerator: (req) => `${emailOf(req)!} ${clientKey(req)}`,
+        }),
+      ),
       // Registrations and email links have their own count: failed sign-ins never block a password reset.
-      limiter('account-links-ip', {
-        windowMs: 15 * settings.windowMs,
-        limit: settings.authAttemptsPer15Min,
-        skip: (req) => !isAccountLink(req),
-      }),
+      onlyWhen(
+        isAccountLink,
+        limiter('account-links-ip', {
+          windowMs: 15 * settings.windowMs,
+          limit: settings.authAttemptsPer15Min,
+          skip: (req) => !isAccountLink(req),
+        }),
+      ),
     ],
     // After it: by verified user, whatever address they come from.
     perUser: [
-      limiter('ai-messages', {
-        limit: settings.aiMessagesPerMinute,
-        skip: (req) => !(req.method === 'POST' && fullPath(req) === '/api/ai/chat') || !req.identity,
-        keyGenerator: (req) => `user:${req.identity!.userId}`,
-      }),
-      limiter('booking-writes', {
-        limit: settings.bookingWritesPerMinute,
-        // Every way to book shares this count: the bookings API and the AI concierge's booking of a bundle.
-        skip: (req) => isRead(req) || !BOOKING_WRITE.test(fullPath(req)) || !req.identity,
-        keyGenerator: (req) => `user:${req.identity!.userId}`,
-      }),
+      onlyWhen(
+        isChat,
+        limiter('ai-messages', {
+          limit: settings.aiMessagesPerMinute,
+          skip: (req) => !isChat(req),
+          keyGenerator: (req) => `user:${req.identity!.userId}`,
+        }),
+      ),
+      onlyWhen(
+        isBookingWrite,
+        limiter('booking-writes', {
+          limit: settings.bookingWritesPerMinute,
+          // Every way to book shares this count: the bookings API and the AI concierge's booking of a bundle.
+          skip: (req) => !isBookingWrite(req),
+          keyGenerator: (req) => `user:${req.identity!.userId}`,
+        }),
+      ),
     ],
   };
 }

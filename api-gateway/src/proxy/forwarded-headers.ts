@@ -21,7 +21,10 @@ export function clientAddress(req: IncomingMessage, trustHops: number): string {
  * TRUST_PROXY_HOPS), the scheme and the host. Each service then trusts exactly one hop, the gateway's, so a client
  * cannot choose the address that rate limits, sessions and the audit log record.
  */
-export function forwardedHeaders(req: IncomingMessage, trustHops: number): Record<string, string> {
+export function forwardedHeaders(
+  req: IncomingMessage,
+  trustHops: number,
+): Record<'x-forwarded-for' | 'x-forwarded-proto' | 'x-forwarded-host', string> {
   const express = req as Partial<Request>;
   const protocol = express.protocol ?? (trustHops > 0 ? String(req.headers['x-forwarded-proto'] ?? 'http') : 'http');
   return {

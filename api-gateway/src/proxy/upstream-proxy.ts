@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
-import { createProxyMiddleware, fixRequestBody, type RequestHandler } from 'http-proxy-middleware';
+import {
+  createProxyMiddleware,
+  debugProxyErrorsPlugin,
+  fixRequestBody,
+  proxyEventsPlugin,
+  type RequestHandler,
+} from 'http-proxy-middleware';
 import { problemType, sendProblem } from '@tripwise/platform/errors';
 import type { Logger } from '@tripwise/platform/logger';
 import { matchesPrefix, type Upstream } from '../routes/upstream-table.ts';
@@ -70,21 +76,27 @@ export function createUpstreamProxy(options: UpstreamProxyOptions) {
       chosen.set(req, target);
       return target;
     },
-    pathFilter: (path) => options.prefixes.some((prefix) => matchesPrefix(path, prefix)),
+    // The handler below has already matched the path: no second look per request.
+    pathFilter: () => true,
     // Set below from what the gateway saw: http-proxy's xfwd would append to the client's own header.
     xfwd: false,
-    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    // The default plugins without the logger's, which built a URL for every answer only to drop the line: the
+    // gateway logs and measures requests itself. (The error-response plugin is not loaded: `on.error` answers.)
+    ejectPlugins: true,
+    plugins: [debugProxyErrorsPlugin, proxyEventsPlugin],
     on: {
       proxyReq: (proxyReq, req) => {
-        for (const [name, value] of Object.entries(forwardedHeaders(req, options.trustProxyHops))) {
-          proxyReq.setHeader(name, value);
-        }
+        const forwarded = forwardedHeaders(req, options.trustProxyHops);
+        proxyReq.setHeader('x-forwarded-for', forwarded['x-forwarded-for']);
+        proxyReq.setHeader('x-forwarded-proto', forwarded['x-forwarded-proto']);
+        proxyReq.setHeader('x-forwarded-host', forwarded['x-forwarded-host']);
         const timeout = options.timeoutFor(req);
         proxyReq.setTimeout(timeout, () => {
           attempts.get(req)!.timedOut = true;
           proxyReq.destroy();
         });
-        fixRequestBody(proxyReq, req); // for the few small bodies a limiter had to read
+        // For the few small bodies a limiter had to read; every other body streams through untouched.
+        if ((req as Request).body !== undefined) fixRequestBody(proxyReq, req);
       },
       proxyRes: (proxyRes, req) => {
         const attempt = attempts.get(req)!;

@@ -78,11 +78,30 @@ function decodedOrSame(path: string): string {
 }
 
 /**
+ * Answers already worked out, by method and path: the same few paths come again and again. Bounded in count and in
+ * the length of a path kept, so no stream of made-up paths can make it large.
+ */
+const decided = new Map<string, Access>();
+const LONGEST_KEPT_PATH = 256;
+
+/**
  * Who may call `method path`. Express matches routes without regard to case (`/api/auth/ADMIN/users` reaches the
  * admin route), so the policy reads the path lower-cased; and of the path as sent and as decoded, the stricter
  * answer wins, so no spelling of a path is more open here than where it lands.
  */
 export function accessFor(method: string, path: string): Access {
+  const key = `${method} ${path}`;
+  const known = decided.get(key);
+  if (known !== undefined) return known;
+  const access = strictestAccess(method, path);
+  if (path.length > LONGEST_KEPT_PATH) return access;
+  // Paths carry ids, so the set of them has no end: starting over when full costs one scan per path.
+  if (decided.size >= 10_000) decided.clear();
+  decided.set(key, access);
+  return access;
+}
+
+function strictestAccess(method: string, path: string): Access {
   const spellings = [path.toLowerCase(), decodedOrSame(path).toLowerCase()];
   return spellings
     .map((spelling) => firstRuleFor(method.toUpperCase(), spelling))

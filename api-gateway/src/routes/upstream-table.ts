@@ -28,6 +28,12 @@ export function matchesPrefix(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}/`);
 }
 
+/** The route a request path belongs to, if any (prefixes do not overlap). */
+export function upstreamRouteOf(path: string): UpstreamRoute | undefined {
+  for (const route of UPSTREAM_ROUTES) if (matchesPrefix(path, route.prefix)) return route;
+  return undefined;
+}
+
 /**
  * The whole path of a request, also inside a router mounted on a prefix (where `req.path` is relative), spelled as
  * the services' Express routers match it: without regard to case and to a trailing slash. Policies and limits read

@@ -21,13 +21,10 @@ export type DenyCheck = (sessionId: string) => Promise<boolean>;
  */
 export function cachingDenyCheck(check: DenyCheck, ttlMs: number, now: () => number = Date.now): DenyCheck {
   const cache = new Map<string, { denied: boolean; until: number } | { error: unknown; until: number }>();
-  return async (sessionId) => {
-    const hit = cache.get(sessionId);
-    if (hit && hit.until > now()) {
-      if ('error' in hit) throw hit.error;
-      return hit.denied;
-    }
-    if (cache.size > 50_000) cache.clear();
+  // One lookup at a time per session: the requests that find the answer expired together wait for the same one,
+  // instead of each asking (a busy session's 50 requests in flight would otherwise make 50 lookups).
+  const inFlight = new Map<string, Promise<boolean>>();
+  const lookUp = async (sessionId: string) => {
     try {
       const denied = await check(sessionId);
       cache.set(sessionId, { denied, until: now() + ttlMs });
@@ -36,6 +33,19 @@ export function cachingDenyCheck(check: DenyCheck, ttlMs: number, now: () => num
       cache.set(sessionId, { error, until: now() + Math.min(ttlMs, 1_000) });
       throw error;
     }
+  };
+  return async (sessionId) => {
+    const hit = cache.get(sessionId);
+    if (hit && hit.until > now()) {
+      if ('error' in hit) throw hit.error;
+      return hit.denied;
+    }
+    const pending = inFlight.get(sessionId);
+    if (pending) return pending;
+    if (cache.size > 50_000) cache.clear();
+    const lookup = lookUp(sessionId).finally(() => inFlight.delete(sessionId));
+    inFlight.set(sessionId, lookup);
+    return lookup;
   };
 }
 

@@ -62,6 +62,11 @@ export const storageEnvSchema = z.object({
   /** The longest one Redis command may take: rate limits, deny lists and caches then decide, rather than wait. */
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).default(500),
   DATA_DIR: z.string().min(1).default('data'),
+  /** Embedded PGlite's buffer cache (Postgres's shared_buffers), held in each service's memory. */
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/, 'a size such as 16MB')
+    .default('16MB'),
   /** The credential services show each other on /internal routes; default: generated into DATA_DIR/internal. */
   INTERNAL_SERVICE_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
 });

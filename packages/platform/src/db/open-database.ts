@@ -9,7 +9,9 @@ import { openPostgresDb } from './postgres.db.ts';
 export interface OpenDatabaseOptions {
   service: string;
   config: Pick<StorageEnv, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATABASE_POOL_MAX' | 'DATA_DIR'> &
-    Partial<Pick<StorageEnv, 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_CONNECT_TIMEOUT_MS'>>;
+    Partial<
+      Pick<StorageEnv, 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_CONNECT_TIMEOUT_MS' | 'PGLITE_SHARED_BUFFERS'>
+    >;
   logger: Logger;
   /** Folder of versioned SQL migrations, applied before the database is handed out. */
   migrationsDir: string;
@@ -29,7 +31,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
         logger,
         applicationName: service,
       })
-    : await openPgliteDb({ dataDir: join(config.DATA_DIR, service, 'pgdata'), schema });
+    : await openPgliteDb({
+        dataDir: join(config.DATA_DIR, service, 'pgdata'),
+        schema,
+        ...(config.PGLITE_SHARED_BUFFERS ? { sharedBuffers: config.PGLITE_SHARED_BUFFERS } : {}),
+      });
   try {
     const applied = await migrate(db, options.migrationsDir);
     logger.info('database ready', { backend: db.kind, schema, migrationsApplied: applied });

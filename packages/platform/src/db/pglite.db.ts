@@ -15,14 +15,24 @@ function wrap(target: PGlite | Transaction): Queryable {
   };
 }
 
+/** Postgres's own default is 128MB: a page cache held in the WASM memory of every process that embeds a database. */
+export const DEFAULT_PGLITE_SHARED_BUFFERS = '16MB';
+
 /**
  * Embedded Postgres (WASM). Without `dataDir` everything stays in memory (tests). PGlite has one connection,
- * so transactions are naturally serialised.
+ * so transactions are naturally serialised. `sharedBuffers` sizes Postgres's buffer cache inside the WASM memory,
+ * which never shrinks: the operating system caches the data files anyway, so a small one costs little time and
+ * saves that much memory in each service.
  */
-export async function openPgliteDb(options: { dataDir?: string; schema: string }): Promise<Db> {
+export async function openPgliteDb(options: { dataDir?: string; schema: string; sharedBuffers?: string }): Promise<Db> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    startParams: [
+      ...PGlite.defaultStartParams,
+      '-c',
+      `shared_buffers=${options.sharedBuffers ?? DEFAULT_PGLITE_SHARED_BUFFERS}`,
+    ],
     parsers: { [TYPE_OIDS.int8]: parseInt8, [TYPE_OIDS.date]: (text: string) => text },
   });
   const schema = quoteIdentifier(options.schema);

@@ -27,5 +27,20 @@ export function formatTraceparent(context: TraceContext): string {
   return `00-${context.traceId}-${context.spanId}-${context.sampled ? '01' : '00'}`;
 }
 
-export const newTraceId = (): string => randomBytes(16).toString('hex');
-export const newSpanId = (): string => randomBytes(8).toString('hex');
+// Ids are cut from a pool of random bytes filled 4 KiB at a time: one call into the system's random source per
+// ~170 requests instead of two per request (every request gets a span id, and a trace id unless it brings one).
+const POOL_SIZE = 4096;
+let pool = Buffer.alloc(0);
+let used = POOL_SIZE;
+function randomHex(bytes: number): string {
+  if (used + bytes > pool.length) {
+    pool = randomBytes(POOL_SIZE);
+    used = 0;
+  }
+  const hex = pool.toString('hex', used, used + bytes);
+  used += bytes;
+  return hex;
+}
+
+export const newTraceId = (): string => randomHex(16);
+export const newSpanId = (): string => randomHex(8);
