@@ -35,6 +35,10 @@ const START_CUES: Record<DomainName, RegExp> = {
 const TIME_OF_DAY =
   /\s+(?:at|around|about|by)?\s*(?:\d{1,2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|o["'’]?clock|hours?|h))?|noon|midday|midnight)(?:\s+(?:in the )?(?:morning|afternoon|evening|night))?|\s+(?:in the |at )?(?:morning|afternoon|evening|night)\b/g;
 const withoutTimes = (before: string): string => before.replace(TIME_OF_DAY, ' ');
+// "the check-in date to be the 3rd", "my return date would be": the cue's noun and verb say no more than "on".
+const DATE_IS =
+  /\s+(?:date|day)\s+(?:(?:to|will|should|would|must|can|could|needs? to|has to|have to|is going to|shall)\s+be|is|was|of|as)\b/g;
+const plainCue = (before: string): string => before.replace(DATE_IS, ' on');
 
 export interface DateRoles {
   start: string | null;
@@ -93,7 +97,7 @@ function assignDays(
     }
     // Asked for the last day only ("Until when, and what time do you pick it up?"), "I pick it up at 5 pm on the
     // 14th" gives the pick-up its time and the question its day; otherwise the cue reaches past the time to the day.
-    const cueText = textBefore(text, mention.start, mentions[index - 1]?.end ?? 0);
+    const cueText = plainCue(textBefore(text, mention.start, mentions[index - 1]?.end ?? 0));
     const before = endAskedOnly ? cueText : withoutTimes(cueText);
     // "a round trip with a March 7th return date": the cue after the day.
     const after = textAfter(text, mention.end, 24);
