@@ -83,6 +83,8 @@ const YES_NO_START = new RegExp(
   `^${LEAD}(?:will|are|is|do|does|would|shall|should|did|can|could|have|has|was)\\b`,
   'i',
 );
+// "Sure, will you pick it up on the 8th and until when?": a yes/no question cut off by the next one, after a lead word.
+const YOU_QUESTION = new RegExp(`^\\W*${LEAD}(?:do|will|would|are|shall)\\s+you\\b`, 'i');
 const CONFIRMING =
   /\b(?:please con(?:firm|frim|fim)|con(?:firm|frim) (?:the|these|that|this|once|to|me|for|then|a|an|your)|can you confirm|could you confirm|to confirm|confirming|to verify|please verify|verify that|let me (?:review|confirm)|is (?:that|this|it|everything) (?:right|correct|ok|okay|alright)|(?:does|do) (?:that|this|these|everything) (?:sound|look|seem) (?:right|correct|good|ok|okay)|is that what you want|(?:so |just )?to be (?:clear|sure)|you(?:'d| would) like to (?:book|reserve|check in|stay)|correct\?|right\?|yes\?|correct\.?$|do you confirm|are you happy for me to book|you want (?:me )?to (?:book|reserve)|making a reservation|i(?:'ll| will) (?:book|reserve|make a booking|change the booking))\b/i;
 
@@ -255,8 +257,7 @@ export function hearAgent(heard: Heard, text: string, state: IntentRequest | nul
         proposals.push(clause);
       }
     }
-    const yesNo =
-      YES_NO_START.test(clause) && (clause.endsWith('?') || /^\W*(?:do|will|would|are|shall)\s+you\b/i.test(clause));
+    const yesNo = YES_NO_START.test(clause) && (clause.endsWith('?') || YOU_QUESTION.test(clause));
     if (!wh && (yesNo || (clause.endsWith('?') && !QUESTION_START.test(clause)))) {
       proposing = true;
       proposals.push(clause);

@@ -31,6 +31,15 @@ const START_CUES: Record<DomainName, RegExp> = {
   car: /(?:\bpick(?:ing)?[- ]?(?:it |the car |the vehicle |them )?up|\bpickup(?: date)?(?: is)?|\bfrom|\bstart(?:ing)?|\bbeginning|\bget(?:ting)? (?:it|the car)|\bcollect(?:ing)?(?: it)?)(?:\s+(?:on|the|date is|is|around|about|at))*\s*$/,
 };
 
+// A time of day said between the cue and the day: "pick it up at 5 pm on the 9th", "drop it off around noon on the 12th".
+const TIME_OF_DAY =
+  /\s+(?:at|around|about|by)?\s*(?:\d{1,2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|o["'’]?clock|hours?|h))?|noon|midday|midnight)(?:\s+(?:in the )?(?:morning|afternoon|evening|night))?|\s+(?:in the |at )?(?:morning|afternoon|evening|night)\b/g;
+const withoutTimes = (before: string): string => before.replace(TIME_OF_DAY, ' ');
+// "the check-in date to be the 3rd", "my return date would be": the cue's noun and verb say no more than "on".
+const DATE_IS =
+  /\s+(?:date|day)\s+(?:(?:to|will|should|would|must|can|could|needs? to|has to|have to|is going to|shall)\s+be|is|was|of|as)\b/g;
+const plainCue = (before: string): string => before.replace(DATE_IS, ' on');
+
 export interface DateRoles {
   start: string | null;
   end: string | null;
@@ -78,6 +87,7 @@ function assignDays(
     endWeekday = mention.weekday;
   };
   const uncued: DateMention[] = [];
+  const endAskedOnly = openEnds.includes('end') && !openEnds.includes('start');
   mentions.forEach((mention, index) => {
     if (mention.rangeEnd !== null) {
       roles.start = mention.date;
@@ -85,7 +95,10 @@ function assignDays(
       endWeekday = null;
       return;
     }
-    const before = textBefore(text, mention.start, mentions[index - 1]?.end ?? 0);
+    // Asked for the last day only ("Until when, and what time do you pick it up?"), "I pick it up at 5 pm on the
+    // 14th" gives the pick-up its time and the question its day; otherwise the cue reaches past the time to the day.
+    const cueText = plainCue(textBefore(text, mention.start, mentions[index - 1]?.end ?? 0));
+    const before = endAskedOnly ? cueText : withoutTimes(cueText);
     // "a round trip with a March 7th return date": the cue after the day.
     const after = textAfter(text, mention.end, 24);
     if (

@@ -25,7 +25,7 @@ export interface DateMention extends Span {
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
 // "for twelve days" is a length of stay, not "twelve days from now"; "in 3 days" keeps its "in" and stays a date.
 const DURATION_ONLY = new RegExp(
-  `^(?:for\\s+)?(?:a|an|a few|few|several|a couple of|couple of|${COUNT_PATTERN})\\s+(?:days?|nights?|weeks?|months?|years?)$`,
+  `^(?:(?:for|just|only|the|next|another|about|around|roughly|approximately)\\s+)*(?:a|an|a few|few|several|a couple of|couple of|${COUNT_PATTERN})\\s+(?:days?|nights?|weeks?|months?|years?)$`,
   'i',
 );
 // "Next week" alone names no day; guessing one would fill a slot the traveller has not decided.

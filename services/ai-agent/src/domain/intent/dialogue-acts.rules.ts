@@ -6,14 +6,14 @@ import { offTopicSpans } from './domains.rules.ts';
  */
 
 const AFFIRM =
-  /^(?:(?:oh|well|um+|hmm+|alright|all right|and|so)[,.!]?\s+)?(?:yes|yeah|yea|yep|yup|sure|ok|okay|k|correct|right|exactly|perfect|great|good|nice|fine|cool|awesome|excellent|wonderful|lovely|absolutely|definitely|certainly|of course|of-course|that'?s? (?:right|correct|fine|good|great|perfect|it|ok|okay|wonderful|fantastic|excellent|lovely|awesome|precisely it|exactly it|nice|cool)|that is (?:right|correct|fine|good|great|perfect|it|ok|okay|wonderful|fantastic|excellent|lovely|awesome|precisely it|exactly it|nice|cool)|sounds (?:good|great|perfect|fine|nice|right|ok|okay)|(?:it|this|that|that one|this one) (?:sounds|seems|looks|works|will work|would work|is (?:fine|good|great|perfect|okay|ok)|suits)|works for me|you got it|go ahead|please do|i (?:do|will|would)|confirm(?:ed)?|i confirm|ding)\b/i;
+  /^(?:(?:oh|well|um+|hmm+|alright|all right|and|so)[,.!]?\s+)?(?:yes|yeah|yea|yep|yup|sure|ok|okay|k|correct|right|exactly|perfect|great|good|nice|fine|cool|awesome|excellent|wonderful|lovely|absolutely|definitely|certainly|of course|of-course|that'?s? (?:right|correct|fine|good|great|perfect|it|ok|okay|wonderful|fantastic|excellent|lovely|awesome|precisely it|exactly it|nice|cool)|that is (?:right|correct|fine|good|great|perfect|it|ok|okay|wonderful|fantastic|excellent|lovely|awesome|precisely it|exactly it|nice|cool)|sounds (?:good|great|perfect|fine|nice|right|ok|okay)|(?:it|this|that|that one|this one) (?:sounds|seems|looks|works|will work|would work|is (?:fine|good|great|perfect|okay|ok)|suits)|works for me|you got it|go ahead|(?:that|it|this|everything|all (?:of )?(?:that|this|it)|all)(?:'s| is| was| are)\s+(?:all\s+|exactly\s+|absolutely\s+|perfectly\s+)?(?:right|correct|confirmed|accurate|fine|good|perfect|what i (?:want|wanted|need|needed|asked for|said))|you (?:got|have) (?:it|that|this|everything|all|each \w+) (?:right|correct)|please do|i (?:do|will|would)|confirm(?:ed)?|i confirm|ding)\b/i;
 
 const NEGATE =
   /^(?:(?:oh|well|um+|hmm+|actually|sorry)[,.!]?\s+)?(?:no|nope|nah|not really|not quite|not exactly|negative|that'?s not|that is not|wrong|incorrect|i don'?t think so|wait,? no)\b/i;
 
 // Asking for a different option: "something else", "any other flights?", "what else do you have".
 const ALTERNATIVES =
-  /\b(?:some ?thing (?:else|different)|anything (?:else|different)(?! (?:i|you) (?:need|can))|else (?:available|is there|can you|do you have|you (?:got|have))|what else|other (?:options?|ones?|choices?|results?|flights?|cars?|vehicles?|hotels?|places?|things?|alternatives?|suggestions?)|another (?:one|options?|choices?|flights?|cars?|vehicles?|hotels?|places?|suggestions?|recommendations?)|any others?|others available|alternatives?|different (?:one|option|flight|car|hotel)|more options|search again|look (?:again|further)|keep looking|try again|(?:find|show|see|give me|get me)\s+(?:me\s+)?(?:some\s+)?more|some more|next one|not interested|don'?t like (?:it|that|this)|(?:will|would|does|did|that|it)\s*n[o']?t (?:work|do)|won'?t (?:work|do)|not for me|no good)\b/i;
+  /\b(?:some ?thing (?:else|different)|anything (?:else|different)(?! (?:i|you) (?:need|can (?:help|do)))|else (?:available|is there|can you|do you have|you (?:got|have))|what else|(?:some|any|the|your)? ?other (?:available |similar |good |suitable )?(?:options?|ones?|choices?|results?|flights?|cars?|vehicles?|hotels?|places?|things?|alternatives?|suggestions?)|another (?:one|options?|choices?|flights?|cars?|vehicles?|hotels?|places?|suggestions?|recommendations?)|any others?|others available|alternatives?|different (?:one|option|flight|car|hotel)|more options|search again|look (?:again|further)|keep looking|try again|(?:find|show|see|give me|get me)\s+(?:me\s+)?(?:some\s+)?more|some more|next one|not interested|don'?t like (?:it|that|this)|(?:will|would|does|did|that|it)\s*n[o']?t (?:work|do)|won'?t (?:work|do)|not for me|no good|(?:a|an|something|one|any) (?:better|bigger|larger|nicer|roomier|different|newer) (?:one|car|vehicle|model|option|flight|hotel|room|place)?)\b/i;
 
 // "That's all", "thanks, bye": the traveller is done with this search.
 const CLOSING =
@@ -26,6 +26,11 @@ const TAKE =
 // A question about the option on offer, not a new wish: "how much?", "what's the address?", "does it arrive the same day?".
 const ASKS_ABOUT =
   /\?|^(?:and\s+)?(?:what|what'?s|whats|when|where|which|how|who|is|are|does|do|did|will|would|can|could|may|tell me|let me know|give me|get me the|i (?:want|need|would like) (?:to know|their|the (?:address|phone|number|price|cost)))\b|\b(?:how much|the (?:address|phone|number|price|cost|rate|rating|location)|their (?:address|phone|number|location))\b/i;
+
+// Asking to be told about the option, whatever the verb: "I want to know the cost", "first, tell me the price", "total
+// cost?". These are questions about it even with "want" in them.
+const ASKS_TO_KNOW =
+  /^(?:\W*(?:first|so|and|ok(?:ay)?|well|now)[,]?\s+)?(?:i (?:want|need|would like|'d like) (?:to know|you to tell me|to find out|to hear)|(?:please )?tell me (?:the|its|their|how|what|where|if|whether)|(?:the\s+)?(?:total\s+)?(?:cost|price|rate|fare|address|phone(?: number)?)\b(?:\s+(?:now|please|then))?\W*$)/i;
 
 // Words of a search being asked for, which a question may carry too: "Can you find me a flight there?".
 export const SEARCHING =
@@ -61,7 +66,9 @@ export function readActs(text: string): TurnActs {
     affirms: AFFIRM.test(trimmed),
     negates: NEGATE.test(trimmed),
     wantsAlternatives: ALTERNATIVES.test(trimmed),
-    asksAbout: parts.some((part) => ASKS_ABOUT.test(part) && !TAKE.test(part) && !SEARCHING.test(part)),
+    asksAbout: parts.some(
+      (part) => (ASKS_ABOUT.test(part) && !TAKE.test(part) && !SEARCHING.test(part)) || ASKS_TO_KNOW.test(part),
+    ),
     closes: CLOSING.test(trimmed),
     takes: TAKE.test(trimmed),
   };

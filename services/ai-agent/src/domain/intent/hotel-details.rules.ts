@@ -15,6 +15,11 @@ export interface HotelDetails {
 
 const N = `(?<n>${COUNT_PATTERN})`;
 const ROOMS = new RegExp(countOf('rooms?|suites?', 2), 'gi');
+// "2 three-star hotel rooms": a count reaches past the rooms' star rating too.
+const ROOMS_PAST_STARS = new RegExp(
+  `\\b${N}[\\s-]+(?:[1-5]|one|two|three|four|five)[\\s-]*stars?(?:[\\s-]+(?:hotel|motel|inn))?[\\s-]+(?:rooms?|suites?)\\b`,
+  'gi',
+);
 const STARS = new RegExp(
   `\\b(?:(?<atLeast>at least|minimum(?: of)?|min\\.?|no less than)\\s+(?:a\\s+)?)?${N}(?:\\s*\\+)?[\\s-]*stars?\\b`,
   'gi',
@@ -57,7 +62,7 @@ export function readHotelDetails(text: string): HotelDetails {
     }
     return null;
   };
-  const rooms = first(ROOMS, 20);
+  const rooms = first(ROOMS, 20) ?? first(ROOMS_PAST_STARS, 20);
   const minStars = first(STARS, 5);
   const weeks = first(WEEKS, 3);
   const nights = first(NIGHTS, 60) ?? (weeks === null ? null : weeks * 7);

@@ -93,6 +93,10 @@ function mergeHotel(
   if (followed.rooms !== null && (followed.guests === null || followed.guests < followed.rooms)) {
     followed.guests = followed.rooms;
   }
+  // And one guest takes one room: "a room for one", "just me" said of the stay settle its room count too.
+  if (followed.rooms === null && patch.guests === 1) {
+    followed.rooms = 1;
+  }
   return settleHotel(followed, patch);
 }
 
