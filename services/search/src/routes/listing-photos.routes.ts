@@ -104,7 +104,12 @@ export function listingPhotoRoutes(db: Db, store: PhotoStore, changed: ListingCh
       summary: 'Reorder one group of photos (the listing’s own, or one room type’s): all its ids, the cover first',
       params: listingParams,
       body: photoOrderSchema,
-      responses: { 200: 'The photos in their new order', 400: 'Invalid order', 404: 'Not found, or not yours', ...REFUSED },
+      responses: {
+        200: 'The photos in their new order',
+        400: 'Invalid order',
+        404: 'Not found, or not yours',
+        ...REFUSED,
+      },
     },
     async ({ params, body, identity }, _req, res) => {
       res.json(await reorderPhotos(deps, identity, params.kind, params.id, body));

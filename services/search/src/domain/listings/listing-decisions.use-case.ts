@@ -114,7 +114,12 @@ export async function decideMany(
   const results: DecisionResult[] = [];
   for (const { kind, id, ...decision } of decisions) {
     try {
-      results.push({ kind, id, ok: true, listing: await decideListing(db, who, kind, id, decision, changed, dropPhotoFiles) });
+      results.push({
+        kind,
+        id,
+        ok: true,
+        listing: await decideListing(db, who, kind, id, decision, changed, dropPhotoFiles),
+      });
     } catch (err) {
       const { problem, known } = toProblem(err);
       if (!known) logger.error('a listing decision failed', { err, kind, id });

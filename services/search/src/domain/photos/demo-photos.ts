@@ -15,7 +15,9 @@ async function drawScenes(store: PhotoStore): Promise<{ width: number; height: n
       const key = demoKey(scene, v);
       if (await store.exists(key)) continue;
       // Through the same pipeline as an upload: the demo's files are exactly what an upload would store.
-      const png = await sharp(Buffer.from(draw(v))).png().toBuffer();
+      const png = await sharp(Buffer.from(draw(v)))
+        .png()
+        .toBuffer();
       const photo = await processPhoto(png, 'image/png');
       size = { width: photo.width, height: photo.height };
       await store.save(photo, key);

@@ -35,7 +35,10 @@ export function hotelExterior(variant: number): string {
     }
   }
   const trees = [150, 1340, 1480]
-    .map((x, i) => `<circle cx="${x}" cy="${800 - i * 10}" r="${90 - i * 8}" fill="#3f7d4e"/><rect x="${x - 12}" y="${820 - i * 10}" width="24" height="100" fill="#6b4f2f"/>`)
+    .map(
+      (x, i) =>
+        `<circle cx="${x}" cy="${800 - i * 10}" r="${90 - i * 8}" fill="#3f7d4e"/><rect x="${x - 12}" y="${820 - i * 10}" width="24" height="100" fill="#6b4f2f"/>`,
+    )
     .join('');
   return svg(`
     <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${top}"/><stop offset="1" stop-color="${bottom}"/></linearGradient></defs>
