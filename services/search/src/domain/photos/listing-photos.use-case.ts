@@ -1,4 +1,4 @@
-import { PHOTO_UPLOAD, type ListingPhoto, type OwnerPhoto, type PhotoOrder } from '@tripwise/contracts';
+import { PHOTO_UPLOAD, type OwnerPhoto, type PhotoOrder } from '@tripwise/contracts';
 import type { Identity } from '@tripwise/platform/auth';
 import type { Db } from '@tripwise/platform/db';
 import { badRequest, conflict, notFound } from '@tripwise/platform/errors';
@@ -16,26 +16,10 @@ import {
 } from '../../data/listing-photos.repository.ts';
 import { isAdmin, ownedOrFail, recordEvent } from '../listings/listing-access.ts';
 import type { ListingChanged } from '../listings/manage-listings.use-case.ts';
-import { processPhoto, RENDITIONS } from './photo-image.ts';
+import { processPhoto } from './photo-image.ts';
+import { ownerPhoto } from './photo-views.ts';
 import { syncPhotoChange } from './photo-review.ts';
-import { photoUrl, type PhotoStore } from './photo-store.ts';
-
-/** What travelers get of a photo. */
-export function travelerPhoto(row: PhotoRow): ListingPhoto {
-  return {
-    id: String(row.id),
-    src: photoUrl(row.file_key, 'large'),
-    width: row.width,
-    height: row.height,
-    card: { src: photoUrl(row.file_key, 'card'), ...RENDITIONS.card },
-  };
-}
-
-export const ownerPhoto = (row: PhotoRow): OwnerPhoto => ({
-  ...travelerPhoto(row),
-  roomTypeId: row.room_type_id === null ? null : String(row.room_type_id),
-  approved: row.approved,
-});
+import type { PhotoStore } from './photo-store.ts';
 
 export interface PhotoDeps {
   db: Db;

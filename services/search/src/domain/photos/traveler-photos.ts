@@ -1,7 +1,7 @@
 import type { ListingPhoto } from '@tripwise/contracts';
 import type { Queryable } from '@tripwise/platform/db';
 import { coversOf, photosOf, type PhotoKind } from '../../data/listing-photos.repository.ts';
-import { travelerPhoto } from './listing-photos.use-case.ts';
+import { travelerPhoto } from './photo-views.ts';
 
 /** A listing's approved photos for its page: its own (the cover first) and each room type's. */
 export async function travelerPhotos(db: Queryable, kind: PhotoKind, id: string) {
