@@ -12,6 +12,7 @@ import { labelOf, stars } from '../../search/labels.ts';
 import { ResultsLayout, SearchFirst } from '../../search/results-layout.tsx';
 import type { Hotel, HotelFacets } from '../../search/search-types.ts';
 import { UnitsLeft } from '../../search/units-left.tsx';
+import { ResultPhoto } from '../../search/listing-photos.tsx';
 import { HOTEL_KEYS } from '../../search/url-params.ts';
 import { useResultsPage } from '../../search/use-results-page.ts';
 import { stayAllIn } from '../../ui/all-in.ts';
@@ -34,6 +35,7 @@ function HotelResult({ hotel, stay, nights, rooms }: { hotel: Hotel; stay: strin
   const roomsText = rooms > 1 ? `, ${plural(rooms, 'room')}` : '';
   return (
     <li className="card result" data-testid="hotel-result">
+      <ResultPhoto photo={hotel.photo} name={hotel.name} />
       <div className="result-main">
         <h2 className="result-title">
           <Link to={`/hotels/${hotel.id}?${stay}`}>{hotel.name}</Link>
