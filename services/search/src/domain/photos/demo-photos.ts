@@ -7,23 +7,22 @@ import type { PhotoStore } from './photo-store.ts';
 
 const demoKey = (scene: string, variant: number) => `demo-${scene}-${variant}`;
 
-/** Draws the demo's pictures into the store, those missing only (a restart draws nothing). */
+/** Draws the demo's pictures into the store, those missing only (a restart draws nothing), side by side. */
 async function drawScenes(store: PhotoStore): Promise<{ width: number; height: number }> {
-  let size = { width: 1600, height: 1067 };
-  for (const [scene, { count, draw }] of Object.entries(DEMO_SCENES)) {
-    for (let v = 0; v < count; v++) {
-      const key = demoKey(scene, v);
-      if (await store.exists(key)) continue;
+  const scenes = Object.entries(DEMO_SCENES).flatMap(([scene, { count, draw }]) =>
+    Array.from({ length: count }, (_, v) => ({ key: demoKey(scene, v), svg: () => draw(v) })),
+  );
+  const sizes = await Promise.all(
+    scenes.map(async ({ key, svg }) => {
+      if (await store.exists(key)) return undefined;
       // Through the same pipeline as an upload: the demo's files are exactly what an upload would store.
-      const png = await sharp(Buffer.from(draw(v)))
-        .png()
-        .toBuffer();
+      const png = await sharp(Buffer.from(svg())).png({ compressionLevel: 0 }).toBuffer();
       const photo = await processPhoto(png, 'image/png');
-      size = { width: photo.width, height: photo.height };
       await store.save(photo, key);
-    }
-  }
-  return size;
+      return { width: photo.width, height: photo.height };
+    }),
+  );
+  return sizes.find((s) => s !== undefined) ?? { width: 1600, height: 1067 };
 }
 
 /**
