@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { captureLogs } from '@tripwise/platform/testing';
+import { seedDemoPhotos } from '../src/domain/photos/demo-photos.ts';
+import { createPhotoStore } from '../src/domain/photos/photo-store.ts';
 import { givenASearchService } from './given-search-data.ts';
 
 let service: Awaited<ReturnType<typeof givenASearchService>>;
@@ -275,5 +279,23 @@ describe('GET /api/search/photos/:file', () => {
   test('When the name is not a photo file or no such photo exists, then 400 or 404, never a file outside the folder', async () => {
     expect((await fetch(`${service.url}/api/search/photos/..%2F..%2Fetc%2Fpasswd`)).status).toBe(400);
     expect((await fetch(`${service.url}/api/search/photos/0123456789abcdef-large.webp`)).status).toBe(404);
+  });
+});
+
+describe('demo photos', () => {
+  test('When the demo is seeded, then every hotel, room type and car has generated photos, drawn once, and a second start adds none', async () => {
+    const { id, rooms } = await givenAnOwnersHotel({ live: true });
+    const store = createPhotoStore(mkdtempSync(join(tmpdir(), 'tripwise-demo-photos-')));
+    await seedDemoPhotos(service.db, store, captureLogs('search').logger);
+    const details = (await service.get(`/api/search/hotels/${id}`)).body;
+    expect(details.photos).toHaveLength(3);
+    expect(details.photos[0].src).toMatch(/^\/api\/search\/photos\/demo-exterior-\d-large\.webp$/);
+    expect(details.rooms.map((r: { photos: unknown[] }) => r.photos.length)).toEqual(rooms.map(() => 1));
+    const drawn = readdirSync(store.dir).filter((f) => f.endsWith('.webp'));
+    expect(drawn).toHaveLength(2 * (6 + 4 + 6));
+    const { rows } = await service.db.query<{ n: number }>('SELECT count(*)::int AS n FROM listing_photos');
+    await seedDemoPhotos(service.db, store, captureLogs('search').logger);
+    const again = await service.db.query<{ n: number }>('SELECT count(*)::int AS n FROM listing_photos');
+    expect(again.rows[0]!.n).toBe(rows[0]!.n);
   });
 });
