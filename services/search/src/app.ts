@@ -32,6 +32,7 @@ import { reviewRoutes } from './routes/reviews.routes.ts';
 import { listingPhotoRoutes } from './routes/listing-photos.routes.ts';
 import { photoFileRoutes } from './routes/photo-files.routes.ts';
 import { createPhotoStore, type PhotoStore } from './domain/photos/photo-store.ts';
+import { createCoverCache } from './domain/photos/cover-cache.ts';
 import type { PastBookingCheck } from './clients/booking.client.ts';
 import { idsOnly, type UserDirectory } from './clients/users.client.ts';
 import { searchRoutes, type InMemory } from './routes/search.routes.ts';
@@ -119,7 +120,9 @@ export function createApp(deps: AppDeps): SearchService {
   });
   const cache = createSearchCache(deps.kv, () => storeUnavailable.inc());
   const inMemory = deps.config.SEARCH_CACHE === 'off' ? {} : keptInMemory(db, cache, metrics, deps.config);
+  const covers = createCoverCache(db);
   const listingChanged: ListingChanged = async (kind, id, formerScope) => {
+    covers.forget(kind, id);
     for (const scope of new Set([await scopeOf(db, kind, id), formerScope])) {
       if (scope) await cache.invalidate(kind, scope);
     }
@@ -158,7 +161,7 @@ export function createApp(deps: AppDeps): SearchService {
     access: deps.access,
     openApi: { path: '/api/search/openapi.json', title: 'Tripwise search' },
     mounts: [
-      { prefix: '/api/search', router: searchRoutes(db, deps.now ?? (() => new Date()), inMemory, stats) },
+      { prefix: '/api/search', router: searchRoutes(db, deps.now ?? (() => new Date()), inMemory, stats, covers) },
       { prefix: '/api/search', router: reviews },
       { prefix: '/api/search', router: photoFileRoutes(photos) },
       // Before the listings routes: their `/:kind` would take `/summary` and `/review-queue`.
