@@ -97,7 +97,9 @@ describe('listing photos', () => {
     expect(await cover.getAttribute('width')).toBe('480');
     expect(await cover.getAttribute('height')).toBe('320');
     await cover.scrollIntoViewIfNeeded();
-    await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.naturalWidth), SETTLED).toBe(480);
+    await expect
+      .poll(() => cover.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), SETTLED)
+      .toBe(480);
     await open.shot('cover-on-results');
 
     await result.getByRole('link', { name: hotel.name }).click();
@@ -124,6 +126,8 @@ describe('listing photos', () => {
     expect(count).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="hotel-result"] img.result-photo').count()).toBe(count);
     const firstCover = results.first().locator('img.result-photo');
-    await expect.poll(() => firstCover.evaluate((img: HTMLImageElement) => img.naturalWidth), SETTLED).toBe(480);
+    await expect
+      .poll(() => firstCover.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), SETTLED)
+      .toBe(480);
   });
 });
