@@ -67,7 +67,7 @@ describe('listing photos', () => {
       );
     const before = await ownPhotos();
     expect(before.map((p) => p.approved)).toEqual([false, false]);
-    await own.getByRole('button', { name: 'Make photo 2 the cover' }).click();
+    await own.getByRole('button', { name: 'Make cover (photo 2)' }).click();
     await expect
       .poll(async () => (await ownPhotos()).map((p) => p.id), SETTLED)
       .toEqual([before[1]!.id, before[0]!.id]);

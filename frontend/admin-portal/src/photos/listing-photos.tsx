@@ -88,7 +88,7 @@ function PhotoGroup({
                     className="secondary"
                     disabled={reorder.isPending}
                     onClick={() => reorder.mutate(moved(ids, i, 0))}
-                    aria-label={`Make photo ${i + 1} the ${group.roomTypeId === null ? 'cover' : 'first'}`}
+                    aria-label={`${group.roomTypeId === null ? 'Make cover' : 'Make first'} (photo ${i + 1})`}
                   >
                     {group.roomTypeId === null ? 'Make cover' : 'Make first'}
                   </button>
@@ -145,12 +145,14 @@ function PhotoGroup({
         </p>
       )}
       {(problems.length > 0 || reorder.error) && (
-        <ul className="form-error" role="alert">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-          {reorder.error && <li>{errorText(reorder.error)}</li>}
-        </ul>
+        <div className="form-error" role="alert">
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+            {reorder.error && <li>{errorText(reorder.error)}</li>}
+          </ul>
+        </div>
       )}
     </section>
   );
