@@ -102,7 +102,7 @@ describe('listing photos', () => {
       .toBe(480);
     await open.shot('cover-on-results');
 
-    await result.getByRole('link', { name: hotel.name }).click();
+    await result.getByRole('link', { name: hotel.name, exact: true }).click();
     const gallery = page.getByRole('region', { name: `Photos of ${hotel.name}` });
     await gallery.waitFor(SETTLED);
     const main = gallery.getByRole('img', { name: `${hotel.name}: photo 1 of 2` });
