@@ -58,8 +58,8 @@ COPY packages/ ./packages/
 COPY ${WORKSPACE}/ ./${WORKSPACE}/
 COPY deploy/docker/runtime/ ./deploy/docker/runtime/
 RUN test -f "${WORKSPACE}/src/index.ts" && test -n "${PORT}" \
- && mkdir -p /app/data /var/lib/tripwise/signing-keys \
- && chown node:node /app/data /var/lib/tripwise/signing-keys
+ && mkdir -p /app/data /var/lib/tripwise/signing-keys /var/lib/tripwise/photos \
+ && chown node:node /app/data /var/lib/tripwise/signing-keys /var/lib/tripwise/photos
 USER node
 WORKDIR /app/${WORKSPACE}
 # The process drains on SIGTERM (stops accepting, finishes what it has, closes its database and store, exits 0)

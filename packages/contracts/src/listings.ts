@@ -129,3 +129,35 @@ export type ListingDecision = z.infer<typeof listingDecisionSchema>;
 export type HotelListing = z.infer<typeof hotelListingSchema>;
 export type CarListing = z.infer<typeof carListingSchema>;
 export type FlightListing = z.infer<typeof flightListingSchema>;
+
+/** The photos an upload may be (the API refuses others, naming the field); the portal checks before sending. */
+export const PHOTO_UPLOAD = {
+  types: ['image/jpeg', 'image/png', 'image/webp'] as const,
+  maxBytes: 10 * 1024 * 1024,
+  maxPixels: 40_000_000,
+  minSide: 320,
+  /** Per listing, its room types' photos included. */
+  maxPerListing: 40,
+};
+
+/** A new order of one group of photos (the listing's own, or one room type's): all its ids, the cover first. */
+export const photoOrderSchema = z.strictObject({
+  ids: z
+    .array(z.string().regex(/^\d{1,18}$/, { error: 'a photo id' }))
+    .min(1)
+    .max(PHOTO_UPLOAD.maxPerListing)
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'each photo once' }),
+});
+export type PhotoOrder = z.infer<typeof photoOrderSchema>;
+
+/** A photo as its owner and admins see it: travelers' fields, and whether it waits for review. */
+export interface OwnerPhoto {
+  id: string;
+  roomTypeId: string | null;
+  src: string;
+  width: number;
+  height: number;
+  card: { src: string; width: number; height: number };
+  /** False while the photo waits for an admin's review (travelers do not see it yet). */
+  approved: boolean;
+}

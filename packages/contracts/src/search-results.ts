@@ -137,6 +137,17 @@ export interface GeoPoint {
   longitude: number;
 }
 
+/** A listing's photo as travelers get it: a large rendition (its size, for the page's layout) and a card crop. */
+export interface ListingPhoto {
+  id: string;
+  /** Up to 1600 pixels on its longer side, WebP. */
+  src: string;
+  width: number;
+  height: number;
+  /** 480×320, WebP: for result cards and thumbnails. */
+  card: { src: string; width: number; height: number };
+}
+
 export interface HotelOption {
   id: string;
   name: string;
@@ -155,6 +166,8 @@ export interface HotelOption {
   /** The cheapest room type free on every night of the stay. */
   nightlyPrice: Money;
   totalPrice: Money;
+  /** The cover photo, when the hotel has one. */
+  photo?: ListingPhoto | null;
 }
 
 export interface HotelFacets {
@@ -190,6 +203,8 @@ export interface CarOption {
   policies: CarPolicies;
   dailyPrice: Money;
   totalPrice: Money;
+  /** The cover photo, when the car has one. */
+  photo?: ListingPhoto | null;
 }
 
 export interface CarFacets {
@@ -274,6 +289,7 @@ export interface HotelRoomType {
   /** Only when dates were given. */
   roomsLeft?: number;
   priceTrend: PriceTrend | null;
+  photos?: ListingPhoto[];
 }
 
 export interface HotelDetails
@@ -284,9 +300,12 @@ export interface HotelDetails
   rating: number;
   description: string;
   rooms: HotelRoomType[];
+  /** The hotel's own photos, the cover first. */
+  photos?: ListingPhoto[];
 }
 
 /** One car on its own page: no availability or total without a rental's dates, but its history and reviews. */
 export interface CarDetails extends Omit<CarOption, 'unitsLeft' | 'totalPrice'>, Reviewed {
   priceTrend: PriceTrend | null;
+  photos?: ListingPhoto[];
 }

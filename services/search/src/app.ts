@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Counter } from 'prom-client';
 import type { Db } from '@tripwise/platform/db';
 import { createService, type AccessPolicy, type ErrorReporter, type Service } from '@tripwise/platform/http';
@@ -27,6 +29,10 @@ import { internalMarketRoutes } from './routes/internal-market.routes.ts';
 import { internalSeedWorldRoutes } from './routes/internal-seed-world.routes.ts';
 import { internalOwnerRoutes } from './routes/internal-owners.routes.ts';
 import { reviewRoutes } from './routes/reviews.routes.ts';
+import { listingPhotoRoutes } from './routes/listing-photos.routes.ts';
+import { photoFileRoutes } from './routes/photo-files.routes.ts';
+import { createPhotoStore, type PhotoStore } from './domain/photos/photo-store.ts';
+import { createCoverCache } from './domain/photos/cover-cache.ts';
 import type { PastBookingCheck } from './clients/booking.client.ts';
 import { idsOnly, type UserDirectory } from './clients/users.client.ts';
 import { searchRoutes, type InMemory } from './routes/search.routes.ts';
@@ -52,6 +58,8 @@ export interface AppDeps {
   pastBooking: PastBookingCheck;
   /** Asks auth who owners are, for admins' lists (ids only when left out). */
   users?: UserDirectory;
+  /** Where listing photos' files are kept (default: a folder in the system's temporary directory). */
+  photos?: PhotoStore;
   /** The clock that decides which dates are in the past. */
   now?: () => Date;
   /** The price market's dice (tests pass a seeded one); Math.random by default. */
@@ -112,7 +120,9 @@ export function createApp(deps: AppDeps): SearchService {
   });
   const cache = createSearchCache(deps.kv, () => storeUnavailable.inc());
   const inMemory = deps.config.SEARCH_CACHE === 'off' ? {} : keptInMemory(db, cache, metrics, deps.config);
+  const covers = createCoverCache(db);
   const listingChanged: ListingChanged = async (kind, id, formerScope) => {
+    covers.forget(kind, id);
     for (const scope of new Set([await scopeOf(db, kind, id), formerScope])) {
       if (scope) await cache.invalidate(kind, scope);
     }
@@ -134,6 +144,7 @@ export function createApp(deps: AppDeps): SearchService {
     tickMs: deps.config.PRICE_TICK_MS,
   });
   const users = deps.users ?? idsOnly;
+  const photos = deps.photos ?? createPhotoStore(join(tmpdir(), `tripwise-search-photos-${process.pid}`));
   const listings = listingRoutes(db, listingChanged, (events) => publishPriceEvents(deps.kv, events), users);
   const reviews = reviewRoutes(db, deps.pastBooking, (kind, id) => listingChanged(`${kind}s` as const, Number(id)));
   const flightDayChanged = (day: string) => cache.invalidate('flights', day);
@@ -150,10 +161,15 @@ export function createApp(deps: AppDeps): SearchService {
     access: deps.access,
     openApi: { path: '/api/search/openapi.json', title: 'Tripwise search' },
     mounts: [
-      { prefix: '/api/search', router: searchRoutes(db, deps.now ?? (() => new Date()), inMemory, stats) },
+      { prefix: '/api/search', router: searchRoutes(db, deps.now ?? (() => new Date()), inMemory, stats, covers) },
       { prefix: '/api/search', router: reviews },
+      { prefix: '/api/search', router: photoFileRoutes(photos) },
       // Before the listings routes: their `/:kind` would take `/summary` and `/review-queue`.
-      { prefix: '/api/listings', router: listingReviewRoutes(db, listingChanged, deps.logger, users) },
+      {
+        prefix: '/api/listings',
+        router: listingReviewRoutes(db, listingChanged, deps.logger, users, (keys) => photos.remove(keys)),
+      },
+      { prefix: '/api/listings', router: listingPhotoRoutes(db, photos, listingChanged) },
       { prefix: '/api/listings', router: listings },
       { prefix: '/internal', router: internalHoldRoutes(db, inventoryChanged, deps.now ?? (() => new Date())) },
       { prefix: '/internal', router: internalMarketRoutes(db) },

@@ -35,6 +35,8 @@ const schema = baseEnvSchema
     PRICE_TICK_MS: z.coerce.number().int().min(0).default(60_000),
     /** How many flight cabins, rooms and cars (each) one tick reprices. */
     PRICE_SAMPLE: z.coerce.number().int().min(1).max(10_000).default(200),
+    /** Where listing photos are stored (a volume shared by every instance in compose). Default: DATA_DIR/search/photos. */
+    PHOTOS_DIR: z.string().min(1).optional(),
     /** How often impressions and views are written to the database. */
     STATS_FLUSH_MS: z.coerce.number().int().min(100).default(10_000),
   });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bootService } from '@tripwise/platform/http';
 import { SERVICE_NAME, createApp } from './app.ts';
@@ -6,6 +7,8 @@ import { usersClient } from './clients/users.client.ts';
 import { config } from './config.ts';
 import { rollFlightWindow } from './domain/inventory/roll-window.use-case.ts';
 import { seedInventory } from './domain/inventory/seed-inventory.ts';
+import { seedDemoPhotos } from './domain/photos/demo-photos.ts';
+import { createPhotoStore } from './domain/photos/photo-store.ts';
 
 const migrationsDir = fileURLToPath(new URL('./data/migrations', import.meta.url));
 
@@ -19,6 +22,8 @@ await bootService({
     if (config.SEED_INVENTORY === 'demo') {
       await seedInventory(db, { scale: 'demo', logger: context.logger, flightDays: daysAhead });
     }
+    const photos = createPhotoStore(config.PHOTOS_DIR ?? join(config.DATA_DIR, 'search', 'photos'));
+    if (config.SEED_INVENTORY === 'demo') await seedDemoPhotos(db, photos, context.logger);
     const service = createApp({
       config,
       logger: context.logger,
@@ -28,6 +33,7 @@ await bootService({
       pastBooking: bookingClient({ url: () => config.BOOKING_URL, serviceToken: await context.serviceToken() }),
       users: usersClient({ url: () => config.AUTH_URL, serviceToken: await context.serviceToken() }),
       errorReporter: context.errorReporter,
+      photos,
     });
     // The demo's window of flights moves with the calendar: its next days are written before serving, the rest by
     // the roll's background task, which runs at once and then every INVENTORY_ROLL_MS.

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '@tripwise/platform/db';
 import { createTokenVerifier, type Role } from '@tripwise/platform/auth';
@@ -11,6 +14,7 @@ import {
 } from '@tripwise/platform/testing';
 import { createApp } from '../src/app.ts';
 import { bookingClient } from '../src/clients/booking.client.ts';
+import { createPhotoStore } from '../src/domain/photos/photo-store.ts';
 
 export const migrationsDir = fileURLToPath(new URL('../src/data/migrations', import.meta.url));
 /** Tests run on a fixed clock, so "the past" never moves under them. */
@@ -56,7 +60,9 @@ export async function givenASearchService(
   const kv = await openTestKv();
   const issuer = options.issuer ?? (await startTestIssuer());
   const verify = createTokenVerifier({ jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: issuer.audience });
+  const photos = createPhotoStore(mkdtempSync(join(tmpdir(), 'tripwise-search-photos-')));
   const service = createApp({
+    photos,
     access: { verify, serviceToken: SERVICE_TOKEN },
     config: {
       BODY_LIMIT: '100kb',
@@ -86,6 +92,20 @@ export async function givenASearchService(
     /** A real access token for a user of this role (and id, to play a given owner). */
     token: (role: Role, sub?: string) =>
       issuer.sign({ role, ...(sub ? { sub } : {}), amr: role === 'admin' ? ['pwd', 'otp', 'mfa'] : ['pwd'] }),
+    /** The folder the photos' files are written to. */
+    photosDir: photos.dir,
+    /** An admin's token from a sign-in without the second factor. */
+    adminWithoutSecondFactor: () => issuer.sign({ role: 'admin', amr: ['pwd'] }),
+    /** A file upload as the portal sends it: the bytes as the body, with their content type. */
+    upload: async (token: string | null, path: string, bytes: Uint8Array, type: string, headers = {}) => {
+      const res = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': type, ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: bytes,
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
     /** A call as a browser makes it, with an access token. */
     as: async (token: string | null, method: string, path: string, body?: unknown) => {
       const res = await fetch(`${server.url}${path}`, {

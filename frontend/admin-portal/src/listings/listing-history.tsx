@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { formatInstant } from '../ui/format.ts';
 import { ErrorState, Loading } from '../ui/states.tsx';
 import type { ListingKind, ListingView } from './listing-types.ts';
+import { PhotoStrip } from '../photos/photo-strip.tsx';
 
 interface HistoryItem {
   id: string;
@@ -111,13 +112,25 @@ export function ChangeTable({
         </tr>
       </thead>
       <tbody>
-        {fields.map((field) => (
-          <tr key={field}>
-            <th scope="row">{field}</th>
-            <td>{valueText(live ? valueAt(live, field) : undefined)}</td>
-            <td>{valueText(valueAt(proposed, field))}</td>
-          </tr>
-        ))}
+        {fields.map((field) =>
+          field === 'photos' ? (
+            <tr key={field}>
+              <th scope="row">photos</th>
+              <td>
+                <PhotoStrip photos={live?.photos} label="Live photos" />
+              </td>
+              <td>
+                <PhotoStrip photos={proposed.photos} label="Proposed photos" />
+              </td>
+            </tr>
+          ) : (
+            <tr key={field}>
+              <th scope="row">{field}</th>
+              <td>{valueText(live ? valueAt(live, field) : undefined)}</td>
+              <td>{valueText(valueAt(proposed, field))}</td>
+            </tr>
+          ),
+        )}
       </tbody>
     </table>
   );

@@ -29,6 +29,7 @@ import {
   type ListingView,
 } from './listing-types.ts';
 import { StatusActions } from './status-actions.tsx';
+import { ListingPhotos } from '../photos/listing-photos.tsx';
 
 const STATUS_MEANING: Record<ListingStatus, string> = {
   pending: 'Waiting for a Tripwise admin to review it. Travelers cannot find it yet.',
@@ -272,9 +273,16 @@ export function ListingPage() {
             <h2 id="reviews-title">Guest reviews</h2>
             <ListingReviews kind={kind} id={id} />
           </section>
-          <NotAvailableYet title="Photos">
-            <p>Uploading, ordering and choosing the cover photo needs the listing photos API.</p>
-          </NotAvailableYet>
+          <section aria-labelledby="photos-title">
+            <h2 id="photos-title">Photos</h2>
+            <ListingPhotos
+              kind={kind}
+              id={id}
+              listingName={name}
+              rooms={kind === 'hotels' ? (data as HotelView).rooms : []}
+              canReview={role === 'admin'}
+            />
+          </section>
           <NotAvailableYet title="Prices and availability calendar">
             <p>Prices per date range, closed dates, units sold per day and promotions need the calendar API.</p>
           </NotAvailableYet>

@@ -1,3 +1,4 @@
+import type { OwnerPhoto } from '@tripwise/contracts';
 import type { Money } from '../ui/format.ts';
 
 // Listings as the listings API answers them (services/search, `listingView`): every editable field, status, owner.
@@ -22,6 +23,8 @@ interface ListingBase {
   review: ListingReview | null;
   /** Admins' lists: whose it is (email and name when auth could tell). */
   owner?: { id: string; email: string | null; name: string | null } | null;
+  /** Hotels' and cars' photos (on a single listing's answer and the review queue's). */
+  photos?: OwnerPhoto[];
   /** An owner's change of a live listing, waiting for review (on a single listing's answer only). */
   pendingChange?: { submittedAt: string; proposed: ListingView; changedFields: string[] } | null;
 }

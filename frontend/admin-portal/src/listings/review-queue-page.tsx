@@ -11,6 +11,7 @@ import { Pager } from '../ui/pager.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 import { listingKeys, useDecision } from './listing-api.ts';
 import { ChangeTable } from './listing-history.tsx';
+import { PhotoStrip } from '../photos/photo-strip.tsx';
 import { KIND_LABEL, titleOf, type CarView, type HotelView, type Page as ListPage } from './listing-types.ts';
 import { StatusActions } from './status-actions.tsx';
 
@@ -191,8 +192,10 @@ export function ReviewQueuePage() {
                       </>
                     )}
                   </p>
-                  {item.type === 'change' && (
+                  {item.type === 'change' ? (
                     <ChangeTable live={item.live} proposed={item.proposed} fields={item.changedFields} />
+                  ) : (
+                    <PhotoStrip photos={item.proposed.photos} label={`Photos of ${name}`} />
                   )}
                   <StatusActions
                     status={item.type === 'new' ? 'pending' : 'active'}

@@ -3,7 +3,12 @@ import { listingDecisionSchema } from '@tripwise/contracts';
 import type { Db } from '@tripwise/platform/db';
 import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http';
 import type { Logger } from '@tripwise/platform/logger';
-import { decideListing, decideMany, setPaused } from '../domain/listings/listing-decisions.use-case.ts';
+import {
+  decideListing,
+  decideMany,
+  setPaused,
+  type DropPhotoFiles,
+} from '../domain/listings/listing-decisions.use-case.ts';
 import {
   adminListingAudit,
   listingHistory,
@@ -58,6 +63,7 @@ export function listingReviewRoutes(
   changed: ListingChanged,
   logger: Logger,
   users: UserDirectory,
+  dropPhotoFiles?: DropPhotoFiles,
 ): DocumentedRouter {
   const docs = documentedRouter('listings');
   const { route } = docs;
@@ -96,7 +102,7 @@ export function listingReviewRoutes(
       responses: { 200: 'One result per decision', 400: 'Invalid decision', ...REFUSED },
     },
     async ({ body, identity }, req, res) => {
-      res.json(await decideMany(db, identity, body.decisions, changed, logger));
+      res.json(await decideMany(db, identity, body.decisions, changed, logger, dropPhotoFiles));
     },
   );
   route(
@@ -124,7 +130,7 @@ export function listingReviewRoutes(
       responses: { 200: 'The listing with its review', 404: 'Not found', 409: 'invalid-transition', ...REFUSED },
     },
     async ({ params, body, identity }, req, res) => {
-      res.json(await decideListing(db, identity, params.kind, params.id, body, changed));
+      res.json(await decideListing(db, identity, params.kind, params.id, body, changed, dropPhotoFiles));
     },
   );
   for (const [verb, paused] of [

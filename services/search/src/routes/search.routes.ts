@@ -33,6 +33,7 @@ import { createExplorePrices, explore } from '../domain/flights/explore.use-case
 import { dateGrid, fareCalendar } from '../domain/flights/flexible-dates.use-case.ts';
 import { createRecentAnswers } from '../domain/cache/recent-answers.ts';
 import { searchHotels } from '../domain/search/search-hotels.use-case.ts';
+import type { CoverCache } from '../domain/photos/cover-cache.ts';
 
 const idParams = z.object({ id: z.string().regex(/^\d{1,18}$/, { error: 'a listing id' }) });
 const stayQuery = z
@@ -62,6 +63,7 @@ export function searchRoutes(
   now: () => Date,
   inMemory: InMemory,
   stats: ListingStats,
+  covers: CoverCache,
 ): DocumentedRouter {
   const docs = documentedRouter('search');
   const { route } = docs;
@@ -162,7 +164,8 @@ export function searchRoutes(
     },
     async ({ query }, _req, res) => {
       // A search around a point spans cities: the database answers it even with the cache on.
-      const result = await searchHotels(db, hotelEngine, query, now());
+      const found = await searchHotels(db, hotelEngine, query, now());
+      const result = { ...found, items: await covers.withCovers('hotels', found.items) };
       stats.shown(
         'hotel',
         result.items.map((i) => i.id),
@@ -180,7 +183,8 @@ export function searchRoutes(
       responses: SEARCH,
     },
     async ({ query }, _req, res) => {
-      const result = await searchCars(carEngine, query, now());
+      const found = await searchCars(carEngine, query, now());
+      const result = { ...found, items: await covers.withCovers('cars', found.items) };
       stats.shown(
         'car',
         result.items.map((i) => i.id),

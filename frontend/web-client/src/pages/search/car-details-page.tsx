@@ -8,6 +8,7 @@ import { carClassPhrase, freeCancellation, fuelRule, labelOf } from '../../searc
 import { PriceAlert } from '../../search/price-alert.tsx';
 import { PriceHistory } from '../../search/price-history.tsx';
 import { Reviews } from '../../search/reviews.tsx';
+import { PhotoGallery } from '../../search/listing-photos.tsx';
 import type { CarDetails } from '../../search/search-types.ts';
 import { rentalAllIn, rentalDays } from '../../ui/all-in.ts';
 import { formatDate, formatMoney, plural } from '../../ui/format.ts';
@@ -45,6 +46,7 @@ export function CarDetailsPage() {
       <h1>
         {c.model} <span className="muted">or similar {carClassPhrase(c.carClass)}</span>
       </h1>
+      <PhotoGallery photos={c.photos} name={`${c.model} from ${c.company}`} />
       <section className="card" data-insights-section="rental">
         <p>
           {c.company} at {c.location.city} ({c.location.code}) · {c.year} · {plural(c.seats, 'seat')} ·{' '}

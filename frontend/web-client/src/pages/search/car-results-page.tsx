@@ -11,6 +11,7 @@ import { carClassPhrase, freeCancellation, labelOf } from '../../search/labels.t
 import { ResultsLayout, SearchFirst } from '../../search/results-layout.tsx';
 import type { Car, CarFacets } from '../../search/search-types.ts';
 import { UnitsLeft } from '../../search/units-left.tsx';
+import { ResultPhoto } from '../../search/listing-photos.tsx';
 import { CAR_KEYS } from '../../search/url-params.ts';
 import { useResultsPage } from '../../search/use-results-page.ts';
 import { rentalAllIn } from '../../ui/all-in.ts';
@@ -39,6 +40,7 @@ function CarResult({ car, rental, days }: { car: Car; rental: URLSearchParams; d
       data-insights="results.listing"
       data-insights-listing={`car:${car.id}`}
     >
+      <ResultPhoto photo={car.photo} name={name} />
       <div className="result-main">
         <h2 className="result-title">
           <Link to={`/cars/${car.id}?${rental.toString()}`}>{car.model}</Link>{' '}

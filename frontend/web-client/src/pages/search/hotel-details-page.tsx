@@ -11,6 +11,8 @@ import { Reviews } from '../../search/reviews.tsx';
 import type { HotelPolicies, PriceTrend } from '../../search/search-types.ts';
 import { stayAllIn } from '../../ui/all-in.ts';
 import { formatDate, formatMoney, plural } from '../../ui/format.ts';
+import { PhotoGallery, RoomPhotos } from '../../search/listing-photos.tsx';
+import type { ListingPhoto } from '@tripwise/contracts';
 
 interface Room {
   id: string;
@@ -19,6 +21,7 @@ interface Room {
   nightlyPrice: { amount: number; currency: string };
   roomsLeft?: number;
   priceTrend: PriceTrend | null;
+  photos?: ListingPhoto[];
 }
 
 interface HotelDetails {
@@ -34,6 +37,7 @@ interface HotelDetails {
   policies: HotelPolicies;
   description: string;
   rooms: Room[];
+  photos?: ListingPhoto[];
 }
 
 function Policies({ policies }: { policies: HotelPolicies }) {
@@ -93,6 +97,7 @@ export function HotelDetailsPage() {
           {plural(h.reviewCount, 'review')} · {h.address}, {h.neighborhood}, {h.city.name}
         </span>
       </p>
+      <PhotoGallery photos={h.photos} name={h.name} />
       <p>{h.description}</p>
       <p className="amenities">{h.amenities.map(labelOf).join(' · ')}</p>
       <section className="card" aria-labelledby="rooms-title" data-insights-section="rooms">
@@ -117,6 +122,7 @@ export function HotelDetailsPage() {
               <li key={room.id} className="choice">
                 <div>
                   <strong>{room.name}</strong>
+                  <RoomPhotos photos={room.photos} room={room.name} />
                   <div className="muted">Sleeps {room.capacity}</div>
                   {left !== undefined && (
                     <div className={left <= 3 ? 'bad' : 'muted'}>

@@ -14,6 +14,7 @@ import { labelOf, stars } from '../../search/labels.ts';
 import { ResultsLayout, SearchFirst } from '../../search/results-layout.tsx';
 import type { Hotel, HotelFacets } from '../../search/search-types.ts';
 import { UnitsLeft } from '../../search/units-left.tsx';
+import { ResultPhoto } from '../../search/listing-photos.tsx';
 import { HOTEL_KEYS } from '../../search/url-params.ts';
 import { useResultsPage } from '../../search/use-results-page.ts';
 import { stayAllIn } from '../../ui/all-in.ts';
@@ -72,6 +73,7 @@ function HotelResult({
       onMouseEnter={() => onHover(hotel.id)}
       onMouseLeave={() => onHover(undefined)}
     >
+      <ResultPhoto photo={hotel.photo} name={hotel.name} />
       <div className="result-main">
         <h2 className="result-title">
           <Link to={`/hotels/${hotel.id}?${stay}`}>{hotel.name}</Link>

@@ -6,6 +6,8 @@ import { findPendingChange } from '../../data/listing-changes.repository.ts';
 import { insertListingEvent, type ListingEvent } from '../../data/listing-events.repository.ts';
 import { findOwnership, listListings, roomsOf, type ListingKind } from '../../data/listings.repository.ts';
 import { applyProposal } from './listing-changes.rules.ts';
+import { photosOf } from '../../data/listing-photos.repository.ts';
+import { ownerPhoto } from '../photos/photo-views.ts';
 import { listingView } from './listing-views.ts';
 
 /** An admin's powers over listings need the second factor: without it, the admin is refused, never let through. */
@@ -33,16 +35,23 @@ export async function liveView(db: Queryable, kind: ListingKind, id: number) {
   return listingView(kind, row!, kind === 'hotels' ? await roomsOf(db, id) : []);
 }
 
-/** The live listing and the change of it waiting for review, if any (side by side). */
+/**
+ * The live listing and the change of it waiting for review, if any (side by side). Photos: with a change waiting,
+ * the live side has the approved ones and the proposed side all of them; otherwise all (a new listing's are
+ * reviewed with it).
+ */
 export async function viewOf(db: Queryable, kind: ListingKind, id: number) {
   const live = await liveView(db, kind, id);
   const change = kind === 'flights' ? undefined : await findPendingChange(db, kind, id);
+  const photos = kind === 'flights' ? [] : (await photosOf(db, kind, id)).map(ownerPhoto);
+  const approved = photos.filter((p) => p.approved);
   return {
     ...live,
+    ...(kind === 'flights' ? {} : { photos: change ? approved : photos }),
     pendingChange: change
       ? {
           submittedAt: change.submitted_at,
-          proposed: applyProposal(live, change.patch),
+          proposed: { ...applyProposal(live, change.patch), photos },
           changedFields: change.changed_fields,
         }
       : null,

@@ -12,6 +12,7 @@ import {
   type ListingReview,
   type ListingStatus,
 } from '../../data/listings.repository.ts';
+import { approvePhotos, deleteUnapproved } from '../../data/listing-photos.repository.ts';
 import { ownedOrFail, recordEvent, viewOf } from './listing-access.ts';
 import type { ListingChanged } from './manage-listings.use-case.ts';
 import { applyPendingChange } from './owner-changes.use-case.ts';
@@ -28,7 +29,7 @@ async function apply(
   kind: ListingKind,
   listing: ListingOwnership,
   action: ListingDecision['action'],
-): Promise<{ status?: ListingStatus; review: ListingReview['status']; changedFields?: string[] }> {
+): Promise<{ status?: ListingStatus; review: ListingReview['status']; changedFields?: string[]; dropped?: string[] }> {
   if (action === 'suspend' || action === 'reinstate') {
     const from: ListingStatus[] = action === 'suspend' ? ['active', 'paused'] : ['suspended'];
     if (!from.includes(listing.status)) throw invalid(action, listing.status);
@@ -37,13 +38,25 @@ async function apply(
       : { status: 'active', review: 'reinstated' };
   }
   if (listing.status === 'pending') {
+    // A new listing's photos are reviewed with it (a rejected one keeps them, for the owner to fix and resubmit).
+    if (action === 'approve' && kind !== 'flights') await approvePhotos(tx, kind, listing.id);
     return action === 'approve' ? { status: 'active', review: 'approved' } : { status: 'rejected', review: 'rejected' };
   }
   const change = kind === 'flights' ? undefined : await findPendingChange(tx, kind, listing.id);
   if (!change) throw invalid(action, listing.status);
-  if (action === 'approve') await applyPendingChange(tx, change.kind, listing.id, change.patch);
-  else await deletePendingChange(tx, change.kind, listing.id);
-  return { review: action === 'approve' ? 'change-approved' : 'change-rejected', changedFields: change.changed_fields };
+  let dropped: string[] = [];
+  if (action === 'approve') {
+    await applyPendingChange(tx, change.kind, listing.id, change.patch);
+    await approvePhotos(tx, change.kind, listing.id);
+  } else {
+    await deletePendingChange(tx, change.kind, listing.id);
+    dropped = await deleteUnapproved(tx, change.kind, listing.id);
+  }
+  return {
+    review: action === 'approve' ? 'change-approved' : 'change-rejected',
+    changedFields: change.changed_fields,
+    dropped,
+  };
 }
 
 /** An admin's decision on one listing, in one transaction, recorded in its history with the note to the owner. */
@@ -54,10 +67,13 @@ export async function decideListing(
   id: string,
   decision: ListingDecision,
   changed: ListingChanged,
+  dropPhotoFiles: DropPhotoFiles = async () => {},
 ) {
+  let dropped: string[] = [];
   const listingId = await db.transaction(async (tx) => {
     const listing = await ownedOrFail(tx, kind, id, who, { forUpdate: true });
     const outcome = await apply(tx, kind, listing, decision.action);
+    dropped = outcome.dropped ?? [];
     if (outcome.status) await updateListing(tx, kind, listing.id, {}, outcome.status);
     const note = decision.note ?? null;
     await setReview(tx, kind, listing.id, {
@@ -73,9 +89,14 @@ export async function decideListing(
     });
     return listing.id;
   });
+  // The files of photos a rejected change proposed, once the rows are gone for good.
+  if (dropped.length > 0) await dropPhotoFiles(dropped);
   await changed(kind, listingId);
   return viewOf(db, kind, listingId);
 }
+
+/** Removes stored photo files (of photos whose rows are gone). */
+export type DropPhotoFiles = (fileKeys: string[]) => Promise<void>;
 
 export type DecisionResult =
   | { kind: ListingKind; id: string; ok: true; listing: unknown }
@@ -88,11 +109,17 @@ export async function decideMany(
   decisions: (ListingDecision & { kind: ListingKind; id: string })[],
   changed: ListingChanged,
   logger: Logger,
+  dropPhotoFiles?: DropPhotoFiles,
 ): Promise<{ results: DecisionResult[] }> {
   const results: DecisionResult[] = [];
   for (const { kind, id, ...decision } of decisions) {
     try {
-      results.push({ kind, id, ok: true, listing: await decideListing(db, who, kind, id, decision, changed) });
+      results.push({
+        kind,
+        id,
+        ok: true,
+        listing: await decideListing(db, who, kind, id, decision, changed, dropPhotoFiles),
+      });
     } catch (err) {
       const { problem, known } = toProblem(err);
       if (!known) logger.error('a listing decision failed', { err, kind, id });

@@ -8,6 +8,7 @@ import {
   type ListingOwnership,
   type ListingStatus,
 } from '../../data/listings.repository.ts';
+import { syncPhotoChange } from '../photos/photo-review.ts';
 import { liveView, recordEvent } from './listing-access.ts';
 import {
   changedFieldsOf,
@@ -49,6 +50,8 @@ export async function submitOwnerChange(
       await deletePendingChange(tx, kind, listing.id);
       await recordEvent(tx, who, kind, listing.id, { action: 'change-withdrawn' });
     }
+    // Photos still waiting keep a change in the queue.
+    await syncPhotoChange(tx, kind, listing);
     return;
   }
   const changedFields = changedFieldsOf(live, merged);
@@ -60,6 +63,7 @@ export async function submitOwnerChange(
     changed_fields: changedFields,
   });
   await recordEvent(tx, who, kind, listing.id, { action: 'change-submitted', changedFields });
+  await syncPhotoChange(tx, kind, listing);
 }
 
 /** An approved change goes live: its fields, and its room types renamed, resized or added. */

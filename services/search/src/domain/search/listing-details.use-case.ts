@@ -6,6 +6,7 @@ import { findCar, findFlight, findHotel } from '../../data/listing-details.repos
 import { priceTrends, type PriceTrend as StoredTrend } from '../../data/price-market.repository.ts';
 import { listReviews, type ReviewKind } from '../../data/reviews.repository.ts';
 import { localDateTime } from './places.rules.ts';
+import { travelerPhotos } from '../photos/traveler-photos.ts';
 
 const CURRENCY = 'USD';
 
@@ -71,10 +72,11 @@ export async function hotelDetails(
   id: string,
   stay?: { checkIn: string; checkOut: string },
 ): Promise<HotelDetails> {
-  const [h, trends, reviews] = await Promise.all([
+  const [h, trends, reviews, photos] = await Promise.all([
     findHotel(db, id, stay),
     priceTrends(db, 'room', { roomsOfHotel: id }),
     latestReviews(db, 'hotel', id),
+    travelerPhotos(db, 'hotels', id),
   ]);
   if (!h) throw notFound('The hotel');
   return {
@@ -98,15 +100,18 @@ export async function hotelDetails(
       nightlyPrice: usd(r.nightlyPriceMinor),
       ...(r.roomsLeft === null ? {} : { roomsLeft: r.roomsLeft }),
       priceTrend: trendOf(trends, `${r.id}:`),
+      photos: photos.ofRoom(String(r.id)),
     })),
+    photos: photos.own,
   };
 }
 
 export async function carDetails(db: Queryable, id: string): Promise<CarDetails> {
-  const [c, trends, reviews] = await Promise.all([
+  const [c, trends, reviews, photos] = await Promise.all([
     findCar(db, id),
     priceTrends(db, 'car', [id]),
     latestReviews(db, 'car', id),
+    travelerPhotos(db, 'cars', id),
   ]);
   if (!c) throw notFound('The car');
   return {
@@ -124,5 +129,6 @@ export async function carDetails(db: Queryable, id: string): Promise<CarDetails>
     reviewCount: c.review_count,
     latestReviews: reviews,
     policies: c.policies,
+    photos: photos.own,
   };
 }
