@@ -38,6 +38,8 @@ const knobs = parseConfig(
 );
 const out = (text: string) => process.stdout.write(text);
 const logger = createLogger({ service: 'faults', level: 'warn' });
+/** How late a slow link passes each packet on: slower than a healthy query, well under every timeout. */
+const SLOW_MS = 150;
 
 interface Links {
   postgres: TcpFaultProxy;
@@ -45,8 +47,13 @@ interface Links {
 }
 type Fault = { name: string; inject: (stack: BookingStack, links: Links) => Promise<void> };
 
-const cut = (link: keyof Links, mode: FaultMode): Fault => ({
-  name: `${link === 'postgres' ? 'PostgreSQL' : 'Redis'} ${mode === 'refuse' ? 'refuses connections' : 'partitioned'}`,
+const HOW: Record<Exclude<FaultMode, 'forward'>, string> = {
+  refuse: 'refuses connections',
+  blackhole: 'partitioned',
+  slow: `slow (every packet ${SLOW_MS} ms late each way)`,
+};
+const cut = (link: keyof Links, mode: Exclude<FaultMode, 'forward'>): Fault => ({
+  name: `${link === 'postgres' ? 'PostgreSQL' : 'Redis'} ${HOW[mode]}`,
   inject: async (_stack, links) => {
     links[link].set(mode);
     await sleep(knobs.FAULTS_DOWN_MS);
@@ -61,6 +68,8 @@ const FAULTS: Fault[] = [
   cut('postgres', 'blackhole'),
   cut('redis', 'refuse'),
   { name: 'card processor SIGKILLed', inject: (stack) => stack.crash('cards', knobs.FAULTS_DOWN_MS) },
+  cut('postgres', 'slow'),
+  cut('redis', 'slow'),
 ];
 
 const hostPort = (url: string, fallbackPort: number) => {
@@ -70,8 +79,8 @@ const hostPort = (url: string, fallbackPort: number) => {
 
 const run = await startBenchRun('faults', bookingBenchEnv);
 const links: Links = {
-  postgres: await startTcpFaultProxy(hostPort(bookingBenchEnv.databaseUrl, 5432)),
-  redis: await startTcpFaultProxy(hostPort(bookingBenchEnv.redisUrl, 6379)),
+  postgres: await startTcpFaultProxy(hostPort(bookingBenchEnv.databaseUrl, 5432), { slowMs: SLOW_MS }),
+  redis: await startTcpFaultProxy(hostPort(bookingBenchEnv.redisUrl, 6379), { slowMs: SLOW_MS }),
 };
 try {
   await run.sql(bookingBenchEnv.databaseUrl, `CREATE DATABASE ${run.dbName}`);

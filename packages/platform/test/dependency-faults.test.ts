@@ -47,7 +47,7 @@ describe.skipIf(!testEnv.DATABASE_URL)('PostgreSQL cut off', () => {
   let db: Db;
   const schema = uniqueSchemaName('faults');
   beforeAll(async () => {
-    proxy = await startTcpFaultProxy(endpoint(testEnv.DATABASE_URL!));
+    proxy = await startTcpFaultProxy(endpoint(testEnv.DATABASE_URL!), { slowMs: 100 });
     db = await openPostgresDb({
       url: through(testEnv.DATABASE_URL!, proxy),
       schema,
@@ -112,6 +112,19 @@ describe.skipIf(!testEnv.DATABASE_URL)('PostgreSQL cut off', () => {
     expectRetryable503(await transaction);
     proxy.set('forward');
     await expectBackUp(db);
+  });
+
+  test('When the link to PostgreSQL is slow, then queries still answer, each at least a round trip of delays late', async () => {
+    await db.ping(); // a connection already open: what follows is one query's round trip
+    proxy.set('slow');
+    try {
+      const started = performance.now();
+      expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      // A lower bound, not a speed target: the proxy holds each chunk back 100 ms, there and back.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(2 * 100);
+    } finally {
+      proxy.set('forward');
+    }
   });
 
   test('When a statement runs past the statement timeout, then it is cancelled as a 503', async () => {
