@@ -304,7 +304,10 @@ describe('managing watches and deal alerts', () => {
 
   test('When a traveler subscribes to deal alerts, then they can read the subscription back, and after stopping it is gone', async () => {
     const token = await issuer.sign({ role: 'traveler', sub: randomUUID() });
-    expect((await agent.call(token, 'GET', '/api/ai/deals/subscription')).status).toBe(404);
+    expect(await agent.call(token, 'GET', '/api/ai/deals/subscription')).toMatchObject({
+      status: 200,
+      body: { subscribed: false },
+    });
     await agent.call(token, 'PUT', '/api/ai/deals/subscription', { cities: ['DEN'], kinds: ['room'] });
 
     const read = await agent.call(token, 'GET', '/api/ai/deals/subscription');
@@ -314,6 +317,6 @@ describe('managing watches and deal alerts', () => {
       body: { subscribed: true, cities: ['DEN'], kinds: ['room'], minScore: 3 },
     });
     expect((await agent.call(token, 'DELETE', '/api/ai/deals/subscription')).status).toBe(204);
-    expect((await agent.call(token, 'GET', '/api/ai/deals/subscription')).status).toBe(404);
+    expect((await agent.call(token, 'GET', '/api/ai/deals/subscription')).body).toEqual({ subscribed: false });
   });
 });

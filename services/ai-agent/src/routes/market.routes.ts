@@ -76,11 +76,15 @@ export function marketRoutes(db: Db): DocumentedRouter {
       path: '/deals/subscription',
       access: 'user',
       summary: 'Which new deals I hear of',
-      responses: { 200: 'Subscribed, with the filter', 404: 'Not subscribed', ...REFUSED },
+      // Not being subscribed is a state the page shows, not a missing thing: 200 either way (no 404 in the console).
+      responses: { 200: 'Subscribed, with the filter; or {subscribed: false}', ...REFUSED },
     },
     async ({ identity }, req, res) => {
       const found = await subscriptionOf(db, identity.userId);
-      if (!found) throw notFound('The subscription');
+      if (!found) {
+        res.json({ subscribed: false });
+        return;
+      }
       res.json({ subscribed: true, cities: found.cities, kinds: found.kinds, minScore: found.min_score });
     },
   );

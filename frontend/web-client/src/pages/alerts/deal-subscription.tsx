@@ -16,14 +16,10 @@ const KINDS = [
   ['car', 'Rental cars'],
 ] as const;
 
-/** The subscription, or null when there is none (the API's 404). */
+/** The subscription, or null when there is none. */
 async function subscriptionOf(signal: AbortSignal): Promise<Subscription | null> {
-  try {
-    return await api<Subscription>('/api/ai/deals/subscription', { signal });
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return null;
-    throw err;
-  }
+  const answer = await api<Subscription | { subscribed: false }>('/api/ai/deals/subscription', { signal });
+  return answer.subscribed ? answer : null;
 }
 
 function KindsField({ kinds, onChange }: { kinds: Set<string>; onChange: (kinds: Set<string>) => void }) {
