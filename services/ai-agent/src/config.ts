@@ -1,18 +1,8 @@
 import { z } from 'zod';
-import {
-  allowedOriginsSchema,
-  baseEnvSchema,
-  loadConfigOrExit,
-  portSchema,
-  storageEnvSchema,
-  tokenVerificationEnvSchema,
-} from '@tripwise/platform/config';
+import { allowedOriginsSchema, loadConfigOrExit, tokenCheckingServiceEnvSchema } from '@tripwise/platform/config';
 
-const schema = baseEnvSchema
-  .extend(storageEnvSchema.shape)
-  .extend(tokenVerificationEnvSchema.shape)
+const schema = tokenCheckingServiceEnvSchema(4004)
   .extend({
-    PORT: portSchema(4004),
     SEARCH_URL: z.url().default('http://127.0.0.1:4002'),
     BOOKING_URL: z.url().default('http://127.0.0.1:4003'),
     /** Origins allowed to open a socket (the gateway's CORS_ORIGINS). */
