@@ -101,6 +101,7 @@ describe('admin portal: who may use it', () => {
       'My listings',
       'Bookings',
       'Performance',
+      'Insights',
     ]);
 
     for (const path of ['/admin/users', '/admin/bills', '/admin/review', '/admin/audit']) {

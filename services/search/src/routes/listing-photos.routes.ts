@@ -7,6 +7,7 @@ import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http
 import type { ListingChanged } from '../domain/listings/manage-listings.use-case.ts';
 import {
   listPhotos,
+  mayChangePhotosOrFail,
   removePhoto,
   reorderPhotos,
   uploadPhoto,
@@ -71,6 +72,7 @@ export function listingPhotoRoutes(db: Db, store: PhotoStore, changed: ListingCh
       },
     },
     async ({ params, query, identity }, req, res) => {
+      await mayChangePhotosOrFail(deps, identity, params.kind, params.id);
       const contentType = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       if (!(PHOTO_UPLOAD.types as readonly string[]).includes(contentType) || !Buffer.isBuffer(req.body)) {
         throw new AppError('unsupported-media-type', 415, 'Unsupported media type', {

@@ -45,6 +45,14 @@ export interface Upload {
  * if the row cannot be written the files are removed, so a failed upload leaves nothing behind. An admin's photo
  * is live at once; an owner's waits for review on a listing travelers already see (and is reviewed with a new one).
  */
+/**
+ * Whether the caller may change this listing's photos (its owner, or an admin): asked before the upload is read, so
+ * that a stranger learns only that there is no such listing, whatever they sent.
+ */
+export async function mayChangePhotosOrFail(deps: PhotoDeps, who: Identity, kind: PhotoKind, id: string) {
+  await ownedOrFail(deps.db, kind, id, who);
+}
+
 export async function uploadPhoto(
   deps: PhotoDeps,
   who: Identity,
