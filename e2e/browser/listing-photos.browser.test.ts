@@ -89,6 +89,18 @@ describe('listing photos', () => {
     const checkOut = isoDaysFromNow(22);
     await page.goto(`/hotels?city=BOS&checkIn=${checkIn}&checkOut=${checkOut}&guests=2&rooms=1`);
     const result = page.getByTestId('hotel-result').filter({ hasText: hotel.name });
+    // Other tests' hotels share this one's city and price, and the demo's Boston has many: page on until it shows.
+    const more = page.getByRole('button', { name: 'Show more hotels' });
+    await expect
+      .poll(
+        async () => {
+          if ((await result.count()) > 0) return true;
+          if ((await more.count()) > 0 && (await more.isEnabled())) await more.click();
+          return false;
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(true);
     await result.waitFor(SETTLED);
     const cover = result.getByRole('img', { name: `${hotel.name}: cover photo` });
     const coverPhoto = ordered[0]!;
