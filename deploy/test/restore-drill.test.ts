@@ -97,15 +97,18 @@ beforeAll(async () => {
     env,
     timeoutMs: 300_000,
   });
-  await runOk('npm', ['run', 'seed', '-w', 'services/booking', '--', '--scale', 'demo'], {
-    cwd: REPO_ROOT,
-    env,
-    timeoutMs: 300_000,
-  });
-
-  phase('drill: travelers and a booking through the API');
-  const stack = await startOnDrillDatabase(join(work, 'data-before'));
+  const dataBefore = join(work, 'data-before');
+  const stack = await startOnDrillDatabase(dataBefore);
   try {
+    // Booking's history is seeded by the running booking service, which asks search for the inventory over HTTP.
+    const booking = stack.processes.find((p) => p.name === 'booking')!;
+    await runOk('npm', ['run', 'seed', '-w', 'services/booking', '--', '--scale', 'demo'], {
+      cwd: REPO_ROOT,
+      env: { ...env, BOOKING_URL: booking.url, DATA_DIR: dataBefore },
+      timeoutMs: 300_000,
+    });
+
+    phase('drill: travelers and a booking through the API');
     const gateway = stack.gatewayUrl;
     for (const n of [1, 2, 3]) {
       await json(`${gateway}/api/auth/register`, {

@@ -1,7 +1,8 @@
-import type { Db } from '@tripwise/platform/db';
-import { captureLogs, openTestDb } from '@tripwise/platform/testing';
+import { openPostgresDb, type Db } from '@tripwise/platform/db';
+import { captureLogs, openTestDb, testEnv, uniqueSchemaName } from '@tripwise/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { InventoryScale } from '../src/domain/inventory/inventory-scale.ts';
+import { lockInventorySeeding } from '../src/data/inventory-seed.repository.ts';
 import { seedInventory } from '../src/domain/inventory/seed-inventory.ts';
 import { reviewsOf } from '../src/domain/reviews/reviews.use-case.ts';
 import { START, TINY_SCALE, migrationsDir } from './inventory.fixtures.ts';
@@ -115,5 +116,39 @@ describe('seedInventory', () => {
       /YYYY-MM-DD/,
     );
     await expect(seedInventory(db, { scale: givenANewScale(), seed: -1, logger })).rejects.toThrow(/seed/);
+  });
+});
+
+describe.skipIf(!testEnv.DATABASE_URL)('waiting for another instance’s seeding', () => {
+  test('When one instance seeds for longer than the statement timeout, then the other waits for it instead of failing', async () => {
+    const schema = uniqueSchemaName('seedwait');
+    const quick = await openPostgresDb({
+      url: testEnv.DATABASE_URL!,
+      schema,
+      poolMax: 2,
+      logger: captureLogs().logger,
+      applicationName: 'seed-wait-test',
+      statementTimeoutMs: 300,
+    });
+    try {
+      let seeding!: () => void;
+      const done = new Promise<void>((resolve) => (seeding = resolve));
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const first = quick.transaction(async (tx) => {
+        await lockInventorySeeding(tx);
+        holding();
+        await done; // a seeding that outlasts the 300 ms (and the client's 2.3 s) limits
+      });
+      await held;
+      const second = quick.transaction((tx) => lockInventorySeeding(tx));
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      seeding();
+      await first;
+      await expect(second).resolves.toBeUndefined();
+    } finally {
+      await quick.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await quick.close();
+    }
   });
 });

@@ -18,9 +18,21 @@ export async function findInventorySeed(db: Queryable, scale: string): Promise<I
   return rows[0];
 }
 
-/** Two instances starting together queue here, and the second then finds the first one's record. */
-export async function lockInventorySeeding(tx: Queryable): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.inventory_seed'))`);
+/**
+ * Two instances starting together queue here, and the second then finds the first one's record. The lock is asked
+ * for again every half second rather than waited for in one statement: a seeding takes minutes, far longer than the
+ * per-statement limits every query runs under.
+ */
+export async function lockInventorySeeding(tx: Queryable, options: { maxWaitMs?: number } = {}): Promise<void> {
+  const deadline = Date.now() + (options.maxWaitMs ?? 30 * 60_000);
+  for (;;) {
+    const { rows } = await tx.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.inventory_seed')) AS locked`,
+    );
+    if (rows[0]?.locked) return;
+    if (Date.now() > deadline) throw new Error('another instance has been seeding the inventory for too long');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 export async function recordInventorySeed(tx: Queryable, record: InventorySeedRecord): Promise<void> {
