@@ -30,6 +30,8 @@ if (!docker) {
 }
 
 let stack: ComposeStack;
+/** The mail catcher's web port on this machine (compose-stack.ts publishes it next to the edge's). */
+const mailApi = () => `http://127.0.0.1:${stack.httpsPort + 2}`;
 let call: EdgeCall;
 let ca: Buffer;
 const PROCESSES = ['auth', 'search', 'booking', 'ai-agent', 'api-gateway'];
@@ -111,7 +113,7 @@ describe.runIf(docker)('the production compose, built from this tree', () => {
     }
   });
 
-  test('When the ports are listed, then only the edge (and the development mail catcher) publish any, on 127.0.0.1', async () => {
+  test('When the ports are listed, then only the edge (and the development mail catcher and monitoring UIs) publish any, on 127.0.0.1', async () => {
     const out = await runOk(
       deployConfig.DOCKER,
       [
@@ -127,7 +129,9 @@ describe.runIf(docker)('the production compose, built from this tree', () => {
       .split('\n')
       .filter((l) => l.includes('->'))
       .map((l) => l.split('\t'));
-    expect(published.map(([service]) => service).sort()).toEqual(['edge', 'smtp']);
+    // Prometheus and Alertmanager, when this tree runs them, open their UIs to the operator on this machine only.
+    const monitoring = stack.services.includes('prometheus') ? ['alertmanager', 'prometheus'] : [];
+    expect(published.map(([service]) => service).sort()).toEqual([...monitoring, 'edge', 'smtp'].sort());
     for (const [, ports] of published) {
       for (const binding of ports!.split(', ').filter((p) => p.includes('->'))) {
         expect(binding).toMatch(/^127\.0\.0\.1:/);
@@ -162,7 +166,7 @@ describe.runIf(docker)('the production compose, built from this tree', () => {
   });
 
   test('When a traveler signs up, signs in, searches and books a flight with a test card through the edge, then it is confirmed', async () => {
-    const traveler = await signUpAndIn(call);
+    const traveler = await signUpAndIn(call, mailApi());
     const date = isoDay(14);
     const flights = await call(`/api/search/flights?origin=NYC&destination=LAX&date=${date}`);
     expect(flights.status).toBe(200);
@@ -192,7 +196,7 @@ describe.runIf(docker)('the production compose, built from this tree', () => {
   test(
     'When a traveler has sockets on both agent instances, then a plan run by one reaches every socket, in order',
     async () => {
-      const traveler = await signUpAndIn(call);
+      const traveler = await signUpAndIn(call, mailApi());
       const message = await aTripTheInventoryHas(call);
       const agents = await stack.containers('ai-agent');
       const before = await Promise.all(agents.map(socketsOpen));
@@ -245,7 +249,7 @@ describe.runIf(docker)('the production compose, built from this tree', () => {
   test("When the pipeline's smoke test runs against the stack, then it passes, test-card booking included", async () => {
     const out = await runOk(
       process.execPath,
-      ['deploy/scripts/smoke.ts', `https://localhost:${stack.httpsPort}`, '--book'],
+      ['deploy/scripts/smoke.ts', `https://localhost:${stack.httpsPort}`, '--book', '--mail', mailApi()],
       {
         cwd: REPO_ROOT,
         env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: join(stack.secretsDir, 'certs', 'ca.pem') },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { confirmationTokenFrom } from '../../scripts/mail-link.ts';
 import type { EdgeCall } from './edge-client.ts';
 
 export const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -11,11 +12,20 @@ const spoken = (iso: string) =>
   });
 
 /** Signs up and signs in through the edge; returns the access token. */
-export async function signUpAndIn(call: EdgeCall): Promise<{ email: string; token: string; userId: string }> {
+export async function signUpAndIn(
+  call: EdgeCall,
+  mailApi?: string,
+): Promise<{ email: string; token: string; userId: string }> {
   const email = `deploy-${randomUUID()}@example.test`;
   const password = 'a deploy smoke test passphrase';
   const registered = await call('/api/auth/register', { method: 'POST', body: { email, password } });
   if (registered.status !== 202) throw new Error(`register: ${registered.status} ${registered.body}`);
+  if (mailApi) {
+    // Booking needs a confirmed address: the link from the sign-up mail confirms it.
+    const token = await confirmationTokenFrom(mailApi, email);
+    const verified = await call('/api/auth/email/verify', { method: 'POST', body: { token } });
+    if (verified.status !== 200) throw new Error(`verify: ${verified.status} ${verified.body}`);
+  }
   const login = await call('/api/auth/login', { method: 'POST', body: { email, password } });
   if (login.status !== 200) throw new Error(`login: ${login.status} ${login.body}`);
   const { accessToken, user } = login.json<{ accessToken: string; user: { id: string } }>();
