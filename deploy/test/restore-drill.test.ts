@@ -8,6 +8,7 @@ import { startStack, type RunningStack } from '../../scripts/stack/stack.ts';
 import { deployConfig } from '../scripts/deploy.config.ts';
 import { phase, run, runOk } from '../scripts/run.ts';
 import { flightBooking, isoDay } from './support/traveler.ts';
+import { linkIn, waitForMail } from '../../e2e/browser/mail.ts';
 
 // The restore drill, on a real PostgreSQL database of its own: the services seed it (search's demo inventory,
 // booking's demo bookings, payments and bills) and the running stack adds travelers and a booking through the
@@ -117,6 +118,15 @@ beforeAll(async () => {
       });
     }
     await json(`${gateway}/api/auth/register`, { method: 'POST', body: traveler });
+    // Booking needs a confirmed address: the link from the sign-up mail (the embedded outbox) confirms it.
+    const link = linkIn(
+      await waitForMail(join(dataBefore, 'mail-outbox'), traveler.email, /confirm|verify/i),
+      '/verify-email',
+    );
+    await json(`${gateway}/api/auth/email/verify`, {
+      method: 'POST',
+      body: { token: new URL(link).hash.replace(/^#token=/, '') },
+    });
     const { accessToken } = await json<{ accessToken: string }>(`${gateway}/api/auth/login`, {
       method: 'POST',
       body: traveler,
