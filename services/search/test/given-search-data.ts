@@ -348,3 +348,30 @@ export async function insertCars(db: Db, count: number, seed = 3): Promise<CarFi
   }
   return out;
 }
+
+/** A hotel listing as an owner submits it (POST /api/listings/hotels), in Denver; tests override what they test. */
+export function aDenverHotelListing(name: string, overrides: Record<string, unknown> = {}) {
+  return {
+    name,
+    cityCode: 'DEN',
+    city: 'Denver',
+    country: 'United States',
+    address: '1600 Glenarm Pl',
+    neighborhood: 'LoDo',
+    latitude: 39.745,
+    longitude: -104.99,
+    stars: 4,
+    amenities: ['wifi'],
+    policies: {
+      refundWindowHours: 48,
+      petsAllowed: false,
+      breakfastIncluded: true,
+      parking: 'paid',
+      checkInTime: '15:00',
+      checkOutTime: '11:00',
+    },
+    description: 'Quiet rooms near Union Station.',
+    rooms: [{ name: 'King', capacity: 2, units: 10, nightlyPrice: 21_000 }],
+    ...overrides,
+  };
+}

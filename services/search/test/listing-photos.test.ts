@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { captureLogs } from '@tripwise/platform/testing';
 import { seedDemoPhotos } from '../src/domain/photos/demo-photos.ts';
 import { createPhotoStore } from '../src/domain/photos/photo-store.ts';
-import { givenASearchService } from './given-search-data.ts';
+import { aDenverHotelListing, givenASearchService } from './given-search-data.ts';
 
 let service: Awaited<ReturnType<typeof givenASearchService>>;
 beforeAll(async () => {
@@ -15,31 +15,13 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 
-const hotel = (name: string) => ({
-  name,
-  cityCode: 'DEN',
-  city: 'Denver',
-  country: 'United States',
-  address: '1600 Glenarm Pl',
-  neighborhood: 'LoDo',
-  latitude: 39.745,
-  longitude: -104.99,
-  stars: 4,
-  amenities: ['wifi'],
-  policies: {
-    refundWindowHours: 48,
-    petsAllowed: false,
-    breakfastIncluded: true,
-    parking: 'paid',
-    checkInTime: '15:00',
-    checkOutTime: '11:00',
-  },
-  description: 'Quiet rooms near Union Station.',
-  rooms: [
-    { name: 'King', capacity: 2, units: 10, nightlyPrice: 21_000 },
-    { name: 'Twin', capacity: 2, units: 5, nightlyPrice: 18_000 },
-  ],
-});
+const hotel = (name: string) =>
+  aDenverHotelListing(name, {
+    rooms: [
+      { name: 'King', capacity: 2, units: 10, nightlyPrice: 21_000 },
+      { name: 'Twin', capacity: 2, units: 5, nightlyPrice: 18_000 },
+    ],
+  });
 
 /** A camera's JPEG: 2400×1600, with EXIF (a GPS position and the camera's make) that must not reach travelers. */
 const cameraJpeg = (colour = { r: 200, g: 120, b: 40 }) =>

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { givenASearchService } from './given-search-data.ts';
+import { aDenverHotelListing, givenASearchService } from './given-search-data.ts';
 
 let service: Awaited<ReturnType<typeof givenASearchService>>;
 beforeAll(async () => {
@@ -8,28 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 
-const hotel = (name: string) => ({
-  name,
-  cityCode: 'DEN',
-  city: 'Denver',
-  country: 'United States',
-  address: '1600 Glenarm Pl',
-  neighborhood: 'LoDo',
-  latitude: 39.745,
-  longitude: -104.99,
-  stars: 4,
-  amenities: ['wifi'],
-  policies: {
-    refundWindowHours: 48,
-    petsAllowed: false,
-    breakfastIncluded: true,
-    parking: 'paid',
-    checkInTime: '15:00',
-    checkOutTime: '11:00',
-  },
-  description: 'Quiet rooms near Union Station.',
-  rooms: [{ name: 'King', capacity: 2, units: 10, nightlyPrice: 21_000 }],
-});
+const hotel = (name: string) => aDenverHotelListing(name);
 
 const inSearch = async (id: string) => {
   const res = await service.get('/api/search/hotels?city=DEN&checkIn=2030-03-01&checkOut=2030-03-02&limit=100');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { latestPriceEvent, priceEventsAfter } from '../src/data/price-market.repository.ts';
 import { PRICE_CHANNEL } from '../src/domain/market/price-market.ts';
-import { givenASearchService } from './given-search-data.ts';
+import { aDenverHotelListing, givenASearchService } from './given-search-data.ts';
 
 let service: Awaited<ReturnType<typeof givenASearchService>>;
 beforeAll(async () => {
@@ -10,27 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 
-const HOTEL = {
-  name: 'Aspen Lodge',
-  cityCode: 'DEN',
-  city: 'Denver',
-  country: 'United States',
-  address: '1600 Glenarm Pl',
-  neighborhood: 'LoDo',
-  latitude: 39.745,
-  longitude: -104.99,
-  stars: 4,
-  amenities: ['wifi', 'pool'],
-  policies: {
-    refundWindowHours: 48,
-    petsAllowed: false,
-    breakfastIncluded: true,
-    parking: 'paid',
-    checkInTime: '15:00',
-    checkOutTime: '11:00',
-  },
-  rooms: [{ name: 'King', capacity: 2, units: 10, nightlyPrice: 21_000 }],
-};
+const { description: _unused, ...HOTEL } = aDenverHotelListing('Aspen Lodge', { amenities: ['wifi', 'pool'] });
 const CAR = {
   company: 'Hertz',
   locationCode: 'DEN',
