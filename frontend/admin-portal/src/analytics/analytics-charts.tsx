@@ -1,31 +1,10 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { BarChart } from '../charts/bar-chart.tsx';
 import { ChartFigure, type DataColumn } from '../charts/chart-figure.tsx';
+import { chartWhenLoaded } from '../charts/chart-when-loaded.tsx';
 import { ColumnChart } from '../charts/column-chart.tsx';
 import { decimalOf, formatDate, formatMoney, formatMonth } from '../ui/format.ts';
-import { ErrorState, Loading } from '../ui/states.tsx';
 import type { RevenueByCity, Sales, TopProperties, TopProviders } from './analytics-api.ts';
-
-/** A chart whose data is still loading or failed, in the chart's own frame. */
-function Pending({ title, query }: { title: string; query: UseQueryResult }) {
-  return (
-    <figure className="chart">
-      <figcaption>
-        <h2>{title}</h2>
-      </figcaption>
-      {query.isError ? (
-        <ErrorState error={query.error} retry={() => void query.refetch()} what="This chart" />
-      ) : (
-        <Loading label={`Loading ${title}`} rows={3} />
-      )}
-    </figure>
-  );
-}
-
-function when<T>(query: UseQueryResult<T>, title: string, draw: (data: T) => ReactNode) {
-  return query.data === undefined ? <Pending title={title} query={query} /> : draw(query.data);
-}
 
 const dollars = (amount: number) => amount / 100;
 const revenueColumns = <Row extends { revenue: { amount: number; currency: string } }>(): DataColumn<Row>[] => [
@@ -35,7 +14,7 @@ const revenueColumns = <Row extends { revenue: { amount: number; currency: strin
 
 type PropertyRow = TopProperties['items'][number];
 export function TopPropertiesChart({ query, title }: { query: UseQueryResult<TopProperties>; title: string }) {
-  return when(query, title, (data) => (
+  return chartWhenLoaded(query, title, (data) => (
     <ChartFigure<PropertyRow>
       title={title}
       testId="chart-top-properties"
@@ -71,7 +50,7 @@ type CityRow = RevenueByCity['items'][number];
 /** More bars than this would be unreadable; the table and the CSV have every city. */
 const CITIES_CHARTED = 15;
 export function RevenueByCityChart({ query, title }: { query: UseQueryResult<RevenueByCity>; title: string }) {
-  return when(query, title, (data) => (
+  return chartWhenLoaded(query, title, (data) => (
     <ChartFigure<CityRow>
       title={title}
       testId="chart-revenue-by-city"
@@ -110,7 +89,7 @@ const PROVIDER_KIND: Record<string, string> = {
 
 type ProviderRow = TopProviders['items'][number];
 export function TopProvidersChart({ query, title }: { query: UseQueryResult<TopProviders>; title: string }) {
-  return when(query, title, (data) => (
+  return chartWhenLoaded(query, title, (data) => (
     <ChartFigure<ProviderRow>
       title={title}
       testId="chart-top-providers"
@@ -157,7 +136,7 @@ export function SalesChart({
   title: string;
   measure: 'revenue' | 'bookings';
 }) {
-  return when(query, title, (data) => (
+  return chartWhenLoaded(query, title, (data) => (
     <ChartFigure<SalesRow>
       title={title}
       testId={`chart-sales-${data.interval}-${measure}`}

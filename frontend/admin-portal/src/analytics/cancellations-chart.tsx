@@ -1,8 +1,8 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ChartFigure } from '../charts/chart-figure.tsx';
+import { chartWhenLoaded } from '../charts/chart-when-loaded.tsx';
 import { ColumnChart } from '../charts/column-chart.tsx';
 import { decimalOf, formatMoney, formatMonth } from '../ui/format.ts';
-import { ErrorState, Loading } from '../ui/states.tsx';
 import type { Cancellations } from './analytics-api.ts';
 
 type Row = Cancellations['points'][number];
@@ -10,22 +10,7 @@ const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
 
 /** Bookings cancelled per month (by the month they were made), with the rate and what was refunded. */
 export function CancellationsChart({ query, title }: { query: UseQueryResult<Cancellations>; title: string }) {
-  if (query.data === undefined) {
-    return (
-      <figure className="chart">
-        <figcaption>
-          <h2>{title}</h2>
-        </figcaption>
-        {query.isError ? (
-          <ErrorState error={query.error} retry={() => void query.refetch()} what="This chart" />
-        ) : (
-          <Loading label={`Loading ${title}`} rows={3} />
-        )}
-      </figure>
-    );
-  }
-  const data = query.data;
-  return (
+  return chartWhenLoaded(query, title, (data) => (
     <ChartFigure<Row>
       title={title}
       testId="chart-cancellations"
@@ -55,5 +40,5 @@ export function CancellationsChart({ query, title }: { query: UseQueryResult<Can
         />
       }
     />
-  );
+  ));
 }

@@ -1,30 +1,13 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { FunnelPoint, ListingInsights, SectionSeen } from '@tripwise/contracts';
-import type { ReactNode } from 'react';
 import { BarChart } from '../charts/bar-chart.tsx';
 import { ChartFigure } from '../charts/chart-figure.tsx';
+import { chartWhenLoaded } from '../charts/chart-when-loaded.tsx';
 import { ColumnChart } from '../charts/column-chart.tsx';
 import { formatDate } from '../ui/format.ts';
-import { ErrorState, Loading } from '../ui/states.tsx';
 import type { ListingRow, Page, PageRow } from './insights-api.ts';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
-
-function when<T>(query: UseQueryResult<T>, title: string, draw: (data: T) => ReactNode) {
-  if (query.data !== undefined) return draw(query.data);
-  return (
-    <figure className="chart">
-      <figcaption>
-        <h2>{title}</h2>
-      </figcaption>
-      {query.isError ? (
-        <ErrorState error={query.error} retry={() => void query.refetch()} what="This chart" />
-      ) : (
-        <Loading label={`Loading ${title}`} rows={3} />
-      )}
-    </figure>
-  );
-}
 
 export function DailyChart({ report, measure }: { report: ListingInsights; measure: 'views' | 'clicks' | 'bookings' }) {
   const title = `${measure[0]!.toUpperCase()}${measure.slice(1)} per day`;
@@ -90,7 +73,7 @@ export function SectionsChart({ sections, title }: { sections: readonly SectionS
 }
 
 export function PagesChart({ query, title }: { query: UseQueryResult<Page<PageRow>>; title: string }) {
-  return when(query, title, (data) => (
+  return chartWhenLoaded(query, title, (data) => (
     <ChartFigure<PageRow>
       title={title}
       testId="chart-pages"
@@ -114,7 +97,7 @@ export function PagesChart({ query, title }: { query: UseQueryResult<Page<PageRo
 }
 
 export function ListingClicksChart({ query, title }: { query: UseQueryResult<Page<ListingRow>>; title: string }) {
-  return when(query, title, (data) => (
+  return chartWhenLoaded(query, title, (data) => (
     <ChartFigure<ListingRow>
       title={title}
       testId="chart-listing-clicks"
