@@ -7,7 +7,6 @@ import { documentedRouter, type DocumentedRouter } from '@tripwise/platform/http
 import type { ListingChanged } from '../domain/listings/manage-listings.use-case.ts';
 import {
   listPhotos,
-  mayChangePhotosOrFail,
   removePhoto,
   reorderPhotos,
   uploadPhoto,
@@ -72,28 +71,24 @@ export function listingPhotoRoutes(db: Db, store: PhotoStore, changed: ListingCh
       },
     },
     async ({ params, query, identity }, req, res) => {
-      await mayChangePhotosOrFail(deps, identity, params.kind, params.id);
-      const contentType = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-      if (!(PHOTO_UPLOAD.types as readonly string[]).includes(contentType) || !Buffer.isBuffer(req.body)) {
-        throw new AppError('unsupported-media-type', 415, 'Unsupported media type', {
-          detail: 'Send the photo itself as the body, with Content-Type image/jpeg, image/png or image/webp.',
-          errors: [{ in: 'headers', field: 'content-type', message: 'must be image/jpeg, image/png or image/webp' }],
-        });
-      }
-      const key = idempotencyKey.safeParse(req.get('idempotency-key'));
-      if (!key.success) {
-        throw badRequest('Invalid Idempotency-Key.', [
-          { in: 'headers', field: 'idempotency-key', message: key.error.issues[0]?.message ?? 'invalid' },
-        ]);
-      }
-      if (req.body.length === 0) {
-        throw badRequest('The body is empty.', [{ in: 'body', field: 'body', message: 'an image is required' }]);
-      }
-      const { created, photo } = await uploadPhoto(deps, identity, params.kind, params.id, {
-        bytes: req.body,
-        contentType,
-        roomTypeId: query.roomTypeId,
-        idempotencyKey: key.data,
+      const { created, photo } = await uploadPhoto(deps, identity, params.kind, params.id, () => {
+        const contentType = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+        if (!(PHOTO_UPLOAD.types as readonly string[]).includes(contentType) || !Buffer.isBuffer(req.body)) {
+          throw new AppError('unsupported-media-type', 415, 'Unsupported media type', {
+            detail: 'Send the photo itself as the body, with Content-Type image/jpeg, image/png or image/webp.',
+            errors: [{ in: 'headers', field: 'content-type', message: 'must be image/jpeg, image/png or image/webp' }],
+          });
+        }
+        const key = idempotencyKey.safeParse(req.get('idempotency-key'));
+        if (!key.success) {
+          throw badRequest('Invalid Idempotency-Key.', [
+            { in: 'headers', field: 'idempotency-key', message: key.error.issues[0]?.message ?? 'invalid' },
+          ]);
+        }
+        if (req.body.length === 0) {
+          throw badRequest('The body is empty.', [{ in: 'body', field: 'body', message: 'an image is required' }]);
+        }
+        return { bytes: req.body, contentType, roomTypeId: query.roomTypeId, idempotencyKey: key.data };
       });
       res.status(created ? 201 : 200).json(photo);
     },

@@ -45,23 +45,17 @@ export interface Upload {
  * if the row cannot be written the files are removed, so a failed upload leaves nothing behind. An admin's photo
  * is live at once; an owner's waits for review on a listing travelers already see (and is reviewed with a new one).
  */
-/**
- * Whether the caller may change this listing's photos (its owner, or an admin): asked before the upload is read, so
- * that a stranger learns only that there is no such listing, whatever they sent.
- */
-export async function mayChangePhotosOrFail(deps: PhotoDeps, who: Identity, kind: PhotoKind, id: string) {
-  await ownedOrFail(deps.db, kind, id, who);
-}
-
 export async function uploadPhoto(
   deps: PhotoDeps,
   who: Identity,
   kind: PhotoKind,
   id: string,
-  upload: Upload,
+  /** Reads and checks what was sent, once the caller is known to be allowed: a stranger learns only "not found". */
+  readUpload: () => Upload,
 ): Promise<{ created: boolean; photo: OwnerPhoto }> {
   const { db, store } = deps;
   const listing = await ownedOrFail(db, kind, id, who);
+  const upload = readUpload();
   if (upload.idempotencyKey) {
     const earlier = await findByIdempotencyKey(db, kind, listing.id, upload.idempotencyKey);
     if (earlier) return { created: false, photo: ownerPhoto(earlier) };
